@@ -1,0 +1,22 @@
+namespace InvestmentPlatform.Contracts.Ingestion;
+
+/// <summary>v1. A request finished; some symbols may have failed (see <paramref name="FailedSymbols"/>).</summary>
+/// <param name="RequestId">The request.</param>
+/// <param name="JobId">Scheduler job, if any.</param>
+/// <param name="RunId">Scheduler run, if any.</param>
+/// <param name="RecordsCollected">Rows received from the source.</param>
+/// <param name="RecordsLoaded">Rows written to the database.</param>
+/// <param name="RecordsRejected">Rows dropped by validation.</param>
+/// <param name="FailedSymbols">Symbols that failed, empty when all succeeded.</param>
+/// <param name="DurationMs">Wall time from request to completion.</param>
+/// <param name="CompletedAt">When the request completed, UTC.</param>
+public record CollectionCompleted(
+    Guid RequestId,
+    Guid? JobId,
+    Guid? RunId,
+    long RecordsCollected,
+    long RecordsLoaded,
+    long RecordsRejected,
+    IReadOnlyList<string> FailedSymbols,
+    double DurationMs,
+    DateTime CompletedAt);

@@ -1,0 +1,29 @@
+namespace InvestmentPlatform.Contracts.Ingestion;
+
+/// <summary>
+/// v1. Validated rows for one asset and one part of a chunk. Rows per message are bounded
+/// (at most 5,000), so a long range arrives as several messages with increasing <paramref name="Part"/>.
+/// </summary>
+/// <param name="RequestId">The request the rows answer.</param>
+/// <param name="ChunkId">The chunk the rows belong to.</param>
+/// <param name="Part">0-based index of this message within the chunk.</param>
+/// <param name="IsLastPart">True on the chunk's final message.</param>
+/// <param name="Source">Source the rows came from.</param>
+/// <param name="Symbol">Provider symbol.</param>
+/// <param name="AssetType">Asset type, which selects the destination table.</param>
+/// <param name="Interval">Bar interval.</param>
+/// <param name="Asset">What the provider said about the asset (currency, exchange, metadata).</param>
+/// <param name="Rows">Validated rows in ascending time order.</param>
+/// <param name="RejectedCount">Rows dropped by validation in this part.</param>
+public record DataCollected(
+    Guid RequestId,
+    Guid ChunkId,
+    int Part,
+    bool IsLastPart,
+    string Source,
+    string Symbol,
+    string AssetType,
+    string Interval,
+    AssetDescription Asset,
+    IReadOnlyList<SeriesRow> Rows,
+    int RejectedCount);

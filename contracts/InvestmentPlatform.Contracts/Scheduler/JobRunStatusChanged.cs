@@ -1,0 +1,20 @@
+namespace InvestmentPlatform.Contracts.Scheduler;
+
+/// <summary>v1. A scheduler run changed status; the dashboard shows it live.</summary>
+/// <param name="JobId">The job.</param>
+/// <param name="RunId">The run.</param>
+/// <param name="JobName">The job's name.</param>
+/// <param name="Status">pending, running, succeeded, failed, skipped or timed_out.</param>
+/// <param name="RecordsLoaded">Rows loaded by the run so far.</param>
+/// <param name="ErrorClass">Failure class when failed, otherwise null.</param>
+/// <param name="Message">Reason for a failure or a skip, otherwise null.</param>
+/// <param name="Timestamp">When the status changed, UTC.</param>
+public record JobRunStatusChanged(
+    Guid JobId,
+    Guid RunId,
+    string JobName,
+    string Status,
+    long RecordsLoaded,
+    string? ErrorClass,
+    string? Message,
+    DateTime Timestamp);

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Makes a PostgreSQL and a RabbitMQ reachable on loopback for the integration tests and exports where they are.
+# Sourced by test.sh. Uses Debian's packages (installed when absent), started without systemd.
+# Where a Docker engine runs and no local server is wanted, the tests start Testcontainers instead (IP_TEST_USE_TESTCONTAINERS=1).
+
+services_dir="${IP_TEST_SERVICES_DIR:-$PWD/.test-services}"
+pg_port="${IP_TEST_PG_PORT:-55432}"
+mkdir -p "$services_dir"
+
+log() { echo "[test-services] $*" >&2; }
+
+apt_install() {
+  if [ "$(id -u)" != "0" ]; then
+    log "need root to install $*: install them or run as root"; return 1
+  fi
+  if [ -z "${_apt_updated:-}" ]; then apt-get update -qq >/dev/null; _apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+if [ "${IP_TEST_USE_TESTCONTAINERS:-}" != "1" ] && ! command -v pg_ctl >/dev/null && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 \
+   && docker info >/dev/null 2>&1; then
+  log "no local PostgreSQL and a Docker engine is running: using Testcontainers"
+  export IP_TEST_USE_TESTCONTAINERS=1
+fi
+
+if [ "${IP_TEST_USE_TESTCONTAINERS:-}" != "1" ]; then
+  # PostgreSQL: a private cluster on its own port, owned by the postgres user (the server refuses to run as root).
+  if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+    log "installing postgresql"; apt_install postgresql
+  fi
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  pg_data="$services_dir/pg"
+  run_pg() { if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  if ! "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"; then
+    if [ ! -f "$pg_data/PG_VERSION" ]; then
+      mkdir -p "$pg_data"; [ "$(id -u)" = "0" ] && chown -R postgres:postgres "$services_dir"
+      run_pg "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 >/dev/null
+    fi
+    [ "$(id -u)" = "0" ] && chown -R postgres:postgres "$services_dir"
+    log "starting PostgreSQL on 127.0.0.1:$pg_port"
+    run_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 \
+      -o "-p $pg_port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c shared_buffers=512MB" start >/dev/null
+  fi
+  export IP_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres;Database=postgres"
+
+  # RabbitMQ from Debian, started detached; a vhost of our own keeps test runs apart from anything else on the broker.
+  if ! command -v rabbitmq-server >/dev/null; then
+    log "installing rabbitmq-server"; apt_install rabbitmq-server
+  fi
+  if ! rabbitmqctl -q status >/dev/null 2>&1; then
+    log "starting RabbitMQ"
+    # The Debian package may have left a half-started node from its install script.
+    rabbitmq-server -detached >/dev/null 2>&1 || true
+  fi
+  for _ in $(seq 1 120); do rabbitmqctl -q status >/dev/null 2>&1 && break; sleep 1; done
+  rabbitmqctl -q await_startup --timeout 120 >/dev/null || { log "RabbitMQ did not start"; return 1 2>/dev/null || exit 1; }
+  vhost="${IP_TEST_RABBITMQ_VHOST:-ip-tests}"
+  # A fresh virtual host per run: no queues or bindings left over from an earlier run.
+  rabbitmqctl -q delete_vhost "$vhost" >/dev/null 2>&1 || true
+  rabbitmqctl -q add_vhost "$vhost" >/dev/null
+  rabbitmqctl -q set_permissions -p "$vhost" guest ".*" ".*" ".*" >/dev/null
+  export IP_TEST_RABBITMQ_HOST=127.0.0.1
+  export IP_TEST_RABBITMQ_VHOST="$vhost"
+  export IP_TEST_RABBITMQ_USER=guest
+  export IP_TEST_RABBITMQ_PASSWORD=guest
+  log "PostgreSQL and RabbitMQ ready"
+fi

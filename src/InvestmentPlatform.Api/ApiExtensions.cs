@@ -1,0 +1,78 @@
+using System.Text.Json.Serialization;
+using InvestmentPlatform.Api.Apis;
+using InvestmentPlatform.Api.Http;
+using InvestmentPlatform.Api.Hubs;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.OpenApi;
+
+namespace InvestmentPlatform.Api;
+
+public static class ApiExtensions
+{
+    /// <summary>ProblemDetails, JSON options, OpenAPI (Swagger UI at /docs), SignalR and CORS.</summary>
+    public static IHostApplicationBuilder AddPlatformApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        builder.Services.AddEndpointsApiExplorer();
+        builder.Services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "InvestmentPlatform API",
+                Version = "v1",
+                Description = "Market data collection, storage, scheduling and analytics.",
+            });
+            o.SupportNonNullableReferenceTypes();
+        });
+        builder.Services.AddSignalR();
+
+        var origins = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
+        builder.Services.AddCors(o => o.AddDefaultPolicy(p =>
+        {
+            if (origins.Length > 0)
+                p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().AllowCredentials();
+        }));
+        return builder;
+    }
+
+    /// <summary>The API process's bus consumers: the notifier that bridges bus events to the hub.</summary>
+    public static IBusRegistrationConfigurator AddApiConsumers(this IBusRegistrationConfigurator bus)
+    {
+        return bus;
+    }
+
+    /// <summary>Maps every REST area, the hub and Swagger UI.</summary>
+    public static WebApplication MapPlatformApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCors();
+        app.UseSwagger(o => o.RouteTemplate = "docs/{documentName}/openapi.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "docs";
+            o.SwaggerEndpoint("/docs/v1/openapi.json", "InvestmentPlatform API v1");
+        });
+
+        app.MapAssetsApi();
+        app.MapCollectorsApi();
+        app.MapMarketDataApi();
+        app.MapIngestionApi();
+        app.MapSchedulerApi();
+        app.MapAnalyticsApi();
+        app.MapPortfolioApi();
+        app.MapHub<EventsHub>("/hubs/events");
+        return app;
+    }
+}

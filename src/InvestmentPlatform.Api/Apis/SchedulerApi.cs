@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Routing;
+
+namespace InvestmentPlatform.Api.Apis;
+
+public static class SchedulerApi
+{
+    public static IEndpointRouteBuilder MapSchedulerApi(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}

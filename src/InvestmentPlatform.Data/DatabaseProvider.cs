@@ -1,0 +1,7 @@
+namespace InvestmentPlatform.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,22 @@
+namespace InvestmentPlatform.Data.Ingestion;
+
+/// <summary>One symbol-window of a request; the unit of work a collector serves.</summary>
+public class IngestionChunk
+{
+    public Guid Id { get; set; }
+    public Guid RequestId { get; set; }
+    public required string Symbol { get; set; }
+    public DateTime From { get; set; }
+    public DateTime To { get; set; }
+    public required string Status { get; set; }
+    public int PartsLoaded { get; set; }
+    public long RecordsCollected { get; set; }
+    public long RecordsLoaded { get; set; }
+    public long RecordsRejected { get; set; }
+    public string? ErrorClass { get; set; }
+    public string? ErrorMessage { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public int Version { get; set; }
+}

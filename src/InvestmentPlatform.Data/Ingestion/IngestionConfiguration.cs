@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InvestmentPlatform.Data.Ingestion;
+
+internal sealed class IngestionRequestConfiguration : IEntityTypeConfiguration<IngestionRequest>
+{
+    public void Configure(EntityTypeBuilder<IngestionRequest> b)
+    {
+        b.ToTable("ingestion_requests");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => x.Status);
+        b.HasIndex(x => x.CreatedAt);
+        b.HasIndex(x => x.RunId);
+    }
+}
+
+internal sealed class IngestionChunkConfiguration : IEntityTypeConfiguration<IngestionChunk>
+{
+    public void Configure(EntityTypeBuilder<IngestionChunk> b)
+    {
+        b.ToTable("ingestion_chunks");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => new { x.RequestId, x.Symbol });
+        b.HasIndex(x => x.Status);
+        b.HasOne<IngestionRequest>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DataCollectionLogConfiguration : IEntityTypeConfiguration<DataCollectionLog>
+{
+    public void Configure(EntityTypeBuilder<DataCollectionLog> b)
+    {
+        b.ToTable("data_collection_log");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => new { x.RequestId, x.Symbol }).IsUnique();
+        b.HasIndex(x => x.AssetId);
+        b.HasIndex(x => x.StartedAt);
+    }
+}

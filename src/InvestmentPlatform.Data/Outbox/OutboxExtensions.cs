@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace InvestmentPlatform.Data.Outbox;
+
+public static class OutboxExtensions
+{
+    /// <summary>
+    /// Stages <paramref name="message"/> for publishing; it is written by the caller's next SaveChanges,
+    /// in the same transaction as the state it belongs to, and published by the outbox relay after commit.
+    /// </summary>
+    public static OutboxMessage EnqueuePublish<T>(this PlatformDbContext db, T message, Guid? correlationId = null)
+        where T : class
+    {
+        var row = new OutboxMessage
+        {
+            MessageId = Guid.CreateVersion7(),
+            MessageType = typeof(T).FullName!,
+            Body = JsonSerializer.Serialize(message, OutboxJson.Options),
+            CorrelationId = correlationId,
+            CreatedAt = DateTime.UtcNow,
+        };
+        db.Outbox.Add(row);
+        return row;
+    }
+}
+
+public static class OutboxJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}

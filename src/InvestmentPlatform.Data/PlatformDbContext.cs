@@ -1,0 +1,43 @@
+using InvestmentPlatform.Data.Analytics;
+using InvestmentPlatform.Data.Assets;
+using InvestmentPlatform.Data.Ingestion;
+using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Data.Portfolio;
+using InvestmentPlatform.Data.Scheduler;
+using InvestmentPlatform.Data.Series;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentPlatform.Data;
+
+/// <summary>The platform's one model. Each provider has a derived context that owns its migrations.</summary>
+public abstract class PlatformDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Asset> Assets => Set<Asset>();
+    public DbSet<MarketBar> MarketData => Set<MarketBar>();
+    public DbSet<ForexRate> ForexRates => Set<ForexRate>();
+    public DbSet<BondRate> BondRates => Set<BondRate>();
+    public DbSet<EconomicObservation> EconomicData => Set<EconomicObservation>();
+    public DbSet<IngestionRequest> IngestionRequests => Set<IngestionRequest>();
+    public DbSet<IngestionChunk> IngestionChunks => Set<IngestionChunk>();
+    public DbSet<DataCollectionLog> DataCollectionLog => Set<DataCollectionLog>();
+    public DbSet<SchedulerJob> SchedulerJobs => Set<SchedulerJob>();
+    public DbSet<SchedulerJobDependency> SchedulerJobDependencies => Set<SchedulerJobDependency>();
+    public DbSet<SchedulerJobTemplate> SchedulerJobTemplates => Set<SchedulerJobTemplate>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<PortfolioAccount> Portfolios => Set<PortfolioAccount>();
+    public DbSet<PortfolioTransaction> PortfolioTransactions => Set<PortfolioTransaction>();
+    public DbSet<AnalyticsResult> AnalyticsResults => Set<AnalyticsResult>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            foreach (var json in new[] { (typeof(Asset), nameof(Asset.Metadata)), (typeof(AnalyticsResult), nameof(AnalyticsResult.Result)) })
+                modelBuilder.Entity(json.Item1).Property(json.Item2).HasColumnType("jsonb");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace InvestmentPlatform.Data.Portfolio;
+
+public class PortfolioAccount
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public required string BaseCurrency { get; set; }
+    /// <summary>fifo or average.</summary>
+    public string CostBasisMethod { get; set; } = "fifo";
+    public bool AllowShort { get; set; }
+    public string? BenchmarkSymbol { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

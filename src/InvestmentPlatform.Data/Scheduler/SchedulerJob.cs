@@ -1,0 +1,31 @@
+namespace InvestmentPlatform.Data.Scheduler;
+
+public class SchedulerJob
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public required string Source { get; set; }
+    /// <summary>JSON array of symbols; empty when <see cref="AssetFilter"/> selects them.</summary>
+    public string Symbols { get; set; } = "[]";
+    /// <summary>JSON object selecting assets (for example {"assetType":"stock","source":"yahoo"}), or null.</summary>
+    public string? AssetFilter { get; set; }
+    public string? AssetType { get; set; }
+    public required string Interval { get; set; }
+    public required string Mode { get; set; }
+    public int LookbackDays { get; set; }
+    /// <summary>cron, interval or dependencies.</summary>
+    public required string ScheduleKind { get; set; }
+    public string? CronExpression { get; set; }
+    public string? TimeZone { get; set; }
+    public int? IntervalSeconds { get; set; }
+    public bool Enabled { get; set; } = true;
+    public int MaxRetries { get; set; }
+    public int TimeoutSeconds { get; set; }
+    /// <summary>JSON array of tags.</summary>
+    public string Tags { get; set; } = "[]";
+    public Guid? TemplateId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public int Version { get; set; }
+}

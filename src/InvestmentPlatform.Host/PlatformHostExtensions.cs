@@ -1,0 +1,66 @@
+using InvestmentPlatform.Analytics;
+using InvestmentPlatform.Api;
+using InvestmentPlatform.Collectors;
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Ingestion;
+using InvestmentPlatform.Messaging;
+using InvestmentPlatform.Scheduler;
+using InvestmentPlatform.ServiceDefaults;
+
+namespace InvestmentPlatform.Host;
+
+public static class PlatformHostExtensions
+{
+    public const string DefaultUrl = "http://localhost:8080";
+
+    /// <summary>Composes the modules this process's roles need.</summary>
+    public static PlatformRoles AddPlatform(this WebApplicationBuilder builder)
+    {
+        var roles = PlatformRoles.Parse(builder.Configuration["Platform:Roles"]);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        builder.AddServiceDefaults($"investment-platform-{(roles is { Api: true, Scheduler: true, Worker: true } ? "host" : roles.ToString())}");
+        builder.AddPlatformData();
+        builder.AddCollectors();
+        builder.AddIngestion();
+        builder.AddAnalytics();
+        if (roles.Scheduler)
+            builder.AddScheduler();
+
+        builder.AddPlatformMessaging(bus =>
+        {
+            if (roles.Worker)
+            {
+                bus.AddCollectorsConsumers();
+                bus.AddIngestionConsumers();
+                bus.AddAnalyticsConsumers();
+            }
+            if (roles.Scheduler)
+                bus.AddSchedulerConsumers();
+            if (roles.Api)
+                bus.AddApiConsumers();
+        });
+
+        if (roles.Api)
+            builder.AddPlatformApi();
+        builder.Services.AddSingleton(roles);
+        return roles;
+    }
+
+    /// <summary>Health and metrics in every role; the REST API, hub and dashboard in the api role.</summary>
+    public static WebApplication UsePlatform(this WebApplication app, PlatformRoles roles)
+    {
+        app.MapDefaultEndpoints();
+        if (roles.Api)
+        {
+            app.MapPlatformApi();
+            app.UseDefaultFiles();
+            app.UseStaticFiles();
+            // Client-side routes of the dashboard resolve to its index page; unknown /api paths stay 404.
+            app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: 404, title: "Not found"));
+            app.MapFallbackToFile("index.html");
+        }
+        return app;
+    }
+}

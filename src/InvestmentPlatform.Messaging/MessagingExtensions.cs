@@ -1,0 +1,65 @@
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Messaging.Outbox;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace InvestmentPlatform.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// Adds MassTransit on the transport named by Bus:Transport (InMemory or RabbitMq), the consumers that
+    /// <paramref name="configureConsumers"/> registers, and the outbox relay.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformMessaging(
+        this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator> configureConsumers)
+    {
+        var options = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        var transport = ParseTransport(options.Transport);
+        builder.Services.AddSingleton(options);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix, false));
+            configureConsumers(bus);
+
+            if (transport == BusTransport.RabbitMq)
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    var rabbit = options.RabbitMq;
+                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                    {
+                        h.Username(rabbit.Username);
+                        h.Password(rabbit.Password);
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+
+        builder.AddOutboxRelay();
+        return builder;
+    }
+
+    public static BusTransport ParseTransport(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "inmemory" or "in-memory" => BusTransport.InMemory,
+        "rabbitmq" => BusTransport.RabbitMq,
+        _ => throw new PlatformConfigurationException(
+            $"Bus__Transport '{value}' is not known: use InMemory (the default) or RabbitMq."),
+    };
+}
+
+public enum BusTransport
+{
+    InMemory,
+    RabbitMq,
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InvestmentPlatform.Messaging.Outbox;
+
+/// <summary>Publishes committed outbox rows until the host stops; resumes whatever a crash left unsent.</summary>
+public sealed class OutboxRelay(
+    OutboxPublisher publisher,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
+        var nextCleanup = DateTime.UtcNow;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                int published;
+                do published = await publisher.PublishPendingAsync(stoppingToken);
+                while (published >= options.Value.BatchSize);
+
+                if (DateTime.UtcNow >= nextCleanup)
+                {
+                    await publisher.DeleteSentBeforeAsync(DateTime.UtcNow.AddDays(-options.Value.RetainSentDays), stoppingToken);
+                    nextCleanup = DateTime.UtcNow.AddHours(1);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Outbox relay pass failed; retrying");
+            }
+
+            try
+            {
+                await signal.WaitAsync(poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

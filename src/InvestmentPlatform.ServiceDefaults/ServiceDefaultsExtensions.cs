@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace InvestmentPlatform.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Serilog, OpenTelemetry (traces, metrics, Prometheus, OTLP when configured) and the liveness check.</summary>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
+    {
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration)
+                .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
+                .MinimumLevel.Override("Quartz", Serilog.Events.LogEventLevel.Warning)
+                .MinimumLevel.Override("MassTransit", Serilog.Events.LogEventLevel.Warning)
+                .Enrich.FromLogContext()
+                .Enrich.WithProperty("Service", serviceName);
+            // People read the console; log collectors read JSON.
+            if (Console.IsOutputRedirected || builder.Configuration.GetValue<bool>("Logging:Json"))
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            else
+                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");
+        });
+
+        var otlpEndpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(serviceName))
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(PlatformTelemetry.Name, "MassTransit")
+                    .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/metrics"))
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql();
+                if (!string.IsNullOrWhiteSpace(otlpEndpoint))
+                    tracing.AddOtlpExporter();
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(PlatformTelemetry.Name, "MassTransit")
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddPrometheusExporter();
+                if (!string.IsNullOrWhiteSpace(otlpEndpoint))
+                    metrics.AddOtlpExporter();
+            });
+
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
+        return builder;
+    }
+
+    /// <summary>Maps /api/health (all checks), /api/health/live, /api/health/ready and /metrics.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
+            .WithTags("Health");
+        app.MapHealthChecks("/api/health/live", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("live"),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+        app.MapHealthChecks("/api/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => !c.Tags.Contains("live"),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace InvestmentPlatform.IntegrationTests.Infrastructure;
+
+/// <summary>The whole platform in distributed configuration (PostgreSQL + RabbitMQ) behind a test server.</summary>
+public sealed class PlatformFactory(
+    ServiceEndpoints services,
+    string connectionString,
+    IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    /// <summary>Queue-name prefix unique to this factory so endpoints never steal another factory's messages.</summary>
+    public string EndpointPrefix { get; } = $"t{Guid.NewGuid():N}"[..12];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Platform", connectionString);
+        builder.UseSetting("Bus:Transport", "RabbitMq");
+        builder.UseSetting("Bus:EndpointPrefix", EndpointPrefix);
+        builder.UseSetting("Bus:RabbitMq:Host", services.RabbitHost);
+        builder.UseSetting("Bus:RabbitMq:Port", services.RabbitPort.ToString());
+        builder.UseSetting("Bus:RabbitMq:VirtualHost", services.RabbitVirtualHost);
+        builder.UseSetting("Bus:RabbitMq:Username", services.RabbitUser);
+        builder.UseSetting("Bus:RabbitMq:Password", services.RabbitPassword);
+        builder.UseSetting("Outbox:PollMilliseconds", "100");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+    }
+
+    public static async Task<(PlatformFactory Factory, TestDatabase Database)> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var services = await TestServices.GetAsync();
+        var database = await TestServices.CreateDatabaseAsync();
+        var factory = new PlatformFactory(services, database.ConnectionString, settings);
+        _ = factory.Server; // builds the host, which migrates the database
+        return (factory, database);
+    }
+}
