@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InvestmentPlatform.Api.Http;
+
+/// <summary>The ProblemDetails answers every area uses, so errors look the same everywhere.</summary>
+public static class ApiProblems
+{
+    /// <summary>400 with one message per offending field.</summary>
+    public static ProblemHttpResult BadRequest(IDictionary<string, string[]> errors, string title = "The request is invalid") =>
+        TypedResults.Problem(title: title, statusCode: StatusCodes.Status400BadRequest,
+            detail: string.Join(" ", errors.SelectMany(e => e.Value)),
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
+
+    public static ProblemHttpResult BadRequest(string field, string message) =>
+        BadRequest(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>422: well-formed, but not something the platform can do (unsupported interval, window too long).</summary>
+    public static ProblemHttpResult Unprocessable(string field, string message) =>
+        TypedResults.Problem(title: "The request cannot be processed", statusCode: StatusCodes.Status422UnprocessableEntity,
+            detail: message,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(title: "Not found", statusCode: StatusCodes.Status404NotFound, detail: detail);
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(title: "Conflict", statusCode: StatusCodes.Status409Conflict, detail: detail);
+}
