@@ -41,7 +41,9 @@ public sealed record AssetRequest(
     public string? CheckSource(ICollectorRegistry registry) =>
         registry.TryGet(Source!, out _)
             ? null
-            : $"source '{Source}' is not a registered collector: use {string.Join(", ", registry.Sources.Select(s => s.Name))}.";
+            : registry.Sources.Count == 0
+                ? $"source '{Source}' is not a registered collector: no collectors are registered."
+                : $"source '{Source}' is not a registered collector: use {string.Join(", ", registry.Sources.Select(s => s.Name).Order())}.";
 
     public void ApplyTo(Asset asset, DateTime now)
     {

@@ -15,7 +15,7 @@ public static class QueryTime
         if (DateTime.TryParseExact(value, DateOnlyFormats, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date) ||
             DateTime.TryParse(value, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.RoundtripKind, out date))
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out date))
         {
             time = DateTime.SpecifyKind(date, DateTimeKind.Utc);
             return true;
