@@ -6,6 +6,7 @@ using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Messaging;
 using InvestmentPlatform.Scheduler;
 using InvestmentPlatform.ServiceDefaults;
+using InvestmentPlatform.ServiceDefaults.Correlation;
 
 namespace InvestmentPlatform.Host;
 
@@ -30,6 +31,7 @@ public static class PlatformHostExtensions
 
         builder.AddPlatformMessaging(bus =>
         {
+            bus.AddCorrelationFilters();
             if (roles.Worker)
             {
                 bus.AddCollectorsConsumers();
