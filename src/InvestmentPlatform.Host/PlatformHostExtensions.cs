@@ -25,8 +25,9 @@ public static class PlatformHostExtensions
         builder.AddCollectors();
         builder.AddIngestion();
         builder.AddAnalytics();
+        builder.AddScheduler();
         if (roles.Scheduler)
-            builder.AddScheduler();
+            builder.AddSchedulerRuntime();
 
         builder.AddPlatformMessaging(bus =>
         {
