@@ -26,8 +26,9 @@ public static class PlatformHostExtensions
         builder.AddCollectors();
         builder.AddIngestion();
         builder.AddAnalytics();
+        builder.AddScheduler();
         if (roles.Scheduler)
-            builder.AddScheduler();
+            builder.AddSchedulerRuntime();
 
         builder.AddPlatformMessaging(bus =>
         {
