@@ -60,6 +60,15 @@ public sealed class SchedulerHost(string connectionString, string endpointPrefix
         return host;
     }
 
+    /// <summary>The embedded mode: a SQLite file and the in-memory bus.</summary>
+    public static SchedulerHost StartEmbedded(string databaseFile)
+    {
+        var host = new SchedulerHost($"Data Source={databaseFile};Pooling=True;Default Timeout=30", "embedded", null,
+            new Dictionary<string, string?> { ["Bus:Transport"] = "InMemory" });
+        _ = host.Server;
+        return host;
+    }
+
     public async Task<T> GetAsync<T>(string url)
     {
         var response = await CreateClient().GetAsync(url);
