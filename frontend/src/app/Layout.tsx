@@ -23,7 +23,7 @@ export function Layout() {
             <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-gradient-to-br from-sky-500 to-emerald-500" />
             InvestmentPlatform
           </NavLink>
-          <nav aria-label="Main" className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto md:order-none md:w-auto">
+          <nav aria-label="Main" className="order-3 -mx-1 flex w-full flex-wrap gap-1 md:order-none md:w-auto">
             {links.map((l) => (
               <NavLink
                 key={l.to}

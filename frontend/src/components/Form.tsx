@@ -40,7 +40,7 @@ export function Select(props: SelectHTMLAttributes<HTMLSelectElement>) {
 
 export function Button({ variant = 'primary', className = '', ...props }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' }) {
   const look = {
-    primary: 'bg-sky-700 text-white hover:bg-sky-800 disabled:bg-slate-400 dark:bg-sky-600 dark:hover:bg-sky-500 dark:disabled:bg-slate-600',
+    primary: 'bg-sky-700 text-white hover:bg-sky-800 disabled:bg-slate-400 dark:bg-sky-700 dark:hover:bg-sky-800 dark:disabled:bg-slate-600',
     secondary: 'border border-slate-400 hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800',
     danger: 'bg-rose-700 text-white hover:bg-rose-800 disabled:bg-slate-400',
   }[variant]

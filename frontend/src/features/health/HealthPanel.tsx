@@ -1,6 +1,5 @@
 import { QueryState } from '../../components/QueryState'
 import { StatusBadge } from '../../components/Badges'
-import { fmtNumber } from '../../utils/format'
 import { useGetHealthQuery } from './healthApi'
 
 export function HealthPanel() {
@@ -19,7 +18,7 @@ export function HealthPanel() {
                   {c.name}
                 </span>
                 <span className="flex items-center gap-2">
-                  <span className="num text-xs text-slate-600 dark:text-slate-400">{fmtNumber(c.durationMs, 0)} ms</span>
+                  <span className="num text-xs text-slate-600 dark:text-slate-400">{c.durationMs < 1 ? "< 1" : Math.round(c.durationMs)} ms</span>
                   <StatusBadge status={c.status} />
                 </span>
               </li>
