@@ -1,10 +1,20 @@
 using System.Text.Json.Serialization;
 using InvestmentPlatform.Api.Apis;
+using InvestmentPlatform.Api.Assets;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Api.Hubs;
+using InvestmentPlatform.Api.MarketData;
+using InvestmentPlatform.Api.Observability;
+using InvestmentPlatform.Api.OpenApi;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,11 +24,25 @@ namespace InvestmentPlatform.Api;
 
 public static class ApiExtensions
 {
-    /// <summary>ProblemDetails, JSON options, OpenAPI (Swagger UI at /docs), SignalR and CORS.</summary>
+    /// <summary>Largest request body accepted (Api:MaxRequestBodyBytes); bigger requests get 413.</summary>
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>ProblemDetails, JSON options, OpenAPI (Swagger UI at /docs), SignalR, CORS and request limits.</summary>
     public static IHostApplicationBuilder AddPlatformApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Binding failures (bad JSON, "page=abc") become exceptions the handler turns into precise 400s.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        var maxBody = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
+        builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxBody);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SeriesConnections>();
+        builder.Services.AddScoped<AssetCoverage>();
+        builder.Services.AddScoped<Quotes>();
+        builder.Services.AddSingleton<TopicSubscriptions>();
+        builder.Services.AddSingleton<ISaveChangesInterceptor, OutboxCorrelationInterceptor>();
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -34,6 +58,7 @@ public static class ApiExtensions
                 Description = "Market data collection, storage, scheduling and analytics.",
             });
             o.SupportNonNullableReferenceTypes();
+            o.OperationFilter<ApiExampleOperationFilter>();
         });
         builder.Services.AddSignalR();
 
@@ -49,6 +74,7 @@ public static class ApiExtensions
     /// <summary>The API process's bus consumers: the notifier that bridges bus events to the hub.</summary>
     public static IBusRegistrationConfigurator AddApiConsumers(this IBusRegistrationConfigurator bus)
     {
+        bus.AddConsumer<EventsNotifier, EventsNotifierDefinition>();
         return bus;
     }
 

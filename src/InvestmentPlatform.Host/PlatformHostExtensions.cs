@@ -6,6 +6,7 @@ using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Messaging;
 using InvestmentPlatform.Scheduler;
 using InvestmentPlatform.ServiceDefaults;
+using InvestmentPlatform.ServiceDefaults.Correlation;
 
 namespace InvestmentPlatform.Host;
 
@@ -25,11 +26,13 @@ public static class PlatformHostExtensions
         builder.AddCollectors();
         builder.AddIngestion();
         builder.AddAnalytics();
+        builder.AddScheduler();
         if (roles.Scheduler)
-            builder.AddScheduler();
+            builder.AddSchedulerRuntime();
 
         builder.AddPlatformMessaging(bus =>
         {
+            bus.AddCorrelationFilters();
             if (roles.Worker)
             {
                 bus.AddCollectorsConsumers();

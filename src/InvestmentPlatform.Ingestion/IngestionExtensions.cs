@@ -1,19 +1,73 @@
+using InvestmentPlatform.Ingestion.Assets;
+using InvestmentPlatform.Ingestion.Collection;
+using InvestmentPlatform.Ingestion.Coordinator;
+using InvestmentPlatform.Ingestion.Incremental;
+using InvestmentPlatform.Ingestion.Loading;
+using InvestmentPlatform.Ingestion.Requests;
+using InvestmentPlatform.Data;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace InvestmentPlatform.Ingestion;
 
 public static class IngestionExtensions
 {
-    /// <summary>Registers the Ingestion module's services.</summary>
+    /// <summary>Registers the Ingestion module's services: request validation and writing, planning, loading.</summary>
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddIngestionServices();
         return builder;
     }
 
-    /// <summary>Registers the Ingestion module's bus consumers.</summary>
+    /// <summary>The services behind <see cref="AddIngestion"/>, for hosts that are not an application builder (tests, CLI).</summary>
+    public static IServiceCollection AddIngestionServices(this IServiceCollection services)
+    {
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CollectorQueues>();
+        services.TryAddScoped<IngestionRequestValidator>();
+        services.TryAddScoped<IngestionRequestWriter>();
+        services.TryAddScoped<IncrementalTracker>();
+        services.TryAddScoped<RequestPlanner>();
+        services.TryAddScoped<RequestTally>();
+        services.TryAddScoped<ChunkDispatcher>();
+        services.TryAddScoped<ChunkOutcomes>();
+        services.TryAddScoped<AssetRegistrar>();
+        services.TryAddScoped<PartLoader>();
+        services.TryAddScoped<ISeriesWriter>(sp => sp.GetRequiredService<PlatformDbContext>().Provider == DatabaseProvider.Postgres
+            ? new PostgresSeriesWriter()
+            : new SqliteSeriesWriter());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the Ingestion module's bus consumers: the request coordinator, one collector endpoint per source,
+    /// the loader, and the sweeper that resumes durable state.
+    /// </summary>
     public static IBusRegistrationConfigurator AddIngestionConsumers(this IBusRegistrationConfigurator bus)
     {
+        bus.AddIngestionServices();
+        bus.AddConsumer<CollectionRequestedConsumer>(RetryTransient);
+        bus.AddConsumer<ChunkFinishedConsumer>(RetryTransient);
+        bus.AddConsumer<ChunkFaultConsumer>(RetryTransient);
+        bus.AddConsumer<DataCollectedConsumer>((context, cfg) =>
+        {
+            RetryTransient(context, cfg);
+            cfg.ConcurrentMessageLimit = 4;
+        });
+        bus.AddConsumer<CollectChunkConsumer>().ExcludeFromConfigureEndpoints();
+        bus.AddHostedService<CollectorEndpointsConnector>();
+        bus.AddHostedService<IngestionSweeper>();
         return bus;
     }
+
+    private static void RetryTransient<T>(IRegistrationContext context, IConsumerConfigurator<T> cfg) where T : class =>
+        cfg.UseMessageRetry(r =>
+        {
+            r.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
+            r.Ignore<ArgumentException>();
+        });
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using InvestmentPlatform.ServiceDefaults.Correlation;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -62,9 +63,14 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps /api/health (all checks), /api/health/live, /api/health/ready and /metrics.</summary>
+    /// <summary>Correlation ids and request logs, then /api/health (all checks), /api/health/live, /api/health/ready and /metrics.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseSerilogRequestLogging(o => o.GetLevel = (ctx, _, ex) =>
+            ex is not null || ctx.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+            : ctx.Request.Path.StartsWithSegments("/metrics") || ctx.Request.Path.StartsWithSegments("/api/health") ? Serilog.Events.LogEventLevel.Verbose
+            : Serilog.Events.LogEventLevel.Information);
         app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .WithTags("Health");
         app.MapHealthChecks("/api/health/live", new HealthCheckOptions

@@ -15,6 +15,7 @@ namespace InvestmentPlatform.Contracts.Ingestion;
 /// <param name="To">Exclusive end, UTC.</param>
 /// <param name="Mode">batch (the whole range) or incremental (only the gaps).</param>
 /// <param name="RequestedAt">When the request was made, UTC.</param>
+/// <param name="Options">Source-specific options (CSV file path, synthetic seed); added in v1.1, null when absent.</param>
 public record CollectionRequested(
     Guid RequestId,
     Guid? JobId,
@@ -26,4 +27,5 @@ public record CollectionRequested(
     DateTime From,
     DateTime To,
     string Mode,
-    DateTime RequestedAt);
+    DateTime RequestedAt,
+    IReadOnlyDictionary<string, string>? Options = null);

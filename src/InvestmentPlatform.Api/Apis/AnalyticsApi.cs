@@ -1,3 +1,13 @@
+using System.Text.Json;
+using InvestmentPlatform.Analytics;
+using InvestmentPlatform.Analytics.Compute;
+using InvestmentPlatform.Analytics.Performance;
+using InvestmentPlatform.Analytics.Portfolio;
+using InvestmentPlatform.Analytics.Risk;
+using InvestmentPlatform.Api.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace InvestmentPlatform.Api.Apis;
@@ -6,6 +16,84 @@ public static class AnalyticsApi
 {
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
+        var api = app.MapGroup("/api/analytics").WithTags("Analytics");
+        api.MapGet("/performance", GetPerformance);
+        api.MapGet("/risk", GetRisk);
+        api.MapGet("/portfolio/{id:guid}", GetPortfolio);
+        api.MapPost("/compute", Compute);
+        api.MapGet("/results/{id:guid}", GetResult);
         return app;
     }
+
+    private static async Task<Results<Ok<PerformanceReport>, ProblemHttpResult>> GetPerformance(
+        AnalyticsService analytics, string? symbols, DateTime? from, DateTime? to, string? benchmark, double? riskFree,
+        string? riskFreeSeries, double? periodsPerYear, int? rollingWindow, CancellationToken ct)
+    {
+        var parameters = new AnalyticsParameters(SplitSymbols(symbols), from, to, benchmark, riskFree, riskFreeSeries, periodsPerYear,
+            rollingWindow ?? AnalyticsParameters.DefaultRollingWindow);
+        return await Answer(() => analytics.PerformanceAsync(parameters, ct));
+    }
+
+    private static async Task<Results<Ok<RiskReport>, ProblemHttpResult>> GetRisk(
+        AnalyticsService analytics, string? symbols, DateTime? from, DateTime? to, double? confidence, string? benchmark,
+        double? riskFree, string? riskFreeSeries, double? periodsPerYear, CancellationToken ct)
+    {
+        var parameters = new AnalyticsParameters(SplitSymbols(symbols), from, to, benchmark, riskFree, riskFreeSeries, periodsPerYear,
+            Confidence: confidence ?? AnalyticsParameters.DefaultConfidence);
+        return await Answer(() => analytics.RiskAsync(parameters, ct));
+    }
+
+    private static async Task<Results<Ok<PortfolioAnalyticsReport>, ProblemHttpResult>> GetPortfolio(
+        PortfolioAnalyticsService service, Guid id, DateTime? from, DateTime? to, string? benchmark, double? confidence, CancellationToken ct) =>
+        await Answer(() => service.ComputeAsync(id, from, to, benchmark, confidence ?? AnalyticsParameters.DefaultConfidence, ct));
+
+    private static async Task<Results<Ok<ComputeAccepted>, Accepted<ComputeAccepted>, ProblemHttpResult>> Compute(
+        AnalyticsJobs jobs, ComputeRequest request, CancellationToken ct)
+    {
+        try
+        {
+            var (row, cached) = await jobs.SubmitAsync(request.Kind?.Trim().ToLowerInvariant() ?? "", request.ToParameters(), ct);
+            var body = new ComputeAccepted(row.Id, row.Status);
+            return cached ? TypedResults.Ok(body) : TypedResults.Accepted($"/api/analytics/results/{row.Id}", body);
+        }
+        catch (AnalyticsException ex)
+        {
+            return Problem(ex);
+        }
+    }
+
+    private static async Task<Results<Ok<AnalyticsResultDto>, ProblemHttpResult>> GetResult(AnalyticsJobs jobs, Guid id, CancellationToken ct)
+    {
+        var row = await jobs.FindAsync(id, ct);
+        if (row is null)
+            return ApiProblems.NotFound($"Analytics result {id} does not exist.");
+        JsonElement? result = row.Result is null ? null : JsonDocument.Parse(row.Result).RootElement.Clone();
+        return TypedResults.Ok(new AnalyticsResultDto(row.Id, row.Kind, row.Status, result, row.Error,
+            DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc),
+            row.CompletedAt is { } c ? DateTime.SpecifyKind(c, DateTimeKind.Utc) : null));
+    }
+
+    private static IReadOnlyList<string> SplitSymbols(string? symbols) =>
+        (symbols ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    internal static async Task<Results<Ok<T>, ProblemHttpResult>> Answer<T>(Func<Task<T>> compute)
+    {
+        try
+        {
+            return TypedResults.Ok(await compute());
+        }
+        catch (AnalyticsException ex)
+        {
+            return Problem(ex);
+        }
+    }
+
+    /// <summary>The ProblemDetails for a rejected analytics or portfolio request.</summary>
+    internal static ProblemHttpResult Problem(AnalyticsException ex) => ex.Kind switch
+    {
+        AnalyticsErrorKind.NotFound => ApiProblems.NotFound(ex.Message),
+        AnalyticsErrorKind.Unprocessable => ApiProblems.Unprocessable(ex.Field, ex.Message),
+        AnalyticsErrorKind.Conflict => ApiProblems.Conflict(ex.Message),
+        _ => ApiProblems.BadRequest(ex.Field, ex.Message),
+    };
 }

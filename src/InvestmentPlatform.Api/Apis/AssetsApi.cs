@@ -1,11 +1,173 @@
+using InvestmentPlatform.Api.Assets;
+using InvestmentPlatform.Api.Http;
+using InvestmentPlatform.Api.OpenApi;
+using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Assets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentPlatform.Api.Apis;
 
 public static class AssetsApi
 {
+    private static readonly string[] SortFields = ["symbol", "name", "assetType", "updatedAt"];
+
     public static IEndpointRouteBuilder MapAssetsApi(this IEndpointRouteBuilder app)
     {
+        var api = app.MapGroup("/api/assets").WithTags("Assets");
+        api.MapGet("/", ListAsync).WithName("ListAssets").WithSummary("List assets (filter, search, sort, page)")
+            .WithExample(ApiExamples.AssetPage);
+        api.MapGet("/{symbol}", GetAsync).WithName("GetAsset").WithSummary("One asset").WithExample(ApiExamples.Asset);
+        api.MapPost("/", CreateAsync).WithName("CreateAsset").WithSummary("Register an asset")
+            .WithExample(ApiExamples.Asset, ApiExamples.AssetBody);
+        api.MapPut("/{symbol}", UpdateAsync).WithName("UpdateAsset").WithSummary("Replace an asset's description")
+            .WithExample(ApiExamples.Asset, ApiExamples.AssetBody);
+        api.MapDelete("/{symbol}", DeleteAsync).WithName("DeleteAsset")
+            .WithSummary("Delete an asset and its stored series; 409 while scheduler jobs reference it");
+        api.MapGet("/{symbol}/coverage", CoverageAsync).WithName("GetAssetCoverage")
+            .WithSummary("First and last bar, row count and gaps per stored interval").WithExample(ApiExamples.Coverage);
+        api.MapGet("/{symbol}/collections", CollectionsAsync).WithName("ListAssetCollections")
+            .WithSummary("Collection history of the asset (data_collection_log)").WithExample(ApiExamples.CollectionPage);
         return app;
     }
+
+    private static async Task<Results<Ok<PagedResult<AssetDto>>, ProblemHttpResult>> ListAsync(
+        PlatformDbContext db, string? type, string? source, string? q, int? page, int? pageSize, string? sort, CancellationToken ct)
+    {
+        var (paging, errors) = PageRequest.Parse(page, pageSize);
+        errors ??= [];
+        if (type is not null && !AssetTypes.IsKnown(type))
+            errors["type"] = [$"type '{type}' is not known: use {string.Join(", ", AssetTypes.All)}."];
+        var sortField = sort?.TrimStart('-');
+        if (sort is not null && !SortFields.Contains(sortField))
+            errors["sort"] = [$"sort '{sort}' is not supported: use {string.Join(", ", SortFields)}, optionally prefixed with '-'."];
+        if (errors.Count > 0)
+            return ApiProblems.BadRequest(errors);
+
+        var query = db.Assets.AsNoTracking();
+        if (type is not null)
+            query = query.Where(a => a.AssetType == type);
+        if (!string.IsNullOrWhiteSpace(source))
+        {
+            var s = source.Trim().ToLower();
+            query = query.Where(a => a.Source.ToLower() == s);
+        }
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim().ToLower();
+            query = query.Where(a => a.Symbol.ToLower().Contains(text) || (a.Name != null && a.Name.ToLower().Contains(text)));
+        }
+
+        var descending = sort?.StartsWith('-') == true;
+        query = (sortField ?? "symbol") switch
+        {
+            "name" => descending ? query.OrderByDescending(a => a.Name).ThenBy(a => a.Symbol) : query.OrderBy(a => a.Name).ThenBy(a => a.Symbol),
+            "assetType" => descending ? query.OrderByDescending(a => a.AssetType).ThenBy(a => a.Symbol) : query.OrderBy(a => a.AssetType).ThenBy(a => a.Symbol),
+            "updatedAt" => descending ? query.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Symbol) : query.OrderBy(a => a.UpdatedAt).ThenBy(a => a.Symbol),
+            _ => descending ? query.OrderByDescending(a => a.Symbol) : query.OrderBy(a => a.Symbol),
+        };
+
+        var total = await query.LongCountAsync(ct);
+        var items = await query.Skip(paging!.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return TypedResults.Ok(PagedResult<AssetDto>.Create(items.Select(AssetDto.From).ToList(), paging, total));
+    }
+
+    private static async Task<Results<Ok<AssetDto>, ProblemHttpResult>> GetAsync(PlatformDbContext db, string symbol, CancellationToken ct) =>
+        await FindAsync(db, symbol, ct) is { } asset
+            ? TypedResults.Ok(AssetDto.From(asset))
+            : UnknownSymbol(symbol);
+
+    private static async Task<Results<Created<AssetDto>, ProblemHttpResult>> CreateAsync(
+        PlatformDbContext db, ICollectorRegistry registry, AssetRequest body, TimeProvider clock, CancellationToken ct)
+    {
+        if (body.Validate() is { Count: > 0 } errors)
+            return ApiProblems.BadRequest(errors);
+        if (body.CheckSource(registry) is { } sourceProblem)
+            return ApiProblems.Unprocessable("source", sourceProblem);
+        var symbol = body.Symbol!.Trim();
+        if (await db.Assets.AnyAsync(a => a.Symbol == symbol, ct))
+            return ApiProblems.Conflict($"An asset with symbol '{symbol}' already exists.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var asset = new Asset { Symbol = symbol, AssetType = body.AssetType!, Source = body.Source!, CreatedAt = now };
+        body.ApplyTo(asset, now);
+        db.Assets.Add(asset);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent create of the same symbol won the unique index.
+            return ApiProblems.Conflict($"An asset with symbol '{symbol}' already exists.");
+        }
+        return TypedResults.Created($"/api/assets/{Uri.EscapeDataString(symbol)}", AssetDto.From(asset));
+    }
+
+    private static async Task<Results<Ok<AssetDto>, ProblemHttpResult>> UpdateAsync(
+        PlatformDbContext db, ICollectorRegistry registry, string symbol, AssetRequest body, TimeProvider clock, CancellationToken ct)
+    {
+        // The path names the asset; a body symbol is optional but must agree.
+        var request = body with { Symbol = body.Symbol ?? symbol };
+        if (request.Validate() is { Count: > 0 } errors)
+            return ApiProblems.BadRequest(errors);
+        if (!string.Equals(request.Symbol!.Trim(), symbol, StringComparison.Ordinal))
+            return ApiProblems.BadRequest("symbol", $"The body's symbol '{request.Symbol}' differs from the path's '{symbol}'; symbols cannot be renamed.");
+        var asset = await db.Assets.FirstOrDefaultAsync(a => a.Symbol == symbol, ct);
+        if (asset is null)
+            return UnknownSymbol(symbol);
+        if (request.CheckSource(registry) is { } sourceProblem)
+            return ApiProblems.Unprocessable("source", sourceProblem);
+
+        request.ApplyTo(asset, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(AssetDto.From(asset));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(PlatformDbContext db, string symbol, CancellationToken ct)
+    {
+        var asset = await db.Assets.FirstOrDefaultAsync(a => a.Symbol == symbol, ct);
+        if (asset is null)
+            return UnknownSymbol(symbol);
+
+        var jobs = await SchedulerReferences.JobsReferencingAsync(db, symbol, ct);
+        if (jobs.Count > 0)
+            return ApiProblems.Conflict(
+                $"Asset '{symbol}' is referenced by scheduler job(s) {string.Join(", ", jobs.Select(j => $"'{j}'"))}: remove it from them first.");
+
+        db.Assets.Remove(asset);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<CoverageDto>, ProblemHttpResult>> CoverageAsync(
+        PlatformDbContext db, AssetCoverage coverage, string symbol, CancellationToken ct) =>
+        await FindAsync(db, symbol, ct) is { } asset
+            ? TypedResults.Ok(await coverage.ReadAsync(asset, ct))
+            : UnknownSymbol(symbol);
+
+    private static async Task<Results<Ok<PagedResult<CollectionLogDto>>, ProblemHttpResult>> CollectionsAsync(
+        PlatformDbContext db, string symbol, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (paging, errors) = PageRequest.Parse(page, pageSize);
+        if (errors is not null)
+            return ApiProblems.BadRequest(errors);
+        if (!await db.Assets.AnyAsync(a => a.Symbol == symbol, ct))
+            return UnknownSymbol(symbol);
+
+        var query = db.DataCollectionLog.AsNoTracking().Where(l => l.Symbol == symbol);
+        var total = await query.LongCountAsync(ct);
+        var rows = await query.OrderByDescending(l => l.StartedAt).ThenByDescending(l => l.Id)
+            .Skip(paging!.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return TypedResults.Ok(PagedResult<CollectionLogDto>.Create(rows.Select(CollectionLogDto.From).ToList(), paging, total));
+    }
+
+    internal static Task<Asset?> FindAsync(PlatformDbContext db, string symbol, CancellationToken ct) =>
+        db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Symbol == symbol, ct);
+
+    internal static ProblemHttpResult UnknownSymbol(string symbol) => ApiProblems.NotFound($"No asset with symbol '{symbol}'.");
 }

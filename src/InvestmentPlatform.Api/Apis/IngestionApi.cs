@@ -1,4 +1,13 @@
+using System.Text.Json;
+using InvestmentPlatform.Api.Http;
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Ingestion;
+using InvestmentPlatform.Ingestion.Requests;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentPlatform.Api.Apis;
 
@@ -6,6 +15,99 @@ public static class IngestionApi
 {
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
+        var group = app.MapGroup("/api/ingestion/requests").WithTags("Ingestion");
+        group.MapPost("", SubmitAsync).WithName("SubmitIngestionRequest");
+        group.MapGet("{id:guid}", GetAsync).WithName("GetIngestionRequest");
+        group.MapGet("", ListAsync).WithName("ListIngestionRequests");
         return app;
     }
+
+    public sealed record SubmitIngestionRequest(
+        string? Source,
+        IReadOnlyList<string>? Symbols,
+        string? AssetType,
+        string? Interval,
+        DateTime? From,
+        DateTime? To,
+        string? Mode,
+        IReadOnlyDictionary<string, string>? Options);
+
+    public sealed record IngestionRequestAccepted(Guid RequestId, string Status);
+
+    public sealed record SymbolProgress(
+        string Symbol, string Status, int ChunksTotal, int ChunksDone, long RecordsCollected, long RecordsLoaded,
+        long RecordsRejected, string? ErrorClass, string? ErrorMessage);
+
+    public sealed record IngestionRequestView(
+        Guid RequestId, string Source, IReadOnlyList<string> Symbols, string? AssetType, string Interval, DateTime From,
+        DateTime To, string Mode, string Status, int ChunksTotal, int ChunksDone, long RecordsCollected, long RecordsLoaded,
+        long RecordsRejected, string? ErrorClass, string? ErrorMessage, Guid? JobId, Guid? RunId, DateTime CreatedAt,
+        DateTime? CompletedAt, IReadOnlyList<SymbolProgress>? PerSymbol);
+
+    private static async Task<Results<Accepted<IngestionRequestAccepted>, ProblemHttpResult>> SubmitAsync(
+        SubmitIngestionRequest body, IngestionRequestValidator validator, IngestionRequestWriter writer, CancellationToken ct)
+    {
+        var submission = new IngestionSubmission(body.Source, body.Symbols, body.AssetType, body.Interval, body.From, body.To,
+            body.Mode, body.Options);
+        var errors = validator.Validate(submission);
+        if (errors.Any(e => !e.Unprocessable))
+            return ApiProblems.BadRequest(errors.Where(e => !e.Unprocessable)
+                .GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        if (errors.Count > 0)
+            return ApiProblems.Unprocessable(errors[0].Field, string.Join(" ", errors.Select(e => e.Message)));
+
+        var row = await writer.SubmitAsync(submission, ct);
+        return TypedResults.Accepted($"/api/ingestion/requests/{row.Id}", new IngestionRequestAccepted(row.Id, row.Status));
+    }
+
+    private static async Task<Results<Ok<IngestionRequestView>, ProblemHttpResult>> GetAsync(
+        Guid id, PlatformDbContext db, CancellationToken ct)
+    {
+        var request = await db.IngestionRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null)
+            return ApiProblems.NotFound($"No ingestion request {id}.");
+        var chunks = await db.IngestionChunks.AsNoTracking().Where(c => c.RequestId == id)
+            .Select(c => new { c.Symbol, c.Status }).ToListAsync(ct);
+        var logs = await db.DataCollectionLog.AsNoTracking().Where(l => l.RequestId == id).ToListAsync(ct);
+        var symbols = ParseSymbols(request.Symbols);
+        var perSymbol = symbols.Select(s =>
+        {
+            var log = logs.FirstOrDefault(l => l.Symbol == s);
+            var mine = chunks.Where(c => c.Symbol == s).ToList();
+            return new SymbolProgress(s, log?.Status ?? request.Status, mine.Count,
+                mine.Count(c => c.Status is "succeeded" or "failed" or "timed_out"),
+                log?.RecordsCollected ?? 0, log?.RecordsLoaded ?? 0, log?.RecordsRejected ?? 0, log?.ErrorClass, log?.ErrorMessage);
+        }).ToList();
+        return TypedResults.Ok(ToView(request, perSymbol));
+    }
+
+    private static async Task<Results<Ok<PagedResult<IngestionRequestView>>, ProblemHttpResult>> ListAsync(
+        PlatformDbContext db, CancellationToken ct, string? status = null, string? source = null, int? page = null, int? pageSize = null)
+    {
+        var (paging, errors) = PageRequest.Parse(page, pageSize);
+        if (paging is null)
+            return ApiProblems.BadRequest(errors!);
+        string[] statuses = [IngestionStatuses.Pending, IngestionStatuses.Running, IngestionStatuses.Succeeded,
+            IngestionStatuses.PartiallySucceeded, IngestionStatuses.Failed, IngestionStatuses.TimedOut];
+        if (status is not null && !statuses.Contains(status))
+            return ApiProblems.BadRequest("status", $"Unknown status '{status}'. Known: {string.Join(", ", statuses)}.");
+
+        var query = db.IngestionRequests.AsNoTracking();
+        if (status is not null)
+            query = query.Where(r => r.Status == status);
+        if (source is not null)
+            query = query.Where(r => r.Source == source.ToLower());
+        var total = await query.LongCountAsync(ct);
+        var rows = await query.OrderByDescending(r => r.CreatedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return TypedResults.Ok(PagedResult<IngestionRequestView>.Create(rows.Select(r => ToView(r, null)).ToList(), paging, total));
+    }
+
+    private static IngestionRequestView ToView(IngestionRequest r, IReadOnlyList<SymbolProgress>? perSymbol) => new(
+        r.Id, r.Source, ParseSymbols(r.Symbols), r.AssetType, r.Interval, Utc(r.From), Utc(r.To), r.Mode, r.Status,
+        r.ChunksTotal, r.ChunksDone, r.RecordsCollected, r.RecordsLoaded, r.RecordsRejected, r.ErrorClass, r.ErrorMessage,
+        r.JobId, r.RunId, Utc(r.CreatedAt), r.CompletedAt is { } c ? Utc(c) : null, perSymbol);
+
+    private static IReadOnlyList<string> ParseSymbols(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
+
+    private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
 }

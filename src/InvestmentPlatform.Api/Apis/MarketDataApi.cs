@@ -1,11 +1,104 @@
+using InvestmentPlatform.Api.Assets;
+using InvestmentPlatform.Api.Http;
+using InvestmentPlatform.Api.MarketData;
+using InvestmentPlatform.Api.OpenApi;
+using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentPlatform.Api.Apis;
 
 public static class MarketDataApi
 {
+    public const int MaxWatchlist = 50;
+
     public static IEndpointRouteBuilder MapMarketDataApi(this IEndpointRouteBuilder app)
     {
+        var api = app.MapGroup("/api/market-data").WithTags("Market data");
+        api.MapGet("/watchlist", WatchlistAsync).WithName("GetWatchlist")
+            .WithSummary($"Last value, change and sparkline of the given symbols (or the first {MaxWatchlist} assets)")
+            .WithExample(ApiExamples.Watchlist);
+        api.MapGet("/{symbol}/bars", BarsAsync).WithName("GetBars")
+            .WithSummary("Stored bars, resampled server-side to a coarser interval and adjusted for splits and dividends")
+            .Produces<BarsResponse>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithExample(ApiExamples.Bars);
+        api.MapGet("/{symbol}/latest", LatestAsync).WithName("GetLatestBar")
+            .WithSummary("The newest bar of an interval with the change against the one before").WithExample(ApiExamples.Latest);
         return app;
     }
+
+    private static async Task<IResult> BarsAsync(
+        HttpRequest request, PlatformDbContext db, SeriesConnections connections, string symbol,
+        string? interval, string? from, string? to, string? adjust, string? format, int? limit, CancellationToken ct)
+    {
+        var (query, errors) = BarQuery.Parse(request, interval, from, to, adjust, format, limit);
+        if (query is null)
+            return ApiProblems.BadRequest(errors);
+        if (!query.IsKnownInterval)
+            return UnsupportedInterval(query.Interval);
+        if (await AssetsApi.FindAsync(db, symbol, ct) is not { } asset)
+            return AssetsApi.UnknownSymbol(symbol);
+
+        var table = SeriesTable.For(asset.AssetType);
+        IReadOnlyList<AdjustmentSegment> segments;
+        string? baseInterval;
+        await using (var connection = await connections.OpenAsync(ct))
+        {
+            var stored = await StoredIntervals.ReadAsync(connection, table, asset.AssetId, ct);
+            baseInterval = stored.Count == 0 ? query.Interval : StoredIntervals.BaseFor(query.Interval, stored);
+            if (baseInterval is null)
+                return ApiProblems.Unprocessable("interval",
+                    $"'{symbol}' has no bars that make '{query.Interval}': stored intervals are {string.Join(", ", stored)}; ask for one of them or a coarser one.");
+            segments = table.HasEvents ? await Adjustment.SegmentsAsync(connection, asset.AssetId, query.Adjust, ct) : [];
+        }
+
+        var plan = new BarsPlan(table, asset.AssetId, baseInterval, query.Interval, query.From, query.To, segments, query.Limit);
+        var header = new BarsResponse(asset.Symbol, asset.AssetType, query.Interval, baseInterval, query.Adjust,
+            AssetDto.IsSyntheticSource(asset.Source), asset.Currency, []);
+        return new BarsResult(connections, plan, header, query.Format);
+    }
+
+    private static async Task<Results<Ok<LatestBarDto>, ProblemHttpResult>> LatestAsync(
+        PlatformDbContext db, Quotes quotes, string symbol, string? interval, CancellationToken ct)
+    {
+        var wanted = string.IsNullOrWhiteSpace(interval) ? "1d" : interval.Trim();
+        if (!BarIntervals.IsKnown(wanted))
+            return UnsupportedInterval(wanted);
+        if (await AssetsApi.FindAsync(db, symbol, ct) is not { } asset)
+            return AssetsApi.UnknownSymbol(symbol);
+        return await quotes.LatestAsync(asset, wanted, ct) is { } latest
+            ? TypedResults.Ok(latest)
+            : ApiProblems.NotFound($"'{symbol}' has no {wanted} bars yet.");
+    }
+
+    private static async Task<Results<Ok<List<WatchlistItemDto>>, ProblemHttpResult>> WatchlistAsync(
+        PlatformDbContext db, Quotes quotes, string? symbols, CancellationToken ct)
+    {
+        var wanted = (symbols ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct().ToList();
+        if (wanted.Count > MaxWatchlist)
+            return ApiProblems.BadRequest("symbols", $"At most {MaxWatchlist} symbols per watchlist ({wanted.Count} given).");
+
+        var assets = wanted.Count == 0
+            ? await db.Assets.AsNoTracking().OrderBy(a => a.Symbol).Take(MaxWatchlist).ToListAsync(ct)
+            : await db.Assets.AsNoTracking().Where(a => wanted.Contains(a.Symbol)).ToListAsync(ct);
+        var missing = wanted.Except(assets.Select(a => a.Symbol)).ToList();
+        if (missing.Count > 0)
+            return ApiProblems.NotFound($"No asset with symbol {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
+
+        var ordered = wanted.Count == 0 ? assets : wanted.Select(w => assets.First(a => a.Symbol == w)).ToList();
+        var items = new List<WatchlistItemDto>();
+        foreach (var asset in ordered)
+            items.Add(await quotes.WatchlistItemAsync(asset, ct));
+        return TypedResults.Ok(items);
+    }
+
+    private static ProblemHttpResult UnsupportedInterval(string interval) =>
+        ApiProblems.Unprocessable("interval", $"interval '{interval}' is not supported: use {string.Join(", ", BarIntervals.All)}.");
 }

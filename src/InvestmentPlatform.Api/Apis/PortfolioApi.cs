@@ -1,3 +1,9 @@
+using InvestmentPlatform.Analytics;
+using InvestmentPlatform.Analytics.Portfolio;
+using InvestmentPlatform.Api.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace InvestmentPlatform.Api.Apis;
@@ -6,6 +12,118 @@ public static class PortfolioApi
 {
     public static IEndpointRouteBuilder MapPortfolioApi(this IEndpointRouteBuilder app)
     {
+        var api = app.MapGroup("/api/portfolios").WithTags("Portfolios");
+        api.MapGet("/", List);
+        api.MapPost("/", Create);
+        api.MapGet("/{id:guid}", Get);
+        api.MapPut("/{id:guid}", Update);
+        api.MapDelete("/{id:guid}", Delete);
+        api.MapGet("/{id:guid}/transactions", ListTransactions);
+        api.MapPost("/{id:guid}/transactions", AddTransaction);
+        api.MapDelete("/{id:guid}/transactions/{txId:guid}", DeleteTransaction);
+        api.MapPost("/{id:guid}/transactions/import", Import).Accepts<string>("text/csv");
+        api.MapGet("/{id:guid}/holdings", Holdings);
         return app;
     }
+
+    private static async Task<Results<Ok<PagedResult<PortfolioDto>>, ProblemHttpResult>> List(
+        PortfolioService portfolios, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (request, errors) = PageRequest.Parse(page, pageSize);
+        if (request is null)
+            return ApiProblems.BadRequest(errors!);
+        var (items, total) = await portfolios.ListAsync(request.Skip, request.PageSize, ct);
+        return TypedResults.Ok(PagedResult<PortfolioDto>.Create(items, request, total));
+    }
+
+    private static async Task<Results<Created<PortfolioDto>, ProblemHttpResult>> Create(
+        PortfolioService portfolios, PortfolioInput input, CancellationToken ct)
+    {
+        try
+        {
+            var created = await portfolios.CreateAsync(input, ct);
+            return TypedResults.Created($"/api/portfolios/{created.Id}", created);
+        }
+        catch (AnalyticsException ex)
+        {
+            return AnalyticsApi.Problem(ex);
+        }
+    }
+
+    private static Task<Results<Ok<PortfolioDto>, ProblemHttpResult>> Get(PortfolioService portfolios, Guid id, CancellationToken ct) =>
+        AnalyticsApi.Answer(() => portfolios.GetAsync(id, ct));
+
+    private static Task<Results<Ok<PortfolioDto>, ProblemHttpResult>> Update(
+        PortfolioService portfolios, Guid id, PortfolioInput input, CancellationToken ct) =>
+        AnalyticsApi.Answer(() => portfolios.UpdateAsync(id, input, ct));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(PortfolioService portfolios, Guid id, CancellationToken ct)
+    {
+        try
+        {
+            await portfolios.DeleteAsync(id, ct);
+            return TypedResults.NoContent();
+        }
+        catch (AnalyticsException ex)
+        {
+            return AnalyticsApi.Problem(ex);
+        }
+    }
+
+    private static async Task<Results<Ok<PagedResult<TransactionDto>>, ProblemHttpResult>> ListTransactions(
+        TransactionService transactions, Guid id, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (request, errors) = PageRequest.Parse(page, pageSize);
+        if (request is null)
+            return ApiProblems.BadRequest(errors!);
+        try
+        {
+            var (items, total) = await transactions.ListAsync(id, request.Skip, request.PageSize, ct);
+            return TypedResults.Ok(PagedResult<TransactionDto>.Create(items, request, total));
+        }
+        catch (AnalyticsException ex)
+        {
+            return AnalyticsApi.Problem(ex);
+        }
+    }
+
+    private static async Task<Results<Created<TransactionDto>, ProblemHttpResult>> AddTransaction(
+        TransactionService transactions, Guid id, TransactionInput input, CancellationToken ct)
+    {
+        try
+        {
+            var created = await transactions.AddAsync(id, input, ct);
+            return TypedResults.Created($"/api/portfolios/{id}/transactions/{created.Id}", created);
+        }
+        catch (AnalyticsException ex)
+        {
+            return AnalyticsApi.Problem(ex);
+        }
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteTransaction(
+        TransactionService transactions, Guid id, Guid txId, CancellationToken ct)
+    {
+        try
+        {
+            await transactions.DeleteAsync(id, txId, ct);
+            return TypedResults.NoContent();
+        }
+        catch (AnalyticsException ex)
+        {
+            return AnalyticsApi.Problem(ex);
+        }
+    }
+
+    private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> Import(
+        TransactionService transactions, Guid id, HttpRequest request, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var csv = await reader.ReadToEndAsync(ct);
+        return await AnalyticsApi.Answer(() => transactions.ImportAsync(id, csv, ct));
+    }
+
+    private static Task<Results<Ok<HoldingsReport>, ProblemHttpResult>> Holdings(
+        HoldingsService holdings, Guid id, DateTime? at, CancellationToken ct) =>
+        AnalyticsApi.Answer(() => holdings.GetAsync(id, at, ct));
 }

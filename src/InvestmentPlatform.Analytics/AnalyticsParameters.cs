@@ -1,0 +1,55 @@
+using InvestmentPlatform.Data.Assets;
+
+namespace InvestmentPlatform.Analytics;
+
+/// <summary>What a performance or risk computation runs on; also the key of a stored result.</summary>
+public sealed record AnalyticsParameters(
+    IReadOnlyList<string> Symbols,
+    DateTime? From,
+    DateTime? To,
+    string? Benchmark = null,
+    double? RiskFree = null,
+    string? RiskFreeSeries = null,
+    double? PeriodsPerYear = null,
+    int RollingWindow = AnalyticsParameters.DefaultRollingWindow,
+    double Confidence = AnalyticsParameters.DefaultConfidence)
+{
+    public const int DefaultRollingWindow = 63;
+    public const double DefaultConfidence = 0.95;
+    public const int MaxSymbols = 1000;
+
+    /// <summary>The same parameters with symbols trimmed, de-duplicated and sorted, and times in UTC.</summary>
+    public AnalyticsParameters Normalize() => this with
+    {
+        Symbols = Symbols.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+        Benchmark = string.IsNullOrWhiteSpace(Benchmark) ? null : Benchmark.Trim(),
+        RiskFreeSeries = string.IsNullOrWhiteSpace(RiskFreeSeries) ? null : RiskFreeSeries.Trim(),
+        From = From is { } f ? f.ToUniversalTime() : null,
+        To = To is { } t ? t.ToUniversalTime() : null,
+    };
+
+    /// <summary>Throws <see cref="AnalyticsException"/> (400) for malformed parameters.</summary>
+    public void Validate()
+    {
+        if (Symbols.Count == 0)
+            throw AnalyticsException.Invalid("symbols", "symbols is required: a comma list such as AAPL,MSFT.");
+        if (Symbols.Count > MaxSymbols)
+            throw AnalyticsException.Invalid("symbols", $"At most {MaxSymbols} symbols per request.");
+        if (From is { } f && To is { } t && f > t)
+            throw AnalyticsException.Invalid("from", "from must not be after to.");
+        if (Confidence is <= 0 or >= 1 || double.IsNaN(Confidence))
+            throw AnalyticsException.Invalid("confidence", "confidence must be strictly between 0 and 1, for example 0.95.");
+        if (PeriodsPerYear is { } p && (p <= 0 || !double.IsFinite(p)))
+            throw AnalyticsException.Invalid("periodsPerYear", "periodsPerYear must be positive.");
+        if (RollingWindow < 2)
+            throw AnalyticsException.Invalid("rollingWindow", "rollingWindow must be at least 2 periods.");
+        if (RiskFree is { } rf && (rf <= -1 || !double.IsFinite(rf)))
+            throw AnalyticsException.Invalid("riskFree", "riskFree is an annual rate as a decimal (0.02 for 2%) above -1.");
+        if (RiskFree is not null && RiskFreeSeries is not null)
+            throw AnalyticsException.Invalid("riskFree", "Give riskFree or riskFreeSeries, not both.");
+    }
+
+    /// <summary>252 for exchange-traded assets, 365 for crypto (traded every day), unless overridden.</summary>
+    public double PeriodsPerYearFor(string assetType) =>
+        PeriodsPerYear ?? (assetType == AssetTypes.Crypto ? 365 : 252);
+}

@@ -1,0 +1,17 @@
+namespace InvestmentPlatform.Analytics.Compute;
+
+public static class AnalyticsKinds
+{
+    public const string Performance = "performance";
+    public const string Risk = "risk";
+
+    public static bool IsKnown(string? kind) => kind is Performance or Risk;
+}
+
+public static class AnalyticsStatuses
+{
+    public const string Queued = "queued";
+    public const string Running = "running";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+}

@@ -1,0 +1,46 @@
+namespace InvestmentPlatform.Analytics.Portfolio;
+
+public sealed record PortfolioInput(string? Name, string? BaseCurrency, string? CostBasisMethod, bool? AllowShort, string? BenchmarkSymbol);
+
+public sealed record PortfolioDto(
+    Guid Id, string Name, string BaseCurrency, string CostBasisMethod, bool AllowShort, string? BenchmarkSymbol,
+    DateTime CreatedAt, DateTime UpdatedAt);
+
+public sealed record TransactionInput(
+    string? Type, string? Symbol, DateTime? Time, double? Quantity, double? Price, double? Amount, double? Fee,
+    string? Currency, string? Note);
+
+public sealed record TransactionDto(
+    Guid Id, string Type, string? Symbol, DateTime Time, double Quantity, double Price, double Amount, double Fee,
+    string Currency, string? Note, DateTime CreatedAt);
+
+public sealed record ImportError(int Line, string Message);
+
+public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Errors);
+
+public sealed record HoldingsReport(
+    string BaseCurrency,
+    DateTime At,
+    double Cash,
+    IReadOnlyList<CashBalance> CashBalances,
+    double TotalValue,
+    IReadOnlyList<HoldingDto> Holdings);
+
+/// <param name="Amount">In <paramref name="Currency"/>.</param>
+/// <param name="AmountBase">In the portfolio's base currency.</param>
+public sealed record CashBalance(string Currency, double Amount, double AmountBase);
+
+/// <summary>Costs, prices and P&amp;L in the asset's <paramref name="Currency"/>; <paramref name="MarketValueBase"/> in the base currency.</summary>
+public sealed record HoldingDto(
+    string Symbol,
+    double Quantity,
+    double? AverageCost,
+    double CostBasis,
+    double? Price,
+    string Currency,
+    double? MarketValue,
+    double? MarketValueBase,
+    double? UnrealizedPnl,
+    double RealizedPnl,
+    double Income,
+    double? Weight);

@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Portfolio;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentPlatform.Analytics.Portfolio;
+
+/// <summary>Portfolios: create, read, update, delete.</summary>
+public sealed partial class PortfolioService(PlatformDbContext db, TimeProvider clock)
+{
+    public async Task<(IReadOnlyList<PortfolioDto> Items, long Total)> ListAsync(int skip, int take, CancellationToken ct)
+    {
+        var total = await db.Portfolios.LongCountAsync(ct);
+        var items = await db.Portfolios.AsNoTracking().OrderBy(p => p.Name).Skip(skip).Take(take).ToListAsync(ct);
+        return (items.Select(ToDto).ToList(), total);
+    }
+
+    public async Task<PortfolioDto> GetAsync(Guid id, CancellationToken ct) => ToDto(await FindAsync(id, ct));
+
+    public async Task<PortfolioDto> CreateAsync(PortfolioInput input, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entity = new PortfolioAccount { Id = Guid.CreateVersion7(), Name = "", BaseCurrency = "", CreatedAt = now };
+        await ApplyAsync(entity, input, ct);
+        db.Portfolios.Add(entity);
+        await db.SaveChangesAsync(ct);
+        return ToDto(entity);
+    }
+
+    public async Task<PortfolioDto> UpdateAsync(Guid id, PortfolioInput input, CancellationToken ct)
+    {
+        var entity = await FindAsync(id, ct);
+        await ApplyAsync(entity, input, ct);
+        await db.SaveChangesAsync(ct);
+        return ToDto(entity);
+    }
+
+    public async Task DeleteAsync(Guid id, CancellationToken ct)
+    {
+        db.Portfolios.Remove(await FindAsync(id, ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<PortfolioAccount> FindAsync(Guid id, CancellationToken ct) =>
+        await db.Portfolios.SingleOrDefaultAsync(p => p.Id == id, ct)
+        ?? throw AnalyticsException.NotFound("id", $"Portfolio {id} does not exist.");
+
+    public static bool IsCurrency(string? code) => code is not null && CurrencyCode().IsMatch(code);
+
+    private async Task ApplyAsync(PortfolioAccount entity, PortfolioInput input, CancellationToken ct)
+    {
+        var name = input.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 200)
+            throw AnalyticsException.Invalid("name", "name is required (at most 200 characters).");
+        var currency = input.BaseCurrency?.Trim().ToUpperInvariant();
+        if (!IsCurrency(currency))
+            throw AnalyticsException.Invalid("baseCurrency", "baseCurrency must be a three-letter currency code such as USD.");
+        var method = input.CostBasisMethod?.Trim().ToLowerInvariant() ?? CostBasisMethods.Fifo;
+        if (!CostBasisMethods.IsKnown(method))
+            throw AnalyticsException.Invalid("costBasisMethod", "costBasisMethod must be fifo or average.");
+        var benchmark = string.IsNullOrWhiteSpace(input.BenchmarkSymbol) ? null : input.BenchmarkSymbol.Trim();
+        if (benchmark is not null && !await db.Assets.AnyAsync(a => a.Symbol == benchmark, ct))
+            throw AnalyticsException.Unprocessable("benchmarkSymbol", $"Unknown benchmark symbol '{benchmark}'.");
+        if (await db.Portfolios.AnyAsync(p => p.Name == name && p.Id != entity.Id, ct))
+            throw AnalyticsException.Conflict("name", $"A portfolio named '{name}' already exists.");
+
+        var changesRules = entity.CostBasisMethod != method || entity.AllowShort != (input.AllowShort ?? false);
+        entity.Name = name;
+        entity.BaseCurrency = currency!;
+        entity.CostBasisMethod = method;
+        entity.AllowShort = input.AllowShort ?? false;
+        entity.BenchmarkSymbol = benchmark;
+        entity.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        // Turning shorting off must not leave recorded short sales behind.
+        if (changesRules && db.Entry(entity).State != EntityState.Detached)
+            await TransactionService.ReplayAsync(db, entity, null, ct);
+    }
+
+    public static PortfolioDto ToDto(PortfolioAccount p) =>
+        new(p.Id, p.Name, p.BaseCurrency, p.CostBasisMethod, p.AllowShort, p.BenchmarkSymbol, p.CreatedAt, p.UpdatedAt);
+
+    [GeneratedRegex("^[A-Z]{3}$")]
+    private static partial Regex CurrencyCode();
+}

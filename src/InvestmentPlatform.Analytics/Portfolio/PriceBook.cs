@@ -1,0 +1,86 @@
+using InvestmentPlatform.Analytics.Metrics;
+using InvestmentPlatform.Analytics.Series;
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Assets;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentPlatform.Analytics.Portfolio;
+
+/// <summary>
+/// Daily closes of held assets (unadjusted: splits and dividends are transactions of their own) and the currency
+/// pairs that convert into the base currency. A value at a date is the last one on or before that UTC day; a date
+/// before the first observation has none (never zero).
+/// </summary>
+public sealed class PriceBook
+{
+    private readonly Dictionary<long, TimeSeries> _prices = [];
+    private readonly Dictionary<string, (TimeSeries Series, bool Invert)> _fx = new(StringComparer.Ordinal);
+
+    public string BaseCurrency { get; }
+
+    private PriceBook(string baseCurrency) => BaseCurrency = baseCurrency;
+
+    public IEnumerable<DateTime> PriceDates(long assetId) => _prices.TryGetValue(assetId, out var s) ? s.Times : [];
+
+    public static async Task<PriceBook> LoadAsync(
+        PlatformDbContext db, string baseCurrency, IReadOnlyCollection<long> assetIds, IReadOnlyCollection<string> currencies,
+        DateTime to, CancellationToken ct)
+    {
+        var book = new PriceBook(baseCurrency);
+        var end = to.Date.AddDays(1);
+        var ids = assetIds.ToList();
+        var bars = await db.MarketData.AsNoTracking()
+            .Where(b => ids.Contains(b.AssetId) && b.Interval == SeriesReader.Interval && b.Time < end && b.Close > 0)
+            .Select(b => new { b.AssetId, b.Time, b.Close }).ToListAsync(ct);
+        var fxBars = await db.ForexRates.AsNoTracking()
+            .Where(b => ids.Contains(b.AssetId) && b.Interval == SeriesReader.Interval && b.Time < end && b.Close > 0)
+            .Select(b => new { b.AssetId, b.Time, b.Close }).ToListAsync(ct);
+        foreach (var g in bars.Concat(fxBars).GroupBy(b => b.AssetId))
+            book._prices[g.Key] = TimeSeries.From(g.Select(b => (b.Time.Date, b.Close)));
+
+        foreach (var currency in currencies.Where(c => c != baseCurrency).Distinct())
+        {
+            // Yahoo names a pair XXXYYY=X with the price of one XXX in YYY.
+            var direct = $"{currency}{baseCurrency}=X";
+            var inverse = $"{baseCurrency}{currency}=X";
+            var pairs = await db.Assets.AsNoTracking().Where(a => a.Symbol == direct || a.Symbol == inverse).ToListAsync(ct);
+            var pair = pairs.FirstOrDefault(a => a.Symbol == direct) ?? pairs.FirstOrDefault();
+            if (pair is null)
+                throw AnalyticsException.Unprocessable("baseCurrency",
+                    $"No currency pair {direct} or {inverse} to convert {currency} into {baseCurrency}.");
+            var table = pair.AssetType == AssetTypes.Forex
+                ? await db.ForexRates.AsNoTracking().Where(b => b.AssetId == pair.AssetId && b.Interval == SeriesReader.Interval && b.Time < end && b.Close > 0)
+                    .Select(b => new { b.Time, b.Close }).ToListAsync(ct)
+                : await db.MarketData.AsNoTracking().Where(b => b.AssetId == pair.AssetId && b.Interval == SeriesReader.Interval && b.Time < end && b.Close > 0)
+                    .Select(b => new { b.Time, b.Close }).ToListAsync(ct);
+            book._fx[currency] = (TimeSeries.From(table.Select(b => (b.Time.Date, b.Close))), pair.Symbol == inverse);
+        }
+        return book;
+    }
+
+    public double? Price(long assetId, DateTime date) =>
+        _prices.TryGetValue(assetId, out var s) ? At(s, date) : null;
+
+    /// <summary>Base-currency units per unit of <paramref name="currency"/> on the date.</summary>
+    public double? Fx(string currency, DateTime date)
+    {
+        if (currency == BaseCurrency)
+            return 1;
+        if (!_fx.TryGetValue(currency, out var pair) || At(pair.Series, date) is not { } rate)
+            return null;
+        return pair.Invert ? 1 / rate : rate;
+    }
+
+    private static double? At(TimeSeries s, DateTime date)
+    {
+        var day = date.Date;
+        int lo = 0, hi = s.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (s.Times[mid] <= day) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found >= 0 ? s.Values[found] : null;
+    }
+}

@@ -1,0 +1,171 @@
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Assets;
+using InvestmentPlatform.Data.Portfolio;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentPlatform.Analytics.Portfolio;
+
+/// <summary>Records transactions after checking them against everything already recorded.</summary>
+public sealed class TransactionService(PlatformDbContext db, PortfolioService portfolios, TimeProvider clock)
+{
+    public async Task<(IReadOnlyList<TransactionDto> Items, long Total)> ListAsync(Guid portfolioId, int skip, int take, CancellationToken ct)
+    {
+        await portfolios.FindAsync(portfolioId, ct);
+        var query = db.PortfolioTransactions.AsNoTracking().Where(t => t.PortfolioId == portfolioId);
+        var total = await query.LongCountAsync(ct);
+        var rows = await query.OrderByDescending(t => t.Time).ThenByDescending(t => t.CreatedAt).Skip(skip).Take(take)
+            .GroupJoin(db.Assets, t => t.AssetId, a => a.AssetId, (t, a) => new { t, a })
+            .SelectMany(x => x.a.DefaultIfEmpty(), (x, a) => new { x.t, Symbol = a == null ? null : a.Symbol })
+            .ToListAsync(ct);
+        return (rows.Select(r => ToDto(r.t, r.Symbol)).ToList(), total);
+    }
+
+    public async Task<TransactionDto> AddAsync(Guid portfolioId, TransactionInput input, CancellationToken ct)
+    {
+        var portfolio = await portfolios.FindAsync(portfolioId, ct);
+        var (row, symbol) = await BuildAsync(portfolio, input, ct);
+        await ReplayAsync(db, portfolio, row, ct);
+        db.PortfolioTransactions.Add(row);
+        await db.SaveChangesAsync(ct);
+        return ToDto(row, symbol);
+    }
+
+    public async Task DeleteAsync(Guid portfolioId, Guid transactionId, CancellationToken ct)
+    {
+        var portfolio = await portfolios.FindAsync(portfolioId, ct);
+        var row = await db.PortfolioTransactions.SingleOrDefaultAsync(t => t.Id == transactionId && t.PortfolioId == portfolioId, ct)
+                  ?? throw AnalyticsException.NotFound("txId", $"Transaction {transactionId} does not exist in portfolio {portfolioId}.");
+        db.PortfolioTransactions.Remove(row);
+        try
+        {
+            await ReplayAsync(db, portfolio, null, ct, excluding: row.Id);
+        }
+        catch (AnalyticsException ex)
+        {
+            throw AnalyticsException.Conflict("txId", $"Deleting this transaction would break a later one: {ex.Message}");
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<ImportResult> ImportAsync(Guid portfolioId, string csv, CancellationToken ct)
+    {
+        var portfolio = await portfolios.FindAsync(portfolioId, ct);
+        var lines = csv.Replace("\r\n", "\n").Split('\n');
+        if (lines.Length == 0 || !TransactionCsv.IsHeader(lines[0]))
+            throw AnalyticsException.Invalid("body", $"The first line must be the header {TransactionCsv.Header}.");
+
+        var errors = new List<ImportError>();
+        var accepted = new List<PortfolioTransaction>();
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i]))
+                continue;
+            try
+            {
+                var (row, _) = await BuildAsync(portfolio, TransactionCsv.Parse(lines[i]), ct);
+                // Each line is checked against what is stored plus the lines accepted before it.
+                await ReplayAsync(db, portfolio, row, ct, pending: accepted);
+                accepted.Add(row);
+            }
+            catch (AnalyticsException ex)
+            {
+                errors.Add(new ImportError(i + 1, ex.Message));
+            }
+        }
+        db.PortfolioTransactions.AddRange(accepted);
+        await db.SaveChangesAsync(ct);
+        return new ImportResult(accepted.Count, errors);
+    }
+
+    /// <summary>
+    /// Replays the portfolio's stored transactions (plus <paramref name="added"/> and <paramref name="pending"/>,
+    /// minus <paramref name="excluding"/>) and throws if any breaks the rules.
+    /// </summary>
+    public static async Task ReplayAsync(
+        PlatformDbContext db, PortfolioAccount portfolio, PortfolioTransaction? added, CancellationToken ct,
+        Guid? excluding = null, IReadOnlyList<PortfolioTransaction>? pending = null)
+    {
+        var stored = await db.PortfolioTransactions.AsNoTracking()
+            .Where(t => t.PortfolioId == portfolio.Id && t.Id != excluding).ToListAsync(ct);
+        var all = stored.Concat(pending ?? []).Concat(added is null ? [] : [added]);
+        var ledger = new Ledger(portfolio.CostBasisMethod, portfolio.AllowShort);
+        foreach (var tx in Order(all))
+            ledger.Apply(ToEntry(tx, null));
+    }
+
+    public static IEnumerable<PortfolioTransaction> Order(IEnumerable<PortfolioTransaction> rows) =>
+        rows.OrderBy(t => t.Time).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
+
+    public static LedgerEntry ToEntry(PortfolioTransaction t, string? symbol) =>
+        new(t.Type, t.AssetId, symbol, t.Time, t.Quantity, t.Price, t.Amount, t.Fee, t.Currency);
+
+    private async Task<(PortfolioTransaction Row, string? Symbol)> BuildAsync(PortfolioAccount portfolio, TransactionInput input, CancellationToken ct)
+    {
+        var type = input.Type?.Trim().ToLowerInvariant();
+        if (type is null || !TransactionTypes.All.Contains(type))
+            throw AnalyticsException.Invalid("type", $"type must be one of {string.Join(", ", TransactionTypes.All)}.");
+        if (input.Time is not { } time)
+            throw AnalyticsException.Invalid("time", "time is required (ISO-8601, UTC).");
+        var quantity = input.Quantity ?? 0;
+        var price = input.Price ?? 0;
+        var amount = input.Amount ?? 0;
+        var fee = input.Fee ?? 0;
+        if (new[] { quantity, price, amount, fee }.Any(v => !double.IsFinite(v)))
+            throw AnalyticsException.Invalid("quantity", "Numbers must be finite.");
+        if (TransactionTypes.HasQuantity(type) && quantity <= 0)
+            throw AnalyticsException.Invalid("quantity", type == TransactionTypes.Split
+                ? "quantity of a split is the positive ratio of new shares per old share (2 for a 2-for-1 split)."
+                : "quantity must be positive.");
+        if (type is TransactionTypes.Buy or TransactionTypes.Sell && price <= 0)
+            throw AnalyticsException.Invalid("price", "price must be positive.");
+        if (!TransactionTypes.HasQuantity(type) && amount <= 0)
+            throw AnalyticsException.Invalid("amount", $"amount of a {type} must be positive.");
+        if (fee < 0)
+            throw AnalyticsException.Invalid("fee", "fee must not be negative.");
+        var currency = input.Currency?.Trim().ToUpperInvariant();
+        if (!string.IsNullOrEmpty(currency) && !PortfolioService.IsCurrency(currency))
+            throw AnalyticsException.Invalid("currency", "currency must be a three-letter code such as USD.");
+
+        var utc = time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : time.ToUniversalTime();
+        if (utc > clock.GetUtcNow().UtcDateTime)
+            throw AnalyticsException.Unprocessable("time", $"time {utc:O} is in the future.");
+
+        Asset? asset = null;
+        var symbol = input.Symbol?.Trim();
+        if (TransactionTypes.NeedsAsset(type))
+        {
+            if (string.IsNullOrEmpty(symbol))
+                throw AnalyticsException.Invalid("symbol", $"A {type} needs a symbol.");
+            asset = await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.Symbol == symbol, ct)
+                    ?? throw AnalyticsException.Unprocessable("symbol", $"Unknown asset '{symbol}'.");
+            if (asset.AssetType is AssetTypes.Bond or AssetTypes.EconomicIndicator)
+                throw AnalyticsException.Unprocessable("symbol", $"'{symbol}' is a {asset.AssetType} series and cannot be held.");
+            var assetCurrency = asset.Currency?.ToUpperInvariant() ?? portfolio.BaseCurrency;
+            if (type != TransactionTypes.Dividend && !string.IsNullOrEmpty(currency) && currency != assetCurrency)
+                throw AnalyticsException.Unprocessable("currency", $"'{symbol}' trades in {assetCurrency}, not {currency}.");
+            currency = string.IsNullOrEmpty(currency) ? assetCurrency : currency;
+        }
+        currency = string.IsNullOrEmpty(currency) ? portfolio.BaseCurrency : currency;
+
+        var row = new PortfolioTransaction
+        {
+            Id = Guid.CreateVersion7(),
+            PortfolioId = portfolio.Id,
+            Type = type,
+            AssetId = asset?.AssetId,
+            Time = utc,
+            Quantity = TransactionTypes.HasQuantity(type) ? quantity : 0,
+            Price = type is TransactionTypes.Buy or TransactionTypes.Sell ? price : 0,
+            Amount = TransactionTypes.HasQuantity(type) ? 0 : amount,
+            Fee = fee,
+            Currency = currency,
+            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        return (row, asset?.Symbol);
+    }
+
+    private static TransactionDto ToDto(PortfolioTransaction t, string? symbol) =>
+        new(t.Id, t.Type, symbol, DateTime.SpecifyKind(t.Time, DateTimeKind.Utc), t.Quantity, t.Price, t.Amount, t.Fee, t.Currency, t.Note,
+            DateTime.SpecifyKind(t.CreatedAt, DateTimeKind.Utc));
+}

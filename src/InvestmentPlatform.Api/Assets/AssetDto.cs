@@ -1,0 +1,46 @@
+using System.Text.Json;
+using InvestmentPlatform.Data.Assets;
+
+namespace InvestmentPlatform.Api.Assets;
+
+public sealed record AssetDto(
+    long AssetId,
+    string Symbol,
+    string? Name,
+    string AssetType,
+    string? Currency,
+    string? Exchange,
+    string Source,
+    IReadOnlyDictionary<string, string> Metadata,
+    bool IsSynthetic,
+    DateTime CreatedAt,
+    DateTime UpdatedAt)
+{
+    public static AssetDto From(Asset a) => new(
+        a.AssetId, a.Symbol, a.Name, a.AssetType, a.Currency, a.Exchange, a.Source, ReadMetadata(a.Metadata),
+        IsSyntheticSource(a.Source), Utc(a.CreatedAt), Utc(a.UpdatedAt));
+
+    public static bool IsSyntheticSource(string source) => string.Equals(source, "synthetic", StringComparison.OrdinalIgnoreCase);
+
+    internal static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
+
+    /// <summary>Metadata values may be numbers or objects in provider JSON; the API shows every value as text.</summary>
+    internal static IReadOnlyDictionary<string, string> ReadMetadata(string? json)
+    {
+        var result = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(json))
+            return result;
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                return result;
+            foreach (var p in doc.RootElement.EnumerateObject())
+                result[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
+        }
+        catch (JsonException)
+        {
+        }
+        return result;
+    }
+}

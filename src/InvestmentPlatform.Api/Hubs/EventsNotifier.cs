@@ -1,0 +1,84 @@
+using System.Text.Json;
+using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Contracts.Scheduler;
+using InvestmentPlatform.Data;
+using MassTransit;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentPlatform.Api.Hubs;
+
+/// <summary>Bridges bus events to the hub clients of this process that subscribed to a matching topic.</summary>
+public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscriptions subscriptions, PlatformDbContext db) :
+    IConsumer<CollectionProgress>, IConsumer<CollectionCompleted>, IConsumer<CollectionFailed>, IConsumer<JobRunStatusChanged>
+{
+    public async Task Consume(ConsumeContext<CollectionProgress> context)
+    {
+        var m = context.Message;
+        var topics = await TopicsAsync(m.RequestId, m.JobId, m.Symbol, context.CancellationToken);
+        await SendAsync(topics, HubMessages.CollectionProgress, new CollectionProgressMessage(
+            m.RequestId, m.JobId, m.RunId, m.Symbol, "running", m.ChunksDone, m.ChunksTotal, m.RecordsCollected, m.RecordsLoaded,
+            m.Timestamp), context.CancellationToken);
+    }
+
+    public async Task Consume(ConsumeContext<CollectionCompleted> context)
+    {
+        var m = context.Message;
+        var request = await db.IngestionRequests.AsNoTracking()
+            .Where(r => r.Id == m.RequestId).Select(r => new { r.ChunksDone, r.ChunksTotal, r.Symbols }).FirstOrDefaultAsync(context.CancellationToken);
+        var topics = await TopicsAsync(m.RequestId, m.JobId, null, context.CancellationToken);
+        var symbolCount = request is null ? 0 : JsonSerializer.Deserialize<string[]>(request.Symbols)?.Length ?? 0;
+        var status = m.FailedSymbols.Count == 0 ? "succeeded"
+            : m.RecordsLoaded > 0 || symbolCount > m.FailedSymbols.Count ? "partially_succeeded"
+            : "failed";
+        await SendAsync(topics, HubMessages.CollectionProgress, new CollectionProgressMessage(
+            m.RequestId, m.JobId, m.RunId, null, status, request?.ChunksDone, request?.ChunksTotal, m.RecordsCollected,
+            m.RecordsLoaded, m.CompletedAt), context.CancellationToken);
+    }
+
+    public async Task Consume(ConsumeContext<CollectionFailed> context)
+    {
+        var m = context.Message;
+        var topics = await TopicsAsync(m.RequestId, m.JobId, m.Symbol, context.CancellationToken);
+        await SendAsync(topics, HubMessages.Error, new ErrorMessage(
+            m.RequestId, m.JobId, m.RunId, m.Symbol, m.ErrorClass.ToString(), m.Message, m.FailedAt), context.CancellationToken);
+        if (m.Symbol is null)
+        {
+            // The whole request failed: progress watchers see it end too.
+            var request = await db.IngestionRequests.AsNoTracking().Where(r => r.Id == m.RequestId)
+                .Select(r => new { r.ChunksDone, r.ChunksTotal, r.RecordsCollected, r.RecordsLoaded })
+                .FirstOrDefaultAsync(context.CancellationToken);
+            await SendAsync(topics, HubMessages.CollectionProgress, new CollectionProgressMessage(
+                m.RequestId, m.JobId, m.RunId, null, "failed", request?.ChunksDone, request?.ChunksTotal,
+                request?.RecordsCollected ?? 0, request?.RecordsLoaded ?? 0, m.FailedAt), context.CancellationToken);
+        }
+    }
+
+    public async Task Consume(ConsumeContext<JobRunStatusChanged> context)
+    {
+        var m = context.Message;
+        await SendAsync([HubTopics.All, HubTopics.Job(m.JobId)], HubMessages.JobStatus, new JobStatusMessage(
+            m.JobId, m.RunId, m.JobName, m.Status, m.RecordsLoaded, m.ErrorClass, m.Message, m.Timestamp), context.CancellationToken);
+    }
+
+    private async Task<List<string>> TopicsAsync(Guid requestId, Guid? jobId, string? symbol, CancellationToken ct)
+    {
+        var topics = new List<string> { HubTopics.All, HubTopics.Request(requestId) };
+        if (jobId is { } job)
+            topics.Add(HubTopics.Job(job));
+        var assetType = symbol is null
+            ? null
+            : await db.Assets.AsNoTracking().Where(a => a.Symbol == symbol).Select(a => a.AssetType).FirstOrDefaultAsync(ct);
+        assetType ??= await db.IngestionRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.AssetType)
+            .FirstOrDefaultAsync(ct);
+        if (assetType is not null)
+            topics.Add(HubTopics.AssetType(assetType));
+        return topics;
+    }
+
+    private Task SendAsync(IReadOnlyCollection<string> topics, string method, object payload, CancellationToken ct)
+    {
+        var connections = subscriptions.ConnectionsFor(topics);
+        return connections.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(connections).SendAsync(method, payload, ct);
+    }
+}

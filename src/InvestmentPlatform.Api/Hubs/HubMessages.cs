@@ -1,0 +1,19 @@
+namespace InvestmentPlatform.Api.Hubs;
+
+/// <summary>Names and payloads of the server → client messages (docs/api/events.md).</summary>
+public static class HubMessages
+{
+    public const string JobStatus = "job_status";
+    public const string CollectionProgress = "collection_progress";
+    public const string Error = "error";
+}
+
+public sealed record JobStatusMessage(
+    Guid JobId, Guid RunId, string JobName, string Status, long RecordsLoaded, string? ErrorClass, string? Message, DateTime Timestamp);
+
+public sealed record CollectionProgressMessage(
+    Guid RequestId, Guid? JobId, Guid? RunId, string? Symbol, string Status, int? ChunksDone, int? ChunksTotal,
+    long RecordsCollected, long RecordsLoaded, DateTime Timestamp);
+
+public sealed record ErrorMessage(
+    Guid RequestId, Guid? JobId, Guid? RunId, string? Symbol, string ErrorClass, string Message, DateTime Timestamp);

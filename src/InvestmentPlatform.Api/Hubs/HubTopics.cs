@@ -1,0 +1,34 @@
+using InvestmentPlatform.Data.Assets;
+
+namespace InvestmentPlatform.Api.Hubs;
+
+/// <summary>Topics clients subscribe to: all, job:{jobId}, request:{requestId}, assetType:{type}.</summary>
+public static class HubTopics
+{
+    public const string All = "all";
+
+    public static string Job(Guid id) => $"job:{id}";
+    public static string Request(Guid id) => $"request:{id}";
+    public static string AssetType(string type) => $"assetType:{type}";
+
+    /// <returns>The topic in canonical form, or null when it is not one of the four kinds.</returns>
+    public static string? Normalize(string? topic)
+    {
+        if (string.IsNullOrWhiteSpace(topic))
+            return null;
+        var t = topic.Trim();
+        if (t.Equals(All, StringComparison.OrdinalIgnoreCase))
+            return All;
+        var colon = t.IndexOf(':');
+        if (colon <= 0)
+            return null;
+        var (kind, value) = (t[..colon].ToLowerInvariant(), t[(colon + 1)..]);
+        return kind switch
+        {
+            "job" when Guid.TryParse(value, out var job) => Job(job),
+            "request" when Guid.TryParse(value, out var request) => Request(request),
+            "assettype" when AssetTypes.IsKnown(value) => AssetType(value),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,45 @@
+using InvestmentPlatform.Api.Http;
+using InvestmentPlatform.Collectors.Core;
+using Microsoft.AspNetCore.Http;
+
+namespace InvestmentPlatform.Api.MarketData;
+
+public enum BarFormat { Json, Csv }
+
+/// <summary>Validated query of GET /api/market-data/{symbol}/bars. from and to are inclusive.</summary>
+public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, string Adjust, BarFormat Format, int? Limit)
+{
+    public const int MaxLimit = 1_000_000;
+    public static readonly IReadOnlyList<string> AdjustModes = ["raw", "split", "total-return"];
+
+    /// <returns>The query, or 400 field errors (422 for an unknown interval is decided by the caller).</returns>
+    public static (BarQuery? Query, Dictionary<string, string[]> Errors) Parse(
+        HttpRequest request, string? interval, string? from, string? to, string? adjust, string? format, int? limit)
+    {
+        var errors = QueryTime.ParseRange(from, to, out var fromTime, out var toTime);
+        var mode = string.IsNullOrWhiteSpace(adjust) ? "raw" : adjust.Trim().ToLowerInvariant();
+        if (!AdjustModes.Contains(mode))
+            errors["adjust"] = [$"adjust '{adjust}' is not known: use raw, split or total-return."];
+        if (limit is < 1 or > MaxLimit)
+            errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];
+        BarFormat? output = ParseFormat(request, format);
+        if (output is null)
+            errors["format"] = [$"format '{format}' is not known: use json or csv."];
+        return errors.Count > 0
+            ? (null, errors)
+            : (new BarQuery(string.IsNullOrWhiteSpace(interval) ? "1d" : interval.Trim(), fromTime, toTime, mode, output!.Value, limit), errors);
+    }
+
+    public bool IsKnownInterval => BarIntervals.IsKnown(Interval);
+
+    private static BarFormat? ParseFormat(HttpRequest request, string? format) =>
+        format?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true)
+                ? BarFormat.Csv
+                : BarFormat.Json,
+            "json" => BarFormat.Json,
+            "csv" => BarFormat.Csv,
+            _ => null,
+        };
+}

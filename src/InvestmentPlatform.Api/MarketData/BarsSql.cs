@@ -1,0 +1,145 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Data;
+
+namespace InvestmentPlatform.Api.MarketData;
+
+/// <summary>What to read: one asset's series in one stored interval, optionally resampled and adjusted.</summary>
+public sealed record BarsPlan(
+    SeriesTable Table,
+    long AssetId,
+    string BaseInterval,
+    string Interval,
+    DateTime? From,
+    DateTime? To,
+    IReadOnlyList<AdjustmentSegment> Segments,
+    int? Limit);
+
+/// <summary>
+/// Builds the bars query, columns (time, open, high, low, close, adj_close, volume) in ascending time. Resampling buckets
+/// with TimescaleDB's time_bucket where the extension is installed, PostgreSQL's date_bin otherwise and unix-epoch
+/// arithmetic on SQLite; buckets are aligned to Monday 1969-12-29 00:00 UTC so days start at midnight and weeks on Monday.
+/// </summary>
+public static class BarsSql
+{
+    private static readonly DateTime Origin = new(1969, 12, 29, 0, 0, 0, DateTimeKind.Utc);
+    private const long OriginUnixSeconds = -259_200;
+    private const string SqliteTime = "yyyy-MM-dd HH:mm:ss";
+
+    public static DbCommand Build(DbConnection connection, DatabaseProvider provider, bool timescale, BarsPlan plan)
+    {
+        var cmd = connection.CreateCommand();
+        var postgres = provider == DatabaseProvider.Postgres;
+        var t = plan.Table;
+        var adjusted = plan.Segments.Count > 0;
+        var resample = plan.Interval != plan.BaseInterval;
+
+        var sql = new StringBuilder();
+        if (adjusted)
+        {
+            sql.Append(postgres
+                ? "WITH seg AS (SELECT * FROM unnest(@seg_from, @seg_to, @seg_pf, @seg_vf) AS s(f, t, pf, vf)),\n"
+                : "WITH seg AS (SELECT json_extract(value, '$.f') AS f, json_extract(value, '$.t') AS t, json_extract(value, '$.pf') AS pf, json_extract(value, '$.vf') AS vf FROM json_each(@segments)),\n");
+            if (postgres)
+            {
+                cmd.With("seg_from", plan.Segments.Select(s => s.From).ToArray())
+                    .With("seg_to", plan.Segments.Select(s => s.To).ToArray())
+                    .With("seg_pf", plan.Segments.Select(s => s.PriceFactor).ToArray())
+                    .With("seg_vf", plan.Segments.Select(s => s.VolumeFactor).ToArray());
+            }
+            else
+            {
+                cmd.With("segments", JsonSerializer.Serialize(plan.Segments.Select(s => new
+                {
+                    f = s.From.ToString(SqliteTime, CultureInfo.InvariantCulture),
+                    t = s.To.ToString(SqliteTime, CultureInfo.InvariantCulture),
+                    pf = s.PriceFactor,
+                    vf = s.VolumeFactor,
+                })));
+            }
+        }
+        else
+        {
+            sql.Append("WITH ");
+        }
+
+        var pf = adjusted ? " * COALESCE(seg.pf, 1)" : "";
+        var vf = adjusted ? " * COALESCE(seg.vf, 1)" : "";
+        sql.Append($"""
+            src AS (
+              SELECT d.time AS time, d.{t.Open}{pf} AS open, d.{t.High}{pf} AS high, d.{t.Low}{pf} AS low, d.{t.Close}{pf} AS close,
+                     {Column(t.AdjClose)} AS adj_close, {Column(t.Volume)}{vf} AS volume
+              FROM {t.Name} d {(adjusted ? "LEFT JOIN seg ON d.time >= seg.f AND d.time < seg.t" : "")}
+              WHERE d.asset_id = @asset AND d.interval = @interval
+            """);
+        cmd.With("asset", plan.AssetId).With("interval", plan.BaseInterval);
+        if (plan.From is { } from)
+        {
+            sql.Append(" AND d.time >= @from");
+            cmd.With("from", from);
+        }
+        if (plan.To is { } to)
+        {
+            sql.Append(" AND d.time <= @to");
+            cmd.With("to", to);
+        }
+        sql.Append(")\n");
+
+        string select;
+        if (!resample)
+            select = "SELECT time, open, high, low, close, adj_close, volume FROM src";
+        else if (postgres)
+        {
+            var bucket = BucketPostgres(plan.Interval, timescale, cmd);
+            select = timescale
+                ? $"SELECT {bucket} AS time, first(open, time) AS open, max(high) AS high, min(low) AS low, last(close, time) AS close, last(adj_close, time) AS adj_close, sum(volume) AS volume FROM src GROUP BY 1"
+                : $"SELECT {bucket} AS time, (array_agg(open ORDER BY time))[1] AS open, max(high) AS high, min(low) AS low, (array_agg(close ORDER BY time DESC))[1] AS close, (array_agg(adj_close ORDER BY time DESC))[1] AS adj_close, sum(volume) AS volume FROM src GROUP BY 1";
+        }
+        else
+        {
+            var bucket = BucketSqlite(plan.Interval, cmd);
+            select = $"""
+                SELECT bucket AS time, MAX(CASE WHEN rn_first = 1 THEN open END) AS open, MAX(high) AS high, MIN(low) AS low,
+                       MAX(CASE WHEN rn_last = 1 THEN close END) AS close, MAX(CASE WHEN rn_last = 1 THEN adj_close END) AS adj_close, SUM(volume) AS volume
+                FROM (SELECT b.*, ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY time) AS rn_first,
+                             ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY time DESC) AS rn_last
+                      FROM (SELECT {bucket} AS bucket, src.* FROM src) b) r
+                GROUP BY bucket
+                """;
+        }
+
+        if (plan.Limit is { } limit)
+        {
+            // The newest bars of the range, still answered oldest first.
+            sql.Append($"SELECT * FROM ({select} ORDER BY 1 DESC LIMIT @limit) newest ORDER BY time");
+            cmd.With("limit", limit);
+        }
+        else
+        {
+            sql.Append(select).Append(" ORDER BY 1");
+        }
+        cmd.CommandText = sql.ToString();
+        return cmd;
+
+        static string Column(string expression) => expression == "NULL" ? "NULL" : $"d.{expression}";
+    }
+
+    private static string BucketPostgres(string interval, bool timescale, DbCommand cmd)
+    {
+        if (interval == "1mo")
+            return "date_trunc('month', time, 'UTC')";
+        cmd.With("width", BarIntervals.Length(interval)).With("origin", Origin);
+        return timescale ? "time_bucket(@width, time, @origin)" : "date_bin(@width, time, @origin)";
+    }
+
+    private static string BucketSqlite(string interval, DbCommand cmd)
+    {
+        if (interval == "1mo")
+            return "strftime('%Y-%m-01 00:00:00', time)";
+        cmd.With("width", (long)BarIntervals.Length(interval).TotalSeconds).With("origin", OriginUnixSeconds);
+        return "datetime((CAST(strftime('%s', time) AS INTEGER) - @origin) / @width * @width + @origin, 'unixepoch')";
+    }
+}

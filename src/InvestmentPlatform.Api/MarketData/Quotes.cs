@@ -1,0 +1,57 @@
+using System.Data.Common;
+using InvestmentPlatform.Api.Assets;
+using InvestmentPlatform.Data.Assets;
+
+namespace InvestmentPlatform.Api.MarketData;
+
+/// <summary>Latest bars and watchlist rows, read newest first.</summary>
+public sealed class Quotes(SeriesConnections connections)
+{
+    public const int SparklinePoints = 30;
+
+    public async Task<LatestBarDto?> LatestAsync(Asset asset, string interval, CancellationToken ct)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var bars = await NewestAsync(connection, asset, interval, 2, ct);
+        if (bars.Count == 0)
+            return null;
+        var last = bars[0];
+        double? previous = bars.Count > 1 ? bars[1].Close : null;
+        var change = last.Close - previous;
+        return new LatestBarDto(asset.Symbol, interval, last.Time, last.Open, last.High, last.Low, last.Close, last.Volume,
+            previous, change, previous is { } p && p != 0 ? change / p * 100 : null);
+    }
+
+    public async Task<WatchlistItemDto> WatchlistItemAsync(Asset asset, CancellationToken ct)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var table = SeriesTable.For(asset.AssetType);
+        var stored = await StoredIntervals.ReadAsync(connection, table, asset.AssetId, ct);
+        // Daily bars make the most readable sparkline; otherwise the coarsest stored series.
+        var interval = stored.Contains("1d") ? "1d" : stored.LastOrDefault();
+        var bars = interval is null ? [] : await NewestAsync(connection, asset, interval, SparklinePoints, ct);
+        double? last = bars.Count > 0 ? bars[0].Close : null;
+        double? previous = bars.Count > 1 ? bars[1].Close : null;
+        var change = last - previous;
+        return new WatchlistItemDto(asset.Symbol, asset.Name, asset.AssetType, asset.Currency, AssetDto.IsSyntheticSource(asset.Source),
+            last, change, previous is { } p && p != 0 ? change / p * 100 : null, bars.Count > 0 ? bars[0].Time : null,
+            bars.Select(b => b.Close).Reverse().ToList());
+    }
+
+    private static async Task<List<BarDto>> NewestAsync(DbConnection connection, Asset asset, string interval, int count, CancellationToken ct)
+    {
+        var t = SeriesTable.For(asset.AssetType);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT time, {t.Open}, {t.High}, {t.Low}, {t.Close}, {t.Volume} FROM {t.Name}
+            WHERE asset_id = @asset AND interval = @interval ORDER BY time DESC LIMIT @count
+            """;
+        cmd.With("asset", asset.AssetId).With("interval", interval).With("count", count);
+        var bars = new List<BarDto>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            bars.Add(new BarDto(reader.GetUtc(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4),
+                null, reader.GetNullableDouble(5)));
+        return bars;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using InvestmentPlatform.Collectors.Validation;
+using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.ServiceDefaults;
+
+namespace InvestmentPlatform.Collectors.Core;
+
+/// <summary>
+/// Checks the request, validates every row a source parses, counts rows and failures, and turns stray exceptions
+/// into classified <see cref="CollectorException"/>s, so each source only fetches and parses.
+/// </summary>
+public abstract class CollectorBase : ICollector
+{
+    public abstract SourceDescriptor Descriptor { get; }
+
+    protected abstract IAsyncEnumerable<RawBatch> CollectRawAsync(CollectorRequest request, CancellationToken ct);
+
+    public async IAsyncEnumerable<CollectedBatch> CollectAsync(
+        CollectorRequest request, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var tags = new TagList { { "source", Descriptor.Name } };
+        var validator = new RowValidator(request.From, request.To);
+        IAsyncEnumerator<RawBatch>? batches = null;
+        try
+        {
+            while (true)
+            {
+                RawBatch raw;
+                try
+                {
+                    if (batches is null)
+                    {
+                        CheckRequest(request);
+                        batches = CollectRawAsync(request, ct).GetAsyncEnumerator(ct);
+                    }
+                    if (!await batches.MoveNextAsync())
+                        break;
+                    raw = batches.Current;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    var failure = Classify(ex);
+                    PlatformMetrics.CollectorErrors.Add(1,
+                        new TagList { { "source", Descriptor.Name }, { "error_class", failure.ErrorClass.ToString() } });
+                    if (ReferenceEquals(failure, ex))
+                        throw;
+                    throw failure;
+                }
+
+                var (valid, rejected) = validator.Validate(raw.Rows);
+                if (raw.Unreadable is { Count: > 0 } unreadable)
+                    rejected.InsertRange(0, unreadable);
+                PlatformMetrics.RowsCollected.Add(valid.Count, tags);
+                if (rejected.Count > 0)
+                    PlatformMetrics.RowsRejected.Add(rejected.Count, tags);
+                if (valid.Count > 0 || rejected.Count > 0)
+                    yield return new CollectedBatch(raw.Asset, valid, rejected);
+            }
+        }
+        finally
+        {
+            if (batches is not null)
+                await batches.DisposeAsync();
+        }
+    }
+
+    private void CheckRequest(CollectorRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Symbol))
+            throw new CollectorException(ErrorClass.BadRequest, Descriptor.Name, "a symbol is required");
+        if (!Descriptor.Supports(request.Interval))
+            throw new CollectorException(ErrorClass.BadRequest, Descriptor.Name,
+                $"interval '{request.Interval}' is not served; use one of {string.Join(", ", Descriptor.Intervals)}");
+        if (request.From >= request.To)
+            throw new CollectorException(ErrorClass.BadRequest, Descriptor.Name,
+                $"'from' ({request.From:O}) must be before 'to' ({request.To:O})");
+        if (request.AssetType is { } type && !Descriptor.AssetTypes.Contains(type))
+            throw new CollectorException(ErrorClass.BadRequest, Descriptor.Name,
+                $"asset type '{type}' is not served; use one of {string.Join(", ", Descriptor.AssetTypes)}");
+        foreach (var parameter in Descriptor.Parameters.Where(p => p.Required))
+            if (request.Options?.TryGetValue(parameter.Name, out var value) != true || string.IsNullOrWhiteSpace(value))
+                throw new CollectorException(ErrorClass.BadRequest, Descriptor.Name, $"option '{parameter.Name}' is required");
+    }
+
+    private CollectorException Classify(Exception ex) => ex switch
+    {
+        CollectorException collector => collector,
+        JsonException json => new CollectorException(ErrorClass.BadPayload, Descriptor.Name, $"malformed JSON: {json.Message}", json),
+        HttpRequestException http => new CollectorException(ErrorClass.Transient, Descriptor.Name, http.Message, http),
+        IOException io => new CollectorException(ErrorClass.Transient, Descriptor.Name, io.Message, io),
+        TimeoutException timeout => new CollectorException(ErrorClass.Timeout, Descriptor.Name, timeout.Message, timeout),
+        OperationCanceledException cancelled => new CollectorException(ErrorClass.Timeout, Descriptor.Name, "the request timed out", cancelled),
+        _ => new CollectorException(ErrorClass.BadPayload, Descriptor.Name, ex.Message, ex),
+    };
+}

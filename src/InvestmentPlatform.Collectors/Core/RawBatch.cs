@@ -1,0 +1,6 @@
+using InvestmentPlatform.Contracts.Ingestion;
+
+namespace InvestmentPlatform.Collectors.Core;
+
+/// <summary>Rows as a source parsed them, before validation; rows the parser could not read are already rejected.</summary>
+public sealed record RawBatch(AssetDescription Asset, IReadOnlyList<SeriesRow> Rows, IReadOnlyList<RejectedRow>? Unreadable = null);

@@ -1,0 +1,114 @@
+using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Assets;
+using InvestmentPlatform.Ingestion.Coordinator;
+using InvestmentPlatform.ServiceDefaults;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InvestmentPlatform.Ingestion.Collection;
+
+/// <summary>
+/// Serves one chunk from its source and publishes the rows as DataCollected parts of at most MaxRowsPerMessage rows.
+/// Bound to one receive endpoint per source (collect-&lt;source&gt;).
+/// </summary>
+public sealed class CollectChunkConsumer(
+    PlatformDbContext db,
+    ICollectorRegistry registry,
+    ChunkOutcomes outcomes,
+    IOptions<IngestionOptions> options,
+    TimeProvider clock) : IConsumer<CollectChunk>
+{
+    public async Task Consume(ConsumeContext<CollectChunk> context)
+    {
+        var m = context.Message;
+        var ct = context.CancellationToken;
+        var status = await db.IngestionChunks.Where(c => c.Id == m.ChunkId).Select(c => c.Status).FirstOrDefaultAsync(ct);
+        if (status is null || ChunkStatuses.IsTerminal(status))
+            return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.IngestionChunks.Where(c => c.Id == m.ChunkId)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, ChunkStatuses.Collecting).SetProperty(c => c.StartedAt, now), ct);
+
+        try
+        {
+            await CollectAsync(context, m, ct);
+        }
+        catch (CollectorException ex)
+        {
+            PlatformMetrics.CollectorErrors.Add(1, new("source", m.Source), new("error_class", ex.ErrorClass.ToString()));
+            await db.IngestionChunks.Where(c => c.Id == m.ChunkId).ExecuteUpdateAsync(u => u
+                .SetProperty(c => c.ErrorClass, ex.ErrorClass.ToString())
+                .SetProperty(c => c.ErrorMessage, ex.ProviderMessage), CancellationToken.None);
+            // Transient classes are retried by the endpoint's retry policy; the rest fault at once into collect-<source>_error.
+            throw;
+        }
+    }
+
+    private async Task CollectAsync(ConsumeContext<CollectChunk> context, CollectChunk m, CancellationToken ct)
+    {
+        if (!registry.TryGet(m.Source, out var collector))
+            throw new CollectorException(ErrorClass.BadRequest, m.Source, $"No collector is registered for source '{m.Source}'.");
+
+        var max = options.Value.MaxRowsPerMessage;
+        var request = new CollectorRequest(m.Symbol, m.AssetType, m.Interval, m.From, m.To, m.Options);
+        AssetDescription? asset = null;
+        var buffer = new List<SeriesRow>(max);
+        List<SeriesRow>? held = null;
+        int heldRejected = 0, rejected = 0, part = 0;
+        long collected = 0, totalRejected = 0;
+
+        async Task PublishAsync(List<SeriesRow> rows, int rejectedCount, bool last)
+        {
+            if (part >= CollectChunkLimits.MaxParts)
+                throw new CollectorException(ErrorClass.BadPayload, m.Source,
+                    $"The chunk {m.From:u}..{m.To:u} produced more than {CollectChunkLimits.MaxParts * max} rows; lower Ingestion:ChunkMaxBars.");
+            var assetType = m.AssetType ?? asset!.AssetType;
+            await context.Publish(new DataCollected(m.RequestId, m.ChunkId, part++, last, m.Source, m.Symbol,
+                assetType, m.Interval, asset!, rows, rejectedCount), ct);
+        }
+
+        await foreach (var batch in collector.CollectAsync(request, ct))
+        {
+            asset ??= batch.Asset;
+            rejected += batch.Rejected.Count;
+            totalRejected += batch.Rejected.Count;
+            foreach (var row in batch.Rows)
+            {
+                buffer.Add(row);
+                collected++;
+                if (buffer.Count < max)
+                    continue;
+                // One full part is held back so that the final one can be flagged IsLastPart.
+                if (held is not null)
+                    await PublishAsync(held, heldRejected, false);
+                (held, heldRejected, rejected) = (buffer, rejected, 0);
+                buffer = new List<SeriesRow>(max);
+            }
+        }
+        PlatformMetrics.RowsCollected.Add(collected, new KeyValuePair<string, object?>("source", m.Source));
+        PlatformMetrics.RowsRejected.Add(totalRejected, new KeyValuePair<string, object?>("source", m.Source));
+
+        if (asset is null)
+        {
+            // The provider had nothing in this window (a holiday, a weekend, a series not yet published).
+            await outcomes.FinishAsync(m.ChunkId, ChunkStatuses.Succeeded, 0, totalRejected, null, null, ct);
+            return;
+        }
+        if (!AssetTypes.IsKnown(m.AssetType ?? asset.AssetType))
+            throw new CollectorException(ErrorClass.BadPayload, m.Source, $"Unknown asset type '{asset.AssetType}' for {m.Symbol}.");
+
+        if (buffer.Count > 0 || held is null)
+        {
+            if (held is not null)
+                await PublishAsync(held, heldRejected, false);
+            await PublishAsync(buffer, rejected, true);
+        }
+        else
+        {
+            await PublishAsync(held, heldRejected + rejected, true);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using InvestmentPlatform.Collectors.Core;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace InvestmentPlatform.Ingestion.Collection;
+
+/// <summary>Connects one receive endpoint per registered source (collect-yahoo, collect-synthetic, …).</summary>
+public sealed class CollectorEndpointsConnector(
+    IReceiveEndpointConnector connector,
+    ICollectorRegistry registry,
+    CollectorQueues queues,
+    IOptions<IngestionOptions> options) : IHostedService
+{
+    private readonly List<HostReceiveEndpointHandle> _handles = [];
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var source in registry.Sources)
+        {
+            var handle = connector.ConnectReceiveEndpoint(queues.QueueName(source.Name), (context, cfg) =>
+            {
+                cfg.ConcurrentMessageLimit = options.Value.MaxChunksInFlightPerSource;
+                cfg.UseMessageRetry(r =>
+                {
+                    r.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
+                    // Permanent classes (bad symbol, bad credentials, bad payload) fault at once into the _error queue.
+                    r.Ignore<CollectorException>(e => !e.IsRetryable);
+                });
+                cfg.ConfigureConsumer<CollectChunkConsumer>(context);
+            });
+            _handles.Add(handle);
+        }
+        // Not awaiting Ready: the bus may start after this service, and the endpoints start with it.
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var handle in _handles)
+            await handle.StopAsync(cancellationToken);
+    }
+}

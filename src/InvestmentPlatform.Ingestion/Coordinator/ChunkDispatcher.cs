@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Ingestion.Collection;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InvestmentPlatform.Ingestion.Coordinator;
+
+/// <summary>Hands pending chunks to a source's queue, keeping at most N of that source in flight.</summary>
+public sealed class ChunkDispatcher(
+    PlatformDbContext db,
+    ISendEndpointProvider sendEndpoints,
+    CollectorQueues queues,
+    IOptions<IngestionOptions> options,
+    TimeProvider clock)
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
+
+    public async Task<int> DispatchAsync(string source, CancellationToken ct)
+    {
+        var gate = Gates.GetOrAdd(source, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await DispatchLockedAsync(source, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<int> DispatchLockedAsync(string source, CancellationToken ct)
+    {
+        var toSend = new List<CollectChunk>();
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (db.Provider == DatabaseProvider.Postgres)
+                // Dispatchers in other processes wait here, so the in-flight count they read is current.
+                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({"dispatch:" + source}))", ct);
+
+            var chunks = from c in db.IngestionChunks
+                         join r in db.IngestionRequests on c.RequestId equals r.Id
+                         where r.Source == source
+                         select new { Chunk = c, Request = r };
+            var inFlight = await chunks.CountAsync(x => ChunkStatuses.InFlight.Contains(x.Chunk.Status), ct);
+            var free = options.Value.MaxChunksInFlightPerSource - inFlight;
+            if (free <= 0)
+                return 0;
+
+            var next = await chunks.Where(x => x.Chunk.Status == ChunkStatuses.Pending && x.Request.Status == "running")
+                .OrderBy(x => x.Chunk.CreatedAt).ThenBy(x => x.Chunk.From).Take(free)
+                .Select(x => new { x.Chunk.Id, x.Chunk.Symbol, x.Chunk.From, x.Chunk.To, x.Request })
+                .AsNoTracking().ToListAsync(ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var c in next)
+            {
+                var claimed = await db.IngestionChunks
+                    .Where(x => x.Id == c.Id && x.Status == ChunkStatuses.Pending)
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(x => x.Status, ChunkStatuses.Dispatched)
+                        .SetProperty(x => x.StartedAt, now)
+                        .SetProperty(x => x.Version, x => x.Version + 1), ct);
+                if (claimed == 1)
+                    toSend.Add(new CollectChunk(c.Request.Id, c.Id, c.Request.Source, c.Symbol, c.Request.AssetType,
+                        c.Request.Interval, DateTime.SpecifyKind(c.From, DateTimeKind.Utc), DateTime.SpecifyKind(c.To, DateTimeKind.Utc),
+                        c.Request.Options is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(c.Request.Options)));
+            }
+            await tx.CommitAsync(ct);
+        }
+
+        // Sent after commit: a crash in between leaves the chunk dispatched until its lease runs out, then it is sent again.
+        if (toSend.Count > 0)
+        {
+            var endpoint = await sendEndpoints.GetSendEndpoint(queues.Address(source));
+            foreach (var m in toSend)
+                await endpoint.Send(m, ct);
+        }
+        return toSend.Count;
+    }
+}

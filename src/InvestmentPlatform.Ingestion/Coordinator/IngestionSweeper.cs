@@ -1,0 +1,118 @@
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Ingestion;
+using InvestmentPlatform.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InvestmentPlatform.Ingestion.Coordinator;
+
+/// <summary>
+/// Keeps durable request state moving whatever happened to messages: plans pending requests whose message was
+/// lost, re-dispatches chunks whose lease ran out (all in-flight chunks after a restart on the in-memory bus),
+/// settles requests whose chunks all finished, and times out requests that ran too long.
+/// </summary>
+public sealed class IngestionSweeper(
+    IServiceScopeFactory scopes,
+    BusOptions bus,
+    IOptions<IngestionOptions> options,
+    TimeProvider clock,
+    ILogger<IngestionSweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The in-memory bus forgets every message on restart: whatever was in flight must be sent again.
+        var firstPass = MessagingExtensions.ParseTransport(bus.Transport) == BusTransport.InMemory;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SweepAsync(firstPass, stoppingToken);
+                firstPass = false;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Ingestion sweep failed; retrying");
+            }
+            try
+            {
+                await Task.Delay(options.Value.SweepInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public async Task SweepAsync(bool resetInFlight, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<PlatformDbContext>();
+        var o = options.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var pendingBefore = now - o.PendingGrace;
+        var stale = await db.IngestionRequests.Where(r => r.Status == IngestionStatuses.Pending && r.CreatedAt < pendingBefore)
+            .Select(r => r.Id).ToListAsync(ct);
+        foreach (var id in stale)
+            await sp.GetRequiredService<RequestPlanner>().PlanAsync(id, ct);
+
+        var leaseBefore = resetInFlight ? DateTime.MaxValue : now - o.ChunkLease;
+        var expired = await db.IngestionChunks
+            .Where(c => ChunkStatuses.InFlight.Contains(c.Status) && (c.StartedAt == null || c.StartedAt < leaseBefore))
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, ChunkStatuses.Pending), ct);
+        if (expired > 0)
+            logger.LogInformation("{Count} chunks in flight without progress were put back to pending", expired);
+
+        // A coalesced chunk whose leader is gone (failed planning race, restart) collects by itself.
+        var orphans = await (from c in db.IngestionChunks
+                             join r in db.IngestionRequests on c.RequestId equals r.Id
+                             where c.Status == ChunkStatuses.Coalesced &&
+                                   !(from l in db.IngestionChunks
+                                     join lr in db.IngestionRequests on l.RequestId equals lr.Id
+                                     where l.Id != c.Id && l.Symbol == c.Symbol && l.From == c.From && l.To == c.To &&
+                                           lr.Source == r.Source && lr.Interval == r.Interval &&
+                                           (l.Status == ChunkStatuses.Pending || l.Status == ChunkStatuses.Dispatched || l.Status == ChunkStatuses.Collecting)
+                                     select l.Id).Any()
+                             select c.Id).ToListAsync(ct);
+        if (orphans.Count > 0)
+            await db.IngestionChunks.Where(c => orphans.Contains(c.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, ChunkStatuses.Pending), ct);
+
+        var timeoutBefore = now - o.RequestTimeout;
+        var timedOut = await db.IngestionRequests
+            .Where(r => r.Status == IngestionStatuses.Running && r.CreatedAt < timeoutBefore).Select(r => r.Id).ToListAsync(ct);
+        foreach (var id in timedOut)
+        {
+            await db.IngestionChunks.Where(c => c.RequestId == id && ChunkStatuses.Active.Contains(c.Status))
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(c => c.Status, ChunkStatuses.TimedOut)
+                    .SetProperty(c => c.ErrorClass, "Timeout")
+                    .SetProperty(c => c.ErrorMessage, $"The request did not finish within {o.RequestTimeout}.")
+                    .SetProperty(c => c.FinishedAt, now), ct);
+            logger.LogWarning("Request {RequestId} timed out after {Timeout}", id, o.RequestTimeout);
+        }
+
+        var tally = sp.GetRequiredService<RequestTally>();
+        var settled = await db.IngestionRequests
+            .Where(r => r.Status == IngestionStatuses.Running &&
+                        !db.IngestionChunks.Any(c => c.RequestId == r.Id && ChunkStatuses.Active.Contains(c.Status)))
+            .Select(r => r.Id).ToListAsync(ct);
+        foreach (var id in settled)
+            await tally.RefreshAsync(id, ct);
+
+        var sources = await db.IngestionRequests.Where(r => r.Status == IngestionStatuses.Running)
+            .Select(r => r.Source).Distinct().ToListAsync(ct);
+        var dispatcher = sp.GetRequiredService<ChunkDispatcher>();
+        foreach (var source in sources)
+            await dispatcher.DispatchAsync(source, ct);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Ingestion;
+using InvestmentPlatform.Ingestion.Incremental;
+using InvestmentPlatform.Ingestion.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InvestmentPlatform.Ingestion.Coordinator;
+
+/// <summary>Turns a pending request into chunks and log rows, once, whichever process gets there first.</summary>
+public sealed class RequestPlanner(
+    PlatformDbContext db,
+    ICollectorRegistry registry,
+    IncrementalTracker tracker,
+    RequestTally tally,
+    IOptions<IngestionOptions> options,
+    TimeProvider clock,
+    ILogger<RequestPlanner> logger)
+{
+    /// <returns>True when this call planned the request.</returns>
+    public async Task<bool> PlanAsync(Guid requestId, CancellationToken ct)
+    {
+        var request = await db.IngestionRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null || request.Status != IngestionStatuses.Pending)
+            return false;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var symbols = JsonSerializer.Deserialize<List<string>>(request.Symbols) ?? [];
+        registry.TryGet(request.Source, out var collector);
+        var chunks = new List<IngestionChunk>();
+        foreach (var symbol in symbols)
+        {
+            IReadOnlyList<TimeWindow> windows = request.Mode == IngestionModes.Incremental
+                ? await tracker.FindWindowsAsync(symbol, request.AssetType, request.Interval, request.From, request.To, ct)
+                : [new(request.From, request.To)];
+            foreach (var w in ChunkPlanner.Split(windows, collector?.Descriptor, request.Interval, options.Value.ChunkMaxBars))
+            {
+                chunks.Add(new IngestionChunk
+                {
+                    Id = Guid.CreateVersion7(),
+                    RequestId = request.Id,
+                    Symbol = symbol,
+                    From = w.From,
+                    To = w.To,
+                    Status = await HasIdenticalActiveChunkAsync(request, symbol, w, ct) ? ChunkStatuses.Coalesced : ChunkStatuses.Pending,
+                    CreatedAt = now,
+                });
+            }
+            db.DataCollectionLog.Add(new DataCollectionLog
+            {
+                RequestId = request.Id,
+                JobId = request.JobId,
+                RunId = request.RunId,
+                Symbol = symbol,
+                Source = request.Source,
+                Interval = request.Interval,
+                Status = IngestionStatuses.Running,
+                StartedAt = now,
+            });
+        }
+
+        if (collector is null)
+        {
+            foreach (var c in chunks)
+            {
+                c.Status = ChunkStatuses.Failed;
+                c.ErrorClass = nameof(ErrorClass.BadRequest);
+                c.ErrorMessage = $"Unknown source '{request.Source}'.";
+                c.FinishedAt = now;
+            }
+        }
+
+        db.IngestionChunks.AddRange(chunks);
+        request.Status = IngestionStatuses.Running;
+        request.ChunksTotal = chunks.Count;
+        request.UpdatedAt = now;
+        request.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another process planned it first (version or the unique log row): its plan stands.
+            logger.LogDebug(ex, "Request {RequestId} was planned elsewhere", requestId);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Request {RequestId} planned: {Chunks} chunks for {Symbols} symbols from {Source}",
+            requestId, chunks.Count, symbols.Count, request.Source);
+
+        // Nothing to collect (incremental and up to date, or every chunk failed at planning): settle it now.
+        if (chunks.All(c => ChunkStatuses.IsTerminal(c.Status)))
+            await tally.RefreshAsync(requestId, ct);
+        return true;
+    }
+
+    /// <summary>Stores a request that arrived only as a message (a publisher without the API's row).</summary>
+    public async Task EnsureRowAsync(CollectionRequested message, CancellationToken ct)
+    {
+        if (await db.IngestionRequests.AnyAsync(r => r.Id == message.RequestId, ct))
+            return;
+        db.IngestionRequests.Add(IngestionRequestWriter.ToRow(message, clock.GetUtcNow().UtcDateTime));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Inserted concurrently by a redelivery.
+        }
+        db.ChangeTracker.Clear();
+    }
+
+    private Task<bool> HasIdenticalActiveChunkAsync(IngestionRequest request, string symbol, TimeWindow w, CancellationToken ct) =>
+        (from c in db.IngestionChunks
+         join r in db.IngestionRequests on c.RequestId equals r.Id
+         where r.Id != request.Id && r.Source == request.Source && r.Interval == request.Interval
+               && c.Symbol == symbol && c.From == w.From && c.To == w.To
+               && (c.Status == ChunkStatuses.Pending || c.Status == ChunkStatuses.Dispatched || c.Status == ChunkStatuses.Collecting)
+         select c.Id).AnyAsync(ct);
+}

@@ -1,0 +1,37 @@
+namespace InvestmentPlatform.Ingestion;
+
+/// <summary>Ingestion settings (section "Ingestion").</summary>
+public sealed class IngestionOptions
+{
+    public const string Section = "Ingestion";
+
+    /// <summary>Chunks of one source being collected at once, over all requests.</summary>
+    public int MaxChunksInFlightPerSource { get; set; } = 4;
+
+    /// <summary>Upper bound of bars in one chunk; with 5,000-row messages this keeps a chunk within 30 parts.</summary>
+    public int ChunkMaxBars { get; set; } = 20_000;
+
+    /// <summary>Rows per DataCollected message.</summary>
+    public int MaxRowsPerMessage { get; set; } = 5_000;
+
+    /// <summary>Bars re-collected before the last stored bar in incremental mode, so late corrections heal.</summary>
+    public int OverlapBars { get; set; } = 5;
+
+    /// <summary>Missing trading days up to this count inside stored data are taken for holidays, not gaps.</summary>
+    public int HolidayToleranceDays { get; set; } = 2;
+
+    /// <summary>Longest range one request may cover, in bars per symbol.</summary>
+    public long MaxBarsPerRequest { get; set; } = 5_000_000;
+
+    /// <summary>A request still running after this long is marked timed_out.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A chunk handed to a collector with no sign of life for this long is dispatched again.</summary>
+    public TimeSpan ChunkLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the sweeper resumes, re-dispatches and times out work.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A pending request older than this with no chunks is planned by the sweeper (its message was lost).</summary>
+    public TimeSpan PendingGrace { get; set; } = TimeSpan.FromSeconds(30);
+}

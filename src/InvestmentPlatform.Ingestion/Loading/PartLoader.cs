@@ -1,0 +1,73 @@
+using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Assets;
+using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Ingestion.Collection;
+using InvestmentPlatform.Ingestion.Coordinator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace InvestmentPlatform.Ingestion.Loading;
+
+/// <summary>
+/// Loads one DataCollected part exactly once. In one transaction it sets the part's bit on the chunk (a second
+/// delivery finds the bit set and loads nothing), writes the rows, and when every part is in, finishes the chunk
+/// and stages its ChunkFinished in the outbox.
+/// </summary>
+public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeProvider clock)
+{
+    private const int LastPartBit = 1 << CollectChunkLimits.MaxParts;
+
+    /// <returns>Rows written, or null when the part was already loaded or its chunk has finished.</returns>
+    public async Task<int?> LoadAsync(DataCollected m, long assetId, string assetType, CancellationToken ct)
+    {
+        if (m.Part is < 0 or >= CollectChunkLimits.MaxParts)
+            throw new ArgumentOutOfRangeException(nameof(m), m.Part, $"Part must be between 0 and {CollectChunkLimits.MaxParts - 1}.");
+        var rows = SeriesColumns.Distinct(m.Rows);
+        var bit = 1 << m.Part;
+        var mask = bit | (m.IsLastPart ? LastPartBit : 0);
+
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.IngestionChunks
+            .Where(c => c.Id == m.ChunkId && (c.PartsLoaded & bit) == 0 &&
+                        (c.Status == ChunkStatuses.Dispatched || c.Status == ChunkStatuses.Collecting || c.Status == ChunkStatuses.Pending))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(c => c.PartsLoaded, c => c.PartsLoaded | mask)
+                .SetProperty(c => c.RecordsCollected, c => c.RecordsCollected + m.Rows.Count)
+                .SetProperty(c => c.RecordsLoaded, c => c.RecordsLoaded + rows.Count)
+                .SetProperty(c => c.RecordsRejected, c => c.RecordsRejected + m.RejectedCount)
+                .SetProperty(c => c.Version, c => c.Version + 1), ct);
+        if (claimed == 0)
+            return null;
+
+        await writer.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), AssetTypes.TableFor(assetType),
+            assetId, m.Interval, rows, ct);
+
+        var chunk = await db.IngestionChunks.AsNoTracking().FirstAsync(c => c.Id == m.ChunkId, ct);
+        if (IsComplete(chunk.PartsLoaded))
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await db.IngestionChunks.Where(c => c.Id == m.ChunkId).ExecuteUpdateAsync(u => u
+                .SetProperty(c => c.Status, ChunkStatuses.Succeeded)
+                .SetProperty(c => c.FinishedAt, now)
+                .SetProperty(c => c.ErrorClass, (string?)null)
+                .SetProperty(c => c.ErrorMessage, (string?)null), ct);
+            db.EnqueuePublish(new ChunkFinished(chunk.RequestId, chunk.Id, chunk.Symbol, chunk.RecordsCollected,
+                chunk.RecordsLoaded, chunk.RecordsRejected, null, null), chunk.RequestId);
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return rows.Count;
+    }
+
+    /// <summary>The last part was seen and every part before it is in.</summary>
+    public static bool IsComplete(int partsLoaded)
+    {
+        if ((partsLoaded & LastPartBit) == 0)
+            return false;
+        var parts = partsLoaded & (LastPartBit - 1);
+        return (parts & (parts + 1)) == 0;
+    }
+}

@@ -1,0 +1,66 @@
+using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Data.Assets;
+using Microsoft.Extensions.Options;
+
+namespace InvestmentPlatform.Ingestion.Requests;
+
+/// <summary>Checks a submission against the registered sources; shared by the API and the CLI.</summary>
+public sealed class IngestionRequestValidator(ICollectorRegistry registry, IOptions<IngestionOptions> options, TimeProvider clock)
+{
+    public const int MaxSymbols = 500;
+
+    public IReadOnlyList<SubmissionError> Validate(IngestionSubmission s)
+    {
+        var errors = new List<SubmissionError>();
+        ICollector? collector = null;
+        if (string.IsNullOrWhiteSpace(s.Source))
+            errors.Add(new("source", "source is required."));
+        else if (!registry.TryGet(s.Source, out collector))
+            errors.Add(new("source", $"Unknown source '{s.Source}'. Known: {string.Join(", ", registry.Sources.Select(d => d.Name))}."));
+
+        if (s.Symbols is null || s.Symbols.Count == 0)
+            errors.Add(new("symbols", "symbols must list at least one symbol."));
+        else if (s.Symbols.Count > MaxSymbols)
+            errors.Add(new("symbols", $"At most {MaxSymbols} symbols per request."));
+        else if (s.Symbols.Any(x => string.IsNullOrWhiteSpace(x) || x.Trim().Length > 64))
+            errors.Add(new("symbols", "Every symbol must be 1 to 64 characters."));
+
+        if (s.AssetType is not null && !AssetTypes.IsKnown(s.AssetType))
+            errors.Add(new("assetType", $"Unknown asset type '{s.AssetType}'. Known: {string.Join(", ", AssetTypes.All)}."));
+        if (string.IsNullOrWhiteSpace(s.Interval))
+            errors.Add(new("interval", "interval is required."));
+        else if (!BarIntervals.IsKnown(s.Interval))
+            errors.Add(new("interval", $"Unknown interval '{s.Interval}'. Known: {string.Join(", ", BarIntervals.All)}."));
+        if (s.From is null)
+            errors.Add(new("from", "from is required."));
+        if (s.To is null)
+            errors.Add(new("to", "to is required."));
+        if (s.From is { } f && s.To is { } t && f >= t)
+            errors.Add(new("from", "from must be before to."));
+        if (s.Mode is not null and not (IngestionModes.Batch or IngestionModes.Incremental))
+            errors.Add(new("mode", "mode must be batch or incremental."));
+
+        if (errors.Count > 0 || collector is null)
+            return errors;
+
+        var d = collector.Descriptor;
+        foreach (var p in d.Parameters.Where(p => p.Required && (s.Options is null || !s.Options.ContainsKey(p.Name))))
+            errors.Add(new($"options.{p.Name}", $"Source '{d.Name}' needs option '{p.Name}': {p.Description}"));
+        if (s.AssetType is not null && d.AssetTypes.Count > 0 && !d.AssetTypes.Contains(s.AssetType))
+            errors.Add(new("assetType", $"Source '{d.Name}' does not serve {s.AssetType}; it serves {string.Join(", ", d.AssetTypes)}.", true));
+        if (!d.Supports(s.Interval!))
+            errors.Add(new("interval", $"Source '{d.Name}' does not serve interval {s.Interval}; it serves {string.Join(", ", d.Intervals)}.", true));
+        else
+        {
+            var from = s.From!.Value;
+            var to = s.To!.Value;
+            if (d.HistoryLimitDays.TryGetValue(s.Interval!, out var limit) && limit is { } days &&
+                from < clock.GetUtcNow().UtcDateTime.AddDays(-days))
+                errors.Add(new("from", $"Source '{d.Name}' serves {s.Interval} bars for the last {days} days only.", true));
+            var bars = (to - from).Ticks / BarIntervals.Length(s.Interval!).Ticks;
+            if (bars > options.Value.MaxBarsPerRequest)
+                errors.Add(new("to", $"The range spans {bars:N0} {s.Interval} bars; at most {options.Value.MaxBarsPerRequest:N0} per request.", true));
+        }
+        return errors;
+    }
+}

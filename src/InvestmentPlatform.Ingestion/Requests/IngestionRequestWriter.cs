@@ -1,0 +1,45 @@
+using System.Text.Json;
+using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Ingestion;
+using InvestmentPlatform.Data.Outbox;
+
+namespace InvestmentPlatform.Ingestion.Requests;
+
+/// <summary>Stores a validated request and its CollectionRequested in one SaveChanges (outbox).</summary>
+public sealed class IngestionRequestWriter(PlatformDbContext db, TimeProvider clock)
+{
+    public async Task<IngestionRequest> SubmitAsync(IngestionSubmission s, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var symbols = s.Symbols!.Select(x => x.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var message = new CollectionRequested(
+            Guid.CreateVersion7(), s.JobId, s.RunId, s.Source!.ToLowerInvariant(), symbols, s.AssetType, s.Interval!,
+            DateTime.SpecifyKind(s.From!.Value.ToUniversalTime(), DateTimeKind.Utc),
+            DateTime.SpecifyKind(s.To!.Value.ToUniversalTime(), DateTimeKind.Utc),
+            s.Mode ?? IngestionModes.Batch, now, s.Options);
+        var row = ToRow(message, now);
+        db.IngestionRequests.Add(row);
+        db.EnqueuePublish(message, message.RequestId);
+        await db.SaveChangesAsync(ct);
+        return row;
+    }
+
+    public static IngestionRequest ToRow(CollectionRequested m, DateTime now) => new()
+    {
+        Id = m.RequestId,
+        Source = m.Source,
+        AssetType = m.AssetType,
+        Symbols = JsonSerializer.Serialize(m.Symbols),
+        Interval = m.Interval,
+        From = m.From,
+        To = m.To,
+        Mode = m.Mode,
+        Options = m.Options is null ? null : JsonSerializer.Serialize(m.Options),
+        Status = IngestionStatuses.Pending,
+        JobId = m.JobId,
+        RunId = m.RunId,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+}

@@ -1,0 +1,23 @@
+using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Scheduler.Runs;
+using MassTransit;
+
+namespace InvestmentPlatform.Scheduler.Consumers;
+
+/// <summary>The pipeline finished a scheduler run's request: the run succeeds with its counts.</summary>
+public sealed class CollectionCompletedConsumer(RunCoordinator runs) : IConsumer<CollectionCompleted>
+{
+    public Task Consume(ConsumeContext<CollectionCompleted> context) => runs.CompleteAsync(context.Message, context.CancellationToken);
+}
+
+/// <summary>The pipeline failed a scheduler run's request (or one symbol of it).</summary>
+public sealed class CollectionFailedConsumer(RunCoordinator runs) : IConsumer<CollectionFailed>
+{
+    public Task Consume(ConsumeContext<CollectionFailed> context) => runs.FailAsync(context.Message, context.CancellationToken);
+}
+
+/// <summary>Running counts for a scheduler run, so the runs list shows progress.</summary>
+public sealed class CollectionProgressConsumer(RunCoordinator runs) : IConsumer<CollectionProgress>
+{
+    public Task Consume(ConsumeContext<CollectionProgress> context) => runs.ProgressAsync(context.Message, context.CancellationToken);
+}

@@ -1,0 +1,73 @@
+namespace InvestmentPlatform.Scheduler.Jobs;
+
+/// <summary>When a job fires: a Quartz cron in a time zone, a fixed interval, or only after its upstream jobs.</summary>
+public sealed record ScheduleDto(string Kind, string? Cron = null, string? TimeZone = null, int? IntervalSeconds = null);
+
+public sealed record LastRunDto(Guid Id, string Status, DateTime? FinishedAt);
+
+public sealed record JobDto(
+    Guid Id,
+    string Name,
+    string? Description,
+    string Source,
+    IReadOnlyList<string> Symbols,
+    Dictionary<string, string>? AssetFilter,
+    string? AssetType,
+    string Interval,
+    string Mode,
+    int LookbackDays,
+    ScheduleDto Schedule,
+    bool Enabled,
+    int MaxRetries,
+    int TimeoutSeconds,
+    IReadOnlyList<string> Tags,
+    Guid? TemplateId,
+    IReadOnlyList<Guid> DependsOn,
+    LastRunDto? LastRun,
+    DateTime? NextFireTime,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+/// <summary>The body of POST and PUT /api/scheduler/jobs; optional fields take the documented defaults.</summary>
+public sealed record JobRequest(
+    string? Name,
+    string? Description,
+    string? Source,
+    IReadOnlyList<string>? Symbols,
+    Dictionary<string, string>? AssetFilter,
+    string? AssetType,
+    string? Interval,
+    string? Mode,
+    int? LookbackDays,
+    ScheduleDto? Schedule,
+    bool? Enabled,
+    int? MaxRetries,
+    int? TimeoutSeconds,
+    IReadOnlyList<string>? Tags,
+    Guid? TemplateId,
+    IReadOnlyList<Guid>? DependsOn);
+
+public sealed record RunDto(
+    Guid Id,
+    Guid JobId,
+    string JobName,
+    string Status,
+    string Trigger,
+    int Attempt,
+    Guid? ChainId,
+    Guid? RequestId,
+    DateTime ScheduledAt,
+    DateTime? StartedAt,
+    DateTime? FinishedAt,
+    double? DurationMs,
+    long RecordsCollected,
+    long RecordsLoaded,
+    long RecordsRejected,
+    string? ErrorClass,
+    string? ErrorMessage);
+
+public sealed record GraphNode(Guid Id, string Name, bool Enabled, string? LastStatus);
+
+public sealed record GraphEdge(Guid From, Guid To);
+
+public sealed record JobGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges);

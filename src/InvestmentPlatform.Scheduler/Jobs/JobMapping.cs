@@ -1,0 +1,50 @@
+using System.Text.Json;
+using InvestmentPlatform.Data.Scheduler;
+
+namespace InvestmentPlatform.Scheduler.Jobs;
+
+internal static class JobMapping
+{
+    public static IReadOnlyList<string> ReadList(string json) =>
+        JsonSerializer.Deserialize<List<string>>(json) ?? [];
+
+    public static Dictionary<string, string>? ReadFilter(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(json);
+
+    public static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    public static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+
+    public static void Apply(SchedulerJob entity, ValidJob job)
+    {
+        entity.Name = job.Name;
+        entity.Description = job.Description;
+        entity.Source = job.Source;
+        entity.Symbols = JsonSerializer.Serialize(job.Symbols);
+        entity.AssetFilter = job.AssetFilter is null ? null : JsonSerializer.Serialize(job.AssetFilter);
+        entity.AssetType = job.AssetType;
+        entity.Interval = job.Interval;
+        entity.Mode = job.Mode;
+        entity.LookbackDays = job.LookbackDays;
+        entity.ScheduleKind = job.Schedule.Kind;
+        entity.CronExpression = job.Schedule.Cron;
+        entity.TimeZone = job.Schedule.TimeZone;
+        entity.IntervalSeconds = job.Schedule.IntervalSeconds;
+        entity.Enabled = job.Enabled;
+        entity.MaxRetries = job.MaxRetries;
+        entity.TimeoutSeconds = job.TimeoutSeconds;
+        entity.Tags = JsonSerializer.Serialize(job.Tags);
+        entity.TemplateId = job.TemplateId;
+    }
+
+    public static JobDto ToDto(SchedulerJob j, IReadOnlyList<Guid> dependsOn, JobRun? lastRun, DateTime? nextFire) => new(
+        j.Id, j.Name, j.Description, j.Source, ReadList(j.Symbols), ReadFilter(j.AssetFilter), j.AssetType, j.Interval, j.Mode,
+        j.LookbackDays, new ScheduleDto(j.ScheduleKind, j.CronExpression, j.TimeZone, j.IntervalSeconds), j.Enabled,
+        j.MaxRetries, j.TimeoutSeconds, ReadList(j.Tags), j.TemplateId, dependsOn,
+        lastRun is null ? null : new LastRunDto(lastRun.Id, lastRun.Status, Utc(lastRun.FinishedAt)),
+        nextFire, Utc(j.CreatedAt), Utc(j.UpdatedAt));
+
+    public static RunDto ToDto(JobRun r, string jobName) => new(
+        r.Id, r.JobId, jobName, r.Status, r.Trigger, r.Attempt, r.ChainId, r.RequestId, Utc(r.ScheduledAt), Utc(r.StartedAt),
+        Utc(r.FinishedAt), r.DurationMs, r.RecordsCollected, r.RecordsLoaded, r.RecordsRejected, r.ErrorClass, r.ErrorMessage);
+}

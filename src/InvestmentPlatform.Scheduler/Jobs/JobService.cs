@@ -1,0 +1,184 @@
+using InvestmentPlatform.Contracts.Scheduler;
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Data.Scheduler;
+using InvestmentPlatform.Scheduler.Dependencies;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentPlatform.Scheduler.Jobs;
+
+public sealed record JobQuery(bool? Enabled, string? Tag, string? Search, int Skip, int Take);
+
+/// <summary>
+/// Jobs in <c>scheduler_jobs</c>, the source of truth. Every change is announced by <see cref="SchedulerJobChanged"/>
+/// through the outbox in the same SaveChanges, so the scheduler role (maybe another process) reconciles its trigger.
+/// </summary>
+public sealed class JobService(PlatformDbContext db, JobValidator validator, NextFireTimes nextFireTimes, TimeProvider clock)
+{
+    public async Task<(IReadOnlyList<JobDto> Items, int Total)> ListAsync(JobQuery q, CancellationToken ct)
+    {
+        var query = db.SchedulerJobs.AsNoTracking().AsQueryable();
+        if (q.Enabled is { } enabled)
+            query = query.Where(j => j.Enabled == enabled);
+        if (!string.IsNullOrWhiteSpace(q.Tag))
+        {
+            var quoted = System.Text.Json.JsonSerializer.Serialize(q.Tag.Trim());
+            query = query.Where(j => j.Tags.Contains(quoted));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var term = q.Search.Trim().ToLower();
+            query = query.Where(j => j.Name.ToLower().Contains(term) || (j.Description != null && j.Description.ToLower().Contains(term)));
+        }
+        var total = await query.CountAsync(ct);
+        var jobs = await query.OrderBy(j => j.Name).Skip(q.Skip).Take(q.Take).ToListAsync(ct);
+        return (await ToDtosAsync(jobs, ct), total);
+    }
+
+    public async Task<JobDto?> GetAsync(Guid id, CancellationToken ct)
+    {
+        var job = await db.SchedulerJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
+        return job is null ? null : (await ToDtosAsync([job], ct))[0];
+    }
+
+    public async Task<Outcome<JobDto>> CreateAsync(JobRequest request, CancellationToken ct)
+    {
+        var valid = validator.Validate(request);
+        if (valid.Problem is not null)
+            return valid.Problem;
+        var job = valid.Value!;
+        var id = Guid.CreateVersion7();
+        if (await CheckReferencesAsync(id, job, ct) is { } problem)
+            return problem;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entity = new SchedulerJob
+        {
+            Id = id, Name = job.Name, Source = job.Source, Interval = job.Interval, Mode = job.Mode,
+            ScheduleKind = job.Schedule.Kind, CreatedAt = now, UpdatedAt = now,
+        };
+        JobMapping.Apply(entity, job);
+        db.SchedulerJobs.Add(entity);
+        db.SchedulerJobDependencies.AddRange(job.DependsOn.Select(up => new SchedulerJobDependency { JobId = id, DependsOnJobId = up }));
+        db.EnqueuePublish(new SchedulerJobChanged(id, "created", now));
+        await db.SaveChangesAsync(ct);
+        return (await GetAsync(id, ct))!;
+    }
+
+    public async Task<Outcome<JobDto>> UpdateAsync(Guid id, JobRequest request, CancellationToken ct)
+    {
+        var entity = await db.SchedulerJobs.FirstOrDefaultAsync(j => j.Id == id, ct);
+        if (entity is null)
+            return SchedulerProblem.NotFound($"Job {id} does not exist.");
+        var valid = validator.Validate(request);
+        if (valid.Problem is not null)
+            return valid.Problem;
+        var job = valid.Value!;
+        if (await CheckReferencesAsync(id, job, ct) is { } problem)
+            return problem;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        JobMapping.Apply(entity, job);
+        entity.UpdatedAt = now;
+        entity.Version++;
+        var existing = await db.SchedulerJobDependencies.Where(d => d.JobId == id).ToListAsync(ct);
+        db.SchedulerJobDependencies.RemoveRange(existing.Where(d => !job.DependsOn.Contains(d.DependsOnJobId)));
+        db.SchedulerJobDependencies.AddRange(job.DependsOn.Where(up => existing.All(d => d.DependsOnJobId != up))
+            .Select(up => new SchedulerJobDependency { JobId = id, DependsOnJobId = up }));
+        db.EnqueuePublish(new SchedulerJobChanged(id, "updated", now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SchedulerProblem.Conflict($"Job {id} was changed by someone else; read it again and retry.");
+        }
+        return (await GetAsync(id, ct))!;
+    }
+
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
+    {
+        var entity = await db.SchedulerJobs.FirstOrDefaultAsync(j => j.Id == id, ct);
+        if (entity is null)
+            return false;
+        db.SchedulerJobs.Remove(entity);
+        db.EnqueuePublish(new SchedulerJobChanged(id, "deleted", clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<JobDto?> SetEnabledAsync(Guid id, bool enabled, CancellationToken ct)
+    {
+        var entity = await db.SchedulerJobs.FirstOrDefaultAsync(j => j.Id == id, ct);
+        if (entity is null)
+            return null;
+        if (entity.Enabled != enabled)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            entity.Enabled = enabled;
+            entity.UpdatedAt = now;
+            entity.Version++;
+            db.EnqueuePublish(new SchedulerJobChanged(id, enabled ? "resumed" : "paused", now));
+            await db.SaveChangesAsync(ct);
+        }
+        return await GetAsync(id, ct);
+    }
+
+    public async Task<JobGraph> GraphAsync(CancellationToken ct)
+    {
+        var jobs = await db.SchedulerJobs.AsNoTracking().OrderBy(j => j.Name).Select(j => new { j.Id, j.Name, j.Enabled }).ToListAsync(ct);
+        var edges = await db.SchedulerJobDependencies.AsNoTracking().ToListAsync(ct);
+        var last = await LatestRunsAsync(jobs.Select(j => j.Id).ToList(), ct);
+        return new JobGraph(
+            jobs.Select(j => new GraphNode(j.Id, j.Name, j.Enabled, last.GetValueOrDefault(j.Id)?.Status)).ToList(),
+            edges.Select(e => new GraphEdge(e.DependsOnJobId, e.JobId)).ToList());
+    }
+
+    private async Task<SchedulerProblem?> CheckReferencesAsync(Guid id, ValidJob job, CancellationToken ct)
+    {
+        if (await db.SchedulerJobs.AnyAsync(j => j.Name == job.Name && j.Id != id, ct))
+            return SchedulerProblem.Conflict($"A job named '{job.Name}' already exists.");
+        if (job.TemplateId is { } templateId && !await db.SchedulerJobTemplates.AnyAsync(t => t.Id == templateId, ct))
+            return SchedulerProblem.Unprocessable("templateId", $"template {templateId} does not exist.");
+        if (job.DependsOn.Count == 0)
+            return null;
+
+        var names = await db.SchedulerJobs.AsNoTracking().Select(j => new { j.Id, j.Name }).ToDictionaryAsync(j => j.Id, j => j.Name, ct);
+        var unknown = job.DependsOn.Where(up => up != id && !names.ContainsKey(up)).ToList();
+        if (unknown.Count > 0)
+            return SchedulerProblem.Unprocessable("dependsOn", $"dependsOn names unknown job(s): {string.Join(", ", unknown)}.");
+
+        var edges = (await db.SchedulerJobDependencies.AsNoTracking().Where(d => d.JobId != id).ToListAsync(ct))
+            .GroupBy(d => d.JobId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyCollection<Guid>)g.Select(d => d.DependsOnJobId).ToList());
+        if (DependencyGraph.FindCycle(id, job.DependsOn, edges) is { } cycle)
+        {
+            names[id] = job.Name;
+            return SchedulerProblem.Conflict(
+                $"Dependency cycle: {string.Join(" → ", cycle.Select(c => names.GetValueOrDefault(c, c.ToString())))} (each depends on the next).");
+        }
+        return null;
+    }
+
+    private async Task<IReadOnlyList<JobDto>> ToDtosAsync(IReadOnlyList<SchedulerJob> jobs, CancellationToken ct)
+    {
+        var ids = jobs.Select(j => j.Id).ToList();
+        var deps = (await db.SchedulerJobDependencies.AsNoTracking().Where(d => ids.Contains(d.JobId)).ToListAsync(ct))
+            .GroupBy(d => d.JobId).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(d => d.DependsOnJobId).ToList());
+        var last = await LatestRunsAsync(ids, ct);
+        var next = await nextFireTimes.ForAsync(ids, ct);
+        return jobs.Select(j => JobMapping.ToDto(j, deps.GetValueOrDefault(j.Id, []), last.GetValueOrDefault(j.Id),
+            j.Enabled && next.TryGetValue(j.Id, out var t) ? t : null)).ToList();
+    }
+
+    private async Task<Dictionary<Guid, JobRun>> LatestRunsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+            return [];
+        var runs = await db.JobRuns.AsNoTracking()
+            .Where(r => ids.Contains(r.JobId) && r.ScheduledAt == db.JobRuns.Where(x => x.JobId == r.JobId).Max(x => x.ScheduledAt))
+            .ToListAsync(ct);
+        return runs.GroupBy(r => r.JobId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Attempt).First());
+    }
+}

@@ -1,0 +1,123 @@
+using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Scheduler.Cron;
+
+namespace InvestmentPlatform.Scheduler.Jobs;
+
+/// <summary>A job request with defaults applied and every field checked, ready to store.</summary>
+public sealed record ValidJob(
+    string Name,
+    string? Description,
+    string Source,
+    IReadOnlyList<string> Symbols,
+    Dictionary<string, string>? AssetFilter,
+    string? AssetType,
+    string Interval,
+    string Mode,
+    int LookbackDays,
+    ScheduleDto Schedule,
+    bool Enabled,
+    int MaxRetries,
+    int TimeoutSeconds,
+    IReadOnlyList<string> Tags,
+    Guid? TemplateId,
+    IReadOnlyList<Guid> DependsOn);
+
+/// <summary>Checks a job request against the collector registry's source descriptors and the scheduling rules.</summary>
+public sealed class JobValidator(ICollectorRegistry collectors)
+{
+    public const int MaxRetriesLimit = 10;
+    public static readonly IReadOnlyList<string> AssetFilterKeys = ["assetType", "source", "exchange", "currency"];
+
+    public Outcome<ValidJob> Validate(JobRequest r)
+    {
+        if (string.IsNullOrWhiteSpace(r.Name))
+            return SchedulerProblem.Invalid("name", "name is required.");
+        if (r.Name.Length > 200)
+            return SchedulerProblem.Invalid("name", "name must be at most 200 characters.");
+        if (string.IsNullOrWhiteSpace(r.Source))
+            return SchedulerProblem.Invalid("source", "source is required.");
+        var descriptor = collectors.Sources.FirstOrDefault(s => string.Equals(s.Name, r.Source, StringComparison.OrdinalIgnoreCase));
+        if (descriptor is null)
+            return SchedulerProblem.Unprocessable("source",
+                $"source '{r.Source}' is not known: use one of {string.Join(", ", collectors.Sources.Select(s => s.Name))}.");
+
+        var symbols = (r.Symbols ?? []).Select(s => s?.Trim() ?? "").ToList();
+        if (symbols.Any(string.IsNullOrEmpty))
+            return SchedulerProblem.Invalid("symbols", "symbols must not contain empty entries.");
+        symbols = symbols.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (r.AssetFilter is { Count: > 0 } filter)
+        {
+            if (symbols.Count > 0)
+                return SchedulerProblem.Invalid("assetFilter", "give either symbols or assetFilter, not both.");
+            var unknownKey = filter.Keys.FirstOrDefault(k => !AssetFilterKeys.Contains(k));
+            if (unknownKey is not null)
+                return SchedulerProblem.Invalid("assetFilter", $"assetFilter key '{unknownKey}' is not known: use {string.Join(", ", AssetFilterKeys)}.");
+        }
+        else if (symbols.Count == 0)
+            return SchedulerProblem.Invalid("symbols", "symbols must list at least one symbol (or give an assetFilter).");
+
+        if (r.AssetType is not null && !descriptor.AssetTypes.Contains(r.AssetType))
+            return SchedulerProblem.Unprocessable("assetType",
+                $"source '{descriptor.Name}' does not serve asset type '{r.AssetType}': it serves {string.Join(", ", descriptor.AssetTypes)}.");
+
+        if (string.IsNullOrWhiteSpace(r.Interval))
+            return SchedulerProblem.Invalid("interval", "interval is required.");
+        if (!BarIntervals.IsKnown(r.Interval))
+            return SchedulerProblem.Invalid("interval", $"interval '{r.Interval}' is not known: use {string.Join(", ", BarIntervals.All)}.");
+        if (!descriptor.Supports(r.Interval))
+            return SchedulerProblem.Unprocessable("interval",
+                $"source '{descriptor.Name}' does not serve interval '{r.Interval}': it serves {string.Join(", ", descriptor.Intervals)}.");
+
+        var mode = r.Mode ?? "incremental";
+        if (!CollectionModes.All.Contains(mode))
+            return SchedulerProblem.Invalid("mode", $"mode '{mode}' is not known: use batch or incremental.");
+        var lookback = r.LookbackDays ?? 7;
+        if (lookback is < 1 or > 36500)
+            return SchedulerProblem.Invalid("lookbackDays", "lookbackDays must be between 1 and 36500.");
+
+        var dependsOn = (r.DependsOn ?? []).Distinct().ToList();
+        var schedule = ValidateSchedule(r.Schedule, dependsOn.Count);
+        if (schedule.Problem is not null)
+            return schedule.Problem;
+
+        var maxRetries = r.MaxRetries ?? 0;
+        if (maxRetries is < 0 or > MaxRetriesLimit)
+            return SchedulerProblem.Invalid("maxRetries", $"maxRetries must be between 0 and {MaxRetriesLimit}.");
+        var timeout = r.TimeoutSeconds ?? 3600;
+        if (timeout < 0)
+            return SchedulerProblem.Invalid("timeoutSeconds", "timeoutSeconds must be 0 (no limit) or more.");
+        var tags = (r.Tags ?? []).Select(t => t?.Trim() ?? "").ToList();
+        if (tags.Any(string.IsNullOrEmpty))
+            return SchedulerProblem.Invalid("tags", "tags must not contain empty entries.");
+
+        return new ValidJob(r.Name.Trim(), r.Description, descriptor.Name, symbols,
+            r.AssetFilter is { Count: > 0 } ? r.AssetFilter : null, r.AssetType, r.Interval, mode, lookback,
+            schedule.Value!, r.Enabled ?? true, maxRetries, timeout, tags.Distinct().ToList(), r.TemplateId, dependsOn);
+    }
+
+    private static Outcome<ScheduleDto> ValidateSchedule(ScheduleDto? s, int dependencyCount)
+    {
+        if (s is null)
+            return SchedulerProblem.Invalid("schedule", "schedule is required: { kind: cron|interval|dependencies, ... }.");
+        switch (s.Kind)
+        {
+            case ScheduleKinds.Cron:
+                var zone = s.TimeZone ?? "UTC";
+                if (!CronPreview.TryParse(s.Cron, zone, out _, out var problem))
+                    return problem!.Field == "expr"
+                        ? SchedulerProblem.Invalid("schedule.cron", problem.Message)
+                        : SchedulerProblem.Invalid("schedule.timeZone", problem.Message);
+                return new ScheduleDto(ScheduleKinds.Cron, s.Cron!.Trim(), zone, null);
+            case ScheduleKinds.Interval:
+                if (s.IntervalSeconds is not > 0)
+                    return SchedulerProblem.Invalid("schedule.intervalSeconds", "schedule.intervalSeconds must be 1 or more.");
+                return new ScheduleDto(ScheduleKinds.Interval, null, null, s.IntervalSeconds);
+            case ScheduleKinds.Dependencies:
+                if (dependencyCount == 0)
+                    return SchedulerProblem.Invalid("dependsOn", "a job scheduled on dependencies must depend on at least one job.");
+                return new ScheduleDto(ScheduleKinds.Dependencies);
+            default:
+                return SchedulerProblem.Invalid("schedule.kind", $"schedule.kind '{s.Kind}' is not known: use cron, interval or dependencies.");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using InvestmentPlatform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentPlatform.Scheduler.Jobs;
+
+/// <summary>
+/// Reads next fire times straight from Quartz's trigger table, so the API role knows them without running Quartz.
+/// </summary>
+public sealed class NextFireTimes(PlatformDbContext db)
+{
+    public const string SchedulerName = "investment-platform";
+    public const string TriggerGroup = "scheduler-jobs";
+
+    public async Task<Dictionary<Guid, DateTime>> ForAsync(IReadOnlyCollection<Guid> jobIds, CancellationToken ct)
+    {
+        if (jobIds.Count == 0)
+            return [];
+        var rows = await db.Database.SqlQueryRaw<TriggerRow>(
+                "SELECT trigger_name AS \"TriggerName\", next_fire_time AS \"NextFireTime\" FROM qrtz_triggers " +
+                "WHERE sched_name = {0} AND trigger_group = {1} AND next_fire_time IS NOT NULL",
+                SchedulerName, TriggerGroup)
+            .ToListAsync(ct);
+        var wanted = jobIds.ToHashSet();
+        var result = new Dictionary<Guid, DateTime>();
+        foreach (var row in rows)
+        {
+            // Quartz stores instants as UTC ticks.
+            if (Guid.TryParse(row.TriggerName, out var id) && wanted.Contains(id) && row.NextFireTime is { } ticks)
+                result[id] = new DateTime(ticks, DateTimeKind.Utc);
+        }
+        return result;
+    }
+
+    private sealed class TriggerRow
+    {
+        public string TriggerName { get; set; } = "";
+        public long? NextFireTime { get; set; }
+    }
+}

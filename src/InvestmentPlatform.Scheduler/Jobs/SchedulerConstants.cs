@@ -1,0 +1,37 @@
+namespace InvestmentPlatform.Scheduler.Jobs;
+
+public static class RunStatuses
+{
+    public const string Pending = "pending";
+    public const string Running = "running";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+    public const string Skipped = "skipped";
+    public const string TimedOut = "timed_out";
+
+    public static readonly IReadOnlyList<string> All = [Pending, Running, Succeeded, Failed, Skipped, TimedOut];
+
+    public static bool IsFinished(string status) => status is Succeeded or Failed or Skipped or TimedOut;
+}
+
+public static class RunTriggers
+{
+    public const string Schedule = "schedule";
+    public const string Manual = "manual";
+    public const string Dependency = "dependency";
+    public const string Retry = "retry";
+}
+
+public static class ScheduleKinds
+{
+    public const string Cron = "cron";
+    public const string Interval = "interval";
+    public const string Dependencies = "dependencies";
+
+    public static readonly IReadOnlyList<string> All = [Cron, Interval, Dependencies];
+}
+
+public static class CollectionModes
+{
+    public static readonly IReadOnlyList<string> All = ["batch", "incremental"];
+}

@@ -1,0 +1,129 @@
+using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Collectors.Sources.Csv;
+using InvestmentPlatform.Collectors.Tests.Infrastructure;
+using InvestmentPlatform.Contracts.Ingestion;
+using static InvestmentPlatform.Collectors.Tests.Infrastructure.CollectorTestExtensions;
+
+namespace InvestmentPlatform.Collectors.Tests.Csv;
+
+public sealed class When_importing_csv_files : IDisposable
+{
+    private readonly CsvCollector _collector = new();
+    private readonly string _dir = Directory.CreateTempSubdirectory("csv-specs").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    private async Task<List<CollectedBatch>> Import(string content, DateTime? from = null, DateTime? to = null, string type = "stock")
+    {
+        var path = Path.Combine(_dir, $"{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, content);
+        return await _collector.CollectAllAsync(new CollectorRequest("TEST", type, "1d",
+            from ?? Utc(2000, 1, 1), to ?? Utc(2030, 1, 1), new Dictionary<string, string> { ["file"] = path }));
+    }
+
+    [Fact]
+    public async Task Should_read_the_yahoo_download_format_and_report_bad_lines_with_their_numbers()
+    {
+        var batches = await Import("""
+            Date,Open,High,Low,Close,Adj Close,Volume
+            2024-01-02,187.15,188.44,183.89,185.64,184.94,82488700
+            2024-01-03,null,null,null,null,null,null
+            2024-01-04,182.15,183.09,180.88,181.91,181.22,71983600
+            2024-01-05,181.99,182.76,185.00,181.18,180.50,62303300
+            """);
+
+        var batch = Assert.Single(batches);
+        Assert.Equal("yahoo", batch.Asset.Metadata["format"]);
+        Assert.Equal([Utc(2024, 1, 2), Utc(2024, 1, 4)], batch.Rows.Select(r => r.Time));
+        Assert.Equal(184.94, batch.Rows[0].AdjClose);
+        Assert.Equal(82488700, batch.Rows[0].Volume);
+        Assert.Collection(batch.Rejected,
+            r => { Assert.Equal(3, r.Line); Assert.Contains("not a number", r.Reason); },
+            r => { Assert.Equal(5, r.Line); Assert.Contains("low 185 is above", r.Reason); });
+    }
+
+    [Fact]
+    public async Task Should_read_stooq_daily_and_bulk_formats()
+    {
+        var daily = Assert.Single(await Import("Date,Open,High,Low,Close,Volume\n2024-01-02,10,11,9,10.5,1000\n"));
+        var bulk = Assert.Single(await Import("""
+            <TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>
+            AAPL.US,D,20240102,000000,187.15,188.44,183.89,185.64,82488700,0
+            AAPL.US,5,20240102,153500,187.15,188.44,183.89,185.64,1000,0
+            AAPL.US,D,2024-13-45,000000,1,1,1,1,1,0
+            """));
+
+        Assert.Equal("stooq", daily.Asset.Metadata["format"]);
+        Assert.Equal(Utc(2024, 1, 2), Assert.Single(daily.Rows).Time);
+        Assert.Equal("stooq", bulk.Asset.Metadata["format"]);
+        Assert.Equal([Utc(2024, 1, 2), Utc(2024, 1, 2, 15, 35)], bulk.Rows.Select(r => r.Time));
+        var rejected = Assert.Single(bulk.Rejected);
+        Assert.Equal(4, rejected.Line);
+        Assert.Contains("unreadable date", rejected.Reason);
+    }
+
+    [Fact]
+    public async Task Should_read_generic_columns_in_any_order_and_skip_rows_outside_the_range()
+    {
+        var batch = Assert.Single(await Import("""
+            symbol;timestamp;close;open;low;high;volume
+            X;2024-01-01T00:00:00Z;2;1;0.5;2.5;10
+            X;2024-01-02T00:00:00Z;3;2;1.5;3.5;-1
+            X;2024-01-03T00:00:00Z;4;3;2.5;4.5;30
+            X;2024-02-03T00:00:00Z;4;3;2.5;4.5;30
+            """, Utc(2024, 1, 1), Utc(2024, 2, 1)));
+
+        Assert.Equal("generic", batch.Asset.Metadata["format"]);
+        Assert.Equal([Utc(2024, 1, 1), Utc(2024, 1, 3)], batch.Rows.Select(r => r.Time));
+        Assert.Equal(new SeriesRow(Utc(2024, 1, 1), 1, 2.5, 0.5, 2, null, 10), batch.Rows[0]);
+        var rejected = Assert.Single(batch.Rejected);
+        Assert.Equal(3, rejected.Line);
+        Assert.Contains("volume", rejected.Reason);
+    }
+
+    [Fact]
+    public async Task Should_read_a_value_column_as_a_rate()
+    {
+        var batch = Assert.Single(await Import("date,value\n2024-01-02,4.25\n", type: "bond"));
+
+        Assert.Equal(new SeriesRow(Utc(2024, 1, 2), 4.25, 4.25, 4.25, 4.25), Assert.Single(batch.Rows));
+        Assert.Equal("bond", batch.Asset.AssetType);
+    }
+
+    [Fact]
+    public async Task Should_reject_duplicate_timestamps()
+    {
+        var batch = Assert.Single(await Import("date,close\n2024-01-02,1\n2024-01-02,2\n"));
+
+        Assert.Single(batch.Rows);
+        Assert.Contains("duplicate", Assert.Single(batch.Rejected).Reason);
+    }
+
+    [Fact]
+    public async Task Should_fail_with_bad_payload_on_an_unknown_header()
+    {
+        var ex = await Assert.ThrowsAsync<CollectorException>(() => Import("foo,bar\n1,2\n"));
+
+        Assert.Equal(ErrorClass.BadPayload, ex.ErrorClass);
+        Assert.Contains("line 1", ex.ProviderMessage);
+    }
+
+    [Fact]
+    public async Task Should_fail_with_not_found_on_a_missing_file()
+    {
+        var ex = await Assert.ThrowsAsync<CollectorException>(() => _collector.CollectAllAsync(new CollectorRequest("T", null, "1d",
+            Utc(2024, 1, 1), Utc(2024, 2, 1), new Dictionary<string, string> { ["file"] = "/nonexistent/x.csv" })));
+
+        Assert.Equal(ErrorClass.NotFound, ex.ErrorClass);
+    }
+
+    [Fact]
+    public async Task Should_require_the_file_option()
+    {
+        var ex = await Assert.ThrowsAsync<CollectorException>(() => _collector.CollectAllAsync(new CollectorRequest("T", null, "1d",
+            Utc(2024, 1, 1), Utc(2024, 2, 1))));
+
+        Assert.Equal(ErrorClass.BadRequest, ex.ErrorClass);
+        Assert.Contains("file", ex.ProviderMessage);
+    }
+}

@@ -1,0 +1,122 @@
+using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Collectors.Tests.Infrastructure;
+using InvestmentPlatform.Contracts.Ingestion;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using static InvestmentPlatform.Collectors.Tests.Infrastructure.CollectorTestExtensions;
+using static InvestmentPlatform.Collectors.Tests.Infrastructure.Payloads;
+
+namespace InvestmentPlatform.Collectors.Tests.Fred;
+
+public sealed class When_collecting_from_fred : IAsyncLifetime
+{
+    private LoopbackServer _server = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await LoopbackServer.StartAsync();
+        _services = CollectorServices.Build(_server);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    private Task<List<CollectedBatch>> Collect(string symbol, string interval = "1d", ServiceProvider? services = null) =>
+        (services ?? _services).Collector("fred").CollectAllAsync(new CollectorRequest(symbol, null, interval, Utc(2024, 1, 1), Utc(2024, 1, 8)));
+
+    private static Task Fred(HttpContext ctx) => ctx.Request.Path.Value switch
+    {
+        "/fred/series" => Reply.Json(ctx, FredSeries("DGS10", "Market Yield on U.S. Treasury Securities at 10-Year Constant Maturity", "Daily", "Percent")),
+        "/fred/series/observations" => Reply.Json(ctx, FredObservations([("2024-01-01", "."), ("2024-01-02", "3.95"), ("2024-01-03", "3.91"), ("2024-01-04", "3.99")])),
+        _ => Reply.Json(ctx, FredError(404, "Not Found"), 404),
+    };
+
+    [Fact]
+    public async Task Should_read_observations_dropping_missing_values_and_keep_frequency_and_units()
+    {
+        _server.Handler = (ctx, _) => Fred(ctx);
+
+        var batch = Assert.Single(await Collect("DGS10"));
+
+        Assert.Equal([Utc(2024, 1, 2), Utc(2024, 1, 3), Utc(2024, 1, 4)], batch.Rows.Select(r => r.Time));
+        Assert.Equal(new SeriesRow(Utc(2024, 1, 2), 3.95, 3.95, 3.95, 3.95), batch.Rows[0]);
+        Assert.Equal("bond", batch.Asset.AssetType);
+        Assert.Equal("Daily", batch.Asset.Metadata["frequency"]);
+        Assert.Equal("Percent", batch.Asset.Metadata["units"]);
+        Assert.StartsWith("Market Yield", batch.Asset.Name);
+        var observations = _server.Hits.Single(h => h.Path == "/fred/series/observations");
+        Assert.Equal(("DGS10", "test-key", "json", "2024-01-01", "2024-01-07"),
+            (observations.Query["series_id"].ToString(), observations.Query["api_key"].ToString(), observations.Query["file_type"].ToString(),
+             observations.Query["observation_start"].ToString(), observations.Query["observation_end"].ToString()));
+    }
+
+    [Fact]
+    public async Task Should_ask_fred_to_aggregate_monthly_bars()
+    {
+        _server.Handler = (ctx, _) => Fred(ctx);
+
+        await Collect("DGS10", "1mo");
+
+        Assert.Equal("m", _server.Hits.Single(h => h.Path == "/fred/series/observations").Query["frequency"]);
+    }
+
+    [Fact]
+    public async Task Should_fail_as_authentication_on_a_bad_api_key()
+    {
+        _server.Handler = (ctx, _) => Reply.Json(ctx, FredError(400,
+            "Bad Request.  The value for variable api_key is not registered.  Read https://fred.stlouisfed.org/docs/api/api_key.html for more information."), 400);
+
+        var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("DGS10"));
+
+        Assert.Equal(ErrorClass.Authentication, ex.ErrorClass);
+        Assert.Contains("api_key is not registered", ex.ProviderMessage);
+        Assert.Single(_server.Hits);
+    }
+
+    [Fact]
+    public async Task Should_fail_as_not_found_for_an_unknown_series()
+    {
+        _server.Handler = (ctx, _) => Reply.Json(ctx, FredError(400, "Bad Request.  The series does not exist."), 400);
+
+        var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("NOSUCH"));
+
+        Assert.Equal(ErrorClass.NotFound, ex.ErrorClass);
+        Assert.Contains("The series does not exist", ex.ProviderMessage);
+    }
+
+    [Fact]
+    public async Task Should_fail_as_authentication_without_calling_fred_when_no_key_is_set()
+    {
+        await using var services = CollectorServices.Build(_server, new Dictionary<string, string?> { ["Sources:Fred:ApiKey"] = "" });
+        var saved = Environment.GetEnvironmentVariable("FRED_API_KEY");
+        Environment.SetEnvironmentVariable("FRED_API_KEY", null);
+        try
+        {
+            var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("DGS10", services: services));
+
+            Assert.Equal(ErrorClass.Authentication, ex.ErrorClass);
+            Assert.Contains("FRED_API_KEY", ex.ProviderMessage);
+            Assert.Empty(_server.Hits);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("FRED_API_KEY", saved);
+        }
+    }
+
+    [Fact]
+    public async Task Should_retry_a_429_from_fred_as_rate_limited()
+    {
+        _server.Handler = (ctx, _) => Reply.Json(ctx, FredError(429, "Too Many Requests.  Exceeded Rate Limit"), 429);
+
+        var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("DGS10"));
+
+        Assert.Equal(ErrorClass.RateLimited, ex.ErrorClass);
+        Assert.Contains("Exceeded Rate Limit", ex.ProviderMessage);
+        Assert.Equal(4, _server.Hits.Count);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Contracts.Scheduler;
+using InvestmentPlatform.IntegrationTests.Infrastructure;
+using MassTransit;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvestmentPlatform.IntegrationTests.Api;
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_bus_events_reach_the_events_hub : IAsyncLifetime
+{
+    private ApiHost _first = null!;
+    private ApiHost _second = null!;
+
+    public async Task InitializeAsync()
+    {
+        _first = await ApiHost.StartAsync();
+        _second = await ApiHost.StartAsync();
+        await WaitForBusAsync(_first);
+        await WaitForBusAsync(_second);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _first.DisposeAsync();
+        await _second.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Should_push_collection_progress_to_subscribers_of_every_api_process()
+    {
+        var requestId = Guid.NewGuid();
+        var (onFirst, firstMessages) = await ConnectAsync(_first, $"request:{requestId}");
+        var (onSecond, secondMessages) = await ConnectAsync(_second, "all");
+        var (unrelated, unrelatedMessages) = await ConnectAsync(_first, $"request:{Guid.NewGuid()}");
+
+        // Published once on the first process's bus; the second process's notifier gets its own copy.
+        var bus = _first.Factory.Services.GetRequiredService<IBus>();
+        await bus.Publish(new CollectionProgress(requestId, null, null, "AAPL", 2, 5, 200, 180, DateTime.UtcNow));
+
+        var first = await NextAsync(firstMessages, "collection_progress");
+        Assert.Equal(requestId, first.GetProperty("requestId").GetGuid());
+        Assert.Equal("AAPL", first.GetProperty("symbol").GetString());
+        Assert.Equal("running", first.GetProperty("status").GetString());
+        Assert.Equal(2, first.GetProperty("chunksDone").GetInt32());
+        Assert.Equal(5, first.GetProperty("chunksTotal").GetInt32());
+        Assert.Equal(180, first.GetProperty("recordsLoaded").GetInt64());
+        var second = await NextAsync(secondMessages, "collection_progress");
+        Assert.Equal(requestId, second.GetProperty("requestId").GetGuid());
+
+        await bus.Publish(new CollectionCompleted(requestId, null, null, 200, 200, 0, [], 1500, DateTime.UtcNow));
+        Assert.Equal("succeeded", (await NextAsync(firstMessages, "collection_progress")).GetProperty("status").GetString());
+
+        await bus.Publish(new CollectionFailed(requestId, null, null, "MSFT", ErrorClass.RateLimited, "429 Too Many Requests", DateTime.UtcNow));
+        var error = await NextAsync(firstMessages, "error");
+        Assert.Equal("RateLimited", error.GetProperty("errorClass").GetString());
+        Assert.Equal("MSFT", error.GetProperty("symbol").GetString());
+
+        await Task.Delay(500);
+        Assert.Empty(unrelatedMessages);
+        await onFirst.DisposeAsync();
+        await onSecond.DisposeAsync();
+        await unrelated.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Should_push_job_status_to_job_subscribers_and_refuse_unknown_topics()
+    {
+        var jobId = Guid.NewGuid();
+        var (connection, messages) = await ConnectAsync(_second, $"job:{jobId}");
+        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("Subscribe", "jobs:everything"));
+
+        await _first.Factory.Services.GetRequiredService<IBus>().Publish(
+            new JobRunStatusChanged(jobId, Guid.NewGuid(), "daily stocks", "running", 0, null, null, DateTime.UtcNow));
+        var status = await NextAsync(messages, "job_status");
+        Assert.Equal(jobId, status.GetProperty("jobId").GetGuid());
+        Assert.Equal("daily stocks", status.GetProperty("jobName").GetString());
+        Assert.Equal("running", status.GetProperty("status").GetString());
+
+        await connection.InvokeAsync("Unsubscribe", $"job:{jobId}");
+        await _first.Factory.Services.GetRequiredService<IBus>().Publish(
+            new JobRunStatusChanged(jobId, Guid.NewGuid(), "daily stocks", "succeeded", 10, null, null, DateTime.UtcNow));
+        await Task.Delay(1000);
+        Assert.Empty(messages);
+        await connection.DisposeAsync();
+    }
+
+    private static async Task<(HubConnection, ConcurrentQueue<(string Method, JsonElement Body)>)> ConnectAsync(ApiHost host, string topic)
+    {
+        var messages = new ConcurrentQueue<(string, JsonElement)>();
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.Factory.Server.BaseAddress, "/hubs/events"), o => o.HttpMessageHandlerFactory = _ => host.Factory.Server.CreateHandler())
+            .Build();
+        foreach (var method in new[] { "collection_progress", "job_status", "error" })
+            connection.On<JsonElement>(method, body => messages.Enqueue((method, body)));
+        await connection.StartAsync();
+        await connection.InvokeAsync("Subscribe", topic);
+        return (connection, messages);
+    }
+
+    private static async Task<JsonElement> NextAsync(ConcurrentQueue<(string Method, JsonElement Body)> messages, string method)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (messages.TryDequeue(out var m))
+            {
+                Assert.Equal(method, m.Method);
+                return m.Body;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"No {method} message within 20 s.");
+    }
+
+    private static async Task WaitForBusAsync(ApiHost host)
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            if ((await host.Client.GetAsync("/api/health")).IsSuccessStatusCode)
+                return;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The bus did not become healthy.");
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Data;
+using InvestmentPlatform.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvestmentPlatform.IntegrationTests.Ingestion;
+
+/// <summary>The platform on PostgreSQL + RabbitMQ (or any settings) with a recording source registered.</summary>
+public sealed class IngestionTestHost : IAsyncDisposable
+{
+    private readonly PlatformFactory _factory;
+    private readonly TestDatabase? _database;
+
+    private IngestionTestHost(PlatformFactory factory, WebApplicationFactory<Program> app, TestDatabase? database, RecordingCollector collector)
+    {
+        _factory = factory;
+        App = app;
+        _database = database;
+        Collector = collector;
+        Client = app.CreateClient();
+    }
+
+    public WebApplicationFactory<Program> App { get; }
+    public RecordingCollector Collector { get; }
+    public HttpClient Client { get; }
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<IngestionTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool postgres = true)
+    {
+        var services = await TestServices.GetAsync();
+        var database = postgres ? await TestServices.CreateDatabaseAsync() : null;
+        var merged = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Ingestion:SweepInterval"] = "00:00:01",
+        };
+        var factory = new PlatformFactory(services, database?.ConnectionString ?? "", merged);
+        var collector = new RecordingCollector();
+        var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ICollector>(collector)));
+        _ = app.Server;
+        return new IngestionTestHost(factory, app, database, collector);
+    }
+
+    public async Task<Guid> SubmitAsync(object body)
+    {
+        var response = await Client.PostAsJsonAsync("/api/ingestion/requests", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("requestId").GetGuid();
+    }
+
+    public async Task<JsonElement> WaitFinishedAsync(Guid id, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        JsonElement last = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = JsonDocument.Parse(await Client.GetStringAsync($"/api/ingestion/requests/{id}")).RootElement;
+            if (last.GetProperty("status").GetString() is not ("pending" or "running"))
+                return last;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Request {id} did not finish: {last}");
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<PlatformDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
+    }
+
+    public Task<List<(DateTime Time, double Close, double? Volume)>> BarsAsync(string symbol, string interval = "1d") =>
+        WithDbAsync(async db => (await (from b in db.MarketData
+                                        join a in db.Assets on b.AssetId equals a.AssetId
+                                        where a.Symbol == symbol && b.Interval == interval
+                                        orderby b.Time
+                                        select new { b.Time, b.Close, b.Volume }).ToListAsync())
+            .Select(x => (DateTime.SpecifyKind(x.Time, DateTimeKind.Utc), x.Close, x.Volume)).ToList());
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        await _factory.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+}
