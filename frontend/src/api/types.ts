@@ -163,7 +163,7 @@ export type JobDto = {
   description: string | null
   source: string
   symbols: string[]
-  assetFilter: string | null
+  assetFilter: Record<string, string> | null
   assetType: string | null
   interval: string
   mode: string
@@ -185,7 +185,7 @@ export type JobInput = {
   description?: string | null
   source: string
   symbols: string[]
-  assetFilter?: string | null
+  assetFilter?: Record<string, string> | null
   assetType?: string | null
   interval: string
   mode: string
@@ -269,8 +269,8 @@ export type PerformanceAsset = {
   drawdown: { time: string; drawdown: number }[]
   rolling: { time: string; return: number | null; volatility: number | null; sharpe: number | null }[]
 }
-export type Performance = { conventions: unknown; assets: PerformanceAsset[] }
-export type Matrix = { symbols: string[]; matrix: (number | null)[][] }
+export type Performance = { conventions: Record<string, unknown>; benchmark: PerformanceAsset | null; assets: PerformanceAsset[] }
+export type Matrix = { symbols: string[]; observations?: number; matrix: (number | null)[][] }
 export type RiskAsset = {
   symbol: string
   historicalVaR: number | null
@@ -289,8 +289,10 @@ export type PortfolioDto = {
   costBasisMethod: string
   allowShort: boolean
   benchmarkSymbol: string | null
+  createdAt?: string
+  updatedAt?: string
 }
-export type PortfolioInput = Omit<PortfolioDto, 'id'>
+export type PortfolioInput = Omit<PortfolioDto, 'id' | 'createdAt' | 'updatedAt'>
 export type TransactionType = 'buy' | 'sell' | 'dividend' | 'interest' | 'fee' | 'deposit' | 'withdrawal' | 'split'
 export const transactionTypes: TransactionType[] = ['buy', 'sell', 'dividend', 'interest', 'fee', 'deposit', 'withdrawal', 'split']
 export type TransactionDto = {
@@ -317,17 +319,27 @@ export type Holding = {
   marketValueBase: number | null
   unrealizedPnl: number | null
   realizedPnl: number | null
+  income?: number | null
   weight: number | null
 }
-export type Holdings = { baseCurrency: string; cash: number; totalValue: number; holdings: Holding[] }
+export type Holdings = {
+  baseCurrency: string
+  at?: string
+  cash: number
+  cashBalances?: { currency: string; amount: number; amountBase: number | null }[]
+  totalValue: number
+  holdings: Holding[]
+}
+export type LabelledReturn = { label: string; value: number | null; annualized: number | null; description: string }
 export type PortfolioAnalytics = {
   portfolioId: string
   baseCurrency: string
-  value: { time: string; value: number; benchmark: number | null }[]
-  timeWeightedReturn: number | null
-  moneyWeightedReturn: number | null
+  benchmark: string | null
+  value: { time: string; value: number; benchmark: number | null; flow: number | null }[]
+  timeWeightedReturn: LabelledReturn | null
+  moneyWeightedReturn: LabelledReturn | null
   contributions: { symbol: string; contribution: number }[]
-  risk: Record<string, unknown> | null
+  risk: (Omit<RiskAsset, 'symbol'> & { symbol: string; observations: number }) | null
 }
 export type ImportResult = { imported: number; errors: { line: number; message: string }[] }
 
@@ -354,8 +366,8 @@ export type CollectionProgressEvent = {
   runId: string | null
   symbol: string | null
   status: string
-  chunksDone: number
-  chunksTotal: number
+  chunksDone: number | null
+  chunksTotal: number | null
   recordsCollected: number
   recordsLoaded: number
   timestamp: string

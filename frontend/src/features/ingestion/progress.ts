@@ -5,7 +5,8 @@ import { normStatus } from '../../utils/format'
  * Folds one `collection_progress` event into a request. Events carry per-symbol figures when `symbol` is set,
  * otherwise the request's totals; counts never go backwards, since events can arrive out of order.
  */
-export function applyProgress(req: IngestionRequestDto, e: CollectionProgressEvent): void {
+export function applyProgress(req: IngestionRequestDto, event: CollectionProgressEvent): void {
+  const e = { ...event, chunksDone: event.chunksDone ?? 0, chunksTotal: event.chunksTotal ?? 0 }
   if (e.symbol && req.perSymbol) {
     const s = req.perSymbol.find((p) => p.symbol === e.symbol)
     if (s) {

@@ -49,7 +49,7 @@ export default function PortfolioPage() {
 
 function PortfolioView({ p }: { p: PortfolioDto }) {
   const holdings = useGetHoldingsQuery({ portfolioId: p.id })
-  const analytics = useGetPortfolioAnalyticsQuery({ portfolioId: p.id, benchmark: p.benchmarkSymbol ?? undefined })
+  const analytics = useGetPortfolioAnalyticsQuery({ portfolioId: p.id })
   const lines = useMemo<Line[]>(() => {
     const v = analytics.data?.value ?? []
     const out: Line[] = [{ id: 'value', label: p.name, color: '#0369a1', points: v.map((x) => ({ time: x.time, value: x.value })) }]
@@ -68,8 +68,18 @@ function PortfolioView({ p }: { p: PortfolioDto }) {
         {(a) => (
           <MetricGrid label="Portfolio returns">
             <Metric label={`Value (${a.baseCurrency})`} value={fmtNumber(holdings.data?.totalValue ?? a.value[a.value.length - 1]?.value)} />
-            <Metric label="Time-weighted return" value={fmtPercent(a.timeWeightedReturn, 2, true)} hint="Performance of the holdings, independent of when money came in or out" />
-            <Metric label="Money-weighted return (IRR)" value={fmtPercent(a.moneyWeightedReturn, 2, true)} hint="Your return, given the timing of your deposits and withdrawals" />
+            <Metric
+              label={a.timeWeightedReturn?.label ?? 'Time-weighted return'}
+              value={fmtPercent(a.timeWeightedReturn?.value, 2, true)}
+              hint={<>{fmtPercent(a.timeWeightedReturn?.annualized, 2, true)} a year. {a.timeWeightedReturn?.description ?? 'How the holdings performed, whatever the timing of deposits and withdrawals.'}</>}
+            />
+            <Metric
+              label={a.moneyWeightedReturn?.label ?? 'Money-weighted return (IRR)'}
+              value={fmtPercent(a.moneyWeightedReturn?.value, 2, true)}
+              hint={<>{fmtPercent(a.moneyWeightedReturn?.annualized, 2, true)} a year. {a.moneyWeightedReturn?.description ?? 'Your own return, given when you put money in and took it out.'}</>}
+            />
+            <Metric label="VaR 95% (1 day)" value={fmtPercent(a.risk?.historicalVaR)} hint="historical" />
+            <Metric label="Beta" value={fmtNumber(a.risk?.beta)} hint={a.benchmark ? `vs ${a.benchmark}` : 'no benchmark'} />
           </MetricGrid>
         )}
       </QueryState>

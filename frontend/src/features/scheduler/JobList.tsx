@@ -46,7 +46,7 @@ export function JobList({ onShowRuns }: { onShowRuns: (jobId: string) => void })
                       <span data-testid="job-last-status">{j.lastRun ? <StatusBadge status={j.lastRun.status} /> : <span className="text-xs text-slate-600 dark:text-slate-400">never run</span>}</span>
                     </p>
                     <p className="truncate text-xs text-slate-700 dark:text-slate-300">
-                      {j.source} · {j.symbols.join(', ') || j.assetFilter || '—'} · {j.interval} · {j.mode} · {describeSchedule(j)}
+                      {j.source} · {j.symbols.join(', ') || (j.assetFilter ? Object.entries(j.assetFilter).map(([k, v]) => `${k}=${v}`).join(', ') : '—')} · {j.interval} · {j.mode} · {describeSchedule(j)}
                     </p>
                     <p className="num text-xs text-slate-600 dark:text-slate-400">next {fmtTime(j.nextFireTime)} · last {fmtTime(j.lastRun?.finishedAt)}</p>
                   </div>

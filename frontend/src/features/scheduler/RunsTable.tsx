@@ -31,7 +31,7 @@ export function RunsTable({ runs, caption, compact = false }: { runs: RunDto[]; 
                 <td className="py-1.5 pr-3 font-medium">{r.jobName}</td>
                 <td className="py-1.5 pr-3">
                   <StatusBadge status={r.status} />
-                  {running && p && <ProgressBar done={p.chunksDone} total={p.chunksTotal} label={`${r.jobName} progress`} />}
+                  {running && p && p.chunksTotal ? <ProgressBar done={p.chunksDone ?? 0} total={p.chunksTotal} label={`${r.jobName} progress`} /> : null}
                 </td>
                 {!compact && <td className="py-1.5 pr-3">{label(r.trigger)}{r.attempt > 1 ? ` (attempt ${r.attempt})` : ''}</td>}
                 <td className="num whitespace-nowrap py-1.5 pr-3">{fmtTime(r.startedAt ?? r.scheduledAt)}</td>
