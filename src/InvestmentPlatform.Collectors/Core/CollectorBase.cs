@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data.Assets;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Runtime.CompilerServices;

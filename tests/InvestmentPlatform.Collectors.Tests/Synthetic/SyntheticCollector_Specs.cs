@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data.Assets;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Collectors.Sources.Synthetic;
 using InvestmentPlatform.Collectors.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data.Assets;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;

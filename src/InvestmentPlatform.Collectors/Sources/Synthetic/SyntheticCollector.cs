@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data.Assets;
 using System.Runtime.CompilerServices;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Contracts.Ingestion;

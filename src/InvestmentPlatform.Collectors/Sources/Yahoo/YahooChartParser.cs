@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data.Assets;
 using System.Net;
 using System.Text.Json;
 using InvestmentPlatform.Collectors.Core;
