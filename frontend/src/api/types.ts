@@ -151,7 +151,7 @@ export type IngestionRequestDto = {
   runId: string | null
   createdAt: string
   completedAt: string | null
-  perSymbol?: PerSymbolProgress[]
+  perSymbol?: PerSymbolProgress[] | null
 }
 
 export type ScheduleKind = 'cron' | 'interval' | 'dependencies'
@@ -257,7 +257,7 @@ export type PerformanceAsset = {
   observations: number
   from: string
   to: string
-  totalReturn: number
+  totalReturn: number | null
   annualizedReturn: number | null
   annualizedVolatility: number | null
   sharpe: number | null

@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest'
 import { afterEach } from 'vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
+
+// The machine running the tests may be busy; waits are generous so only real failures fail.
+configure({ asyncUtilTimeout: 5000 })
 
 afterEach(() => cleanup())
 

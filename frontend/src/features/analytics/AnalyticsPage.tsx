@@ -81,7 +81,7 @@ function Results({ args, synthetic }: { args: WindowArgs; synthetic: Set<string>
               return (
                 <Card key={a.symbol} id={`metrics-${a.symbol}`} title={<span className="flex items-center gap-2">{a.symbol} <SyntheticBadge show={synthetic.has(a.symbol)} /></span>} actions={<span className="num text-xs text-slate-600 dark:text-slate-400">{a.observations} prices · {fmtDate(a.from)} → {fmtDate(a.to)}</span>}>
                   <MetricGrid label={`${a.symbol} metrics`}>
-                    <Metric label="Total return" value={fmtPercent(a.totalReturn, 2, true)} tone={a.totalReturn >= 0 ? 'good' : 'bad'} />
+                    <Metric label="Total return" value={fmtPercent(a.totalReturn, 2, true)} tone={a.totalReturn === null ? undefined : a.totalReturn >= 0 ? 'good' : 'bad'} />
                     <Metric label="Annualised return" value={fmtPercent(a.annualizedReturn, 2, true)} />
                     <Metric label="Volatility (ann.)" value={fmtPercent(a.annualizedVolatility)} />
                     <Metric label="Sharpe" value={fmtNumber(a.sharpe)} />

@@ -63,7 +63,7 @@ describe('RecentRuns', () => {
   })
 
   it('shows a loading state first', async () => {
-    mockApi([['GET', /\/api\/scheduler\/runs$/, () => ({ body: paged([]) })]])
+    mockApi([['GET', /\/api\/scheduler\/runs$/, () => ({ body: paged([]), delay: 300 })]])
     renderWithProviders(<RecentRuns />)
     expect(await screen.findByText(/Loading recent runs/)).toBeInTheDocument()
     await waitFor(() => expect(screen.getByText(/No collection runs yet/)).toBeInTheDocument())
