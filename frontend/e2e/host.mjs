@@ -1,0 +1,89 @@
+// Builds and starts the platform host in embedded mode (SQLite in a temp directory, in-memory bus) on a free port.
+import { spawn, spawnSync } from 'node:child_process'
+import { createServer } from 'node:net'
+import { existsSync, mkdtempSync, openSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+export const repoRoot = resolve(import.meta.dirname, '../..')
+const hostProject = join(repoRoot, 'src/InvestmentPlatform.Host')
+
+export async function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer()
+    s.unref()
+    s.on('error', fail)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address()
+      s.close(() => ok(port))
+    })
+  })
+}
+
+export function buildHost() {
+  if (process.env.E2E_SKIP_HOST_BUILD === '1') return
+  const r = spawnSync('dotnet', ['build', hostProject, '-c', 'Release', '--nologo', '-v', 'q'], { stdio: 'inherit' })
+  if (r.status !== 0) throw new Error('dotnet build of the host failed')
+}
+
+function hostDll() {
+  const bin = join(hostProject, 'bin/Release')
+  const tfm = existsSync(bin) ? readdirSync(bin).find((d) => existsSync(join(bin, d, 'InvestmentPlatform.Host.dll'))) : undefined
+  if (!tfm) throw new Error(`InvestmentPlatform.Host.dll not found under ${bin}`)
+  return join(bin, tfm, 'InvestmentPlatform.Host.dll')
+}
+
+/** Starts the host; `restart()` stops and starts it on the same port and data directory (for hub recovery). */
+export async function startHost({ logDir }) {
+  const port = await freePort()
+  const dataDir = mkdtempSync(join(tmpdir(), 'ip-e2e-data-'))
+  const url = `http://127.0.0.1:${port}`
+  const dll = hostDll()
+  let child = null
+  let starts = 0
+
+  async function start() {
+    starts += 1
+    const log = openSync(join(logDir, `host-${starts}.log`), 'w')
+    // The content root is the project folder, so wwwroot is the dashboard `npm run build` just wrote.
+    child = spawn('dotnet', [dll, '--urls', url], {
+      cwd: hostProject,
+      env: {
+        ...process.env,
+        Database__DataDirectory: dataDir,
+        ConnectionStrings__Platform: '',
+        Bus__Transport: 'InMemory',
+        Platform__Roles: 'all',
+        ASPNETCORE_ENVIRONMENT: 'Production',
+        Logging__Json: 'true',
+      },
+      stdio: ['ignore', log, log],
+    })
+    const exited = new Promise((r) => child.once('exit', (code) => r(code)))
+    const deadline = Date.now() + 120_000
+    while (Date.now() < deadline) {
+      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 500))])
+      if (code !== undefined) throw new Error(`host exited with code ${code} before it was healthy (see ${logDir}/host-${starts}.log)`)
+      try {
+        const res = await fetch(`${url}/api/health/live`)
+        if (res.ok) return
+      } catch {
+        /* not listening yet */
+      }
+    }
+    throw new Error('host did not answer /api/health/live within 120 s')
+  }
+
+  async function stop() {
+    if (!child || child.exitCode !== null) return
+    const c = child
+    const gone = new Promise((r) => c.once('exit', r))
+    c.kill('SIGTERM')
+    const t = setTimeout(() => c.kill('SIGKILL'), 10_000)
+    await gone
+    clearTimeout(t)
+  }
+
+  await start()
+  return { url, port, dataDir, stop, restart: async () => { await stop(); await start() } }
+}

@@ -1,0 +1,261 @@
+// Browser end-to-end tests: playwright-core drives Debian's Chromium against the host in embedded mode.
+// A user's path (add a synthetic asset, schedule a job, watch it run live, read its chart), an axe-core scan
+// of every page, screenshots for a person under test-output/screenshots, and the hub's loss and recovery.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { buildHost, repoRoot, startHost } from './host.mjs'
+
+const require = createRequire(import.meta.url)
+const axePath = require.resolve('axe-core/axe.min.js')
+const out = join(repoRoot, 'test-output')
+const shots = join(out, 'screenshots')
+mkdirSync(shots, { recursive: true })
+
+const results = []
+async function test(name, fn) {
+  const started = Date.now()
+  try {
+    await fn()
+    results.push({ name, ok: true })
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`)
+  } catch (e) {
+    results.push({ name, ok: false })
+    console.log(`  ✗ ${name} (${Date.now() - started} ms)\n      ${String(e?.message ?? e).split('\n').join('\n      ')}`)
+  }
+}
+const expect = (cond, message) => {
+  if (!cond) throw new Error(message)
+}
+
+if (!existsSync(join(repoRoot, 'src/InvestmentPlatform.Host/wwwroot/index.html'))) {
+  console.error('The dashboard is not built: run `npm run build` first.')
+  process.exit(1)
+}
+
+buildHost()
+const host = await startHost({ logDir: out })
+const profile = mkdtempSync(join(tmpdir(), 'ip-e2e-chromium-'))
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1280, height: 900 },
+  baseURL: host.url,
+  colorScheme: 'light',
+})
+const page = context.pages()[0] ?? (await context.newPage())
+page.setDefaultTimeout(20_000)
+const consoleErrors = []
+page.on('pageerror', (e) => consoleErrors.push(String(e)))
+
+const suffix = Date.now().toString(36).slice(-5).toUpperCase()
+const symbol = `E2E-SYN-${suffix}`
+const jobName = `E2E synthetic ${suffix}`
+
+async function settle() {
+  await page.waitForFunction(() => !document.querySelector('.animate-spin'), null, { timeout: 20_000 }).catch(() => undefined)
+  await page.waitForTimeout(300)
+}
+
+async function axe(name) {
+  await page.addScriptTag({ path: axePath })
+  const r = await page.evaluate(async () => {
+    const res = await window.axe.run(document, { resultTypes: ['violations'] })
+    return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
+  })
+  const bad = r.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  const minor = r.length - bad.length
+  expect(bad.length === 0, `${name}: ${bad.length} serious/critical axe violations:\n${bad.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.join(', ')}`).join('\n')}`)
+  if (minor) console.log(`      (${name}: ${minor} minor/moderate axe findings)`)
+}
+
+async function shot(name, fullPage = true) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage })
+}
+
+async function hubState() {
+  return page.getAttribute('[data-testid="hub-status"]', 'data-state')
+}
+
+console.log(`E2E against ${host.url} (data in ${host.dataDir})`)
+try {
+  await test('dashboard loads and the live connection comes up', async () => {
+    await page.goto('/')
+    await page.getByRole('heading', { name: 'Market overview' }).waitFor()
+    await page.waitForSelector('[data-testid="hub-status"][data-state="connected"]', { timeout: 20_000 })
+  })
+
+  await test('add a synthetic asset from the Assets page', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assets' }).click()
+    await page.getByRole('button', { name: 'Add asset' }).click()
+    const form = page.getByRole('form', { name: 'Add asset' })
+    // Validation before sending: an empty symbol is refused in the browser.
+    await form.getByRole('button', { name: 'Add asset' }).click()
+    await form.getByText('Enter a symbol.').waitFor()
+    await form.getByLabel('Symbol').fill(symbol)
+    await form.getByLabel('Name').fill('E2E synthetic asset')
+    await form.getByLabel('Source').selectOption('synthetic')
+    await form.getByRole('button', { name: 'Add asset' }).click()
+    await page.waitForURL(`**/assets/${encodeURIComponent(symbol)}`)
+    await page.getByRole('heading', { name: symbol, level: 1 }).waitFor()
+    await page.getByText('synthetic', { exact: true }).first().waitFor()
+  })
+
+  let jobId = null
+  await test('create a job from the UI for the synthetic symbol', async () => {
+    await page.goto('/scheduler?tab=new')
+    const form = page.getByRole('form', { name: 'New job' })
+    await form.getByLabel('Name').fill(jobName)
+    await form.getByLabel('Source').selectOption('synthetic')
+    await form.getByLabel('Symbols').fill(symbol)
+    await form.getByLabel('Interval').selectOption('1d')
+    await form.getByLabel('Mode').selectOption('batch')
+    await form.getByLabel('Look back (days)').fill('120')
+    // A cron that fires hourly: the run under test is the manual one below.
+    await form.getByLabel('Cron (Quartz, seconds first)').fill('0 0 * * * ?')
+    await page.getByTestId('cron-preview').getByText(/UTC/).first().waitFor()
+    await shot('scheduler-new-job')
+    await form.getByRole('button', { name: 'Create job' }).click()
+    const row = page.locator(`li[data-job-name="${jobName}"]`)
+    await row.waitFor()
+    jobId = await row.getAttribute('data-job-id')
+    expect(jobId, 'the new job has an id')
+  })
+
+  await test('run the job and see it finish live, without a reload', async () => {
+    expect(jobId, 'needs the job from the previous test')
+    await page.evaluate(() => (window.__e2eNoReload = true))
+    const row = page.locator(`li[data-job-id="${jobId}"]`)
+    const seen = new Set()
+    await row.getByRole('button', { name: `Run ${jobName} now` }).click()
+    const deadline = Date.now() + 90_000
+    let status = ''
+    while (Date.now() < deadline) {
+      status = (await row.locator('[data-testid="job-last-status"] [data-status]').getAttribute('data-status').catch(() => null)) ?? ''
+      if (status) seen.add(status)
+      if (['succeeded', 'failed', 'timed_out', 'skipped'].includes(status)) break
+      await page.waitForTimeout(150)
+    }
+    expect(status === 'succeeded', `the run ended as '${status}' (states seen: ${[...seen].join(' → ')})`)
+    expect(await page.evaluate(() => window.__e2eNoReload === true), 'the page was reloaded')
+    console.log(`      states seen live: ${[...seen].join(' → ')}`)
+    await page.getByRole('tab', { name: 'Run history' }).click()
+    await page.locator('tr[data-status="succeeded"]').first().waitFor()
+    await settle()
+    await shot('scheduler-runs')
+  })
+
+  await test("open the asset's chart and read the bars' count", async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assets' }).click()
+    await page.getByLabel('Search symbol or name').fill(symbol)
+    await page.getByRole('link', { name: symbol }).click()
+    await page.getByRole('heading', { name: symbol, level: 1 }).waitFor()
+    const count = page.getByTestId('bar-count')
+    await count.waitFor()
+    const bars = Number(await count.getAttribute('data-count'))
+    const api = await (await fetch(`${host.url}/api/market-data/${encodeURIComponent(symbol)}/bars?interval=1d&limit=1000`)).json()
+    console.log(`      chart shows ${bars} bars; the API has ${api.bars?.length}`)
+    expect(bars > 0, 'the chart has no bars')
+    expect(bars === api.bars.length, `chart shows ${bars} bars, API answers ${api.bars.length}`)
+    await page.locator('canvas').first().waitFor()
+    await settle()
+    await shot('asset-detail')
+  })
+
+  const pages = [
+    ['dashboard', '/', 'Market overview'],
+    ['assets', '/assets', 'Assets'],
+    ['asset-detail', `/assets/${encodeURIComponent(symbol)}`, symbol],
+    ['scheduler-jobs', '/scheduler?tab=jobs', 'Scheduler'],
+    ['scheduler-new', '/scheduler?tab=new', 'Scheduler'],
+    ['scheduler-runs', '/scheduler?tab=runs', 'Scheduler'],
+    ['scheduler-graph', '/scheduler?tab=graph', 'Scheduler'],
+    ['scheduler-templates', '/scheduler?tab=templates', 'Scheduler'],
+    ['scheduler-analytics', '/scheduler?tab=analytics', 'Scheduler'],
+    ['portfolio', '/portfolio', 'Portfolio'],
+    ['analytics', '/analytics', 'Analytics'],
+    ['not-found', '/no/such/page', 'Page not found'],
+  ]
+  for (const [name, path, heading] of pages) {
+    await test(`axe scan and screenshot: ${name}`, async () => {
+      await page.goto(path)
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor()
+      if (name === 'analytics') {
+        await page.getByLabel('Symbols').fill(symbol)
+        await page.getByRole('button', { name: 'Analyse' }).click()
+      }
+      await settle()
+      await shot(name)
+      await axe(name)
+    })
+  }
+
+  await test('dark theme: dashboard and scheduler pass axe', async () => {
+    await page.goto('/')
+    await page.getByRole('button', { name: /Switch to dark theme/ }).click()
+    await settle()
+    await shot('dashboard-dark')
+    await axe('dashboard (dark)')
+    await page.goto('/scheduler?tab=runs')
+    await settle()
+    await shot('scheduler-runs-dark')
+    await axe('scheduler runs (dark)')
+    await page.getByRole('button', { name: /Switch to light theme/ }).click()
+  })
+
+  await test('phone width (390 px): no horizontal page scroll', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    for (const [name, path] of [['dashboard-phone', '/'], ['scheduler-phone', '/scheduler?tab=new'], ['asset-phone', `/assets/${encodeURIComponent(symbol)}`]]) {
+      await page.goto(path)
+      await settle()
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      await shot(name)
+      expect(overflow <= 1, `${name} scrolls sideways by ${overflow}px`)
+    }
+    await page.setViewportSize({ width: 1280, height: 900 })
+  })
+
+  await test('keyboard: skip link and tabs work without a mouse', async () => {
+    await page.goto('/scheduler')
+    await page.getByRole('heading', { name: 'Scheduler', level: 1 }).waitFor()
+    await page.keyboard.press('Tab')
+    const first = await page.evaluate(() => document.activeElement?.textContent)
+    expect(/Skip to content/.test(first ?? ''), `first Tab reaches the skip link, not ${first}`)
+    await page.keyboard.press('Enter')
+    expect((await page.evaluate(() => document.activeElement?.id)) === 'main', 'the skip link moves focus to the main content')
+    await page.getByRole('tab', { name: 'Jobs' }).focus()
+    await page.keyboard.press('ArrowRight')
+    expect((await page.getByRole('tab', { name: 'New job' }).getAttribute('aria-selected')) === 'true', 'ArrowRight selects the next tab')
+  })
+
+  await test('live connection: loss is shown and recovers when the server returns', async () => {
+    await page.goto('/')
+    await page.waitForSelector('[data-testid="hub-status"][data-state="connected"]')
+    const restarting = host.stop()
+    await page.waitForFunction(() => document.querySelector('[data-testid="hub-status"]')?.getAttribute('data-state') !== 'connected', null, { timeout: 30_000 })
+    console.log(`      while the server is down the badge says: ${await hubState()}`)
+    await shot('hub-lost', false)
+    await restarting
+    await host.restart()
+    await page.waitForSelector('[data-testid="hub-status"][data-state="connected"]', { timeout: 60_000 })
+  })
+
+  await test('no uncaught errors in the page', async () => {
+    expect(consoleErrors.length === 0, consoleErrors.join('\n'))
+  })
+} finally {
+  await context.close().catch(() => undefined)
+  await host.stop().catch(() => undefined)
+  rmSync(profile, { recursive: true, force: true })
+  rmSync(host.dataDir, { recursive: true, force: true })
+}
+
+const passed = results.filter((r) => r.ok).length
+const failed = results.length - passed
+console.log(`\n Tests  ${passed} passed | ${failed} failed (${results.length})`)
+console.log(`Screenshots in ${shots}`)
+process.exit(failed ? 1 : 0)

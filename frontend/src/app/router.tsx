@@ -1,0 +1,23 @@
+import { createBrowserRouter, type RouteObject } from 'react-router'
+import { Layout } from './Layout'
+import { RouteError } from './RouteError'
+
+// Every page is its own chunk: the first load carries only the shell, the store and the API client.
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, lazy: () => import('../features/dashboard/DashboardPage').then((m) => ({ Component: m.default })) },
+      { path: 'assets', lazy: () => import('../features/assets/AssetsPage').then((m) => ({ Component: m.default })) },
+      { path: 'assets/:symbol', lazy: () => import('../features/assets/AssetDetailPage').then((m) => ({ Component: m.default })) },
+      { path: 'scheduler', lazy: () => import('../features/scheduler/SchedulerPage').then((m) => ({ Component: m.default })) },
+      { path: 'portfolio', lazy: () => import('../features/portfolio/PortfolioPage').then((m) => ({ Component: m.default })) },
+      { path: 'analytics', lazy: () => import('../features/analytics/AnalyticsPage').then((m) => ({ Component: m.default })) },
+      { path: '*', lazy: () => import('../features/notFound/NotFoundPage').then((m) => ({ Component: m.default })) },
+    ],
+  },
+]
+
+export const makeRouter = () => createBrowserRouter(routes)

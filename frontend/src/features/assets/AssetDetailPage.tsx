@@ -1,0 +1,51 @@
+import { useState } from 'react'
+import { Link, useParams } from 'react-router'
+import { Card, PageHeader } from '../../components/Card'
+import { SyntheticBadge } from '../../components/Badges'
+import { QueryState } from '../../components/QueryState'
+import { label } from '../../utils/format'
+import { IntervalSwitch } from '../marketData/IntervalSwitch'
+import { SymbolChart } from '../marketData/SymbolChart'
+import { useGetAssetQuery } from './assetsApi'
+import { CollectionHistory } from './CollectionHistory'
+import { CollectNow } from './CollectNow'
+import { CoveragePanel } from './CoveragePanel'
+
+export default function AssetDetailPage() {
+  const symbol = useParams().symbol ?? ''
+  const asset = useGetAssetQuery(symbol)
+  const [interval, setInterval] = useState('1d')
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/assets" className="text-sky-700 underline dark:text-sky-400">← Assets</Link>
+      </p>
+      <QueryState query={asset} loadingLabel={`Loading ${symbol}…`}>
+        {(a) => (
+          <>
+            <PageHeader title={a.symbol}>
+              <SyntheticBadge show={a.isSynthetic} />
+            </PageHeader>
+            <p className="-mt-3 mb-4 text-sm text-slate-700 dark:text-slate-300">
+              {[a.name, label(a.assetType), a.currency, a.exchange, `source: ${a.source}`].filter(Boolean).join(' · ')}
+            </p>
+            <div className="grid gap-4 lg:grid-cols-3">
+              <Card id="asset-chart" title="Chart" className="lg:col-span-2" actions={<IntervalSwitch value={interval} onChange={setInterval} />}>
+                <SymbolChart symbol={a.symbol} interval={interval} />
+              </Card>
+              <Card id="collect" title="Collect now">
+                <CollectNow asset={a} />
+              </Card>
+              <Card id="coverage" title="Data coverage and gaps">
+                <CoveragePanel symbol={a.symbol} />
+              </Card>
+              <Card id="history" title="Collection history" className="lg:col-span-2">
+                <CollectionHistory symbol={a.symbol} />
+              </Card>
+            </div>
+          </>
+        )}
+      </QueryState>
+    </>
+  )
+}

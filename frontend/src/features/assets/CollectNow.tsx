@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from 'react'
+import { fieldErrors } from '../../api/problem'
+import type { AssetDto } from '../../api/types'
+import { Button, Field, Input, Select } from '../../components/Form'
+import { ErrorMessage } from '../../components/QueryState'
+import { useCreateRequestMutation } from '../ingestion/ingestionApi'
+import { RequestProgress } from '../ingestion/RequestProgress'
+import { chartIntervals } from '../marketData/intervals'
+
+/** "Collect now": an incremental request from the last stored bar up to now, with its progress live. */
+export function CollectNow({ asset }: { asset: AssetDto }) {
+  const [interval, setInterval] = useState('1d')
+  const [days, setDays] = useState('30')
+  const [error, setError] = useState<string | undefined>()
+  const [requestId, setRequestId] = useState<string | null>(null)
+  const [create, state] = useCreateRequestMutation()
+  const server = fieldErrors(state.error)
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    const n = Number(days)
+    if (!Number.isInteger(n) || n < 1 || n > 36500) {
+      setError('Enter whole days between 1 and 36500.')
+      return
+    }
+    setError(undefined)
+    const to = new Date()
+    const from = new Date(to.getTime() - n * 86_400_000)
+    try {
+      const r = await create({
+        source: asset.source,
+        symbols: [asset.symbol],
+        assetType: asset.assetType,
+        interval,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        mode: 'incremental',
+      }).unwrap()
+      setRequestId(r.requestId)
+    } catch {
+      /* shown from state.error */
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      <form onSubmit={submit} noValidate aria-label="Collect now" className="grid grid-cols-2 gap-3">
+        <Field label="Interval" error={server.interval}>
+          {(p) => (
+            <Select {...p} value={interval} onChange={(e) => setInterval(e.target.value)}>
+              {chartIntervals.map((i) => (
+                <option key={i} value={i}>{i}</option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label="Look back (days)" error={error ?? server.from ?? server.to} hint="Only bars after the last stored one are fetched">
+          {(p) => <Input {...p} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />}
+        </Field>
+        <div className="col-span-2">
+          <Button type="submit" disabled={state.isLoading}>{state.isLoading ? 'Requesting…' : 'Collect now'}</Button>
+        </div>
+      </form>
+      {state.error ? <ErrorMessage error={state.error} title="Collection was not started" /> : null}
+      {requestId && <RequestProgress requestId={requestId} />}
+    </div>
+  )
+}

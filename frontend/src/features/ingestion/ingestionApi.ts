@@ -1,0 +1,65 @@
+import { apiSlice, query } from '../../api/apiSlice'
+import { liveEvents } from '../../api/liveEvents'
+import type { IngestionInput, IngestionRequestDto, Paged } from '../../api/types'
+import { normStatus } from '../../utils/format'
+import { applyProgress } from './progress'
+
+const finished = new Set(['succeeded', 'partially_succeeded', 'failed', 'timed_out'])
+
+export const ingestionApi = apiSlice.injectEndpoints({
+  endpoints: (build) => ({
+    createRequest: build.mutation<{ requestId: string; status: string }, IngestionInput>({
+      query: (body) => ({ url: '/ingestion/requests', method: 'POST', body }),
+      invalidatesTags: [{ type: 'Request', id: 'LIST' }],
+    }),
+    getRequest: build.query<IngestionRequestDto, string>({
+      query: (id) => `/ingestion/requests/${encodeURIComponent(id)}`,
+      providesTags: (_r, _e, id) => [{ type: 'Request', id }],
+      // Progress arrives over the hub; when the request finishes, reload it once for the final figures and
+      // refresh what depends on the data it loaded.
+      async onCacheEntryAdded(id, { updateCachedData, cacheDataLoaded, cacheEntryRemoved, dispatch, getCacheEntry }) {
+        try {
+          await cacheDataLoaded
+        } catch {
+          return
+        }
+        const off = liveEvents.on('collection_progress', (e) => {
+          if (e.requestId !== id) return
+          updateCachedData((draft) => applyProgress(draft, e))
+          const req = getCacheEntry().data
+          if (req && finished.has(normStatus(req.status))) {
+            dispatch(ingestionApi.util.invalidateTags([{ type: 'Request', id }, 'Coverage', 'Collections', 'Bars', 'Watchlist']))
+          }
+        })
+        await cacheEntryRemoved
+        off()
+      },
+    }),
+    listRequests: build.query<Paged<IngestionRequestDto>, { status?: string; source?: string; page?: number; pageSize?: number }>({
+      query: (a) => `/ingestion/requests${query(a)}`,
+      providesTags: [{ type: 'Request', id: 'LIST' }],
+      async onCacheEntryAdded(_a, { updateCachedData, cacheDataLoaded, cacheEntryRemoved, dispatch }) {
+        try {
+          await cacheDataLoaded
+        } catch {
+          return
+        }
+        const off = liveEvents.on('collection_progress', (e) => {
+          let known = false
+          updateCachedData((draft) => {
+            const row = draft.items.find((r) => r.requestId === e.requestId)
+            if (row) {
+              known = true
+              applyProgress(row, e)
+            }
+          })
+          if (!known) dispatch(ingestionApi.util.invalidateTags([{ type: 'Request', id: 'LIST' }]))
+        })
+        await cacheEntryRemoved
+        off()
+      },
+    }),
+  }),
+})
+
+export const { useCreateRequestMutation, useGetRequestQuery, useListRequestsQuery } = ingestionApi

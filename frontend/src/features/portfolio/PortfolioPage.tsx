@@ -1,0 +1,120 @@
+import { useMemo, useState } from 'react'
+import { Card, PageHeader } from '../../components/Card'
+import { DonutChart } from '../../components/DonutChart'
+import { Field, Select } from '../../components/Form'
+import { Metric, MetricGrid } from '../../components/Metric'
+import { PriceChart, type Line } from '../../components/PriceChart'
+import { QueryState } from '../../components/QueryState'
+import { fmtNumber, fmtPercent } from '../../utils/format'
+import { AddTransactionForm } from './AddTransactionForm'
+import { CreatePortfolioForm } from './CreatePortfolioForm'
+import { CsvImport } from './CsvImport'
+import { HoldingsTable } from './HoldingsTable'
+import { useGetHoldingsQuery, useGetPortfolioAnalyticsQuery, useListPortfoliosQuery } from './portfolioApi'
+import { TransactionsTable } from './TransactionsTable'
+import type { PortfolioDto } from '../../api/types'
+
+export default function PortfolioPage() {
+  const list = useListPortfoliosQuery()
+  const [picked, setPicked] = useState('')
+  const portfolio = list.data?.find((p) => p.id === picked) ?? list.data?.[0]
+  return (
+    <>
+      <PageHeader title="Portfolio">
+        {list.data && list.data.length > 1 && (
+          <Field label="Portfolio" className="w-56">
+            {(p) => (
+              <Select {...p} value={portfolio?.id ?? ''} onChange={(e) => setPicked(e.target.value)}>
+                {list.data!.map((x) => (
+                  <option key={x.id} value={x.id}>{x.name}</option>
+                ))}
+              </Select>
+            )}
+          </Field>
+        )}
+      </PageHeader>
+      <QueryState query={list} loadingLabel="Loading portfolios…">
+        {() => (
+          <div className="space-y-4">
+            {portfolio ? <PortfolioView p={portfolio} /> : <p className="text-sm">No portfolio yet: create one to record transactions.</p>}
+            <Card id="new-portfolio" title="New portfolio">
+              <CreatePortfolioForm onCreated={(p) => setPicked(p.id)} />
+            </Card>
+          </div>
+        )}
+      </QueryState>
+    </>
+  )
+}
+
+function PortfolioView({ p }: { p: PortfolioDto }) {
+  const holdings = useGetHoldingsQuery({ portfolioId: p.id })
+  const analytics = useGetPortfolioAnalyticsQuery({ portfolioId: p.id })
+  const lines = useMemo<Line[]>(() => {
+    const v = analytics.data?.value ?? []
+    const out: Line[] = [{ id: 'value', label: p.name, color: '#0369a1', points: v.map((x) => ({ time: x.time, value: x.value })) }]
+    if (v.some((x) => x.benchmark !== null && x.benchmark !== undefined))
+      out.push({ id: 'bench', label: p.benchmarkSymbol ?? 'benchmark', color: '#d97706', points: v.map((x) => ({ time: x.time, value: x.benchmark })) })
+    return out
+  }, [analytics.data, p.name, p.benchmarkSymbol])
+
+  return (
+    <>
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        {p.name} · base currency {p.baseCurrency} · cost basis {p.costBasisMethod === 'average' ? 'average cost' : 'FIFO'}
+        {p.benchmarkSymbol ? ` · benchmark ${p.benchmarkSymbol}` : ''}
+      </p>
+      <QueryState query={analytics} loadingLabel="Loading returns…">
+        {(a) => (
+          <MetricGrid label="Portfolio returns">
+            <Metric label={`Value (${a.baseCurrency})`} value={fmtNumber(holdings.data?.totalValue ?? a.value[a.value.length - 1]?.value)} />
+            <Metric
+              label={a.timeWeightedReturn?.label ?? 'Time-weighted return'}
+              value={fmtPercent(a.timeWeightedReturn?.value, 2, true)}
+              hint={<>{fmtPercent(a.timeWeightedReturn?.annualized, 2, true)} a year. {a.timeWeightedReturn?.description ?? 'How the holdings performed, whatever the timing of deposits and withdrawals.'}</>}
+            />
+            <Metric
+              label={a.moneyWeightedReturn?.label ?? 'Money-weighted return (IRR)'}
+              value={fmtPercent(a.moneyWeightedReturn?.value, 2, true)}
+              hint={<>{fmtPercent(a.moneyWeightedReturn?.annualized, 2, true)} a year. {a.moneyWeightedReturn?.description ?? 'Your own return, given when you put money in and took it out.'}</>}
+            />
+            <Metric label="VaR 95% (1 day)" value={fmtPercent(a.risk?.historicalVaR)} hint="historical" />
+            <Metric label="Beta" value={fmtNumber(a.risk?.beta)} hint={a.benchmark ? `vs ${a.benchmark}` : 'no benchmark'} />
+          </MetricGrid>
+        )}
+      </QueryState>
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card id="value-chart" title={`Value over time${p.benchmarkSymbol ? ` vs ${p.benchmarkSymbol}` : ''}`} className="lg:col-span-2">
+          <QueryState query={analytics} isEmpty={(a) => a.value.length === 0} empty={<p className="text-sm">No valuation yet.</p>}>
+            {() => <PriceChart lines={lines} height={300} label={`${p.name} value over time${p.benchmarkSymbol ? ` against ${p.benchmarkSymbol}` : ''}`} />}
+          </QueryState>
+        </Card>
+        <Card id="allocation" title="Allocation">
+          <QueryState query={holdings} isEmpty={(h) => h.holdings.length === 0 && h.cash <= 0} empty={<p className="text-sm">Nothing held yet.</p>}>
+            {(h) => (
+              <DonutChart
+                label="Allocation by market value"
+                format={(v) => fmtPercent(v, 1)}
+                data={[...h.holdings.map((x) => ({ label: x.symbol, value: x.marketValueBase ?? 0 })), ...(h.cash > 0 ? [{ label: 'Cash', value: h.cash }] : [])]}
+              />
+            )}
+          </QueryState>
+        </Card>
+        <Card id="holdings" title="Holdings" className="lg:col-span-3">
+          <QueryState query={holdings} loadingLabel="Loading holdings…">
+            {(h) => <HoldingsTable h={h} />}
+          </QueryState>
+        </Card>
+        <Card id="transactions" title="Transactions" className="lg:col-span-2">
+          <AddTransactionForm portfolioId={p.id} currency={p.baseCurrency} />
+          <div className="mt-4">
+            <TransactionsTable portfolioId={p.id} />
+          </div>
+        </Card>
+        <Card id="import" title="Import transactions">
+          <CsvImport portfolioId={p.id} />
+        </Card>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from 'react'
+import { fieldErrors } from '../../api/problem'
+import { Button, Field, Input, Select } from '../../components/Form'
+import { ErrorMessage, QueryState } from '../../components/QueryState'
+import { chartIntervals } from '../marketData/intervals'
+import { splitList } from './jobForm'
+import { useCreateTemplateMutation, useDeleteTemplateMutation, useListTemplatesQuery } from './schedulerApi'
+
+export function TemplatesPanel({ onUse }: { onUse: (templateId: string) => void }) {
+  const list = useListTemplatesQuery()
+  const [remove, removeState] = useDeleteTemplateMutation()
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <div>
+        <h3 className="mb-2 font-semibold">Templates</h3>
+        {removeState.error ? <ErrorMessage error={removeState.error} title="The template was not deleted" /> : null}
+        <QueryState query={list} isEmpty={(d) => d.length === 0} empty={<p className="text-sm">No templates yet.</p>} loadingLabel="Loading templates…">
+          {(ts) => (
+            <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+              {ts.map((t) => (
+                <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <div className="min-w-0">
+                    <p className="font-medium">{t.name}</p>
+                    <p className="text-xs text-slate-700 dark:text-slate-300">
+                      {[t.source, t.interval, t.mode, t.schedule?.cron ?? (t.schedule?.intervalSeconds ? `every ${t.schedule.intervalSeconds} s` : null), t.symbols?.join(', ')].filter(Boolean).join(' · ')}
+                    </p>
+                  </div>
+                  <div className="flex gap-2">
+                    <Button onClick={() => onUse(t.id)} aria-label={`New job from ${t.name}`}>Use</Button>
+                    <Button variant="secondary" onClick={() => remove(t.id)} aria-label={`Delete template ${t.name}`}>Delete</Button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryState>
+      </div>
+      <div>
+        <h3 className="mb-2 font-semibold">New template</h3>
+        <TemplateForm />
+      </div>
+    </div>
+  )
+}
+
+function TemplateForm() {
+  const [name, setName] = useState('')
+  const [source, setSource] = useState('synthetic')
+  const [interval, setInterval] = useState('1d')
+  const [mode, setMode] = useState('incremental')
+  const [cron, setCron] = useState('0 0 18 ? * MON-FRI')
+  const [symbols, setSymbols] = useState('')
+  const [error, setError] = useState<string | undefined>()
+  const [create, state] = useCreateTemplateMutation()
+  const server = fieldErrors(state.error)
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    if (!name.trim()) {
+      setError('Give the template a name.')
+      return
+    }
+    setError(undefined)
+    try {
+      await create({
+        name: name.trim(), source, interval, mode, symbols: splitList(symbols), lookbackDays: 30, maxRetries: 2, timeoutSeconds: 600, tags: [],
+        schedule: { kind: 'cron', cron: cron.trim(), timeZone: 'UTC', intervalSeconds: null },
+      }).unwrap()
+      setName('')
+    } catch {
+      /* shown from state.error */
+    }
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-label="New template" className="grid gap-3 sm:grid-cols-2">
+      <Field label="Template name" error={error ?? server.name}>
+        {(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Field label="Source" error={server.source}>
+        {(p) => (
+          <Select {...p} value={source} onChange={(e) => setSource(e.target.value)}>
+            {['synthetic', 'yahoo', 'coinbase', 'fred', 'csv'].map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label="Interval" error={server.interval}>
+        {(p) => (
+          <Select {...p} value={interval} onChange={(e) => setInterval(e.target.value)}>
+            {chartIntervals.map((i) => (
+              <option key={i}>{i}</option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label="Mode">
+        {(p) => (
+          <Select {...p} value={mode} onChange={(e) => setMode(e.target.value)}>
+            <option>incremental</option>
+            <option>batch</option>
+          </Select>
+        )}
+      </Field>
+      <Field label="Cron" error={server.cron ?? server['schedule.cron']}>
+        {(p) => <Input {...p} value={cron} onChange={(e) => setCron(e.target.value)} className="font-mono" />}
+      </Field>
+      <Field label="Symbols (optional)">
+        {(p) => <Input {...p} value={symbols} onChange={(e) => setSymbols(e.target.value)} />}
+      </Field>
+      <div className="sm:col-span-2">
+        {state.error ? <ErrorMessage error={state.error} title="The template was not saved" /> : null}
+        <Button type="submit" disabled={state.isLoading}>Save template</Button>
+      </div>
+    </form>
+  )
+}
