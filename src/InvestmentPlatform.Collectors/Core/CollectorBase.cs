@@ -6,6 +6,7 @@ using System.Text.Json;
 using InvestmentPlatform.Collectors.Validation;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.ServiceDefaults;
+using Microsoft.Extensions.Options;
 
 namespace InvestmentPlatform.Collectors.Core;
 
@@ -44,7 +45,8 @@ public abstract class CollectorBase : ICollector
                         break;
                     raw = batches.Current;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                // Bad settings are the operator's to fix, not a collection failure: they pass through unclassified.
+                catch (Exception ex) when (ex is not OptionsValidationException && (ex is not OperationCanceledException || !ct.IsCancellationRequested))
                 {
                     var failure = Classify(ex);
                     PlatformMetrics.CollectorErrors.Add(1,

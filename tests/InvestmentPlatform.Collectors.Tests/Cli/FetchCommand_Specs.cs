@@ -128,6 +128,17 @@ public sealed class When_running_fetch_from_the_command_line : IAsyncLifetime
         Assert.StartsWith("error (Transient): coinbase: unreachable:", Assert.Single(result.ErrorLines));
     }
 
+    [Fact]
+    public async Task Should_exit_with_a_configuration_error_naming_the_setting()
+    {
+        var env = new Dictionary<string, string> { ["Sources__Yahoo__BaseUrl"] = "not a url" };
+
+        var result = await CliProcess.RunAsync(env, "fetch", "--source", "yahoo", "--symbol", "AAPL", "--from", "2024-01-01", "--to", "2024-01-05");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("configuration error: Sources__Yahoo__BaseUrl must be an absolute URL", Assert.Single(result.ErrorLines));
+    }
+
     [Theory]
     [InlineData("error: --from '2024-13-45' is not a date", "fetch", "--source", "synthetic", "--symbol", "X", "--from", "2024-13-45", "--to", "2024-02-01")]
     [InlineData("error: --from (2024-02-01 00:00) must be before --to", "fetch", "--source", "synthetic", "--symbol", "X", "--from", "2024-02-01", "--to", "2024-01-01")]

@@ -17,7 +17,7 @@ public static class CollectorServices
             settings[$"Sources:{source}:RetryBaseDelay"] = "00:00:00.010";
             settings[$"Sources:{source}:RetryMaxDelay"] = "00:00:00.050";
             settings[$"Sources:{source}:MaxRetries"] = "3";
-            settings[$"Sources:{source}:Timeout"] = "00:00:02";
+            settings[$"Sources:{source}:Timeout"] = "00:00:10";
             settings[$"Sources:{source}:RatePermits"] = "1000";
         }
         settings["Sources:Fred:ApiKey"] = "test-key";
