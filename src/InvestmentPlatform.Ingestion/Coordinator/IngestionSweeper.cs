@@ -36,6 +36,11 @@ public sealed class IngestionSweeper(
             {
                 return;
             }
+            catch (ObjectDisposedException)
+            {
+                // The host was disposed without being stopped (a CLI command ending early).
+                return;
+            }
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "Ingestion sweep failed; retrying");

@@ -68,6 +68,6 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeP
         if ((partsLoaded & LastPartBit) == 0)
             return false;
         var parts = partsLoaded & (LastPartBit - 1);
-        return (parts & (parts + 1)) == 0;
+        return parts != 0 && (parts & (parts + 1)) == 0;
     }
 }

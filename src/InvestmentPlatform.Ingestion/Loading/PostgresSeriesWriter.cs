@@ -12,6 +12,9 @@ namespace InvestmentPlatform.Ingestion.Loading;
 /// </summary>
 public sealed class PostgresSeriesWriter : ISeriesWriter
 {
+    /// <summary>Big loads on a busy server outlast Npgsql's 30-second default; a stuck one still ends.</summary>
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(10);
+
     public async Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, string table, long assetId, string interval,
         IReadOnlyList<SeriesRow> rows, CancellationToken ct)
     {
@@ -64,7 +67,7 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
 
     private static async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(sql, conn, tx);
+        await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = (int)CommandTimeout.TotalSeconds };
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
@@ -72,6 +75,7 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
         IReadOnlyList<SeriesRow> rows, CancellationToken ct)
     {
         await using var importer = await conn.BeginBinaryImportAsync(copy, ct);
+        importer.Timeout = CommandTimeout;
         // Synchronous writes only fill Npgsql's buffer; per-value async calls would cost more than the I/O they save.
         foreach (var r in rows)
         {

@@ -1,0 +1,47 @@
+using InvestmentPlatform.Collectors;
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Ingestion;
+using InvestmentPlatform.Messaging;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace InvestmentPlatform.Cli.Commands;
+
+/// <summary>
+/// The platform's data, collectors and ingestion pipeline in this process: the embedded mode (SQLite under ./data and
+/// the in-memory bus) unless ConnectionStrings__Platform and Bus__Transport say otherwise.
+/// </summary>
+internal static class PlatformServices
+{
+    public static async Task<IHost> StartAsync(bool pipeline, CancellationToken ct)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("MassTransit", LogLevel.Error);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        try
+        {
+            builder.AddPlatformData();
+            builder.AddCollectors();
+            builder.AddIngestion();
+            if (pipeline)
+                builder.AddPlatformMessaging(bus =>
+                {
+                    bus.AddCollectorsConsumers();
+                    bus.AddIngestionConsumers();
+                });
+            var host = builder.Build();
+            await host.Services.GetRequiredService<PlatformDatabaseMigrator>().MigrateAsync(ct);
+            if (pipeline)
+                await host.StartAsync(ct);
+            return host;
+        }
+        catch (PlatformConfigurationException ex)
+        {
+            throw new CommandLine.CliUsageException($"configuration: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using InvestmentPlatform.Cli.CommandLine;
+using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using AssetTypes = InvestmentPlatform.Data.Assets.AssetTypes;
+
+namespace InvestmentPlatform.Cli.Commands;
+
+/// <summary>Prints stored rows of one symbol from its series table.</summary>
+public sealed class QueryCommand : ICliCommand
+{
+    public string Name => "query";
+
+    public string Summary => "print stored rows of a symbol";
+
+    public string Usage => """
+          --symbol S          symbol as stored (required)
+          --interval I        1m, 5m, 15m, 30m, 1h, 1d, 1wk or 1mo (default 1d)
+          --from D --to D     range [from, to), yyyy-MM-dd or ISO 8601, UTC (required)
+          --format csv|json   output format (default csv)
+        Reads the embedded database (./data/platform.db) unless ConnectionStrings__Platform is set.
+        """;
+
+    private sealed record Row(DateTime Time, double Open, double High, double Low, double Close, double? AdjClose, double? Volume);
+
+    public async Task<int> RunAsync(CliArguments arguments, TextWriter output, TextWriter errors, CancellationToken ct)
+    {
+        var symbol = arguments.Required("symbol");
+        var interval = arguments.OneOf("interval", "1d", BarIntervals.All);
+        var from = arguments.Date("from");
+        var to = arguments.Date("to");
+        var format = arguments.OneOf("format", "csv", ["csv", "json"]);
+        arguments.RejectUnknown();
+        if (from >= to)
+            throw new CliUsageException($"--from ({from:yyyy-MM-dd HH:mm}) must be before --to ({to:yyyy-MM-dd HH:mm})");
+
+        using var host = await PlatformServices.StartAsync(pipeline: false, ct);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var asset = await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Symbol == symbol, ct);
+        if (asset is null)
+        {
+            await errors.WriteLineAsync($"error: no stored asset '{symbol}': collect it first");
+            return ExitCodes.Failure;
+        }
+
+        var id = asset.AssetId;
+        var rows = AssetTypes.TableFor(asset.AssetType) switch
+        {
+            "forex_rates" => await db.ForexRates.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time < to)
+                .OrderBy(r => r.Time).Select(r => new Row(r.Time, r.Open, r.High, r.Low, r.Close, null, null)).ToListAsync(ct),
+            "bond_rates" => await db.BondRates.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time < to)
+                .OrderBy(r => r.Time).Select(r => new Row(r.Time, r.Rate, r.Rate, r.Rate, r.Rate, null, null)).ToListAsync(ct),
+            "economic_data" => await db.EconomicData.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time < to)
+                .OrderBy(r => r.Time).Select(r => new Row(r.Time, r.Value, r.Value, r.Value, r.Value, null, null)).ToListAsync(ct),
+            _ => await db.MarketData.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time < to)
+                .OrderBy(r => r.Time).Select(r => new Row(r.Time, r.Open, r.High, r.Low, r.Close, r.AdjClose, r.Volume)).ToListAsync(ct),
+        };
+
+        if (format == "json")
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(rows.Select(r => new
+            {
+                time = DateTime.SpecifyKind(r.Time, DateTimeKind.Utc), open = r.Open, high = r.High, low = r.Low, close = r.Close,
+                adjClose = r.AdjClose, volume = r.Volume,
+            })));
+        }
+        else
+        {
+            await output.WriteLineAsync("time,open,high,low,close,adj_close,volume");
+            foreach (var r in rows)
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{r.Time:yyyy-MM-ddTHH:mm:ssZ},{r.Open},{r.High},{r.Low},{r.Close},{r.AdjClose},{r.Volume}"));
+        }
+        await errors.WriteLineAsync($"{rows.Count} rows of {symbol} ({asset.AssetType}, {interval})");
+        return ExitCodes.Success;
+    }
+}
