@@ -32,7 +32,7 @@ public static class SchedulerApi
         api.MapPut("/jobs/{id:guid}", async (Guid id, JobRequest body, JobService jobs, CancellationToken ct) =>
             Answer(await jobs.UpdateAsync(id, body, ct), TypedResults.Ok));
         api.MapDelete("/jobs/{id:guid}", async (Guid id, JobService jobs, CancellationToken ct) =>
-            await jobs.DeleteAsync(id, ct) ? (IResult)TypedResults.NoContent() : ApiProblems.NotFound($"Job {id} does not exist."));
+            await jobs.DeleteAsync(id, ct) is { } problem ? Answer<object>(problem, _ => TypedResults.NoContent()) : TypedResults.NoContent());
         api.MapPost("/jobs/{id:guid}/pause", async (Guid id, JobService jobs, CancellationToken ct) =>
             await jobs.SetEnabledAsync(id, false, ct) is { } dto ? (IResult)TypedResults.Ok(dto) : ApiProblems.NotFound($"Job {id} does not exist."));
         api.MapPost("/jobs/{id:guid}/resume", async (Guid id, JobService jobs, CancellationToken ct) =>

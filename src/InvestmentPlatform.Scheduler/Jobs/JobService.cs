@@ -97,15 +97,24 @@ public sealed class JobService(PlatformDbContext db, JobValidator validator, Nex
         return (await GetAsync(id, ct))!;
     }
 
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
+    /// <summary>Deletes the job and its runs; refused while other jobs depend on it.</summary>
+    public async Task<SchedulerProblem?> DeleteAsync(Guid id, CancellationToken ct)
     {
         var entity = await db.SchedulerJobs.FirstOrDefaultAsync(j => j.Id == id, ct);
         if (entity is null)
-            return false;
+            return SchedulerProblem.NotFound($"Job {id} does not exist.");
+        var dependents = await (from d in db.SchedulerJobDependencies
+                                join j in db.SchedulerJobs on d.JobId equals j.Id
+                                where d.DependsOnJobId == id
+                                orderby j.Name
+                                select j.Name).ToListAsync(ct);
+        if (dependents.Count > 0)
+            return SchedulerProblem.Conflict(
+                $"Job '{entity.Name}' is referenced: {string.Join(", ", dependents.Select(n => $"'{n}'"))} depend on it; change them first.");
         db.SchedulerJobs.Remove(entity);
         db.EnqueuePublish(new SchedulerJobChanged(id, "deleted", clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
-        return true;
+        return null;
     }
 
     public async Task<JobDto?> SetEnabledAsync(Guid id, bool enabled, CancellationToken ct)

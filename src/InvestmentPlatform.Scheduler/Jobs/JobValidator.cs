@@ -39,7 +39,9 @@ public sealed class JobValidator(ICollectorRegistry collectors)
         var descriptor = collectors.Sources.FirstOrDefault(s => string.Equals(s.Name, r.Source, StringComparison.OrdinalIgnoreCase));
         if (descriptor is null)
             return SchedulerProblem.Unprocessable("source",
-                $"source '{r.Source}' is not known: use one of {string.Join(", ", collectors.Sources.Select(s => s.Name))}.");
+                collectors.Sources.Count == 0
+                    ? $"source '{r.Source}' is not known: no sources are registered."
+                    : $"source '{r.Source}' is not known: use one of {string.Join(", ", collectors.Sources.Select(s => s.Name))}.");
 
         var symbols = (r.Symbols ?? []).Select(s => s?.Trim() ?? "").ToList();
         if (symbols.Any(string.IsNullOrEmpty))

@@ -125,6 +125,19 @@ public sealed class When_jobs_form_a_chain : IAsyncLifetime
         Assert.Equal(3, graph.Nodes.Count);
         Assert.Equal([new GraphEdge(_a, _b), new GraphEdge(_b, _c)], graph.Edges.OrderBy(e => e.From == _a ? 0 : 1).ToList());
     }
+
+    [Fact]
+    public async Task Should_refuse_to_delete_a_job_others_depend_on()
+    {
+        var referenced = await _host.CreateClient().DeleteAsync($"/api/scheduler/jobs/{_b}");
+        Assert.Equal(409, (int)referenced.StatusCode);
+        Assert.Contains("'chain-c' depend on it", await referenced.Content.ReadAsStringAsync());
+
+        Assert.Equal(204, (int)(await _host.CreateClient().DeleteAsync($"/api/scheduler/jobs/{_c}")).StatusCode);
+        Assert.Equal(204, (int)(await _host.CreateClient().DeleteAsync($"/api/scheduler/jobs/{_b}")).StatusCode);
+        Assert.Equal(404, (int)(await _host.CreateClient().DeleteAsync($"/api/scheduler/jobs/{_b}")).StatusCode);
+        Assert.Equal([_a], (await _host.GetAsync<JobGraph>("/api/scheduler/graph")).Nodes.Select(n => n.Id));
+    }
 }
 
 [Collection(IntegrationCollection.Name)]
