@@ -30,18 +30,10 @@ public sealed class AssetCoverage(SeriesConnections connections)
         var continuous = asset.AssetType == AssetTypes.Crypto;
         await using var connection = await connections.OpenAsync(ct);
 
-        var intervals = new List<string>();
-        await using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = $"SELECT DISTINCT interval FROM {table.Name} WHERE asset_id = @asset";
-            cmd.With("asset", asset.AssetId);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                intervals.Add(reader.GetString(0));
-        }
+        var intervals = await StoredIntervals.ReadAsync(connection, table, asset.AssetId, ct);
 
         var series = new List<SeriesCoverage>();
-        foreach (var interval in intervals.OrderBy(i => BarIntervals.IsKnown(i) ? BarIntervals.Rank(i) : 99))
+        foreach (var interval in intervals)
             series.Add(await ReadSeriesAsync(connection, table, asset.AssetId, interval, continuous, ct));
         return new CoverageDto(asset.Symbol, series);
     }

@@ -14,6 +14,13 @@ namespace InvestmentPlatform.Api.MarketData;
 public sealed class BarsResult(SeriesConnections connections, BarsPlan plan, BarsResponse header, BarFormat format) : IResult
 {
     private const int FlushEvery = 2_000;
+    private static readonly JsonEncodedText Time = JsonEncodedText.Encode("time");
+    private static readonly JsonEncodedText Open = JsonEncodedText.Encode("open");
+    private static readonly JsonEncodedText High = JsonEncodedText.Encode("high");
+    private static readonly JsonEncodedText Low = JsonEncodedText.Encode("low");
+    private static readonly JsonEncodedText Close = JsonEncodedText.Encode("close");
+    private static readonly JsonEncodedText AdjClose = JsonEncodedText.Encode("adjClose");
+    private static readonly JsonEncodedText Volume = JsonEncodedText.Encode("volume");
 
     public async Task ExecuteAsync(HttpContext context)
     {
@@ -39,7 +46,8 @@ public sealed class BarsResult(SeriesConnections connections, BarsPlan plan, Bar
 
     private async Task WriteJsonAsync(DbDataReader reader, PipeWriter pipe, CancellationToken ct)
     {
-        await using var json = new Utf8JsonWriter(pipe);
+        // The shape is fixed by this method, so the writer's structural checks are skipped.
+        await using var json = new Utf8JsonWriter(pipe, new JsonWriterOptions { SkipValidation = true });
         json.WriteStartObject();
         json.WriteString("symbol", header.Symbol);
         json.WriteString("assetType", header.AssetType);
@@ -53,13 +61,13 @@ public sealed class BarsResult(SeriesConnections connections, BarsPlan plan, Bar
         while (await reader.ReadAsync(ct))
         {
             json.WriteStartObject();
-            json.WriteString("time", reader.GetUtc(0));
-            json.WriteNumber("open", reader.GetDouble(1));
-            json.WriteNumber("high", reader.GetDouble(2));
-            json.WriteNumber("low", reader.GetDouble(3));
-            json.WriteNumber("close", reader.GetDouble(4));
-            WriteNullable(json, "adjClose", reader, 5);
-            WriteNullable(json, "volume", reader, 6);
+            json.WriteString(Time, reader.GetUtc(0));
+            json.WriteNumber(Open, reader.GetDouble(1));
+            json.WriteNumber(High, reader.GetDouble(2));
+            json.WriteNumber(Low, reader.GetDouble(3));
+            json.WriteNumber(Close, reader.GetDouble(4));
+            WriteNullable(json, AdjClose, reader, 5);
+            WriteNullable(json, Volume, reader, 6);
             json.WriteEndObject();
             if (++n % FlushEvery == 0)
             {
@@ -73,7 +81,7 @@ public sealed class BarsResult(SeriesConnections connections, BarsPlan plan, Bar
         await pipe.FlushAsync(ct);
     }
 
-    private static void WriteNullable(Utf8JsonWriter json, string name, DbDataReader reader, int ordinal)
+    private static void WriteNullable(Utf8JsonWriter json, JsonEncodedText name, DbDataReader reader, int ordinal)
     {
         if (reader.IsDBNull(ordinal))
             json.WriteNull(name);
