@@ -46,7 +46,8 @@ public static class SchedulerExtensions
             Path.GetFullPath(builder.Configuration["Database:DataDirectory"] ?? "data"));
         var options = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
 
-        builder.Services.AddQuartz(NextFireTimes.SchedulerName, q =>
+        // The instance name is the sched_name every node shares in Quartz's tables.
+        builder.Services.AddQuartz(new Dictionary<string, string?> { ["quartz.scheduler.instanceName"] = NextFireTimes.SchedulerName }, q =>
         {
             q.UsePersistentStore(store =>
             {
@@ -67,7 +68,7 @@ public static class SchedulerExtensions
                 }
             });
         });
-        builder.Services.AddQuartzHostedService(NextFireTimes.SchedulerName, o =>
+        builder.Services.AddQuartzHostedService(o =>
         {
             o.WaitForJobsToComplete = true;
             o.AwaitApplicationStarted = true;

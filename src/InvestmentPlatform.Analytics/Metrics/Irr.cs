@@ -11,26 +11,36 @@ public static class Irr
             return null;
         var t0 = flows.Min(f => f.Time);
         var years = flows.Select(f => (f.Time - t0).TotalDays / 365.0).ToArray();
-        double Npv(double rate)
+        var span = years.Max();
+        if (span <= 0)
+            return null;
+
+        // Solved for x = ln(1 + rate): short windows can have astronomically large annual rates, and exp(-x t)
+        // stays finite over the whole bracket.
+        double Npv(double x)
         {
             var sum = 0.0;
             for (var i = 0; i < flows.Count; i++)
-                sum += flows[i].Amount / Math.Pow(1 + rate, years[i]);
+                sum += flows[i].Amount * Math.Exp(-x * years[i]);
             return sum;
         }
 
-        double lo = -0.999999999, hi = 1.0;
-        while (Npv(lo) * Npv(hi) > 0 && hi < 1e9)
-            hi *= 2;
-        if (Npv(lo) * Npv(hi) > 0)
+        double lo = -700 / span, hi = 700 / span;
+        var fLo = Npv(lo);
+        if (fLo * Npv(hi) > 0)
             return null;
-        // Bisection to machine precision: robust for any sign pattern the bracket admits.
-        for (var i = 0; i < 300 && hi - lo > 1e-15 * Math.Max(1, Math.Abs(lo)); i++)
+        for (var i = 0; i < 400 && hi - lo > 1e-16 * Math.Max(1, Math.Abs(lo)); i++)
         {
             var mid = (lo + hi) / 2;
-            if (Npv(lo) * Npv(mid) <= 0) hi = mid;
-            else lo = mid;
+            var fMid = Npv(mid);
+            if (fLo * fMid <= 0)
+                hi = mid;
+            else
+            {
+                lo = mid;
+                fLo = fMid;
+            }
         }
-        return (lo + hi) / 2;
+        return Math.Exp((lo + hi) / 2) - 1;
     }
 }

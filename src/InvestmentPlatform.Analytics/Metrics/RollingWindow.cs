@@ -12,13 +12,25 @@ public static class RollingWindow
     public static List<RollingPoint> Compute(double[] r, int window, double annualRiskFree, double periodsPerYear)
     {
         var points = new List<RollingPoint>(Math.Max(0, r.Length - window + 1));
+        var rf = ReturnMetrics.PeriodRate(annualRiskFree, periodsPerYear);
+        var scale = Math.Sqrt(periodsPerYear);
         for (var end = window - 1; end < r.Length; end++)
         {
-            var slice = r.AsSpan(end - window + 1, window);
-            points.Add(new RollingPoint(end,
-                ReturnMetrics.TotalReturn(slice),
-                ReturnMetrics.AnnualizedVolatility(slice, periodsPerYear),
-                ReturnMetrics.Sharpe(slice, annualRiskFree, periodsPerYear)));
+            // Two passes per window (mean and growth, then squared deviations): the same figures as
+            // ReturnMetrics on the slice, without running sums that drift over long series.
+            var first = end - window + 1;
+            double sum = 0, growth = 1;
+            for (var i = first; i <= end; i++)
+            {
+                sum += r[i];
+                growth *= 1 + r[i];
+            }
+            var mean = sum / window;
+            double squares = 0;
+            for (var i = first; i <= end; i++)
+                squares += (r[i] - mean) * (r[i] - mean);
+            var sd = Math.Sqrt(squares / (window - 1));
+            points.Add(new RollingPoint(end, growth - 1, sd * scale, (mean - rf) / sd * scale));
         }
         return points;
     }

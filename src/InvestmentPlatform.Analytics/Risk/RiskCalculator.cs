@@ -24,9 +24,10 @@ public static class RiskCalculator
             throw AnalyticsException.Unprocessable("symbols", "The symbols have fewer than two dates in common in the window.");
         var returns = aligned.Select(a => Returns.Simple(a).Values).ToList();
         var symbols = series.Select(s => s.Symbol).ToList();
+        var covariance = Matrices.Covariance(returns);
         return new RiskReport(confidence, benchmark?.Symbol, assets,
-            new MatrixDto(symbols, returns[0].Length, Nullable(Matrices.Correlation(returns))),
-            new MatrixDto(symbols, returns[0].Length, Nullable(Matrices.Covariance(returns))));
+            new MatrixDto(symbols, returns[0].Length, Nullable(Matrices.CorrelationFromCovariance(covariance))),
+            new MatrixDto(symbols, returns[0].Length, Nullable(covariance)));
     }
 
     /// <summary>

@@ -124,7 +124,8 @@ public static class BarsSql
         cmd.CommandText = sql.ToString();
         return cmd;
 
-        static string Column(string expression) => expression == "NULL" ? "NULL" : $"d.{expression}";
+        // A typed NULL: PostgreSQL has no sum() over an untyped one.
+        static string Column(string expression) => expression == "NULL" ? "CAST(NULL AS DOUBLE PRECISION)" : $"d.{expression}";
     }
 
     private static string BucketPostgres(string interval, bool timescale, DbCommand cmd)

@@ -15,6 +15,9 @@ namespace InvestmentPlatform.Collectors.Core;
 /// </summary>
 public abstract class CollectorBase : ICollector
 {
+    /// <summary>Batches stay within the size of one DataCollected message.</summary>
+    public const int MaxBatchRows = 5_000;
+
     public abstract SourceDescriptor Descriptor { get; }
 
     protected abstract IAsyncEnumerable<RawBatch> CollectRawAsync(CollectorRequest request, CancellationToken ct);
@@ -57,8 +60,15 @@ public abstract class CollectorBase : ICollector
                 PlatformMetrics.RowsCollected.Add(valid.Count, tags);
                 if (rejected.Count > 0)
                     PlatformMetrics.RowsRejected.Add(rejected.Count, tags);
-                if (valid.Count > 0 || rejected.Count > 0)
-                    yield return new CollectedBatch(raw.Asset, valid, rejected);
+                if (valid.Count <= MaxBatchRows)
+                {
+                    if (valid.Count > 0 || rejected.Count > 0)
+                        yield return new CollectedBatch(raw.Asset, valid, rejected);
+                    continue;
+                }
+                for (var start = 0; start < valid.Count; start += MaxBatchRows)
+                    yield return new CollectedBatch(raw.Asset, valid.GetRange(start, Math.Min(MaxBatchRows, valid.Count - start)),
+                        start == 0 ? rejected : []);
             }
         }
         finally

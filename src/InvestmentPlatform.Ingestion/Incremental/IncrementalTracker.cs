@@ -1,4 +1,5 @@
 using InvestmentPlatform.Collectors.Core;
+using AssetTypes = InvestmentPlatform.Data.Assets.AssetTypes;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Assets;
 using Microsoft.EntityFrameworkCore;

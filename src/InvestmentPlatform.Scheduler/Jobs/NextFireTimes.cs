@@ -16,7 +16,7 @@ public sealed class NextFireTimes(PlatformDbContext db)
         if (jobIds.Count == 0)
             return [];
         var rows = await db.Database.SqlQueryRaw<TriggerRow>(
-                "SELECT trigger_name AS \"TriggerName\", next_fire_time AS \"NextFireTime\" FROM qrtz_triggers " +
+                "SELECT trigger_name, next_fire_time FROM qrtz_triggers " +
                 "WHERE sched_name = {0} AND trigger_group = {1} AND next_fire_time IS NOT NULL",
                 SchedulerName, TriggerGroup)
             .ToListAsync(ct);
@@ -24,7 +24,7 @@ public sealed class NextFireTimes(PlatformDbContext db)
         var result = new Dictionary<Guid, DateTime>();
         foreach (var row in rows)
         {
-            // Quartz stores instants as UTC ticks.
+            // Quartz stores instants as UTC ticks (the snake-case convention maps the columns).
             if (Guid.TryParse(row.TriggerName, out var id) && wanted.Contains(id) && row.NextFireTime is { } ticks)
                 result[id] = new DateTime(ticks, DateTimeKind.Utc);
         }

@@ -4,15 +4,15 @@ namespace InvestmentPlatform.ServiceDefaults.Correlation;
 
 public static class CorrelationExtensions
 {
-    /// <summary>Carries the correlation id through every receive endpoint: into consumer log scopes and onto what they send.</summary>
+    /// <summary>Carries the correlation id into consumer log scopes and onto every message sent or published.</summary>
     public static IBusRegistrationConfigurator AddCorrelationFilters(this IBusRegistrationConfigurator bus)
     {
         bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
         {
             endpoint.UseConsumeFilter(typeof(CorrelationConsumeFilter<>), context);
-            endpoint.UseSendFilter(typeof(CorrelationSendFilter<>), context);
-            endpoint.UsePublishFilter(typeof(CorrelationSendFilter<>), context);
         });
+        bus.AddSendObserver<CorrelationSendObserver>();
+        bus.AddPublishObserver<CorrelationSendObserver>();
         return bus;
     }
 }

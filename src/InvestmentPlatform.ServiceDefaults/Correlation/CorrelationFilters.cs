@@ -32,31 +32,37 @@ public sealed class CorrelationConsumeFilter<T> : IFilter<ConsumeContext<T>> whe
     public void Probe(ProbeContext context) => context.CreateFilterScope("correlationId");
 }
 
-/// <summary>Stamps outgoing messages with the current correlation id (header, and CorrelationId when unset).</summary>
-public sealed class CorrelationSendFilter<T> : IFilter<SendContext<T>>, IFilter<PublishContext<T>> where T : class
+/// <summary>
+/// Stamps every outgoing message, whether sent by a consumer or straight from the bus (the outbox relay), with the
+/// current correlation id: the X-Correlation-Id header, and CorrelationId when the sender left it unset.
+/// </summary>
+public sealed class CorrelationSendObserver : ISendObserver, IPublishObserver
 {
-    public Task Send(SendContext<T> context, IPipe<SendContext<T>> next)
+    public Task PreSend<T>(SendContext<T> context) where T : class
     {
         Stamp(context);
-        return next.Send(context);
+        return Task.CompletedTask;
     }
 
-    public Task Send(PublishContext<T> context, IPipe<PublishContext<T>> next)
+    public Task PrePublish<T>(PublishContext<T> context) where T : class
     {
         Stamp(context);
-        return next.Send(context);
+        return Task.CompletedTask;
     }
+
+    public Task PostSend<T>(SendContext<T> context) where T : class => Task.CompletedTask;
+    public Task SendFault<T>(SendContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    public Task PostPublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+    public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
 
     private static void Stamp(SendContext context)
     {
         var id = context.Headers.Get<string>(CorrelationId.HeaderName) is { } header && Guid.TryParse(header, out var h)
             ? h
-            : CorrelationId.Current ?? context.CorrelationId;
+            : context.CorrelationId ?? CorrelationId.Current;
         if (id is null)
             return;
         context.CorrelationId ??= id;
         context.Headers.Set(CorrelationId.HeaderName, id.ToString());
     }
-
-    public void Probe(ProbeContext context) => context.CreateFilterScope("correlationId");
 }

@@ -110,4 +110,36 @@ public sealed class When_collecting_from_coinbase : IAsyncLifetime
         Assert.Equal(ErrorClass.BadRequest, ex.ErrorClass);
         Assert.Empty(_server.Hits);
     }
+
+    [Theory]
+    [InlineData("{\"candles\":[{\"start\":\"1704067200\",\"low\":\"90\",\"high\":\"11")]
+    [InlineData("{\"candles\":{\"start\":\"1704067200\"}}")]
+    [InlineData("{\"products\":[]}")]
+    public async Task Should_fail_as_bad_payload_on_malformed_or_truncated_json(string body)
+    {
+        _server.Handler = (ctx, _) => Reply.Json(ctx, body);
+
+        var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("BTC-USD", "1d", Utc(2024, 1, 1), Utc(2024, 1, 10)));
+
+        Assert.Equal(ErrorClass.BadPayload, ex.ErrorClass);
+        Assert.Single(_server.Hits);
+    }
+
+    [Fact]
+    public async Task Should_honour_retry_after_on_429_then_succeed()
+    {
+        _server.Handler = (ctx, n) =>
+        {
+            if (n > 1) return Reply.Json(ctx, CoinbaseCandles([new(Utc(2024, 1, 2), 1, 2, 0.5, 1.5, 3)]));
+            ctx.Response.Headers.RetryAfter = "1";
+            return Reply.Json(ctx, CoinbaseError("RESOURCE_EXHAUSTED", "Too many requests"), 429);
+        };
+
+        var batch = Assert.Single(await Collect("BTC-USD", "1d", Utc(2024, 1, 1), Utc(2024, 1, 10)));
+
+        Assert.Single(batch.Rows);
+        var hits = _server.Hits.ToList();
+        Assert.Equal(2, hits.Count);
+        Assert.True(hits[1].At - hits[0].At >= TimeSpan.FromMilliseconds(900), "the retry waited for Retry-After");
+    }
 }

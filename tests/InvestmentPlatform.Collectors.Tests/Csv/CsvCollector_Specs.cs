@@ -91,12 +91,27 @@ public sealed class When_importing_csv_files : IDisposable
     }
 
     [Fact]
-    public async Task Should_reject_duplicate_timestamps()
+    public async Task Should_reject_duplicate_timestamps_with_their_line()
     {
-        var batch = Assert.Single(await Import("date,close\n2024-01-02,1\n2024-01-02,2\n"));
+        var batch = Assert.Single(await Import("date,close\n2024-01-02,1\n2024-01-03,5\n2024-01-02,2\n"));
 
-        Assert.Single(batch.Rows);
-        Assert.Contains("duplicate", Assert.Single(batch.Rejected).Reason);
+        Assert.Equal([1.0, 5.0], batch.Rows.Select(r => r.Close));
+        var rejected = Assert.Single(batch.Rejected);
+        Assert.Equal(4, rejected.Line);
+        Assert.Contains("duplicate timestamp 2024-01-02T00:00:00.0000000Z (first on line 2)", rejected.Reason);
+    }
+
+    [Fact]
+    public async Task Should_sort_a_newest_first_file_into_bounded_ascending_batches()
+    {
+        var lines = Enumerable.Range(0, 12_000).Select(i => $"{Utc(2000, 1, 1).AddDays(11_999 - i):yyyy-MM-dd},{i % 10 + 1}");
+        var batches = await Import("date,close\n" + string.Join("\n", lines), Utc(2000, 1, 1), Utc(2040, 1, 1));
+
+        var rows = batches.SelectMany(b => b.Rows).ToList();
+        Assert.Equal(12_000, rows.Count);
+        Assert.Equal(rows.OrderBy(r => r.Time).Select(r => r.Time), rows.Select(r => r.Time));
+        Assert.All(batches, b => Assert.InRange(b.Rows.Count, 1, 5_000));
+        Assert.All(batches, b => Assert.Empty(b.Rejected));
     }
 
     [Fact]

@@ -119,4 +119,36 @@ public sealed class When_collecting_from_fred : IAsyncLifetime
         Assert.Contains("Exceeded Rate Limit", ex.ProviderMessage);
         Assert.Equal(4, _server.Hits.Count);
     }
+
+    [Fact]
+    public async Task Should_fail_as_bad_payload_on_truncated_observations()
+    {
+        _server.Handler = (ctx, _) => ctx.Request.Path.Value == "/fred/series"
+            ? Fred(ctx)
+            : Reply.Json(ctx, "{\"count\":3,\"offset\":0,\"limit\":100000,\"observations\":[{\"date\":\"2024-01-02\",\"val");
+
+        var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("DGS10"));
+
+        Assert.Equal(ErrorClass.BadPayload, ex.ErrorClass);
+        Assert.Equal(2, _server.Hits.Count);
+    }
+
+    [Fact]
+    public async Task Should_retry_a_server_error_then_succeed()
+    {
+        _server.Handler = (ctx, n) => n == 2 ? Reply.Text(ctx, "<html>Internal Server Error</html>", 500) : Fred(ctx);
+
+        var batch = Assert.Single(await Collect("DGS10"));
+
+        Assert.Equal(3, batch.Rows.Count);
+        Assert.Equal(3, _server.Hits.Count);
+    }
+
+    [Fact]
+    public async Task Should_return_nothing_for_an_empty_range()
+    {
+        _server.Handler = (ctx, _) => ctx.Request.Path.Value == "/fred/series" ? Fred(ctx) : Reply.Json(ctx, FredObservations([]));
+
+        Assert.Empty(await Collect("DGS10"));
+    }
 }

@@ -33,8 +33,9 @@ public sealed class When_the_platform_is_observed : IAsyncLifetime
         PlatformMetrics.RowsLoaded.Add(118, new("source", source), new("table", "market_data"));
         PlatformMetrics.RowsRejected.Add(2, new KeyValuePair<string, object?>("source", source));
 
+        Assert.Equal(HttpStatusCode.OK, (await _host.Client.GetAsync("/api/assets")).StatusCode);
         string scrape = "";
-        for (var i = 0; i < 40 && !scrape.Contains(source); i++)
+        for (var i = 0; i < 40 && !(scrape.Contains(source) && scrape.Contains("http_server_request_duration_seconds")); i++)
         {
             await Task.Delay(250);
             scrape = await _host.Client.GetStringAsync("/metrics");

@@ -50,7 +50,8 @@ public sealed class CsvCollector : CollectorBase
             Name,
             new Dictionary<string, string> { ["file"] = Path.GetFileName(path), ["format"] = layout.Format });
 
-        var rows = new List<SeriesRow>(BatchSize);
+        // Files may run newest first and repeat dates: rows are sorted here so duplicates are reported with their lines.
+        var rows = new List<(SeriesRow Row, int Line)>();
         var rejected = new List<RejectedRow>();
         var lineNumber = 1;
         while (await reader.ReadLineAsync(ct) is { } line)
@@ -67,17 +68,24 @@ public sealed class CsvCollector : CollectorBase
             }
             else if (row!.Time >= request.From && row.Time < request.To)
             {
-                rows.Add(row);
-            }
-
-            if (rows.Count + rejected.Count >= BatchSize)
-            {
-                yield return new RawBatch(asset, rows, rejected);
-                rows = new List<SeriesRow>(BatchSize);
-                rejected = [];
+                rows.Add((row, lineNumber));
             }
         }
-        if (rows.Count > 0 || rejected.Count > 0)
-            yield return new RawBatch(asset, rows, rejected);
+
+        rows.Sort((a, b) => a.Row.Time != b.Row.Time ? a.Row.Time.CompareTo(b.Row.Time) : a.Line.CompareTo(b.Line));
+        var unique = new List<SeriesRow>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i > 0 && rows[i].Row.Time == rows[i - 1].Row.Time)
+                rejected.Add(new RejectedRow(rows[i].Row.Time, rows[i].Line,
+                    $"duplicate timestamp {rows[i].Row.Time:O} (first on line {rows[i - 1].Line})"));
+            else
+                unique.Add(rows[i].Row);
+        }
+        rejected.Sort((a, b) => (a.Line ?? 0).CompareTo(b.Line ?? 0));
+        if (unique.Count == 0 && rejected.Count > 0)
+            yield return new RawBatch(asset, [], rejected);
+        for (var start = 0; start < unique.Count; start += BatchSize)
+            yield return new RawBatch(asset, unique.GetRange(start, Math.Min(BatchSize, unique.Count - start)), start == 0 ? rejected : null);
     }
 }

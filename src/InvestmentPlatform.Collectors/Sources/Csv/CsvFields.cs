@@ -7,6 +7,14 @@ internal static class CsvFields
 {
     public static List<string> Split(string line, char separator)
     {
+        if (!line.Contains('"'))
+        {
+            var parts = line.Split(separator);
+            var plain = new List<string>(parts.Length);
+            foreach (var part in parts)
+                plain.Add(part.Trim());
+            return plain;
+        }
         var fields = new List<string>(8);
         var current = new StringBuilder();
         var quoted = false;

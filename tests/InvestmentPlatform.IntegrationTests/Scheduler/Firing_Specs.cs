@@ -1,0 +1,78 @@
+using InvestmentPlatform.IntegrationTests.Infrastructure;
+using InvestmentPlatform.Scheduler.Jobs;
+using static InvestmentPlatform.IntegrationTests.Scheduler.SchedulerApiClient;
+
+namespace InvestmentPlatform.IntegrationTests.Scheduler;
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_a_job_is_scheduled_every_few_seconds : IAsyncLifetime
+{
+    private SchedulerHost _host = null!;
+    private TestDatabase _database = null!;
+    private readonly TestPipeline _pipeline = new();
+
+    public async Task InitializeAsync()
+    {
+        (_host, _database) = await SchedulerHost.StartAsync();
+        await _pipeline.ConnectAsync(_host);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Should_fire_on_schedule_and_record_succeeded_runs_with_counts()
+    {
+        var id = await _host.CreateJobAsync(Job("every-two-seconds", Interval(2)));
+
+        Assert.True(await EventuallyAsync(async () => (await _host.RunsAsync(id)).Count(r => r.Status == RunStatuses.Succeeded) >= 3, 40));
+
+        var runs = (await _host.RunsAsync(id)).Where(r => r.Status == RunStatuses.Succeeded).OrderBy(r => r.ScheduledAt).ToList();
+        Assert.All(runs, r =>
+        {
+            Assert.Equal(RunTriggers.Schedule, r.Trigger);
+            Assert.Equal(10, r.RecordsLoaded);
+            Assert.Equal(11, r.RecordsCollected);
+            Assert.NotNull(r.DurationMs);
+            Assert.True(r.FinishedAt >= r.StartedAt);
+        });
+        var gaps = runs.Zip(runs.Skip(1), (a, b) => (b.ScheduledAt - a.ScheduledAt).TotalSeconds).ToList();
+        Assert.All(gaps, g => Assert.InRange(g, 1.9, 2.1));
+        var request = _pipeline.Requests.First(r => r.JobId == id);
+        Assert.Equal(["AAA", "BBB"], request.Symbols);
+        Assert.Equal("testsource", request.Source);
+        var job = await _host.GetAsync<JobDto>($"/api/scheduler/jobs/{id}");
+        Assert.NotNull(job.NextFireTime);
+        Assert.NotNull(job.LastRun);
+    }
+
+    [Fact]
+    public async Task Should_fire_a_cron_schedule_in_its_time_zone()
+    {
+        var id = await _host.CreateJobAsync(Job("cron-every-two", new { kind = "cron", cron = "0/2 * * * * ?", timeZone = "Europe/London" }));
+
+        Assert.True(await EventuallyAsync(async () => (await _host.RunsAsync(id)).Count(r => r.Status == RunStatuses.Succeeded) >= 2, 30));
+        var runs = await _host.RunsAsync(id);
+        Assert.All(runs, r => Assert.Equal(0, r.ScheduledAt.Second % 2));
+    }
+
+    [Fact]
+    public async Task Should_stop_firing_while_paused_and_fire_again_after_resume()
+    {
+        var id = await _host.CreateJobAsync(Job("pausable", Interval(1)));
+        Assert.True(await EventuallyAsync(async () => (await _host.RunsAsync(id)).Count >= 2));
+
+        var paused = await _host.PostAsync($"/api/scheduler/jobs/{id}/pause", new { }, 200);
+        Assert.False(paused.GetProperty("enabled").GetBoolean());
+        await Task.Delay(1500); // lets a firing already under way finish
+        var countAfterPause = (await _host.RunsAsync(id)).Count;
+        await Task.Delay(4000);
+        Assert.Equal(countAfterPause, (await _host.RunsAsync(id)).Count);
+
+        await _host.PostAsync($"/api/scheduler/jobs/{id}/resume", new { }, 200);
+        Assert.True(await EventuallyAsync(async () => (await _host.RunsAsync(id)).Count >= countAfterPause + 2, 20));
+    }
+}
