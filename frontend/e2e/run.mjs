@@ -133,7 +133,7 @@ try {
     await page.evaluate(() => (window.__e2eNoReload = true))
     const row = page.locator(`li[data-job-id="${jobId}"]`)
     const seen = new Set()
-    await row.getByRole('button', { name: `Run ${jobName} now` }).click()
+    await row.getByRole("button", { name: `Run now: ${jobName}` }).click()
     const deadline = Date.now() + 90_000
     let status = ''
     while (Date.now() < deadline) {
@@ -166,6 +166,16 @@ try {
     await page.locator('canvas').first().waitFor()
     await settle()
     await shot('asset-detail')
+  })
+
+  await test('collect now (incremental) shows live progress to the end', async () => {
+    await page.getByRole('form', { name: 'Collect now' }).getByRole('button', { name: 'Collect now' }).click()
+    const progress = page.getByTestId('request-progress')
+    await progress.waitFor()
+    await page.waitForSelector('[data-testid="request-progress"][data-status="succeeded"]', { timeout: 60_000 })
+    await page.locator('[data-testid="coverage-1d"]').waitFor()
+    await settle()
+    await shot('asset-collect-now')
   })
 
   const pages = [
