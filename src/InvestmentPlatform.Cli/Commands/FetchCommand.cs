@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data.Assets;
 using InvestmentPlatform.Cli.CommandLine;
 using InvestmentPlatform.Collectors;
 using InvestmentPlatform.Collectors.Core;
