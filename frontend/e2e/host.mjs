@@ -53,7 +53,7 @@ export async function startHost({ logDir }) {
         Database__DataDirectory: dataDir,
         ConnectionStrings__Platform: '',
         Bus__Transport: 'InMemory',
-        Platform__Roles: 'all',
+        Platform__Roles: process.env.E2E_HOST_ROLES ?? 'all',
         ASPNETCORE_ENVIRONMENT: 'Production',
         Logging__Json: 'true',
       },
@@ -74,16 +74,21 @@ export async function startHost({ logDir }) {
     throw new Error('host did not answer /api/health/live within 120 s')
   }
 
-  async function stop() {
-    if (!child || child.exitCode !== null) return
+  async function stop(signal = 'SIGTERM') {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return
     const c = child
     const gone = new Promise((r) => c.once('exit', r))
-    c.kill('SIGTERM')
-    const t = setTimeout(() => c.kill('SIGKILL'), 10_000)
+    c.kill(signal)
+    const t = setTimeout(() => c.kill('SIGKILL'), 8_000)
     await gone
     clearTimeout(t)
   }
 
+  // Never leave the host behind, whichever way this process ends.
+  const killNow = () => child && child.exitCode === null && child.kill('SIGKILL')
+  process.once('exit', killNow)
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(sig, () => { killNow(); process.exit(130) })
+
   await start()
-  return { url, port, dataDir, stop, restart: async () => { await stop(); await start() } }
+  return { url, port, dataDir, stop, crash: () => stop('SIGKILL'), start }
 }

@@ -16,6 +16,7 @@ const shots = join(out, 'screenshots')
 mkdirSync(shots, { recursive: true })
 
 const results = []
+let page = null
 async function test(name, fn) {
   const started = Date.now()
   try {
@@ -24,6 +25,7 @@ async function test(name, fn) {
     console.log(`  ✓ ${name} (${Date.now() - started} ms)`)
   } catch (e) {
     results.push({ name, ok: false })
+    await page?.screenshot({ path: join(shots, `failed-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`) }).catch(() => undefined)
     console.log(`  ✗ ${name} (${Date.now() - started} ms)\n      ${String(e?.message ?? e).split('\n').join('\n      ')}`)
   }
 }
@@ -47,7 +49,7 @@ const context = await chromium.launchPersistentContext(profile, {
   baseURL: host.url,
   colorScheme: 'light',
 })
-const page = context.pages()[0] ?? (await context.newPage())
+page = context.pages()[0] ?? (await context.newPage())
 page.setDefaultTimeout(20_000)
 const consoleErrors = []
 page.on('pageerror', (e) => consoleErrors.push(String(e)))
@@ -131,7 +133,7 @@ try {
     await page.evaluate(() => (window.__e2eNoReload = true))
     const row = page.locator(`li[data-job-id="${jobId}"]`)
     const seen = new Set()
-    await row.getByRole('button', { name: `Run ${jobName} now` }).click()
+    await row.getByRole("button", { name: `Run now: ${jobName}` }).click()
     const deadline = Date.now() + 90_000
     let status = ''
     while (Date.now() < deadline) {
@@ -164,6 +166,16 @@ try {
     await page.locator('canvas').first().waitFor()
     await settle()
     await shot('asset-detail')
+  })
+
+  await test('collect now (incremental) shows live progress to the end', async () => {
+    await page.getByRole('form', { name: 'Collect now' }).getByRole('button', { name: 'Collect now' }).click()
+    const progress = page.getByTestId('request-progress')
+    await progress.waitFor()
+    await page.waitForSelector('[data-testid="request-progress"][data-status="succeeded"]', { timeout: 60_000 })
+    await page.locator('[data-testid="coverage-1d"]').waitFor()
+    await settle()
+    await shot('asset-collect-now')
   })
 
   const pages = [
@@ -235,12 +247,15 @@ try {
   await test('live connection: loss is shown and recovers when the server returns', async () => {
     await page.goto('/')
     await page.waitForSelector('[data-testid="hub-status"][data-state="connected"]')
-    const restarting = host.stop()
+    // The server dies without a goodbye, as in a crash; the page must say so and recover once it is back.
+    await host.crash()
     await page.waitForFunction(() => document.querySelector('[data-testid="hub-status"]')?.getAttribute('data-state') !== 'connected', null, { timeout: 30_000 })
-    console.log(`      while the server is down the badge says: ${await hubState()}`)
+    await page.waitForTimeout(1500)
+    const lost = await hubState()
+    console.log(`      while the server is down the badge says: ${lost}`)
+    expect(lost === 'reconnecting' || lost === 'disconnected', `badge shows '${lost}' while the server is down`)
     await shot('hub-lost', false)
-    await restarting
-    await host.restart()
+    await host.start()
     await page.waitForSelector('[data-testid="hub-status"][data-state="connected"]', { timeout: 60_000 })
   })
 

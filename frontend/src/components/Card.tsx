@@ -19,10 +19,13 @@ export function Card({ title, actions, children, className = '', id }: { title?:
   )
 }
 
-export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+export function PageHeader({ title, badge, children }: { title: string; badge?: ReactNode; children?: ReactNode }) {
   return (
     <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-      <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
+        {badge}
+      </div>
       {children && <div className="flex flex-wrap items-center gap-2">{children}</div>}
     </div>
   )

@@ -6,16 +6,14 @@ export function DonutChart({ data, label, format }: { data: { label: string; val
   if (total <= 0) return <p className="text-sm text-slate-600 dark:text-slate-400">Nothing to show.</p>
   const r = 40
   const c = 2 * Math.PI * r
-  let offset = 0
+  const lens = data.map((d) => (Math.max(0, d.value) / total) * c)
+  const starts = lens.map((_, i) => lens.slice(0, i).reduce((a, b) => a + b, 0))
   return (
     <div className="flex flex-wrap items-center gap-4">
       <svg role="img" aria-label={label} viewBox="0 0 100 100" className="h-40 w-40 -rotate-90">
-        {data.map((d, i) => {
-          const len = (Math.max(0, d.value) / total) * c
-          const el = <circle key={d.label} cx="50" cy="50" r={r} fill="none" stroke={palette[i % palette.length]} strokeWidth="18" strokeDasharray={`${len} ${c - len}`} strokeDashoffset={-offset} />
-          offset += len
-          return el
-        })}
+        {data.map((d, i) => (
+          <circle key={d.label} cx="50" cy="50" r={r} fill="none" stroke={palette[i % palette.length]} strokeWidth="18" strokeDasharray={`${lens[i]} ${c - lens[i]}`} strokeDashoffset={-starts[i]} />
+        ))}
       </svg>
       <ul className="space-y-1 text-sm">
         {data.map((d, i) => (

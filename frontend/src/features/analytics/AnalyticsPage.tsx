@@ -16,8 +16,8 @@ const colors = ['#0369a1', '#d97706', '#059669', '#7c3aed', '#e11d48', '#0891b2'
 export default function AnalyticsPage() {
   const watchlist = useGetWatchlistQuery()
   const [symbols, setSymbols] = useState('')
-  const [from, setFrom] = useState(isoDaysAgo(365))
-  const [to, setTo] = useState(new Date().toISOString().slice(0, 10))
+  const [from, setFrom] = useState(() => isoDaysAgo(365))
+  const [to, setTo] = useState(() => new Date().toISOString().slice(0, 10))
   const [benchmark, setBenchmark] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [args, setArgs] = useState<WindowArgs | null>(null)

@@ -23,9 +23,7 @@ export default function AssetDetailPage() {
       <QueryState query={asset} loadingLabel={`Loading ${symbol}…`}>
         {(a) => (
           <>
-            <PageHeader title={a.symbol}>
-              <SyntheticBadge show={a.isSynthetic} />
-            </PageHeader>
+            <PageHeader title={a.symbol} badge={<SyntheticBadge show={a.isSynthetic} />} />
             <p className="-mt-3 mb-4 text-sm text-slate-700 dark:text-slate-300">
               {[a.name, label(a.assetType), a.currency, a.exchange, `source: ${a.source}`].filter(Boolean).join(' · ')}
             </p>

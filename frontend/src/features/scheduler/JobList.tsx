@@ -51,7 +51,7 @@ export function JobList({ onShowRuns }: { onShowRuns: (jobId: string) => void })
                     <p className="num text-xs text-slate-600 dark:text-slate-400">next {fmtTime(j.nextFireTime)} · last {fmtTime(j.lastRun?.finishedAt)}</p>
                   </div>
                   <div className="flex flex-wrap gap-2">
-                    <Button onClick={() => trigger(j.id)} aria-label={`Run ${j.name} now`}>Run now</Button>
+                    <Button onClick={() => trigger(j.id)} aria-label={`Run now: ${j.name}`}>Run now</Button>
                     {j.enabled ? (
                       <Button variant="secondary" onClick={() => pause(j.id)} aria-label={`Pause ${j.name}`}>Pause</Button>
                     ) : (

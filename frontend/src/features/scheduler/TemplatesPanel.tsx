@@ -26,7 +26,7 @@ export function TemplatesPanel({ onUse }: { onUse: (templateId: string) => void 
                     </p>
                   </div>
                   <div className="flex gap-2">
-                    <Button onClick={() => onUse(t.id)} aria-label={`New job from ${t.name}`}>Use</Button>
+                    <Button onClick={() => onUse(t.id)} aria-label={`Use ${t.name}`}>Use</Button>
                     <Button variant="secondary" onClick={() => remove(t.id)} aria-label={`Delete template ${t.name}`}>Delete</Button>
                   </div>
                 </li>
