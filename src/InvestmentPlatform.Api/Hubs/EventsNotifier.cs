@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InvestmentPlatform.Contracts.Analytics;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Data;
@@ -10,7 +11,8 @@ namespace InvestmentPlatform.Api.Hubs;
 
 /// <summary>Bridges bus events to the hub clients of this process that subscribed to a matching topic.</summary>
 public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscriptions subscriptions, PlatformDbContext db) :
-    IConsumer<CollectionProgress>, IConsumer<CollectionCompleted>, IConsumer<CollectionFailed>, IConsumer<JobRunStatusChanged>
+    IConsumer<CollectionProgress>, IConsumer<CollectionCompleted>, IConsumer<CollectionFailed>, IConsumer<JobRunStatusChanged>,
+    IConsumer<AnalyticsProgress>
 {
     public async Task Consume(ConsumeContext<CollectionProgress> context)
     {
@@ -59,6 +61,14 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
         var m = context.Message;
         await SendAsync([HubTopics.All, HubTopics.Job(m.JobId)], HubMessages.JobStatus, new JobStatusMessage(
             m.JobId, m.RunId, m.JobName, m.Status, m.RecordsLoaded, m.ErrorClass, m.Message, m.Timestamp), context.CancellationToken);
+    }
+
+    public Task Consume(ConsumeContext<AnalyticsProgress> context)
+    {
+        var m = context.Message;
+        // A computation's result id doubles as its request id, so clients watch it with request:{id}.
+        return SendAsync([HubTopics.All, HubTopics.Request(m.ResultId)], HubMessages.AnalyticsProgress, new AnalyticsProgressMessage(
+            m.ResultId, m.Kind, m.Status, m.Done, m.Total, m.Error, m.Timestamp), context.CancellationToken);
     }
 
     private async Task<List<string>> TopicsAsync(Guid requestId, Guid? jobId, string? symbol, CancellationToken ct)

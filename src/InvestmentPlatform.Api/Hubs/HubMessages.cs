@@ -6,6 +6,7 @@ public static class HubMessages
     public const string JobStatus = "job_status";
     public const string CollectionProgress = "collection_progress";
     public const string Error = "error";
+    public const string AnalyticsProgress = "analytics_progress";
 }
 
 public sealed record JobStatusMessage(
@@ -17,3 +18,6 @@ public sealed record CollectionProgressMessage(
 
 public sealed record ErrorMessage(
     Guid RequestId, Guid? JobId, Guid? RunId, string? Symbol, string ErrorClass, string Message, DateTime Timestamp);
+
+public sealed record AnalyticsProgressMessage(
+    Guid ResultId, string Kind, string Status, int Done, int Total, string? Error, DateTime Timestamp);

@@ -12,13 +12,11 @@ public sealed class CollectorEndpointsConnector(
     CollectorQueues queues,
     IOptions<IngestionOptions> options) : IHostedService
 {
-    private readonly List<HostReceiveEndpointHandle> _handles = [];
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var source in registry.Sources)
         {
-            var handle = connector.ConnectReceiveEndpoint(queues.QueueName(source.Name), (context, cfg) =>
+            connector.ConnectReceiveEndpoint(queues.QueueName(source.Name), (context, cfg) =>
             {
                 cfg.ConcurrentMessageLimit = options.Value.MaxChunksInFlightPerSource;
                 cfg.UseMessageRetry(r =>
@@ -29,15 +27,11 @@ public sealed class CollectorEndpointsConnector(
                 });
                 cfg.ConfigureConsumer<CollectChunkConsumer>(context);
             });
-            _handles.Add(handle);
         }
         // Not awaiting Ready: the bus may start after this service, and the endpoints start with it.
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        foreach (var handle in _handles)
-            await handle.StopAsync(cancellationToken);
-    }
+    // The bus stops every endpoint it hosts when it stops; stopping them here as well races its shutdown.
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

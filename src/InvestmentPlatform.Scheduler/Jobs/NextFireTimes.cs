@@ -16,7 +16,8 @@ public sealed class NextFireTimes(PlatformDbContext db)
         if (jobIds.Count == 0)
             return [];
         var rows = await db.Database.SqlQueryRaw<TriggerRow>(
-                "SELECT trigger_name, next_fire_time FROM qrtz_triggers " +
+                // Explicit aliases: SQLite reports the declared upper-case column names otherwise.
+                "SELECT trigger_name AS trigger_name, next_fire_time AS next_fire_time FROM qrtz_triggers " +
                 "WHERE sched_name = {0} AND trigger_group = {1} AND next_fire_time IS NOT NULL",
                 SchedulerName, TriggerGroup)
             .ToListAsync(ct);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using InvestmentPlatform.Contracts.Analytics;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
@@ -89,13 +90,29 @@ public sealed class When_bus_events_reach_the_events_hub : IAsyncLifetime
         await connection.DisposeAsync();
     }
 
+    [Fact]
+    public async Task Should_push_analytics_progress_to_watchers_of_the_result()
+    {
+        var resultId = Guid.NewGuid();
+        var (connection, messages) = await ConnectAsync(_second, $"request:{resultId}");
+
+        await _first.Factory.Services.GetRequiredService<IBus>().Publish(
+            new AnalyticsProgress(resultId, "risk", "running", 3, 10, null, DateTime.UtcNow));
+        var progress = await NextAsync(messages, "analytics_progress");
+        Assert.Equal(resultId, progress.GetProperty("resultId").GetGuid());
+        Assert.Equal("risk", progress.GetProperty("kind").GetString());
+        Assert.Equal(3, progress.GetProperty("done").GetInt32());
+        Assert.Equal(10, progress.GetProperty("total").GetInt32());
+        await connection.DisposeAsync();
+    }
+
     private static async Task<(HubConnection, ConcurrentQueue<(string Method, JsonElement Body)>)> ConnectAsync(ApiHost host, string topic)
     {
         var messages = new ConcurrentQueue<(string, JsonElement)>();
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(host.Factory.Server.BaseAddress, "/hubs/events"), o => o.HttpMessageHandlerFactory = _ => host.Factory.Server.CreateHandler())
             .Build();
-        foreach (var method in new[] { "collection_progress", "job_status", "error" })
+        foreach (var method in new[] { "collection_progress", "job_status", "error", "analytics_progress" })
             connection.On<JsonElement>(method, body => messages.Enqueue((method, body)));
         await connection.StartAsync();
         await connection.InvokeAsync("Subscribe", topic);
