@@ -241,7 +241,10 @@ try {
     expect((await page.evaluate(() => document.activeElement?.id)) === 'main', 'the skip link moves focus to the main content')
     await page.getByRole('tab', { name: 'Jobs' }).focus()
     await page.keyboard.press('ArrowRight')
-    expect((await page.getByRole('tab', { name: 'New job' }).getAttribute('aria-selected')) === 'true', 'ArrowRight selects the next tab')
+    // The tab re-renders after the key press; wait for it rather than read it at once.
+    const selected = await page.getByRole('tab', { name: 'New job', selected: true })
+      .waitFor({ timeout: 5_000 }).then(() => true, () => false)
+    expect(selected, 'ArrowRight selects the next tab')
   })
 
   await test('live connection: loss is shown and recovers when the server returns', async () => {
