@@ -53,7 +53,7 @@ public static class PerformanceCalculator
     public static void EnsureTwoPrices(PriceSeries series)
     {
         if (series.Prices.Count == 0)
-            throw AnalyticsException.Unprocessable("from", $"'{series.Symbol}' has no daily (1d) prices in the window: analytics reads daily bars, so collect the symbol at interval 1d.");
+            throw AnalyticsException.Unprocessable("from", $"'{series.Symbol}' has no prices in the window: analytics reads daily (1d) bars, so collect the symbol at interval 1d.");
         if (series.Prices.Count < 2)
             throw AnalyticsException.Unprocessable("from", $"'{series.Symbol}' has fewer than two prices in the window: no return can be computed.");
     }
