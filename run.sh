@@ -4,11 +4,21 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# The host compiles while the dashboard builds: the two do not depend on each other.
+build_log=$(mktemp)
+dotnet build src/InvestmentPlatform.Host -c Release -nologo -v quiet >"$build_log" 2>&1 &
+host_build=$!
+
 index=src/InvestmentPlatform.Host/wwwroot/index.html
 if [ ! -f "$index" ] || [ -n "$(find frontend/src frontend/index.html frontend/package.json -newer "$index" -print -quit)" ]; then
   echo "Building the dashboard..."
   (cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 fi
 
+if ! wait "$host_build"; then
+  cat "$build_log"; echo "The host did not build." >&2; exit 1
+fi
+rm -f "$build_log"
+
 export Database__DataDirectory="${Database__DataDirectory:-$PWD/data}"
-exec dotnet run --project src/InvestmentPlatform.Host -c Release -- "$@"
+exec dotnet run --project src/InvestmentPlatform.Host -c Release --no-build -- "$@"
