@@ -37,10 +37,6 @@ public sealed class PlatformDatabaseMigrator(
         logger.LogInformation("Database ready: {Database}", settings.Describe());
     }
 
-    public async Task<bool> IsTimescaleInstalledAsync(PlatformDbContext db, CancellationToken ct) =>
-        await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\" FROM pg_extension WHERE extname = 'timescaledb'")
-            .AnyAsync(ct);
-
     private async Task ConfigureTimescaleAsync(PlatformDbContext db, CancellationToken ct)
     {
         var available = await db.Database
