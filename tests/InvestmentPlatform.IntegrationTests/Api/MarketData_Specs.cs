@@ -90,7 +90,7 @@ public abstract class When_market_data_is_queried(ApiDatabase database) : IAsync
     }
 
     [Fact]
-    public async Task Should_answer_csv_by_accept_header_or_format()
+    public async Task Should_answer_csv_or_json_by_accept_header_or_format()
     {
         var id = await _host.CreateAssetAsync("AAPL");
         await _host.InsertAsync([ApiHost.Bar(id, "1d", Start, 1.5, 2.25, 1, 2, 100), ApiHost.Bar(id, "1d", Start.AddDays(1), 2, 3, 1.75, 2.5, 200)]);
@@ -109,6 +109,10 @@ public abstract class When_market_data_is_queried(ApiDatabase database) : IAsync
 
         var json = await Client.GetAsync("/api/market-data/AAPL/bars?format=json");
         Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(
+            "\"bars\":[{\"time\":\"2024-01-01T00:00:00Z\",\"open\":1.5,\"high\":2.25,\"low\":1,\"close\":2,\"adjClose\":2,\"volume\":100},"
+            + "{\"time\":\"2024-01-02T00:00:00Z\",\"open\":2,\"high\":3,\"low\":1.75,\"close\":2.5,\"adjClose\":2.5,\"volume\":200}]}",
+            await json.Content.ReadAsStringAsync());
     }
 
     [Fact]
