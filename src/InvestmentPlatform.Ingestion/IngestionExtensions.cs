@@ -15,6 +15,9 @@ namespace InvestmentPlatform.Ingestion;
 
 public static class IngestionExtensions
 {
+    /// <summary>DataCollected parts one process loads at once: each on its own connection, so COPYs overlap.</summary>
+    public const int LoaderConcurrency = 4;
+
     /// <summary>Registers the Ingestion module's services: request validation and writing, planning, loading.</summary>
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
@@ -56,7 +59,7 @@ public static class IngestionExtensions
         bus.AddConsumer<DataCollectedConsumer>((context, cfg) =>
         {
             RetryTransient(context, cfg);
-            cfg.ConcurrentMessageLimit = 4;
+            cfg.ConcurrentMessageLimit = LoaderConcurrency;
         });
         bus.AddConsumer<CollectChunkConsumer>().ExcludeFromConfigureEndpoints();
         bus.AddHostedService<CollectorEndpointsConnector>();
@@ -69,5 +72,6 @@ public static class IngestionExtensions
         {
             r.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
             r.Ignore<ArgumentException>();
+            r.Ignore<FormatException>(); // a malformed DataCollected row block will not read better the next time
         });
 }

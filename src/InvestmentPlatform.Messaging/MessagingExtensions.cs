@@ -36,18 +36,31 @@ public static class MessagingExtensions
                         h.Username(rabbit.Username);
                         h.Password(rabbit.Password);
                     });
+                    UseCompactJson(cfg);
                     cfg.ConfigureEndpoints(context);
                 });
             }
             else
             {
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    UseCompactJson(cfg);
+                    cfg.ConfigureEndpoints(context);
+                });
             }
         });
 
         builder.AddOutboxRelay();
         return builder;
     }
+
+    /// <summary>MassTransit indents its JSON by default; data parts are large, and the whitespace is paid for on both ends.</summary>
+    private static void UseCompactJson(IBusFactoryConfigurator cfg) =>
+        cfg.ConfigureJsonSerializerOptions(json =>
+        {
+            json.WriteIndented = false;
+            return json;
+        });
 
     public static BusTransport ParseTransport(string? value) => value?.Trim().ToLowerInvariant() switch
     {

@@ -76,7 +76,7 @@ public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
         Assert.Equal([5000, 5000, 2001], parts.Select(p => p.Rows.Count));
         Assert.Equal([0, 1, 2], parts.Select(p => p.Part));
         Assert.Equal([false, false, true], parts.Select(p => p.IsLastPart));
-        Assert.Equal(12_001, parts.SelectMany(p => p.Rows).Select(r => r.Time).Distinct().Count());
+        Assert.Equal(12_001, parts.SelectMany(p => p.Rows.ToRows()).Select(r => r.Time).Distinct().Count());
     }
 
     [Fact]

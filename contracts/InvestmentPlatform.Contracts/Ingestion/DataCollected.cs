@@ -1,8 +1,9 @@
 namespace InvestmentPlatform.Contracts.Ingestion;
 
 /// <summary>
-/// v1. Validated rows for one asset and one part of a chunk. Rows per message are bounded
+/// v2. Validated rows for one asset and one part of a chunk. Rows per message are bounded
 /// (at most 5,000), so a long range arrives as several messages with increasing <paramref name="Part"/>.
+/// v2 carries the rows as a <see cref="SeriesRowBlock"/> instead of v1's list of row objects (changed before the first release).
 /// </summary>
 /// <param name="RequestId">The request the rows answer.</param>
 /// <param name="ChunkId">The chunk the rows belong to.</param>
@@ -13,7 +14,7 @@ namespace InvestmentPlatform.Contracts.Ingestion;
 /// <param name="AssetType">Asset type, which selects the destination table.</param>
 /// <param name="Interval">Bar interval.</param>
 /// <param name="Asset">What the provider said about the asset (currency, exchange, metadata).</param>
-/// <param name="Rows">Validated rows in ascending time order.</param>
+/// <param name="Rows">Validated rows in ascending time order; <see cref="SeriesRowBlock.ToRows"/> reads them.</param>
 /// <param name="RejectedCount">Rows dropped by validation in this part.</param>
 public record DataCollected(
     Guid RequestId,
@@ -25,5 +26,5 @@ public record DataCollected(
     string AssetType,
     string Interval,
     AssetDescription Asset,
-    IReadOnlyList<SeriesRow> Rows,
+    SeriesRowBlock Rows,
     int RejectedCount);

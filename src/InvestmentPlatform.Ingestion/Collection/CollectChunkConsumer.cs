@@ -68,7 +68,7 @@ public sealed class CollectChunkConsumer(
                     $"The chunk {m.From:u}..{m.To:u} produced more than {CollectChunkLimits.MaxParts * max} rows; lower Ingestion:ChunkMaxBars.");
             var assetType = m.AssetType ?? asset!.AssetType;
             await context.Publish(new DataCollected(m.RequestId, m.ChunkId, part++, last, m.Source, m.Symbol,
-                assetType, m.Interval, asset!, rows, rejectedCount), ct);
+                assetType, m.Interval, asset!, SeriesRowBlock.From(rows), rejectedCount), ct);
         }
 
         await foreach (var batch in collector.CollectAsync(request, ct))

@@ -21,12 +21,49 @@ public sealed class RequestPlanner(
     TimeProvider clock,
     ILogger<RequestPlanner> logger)
 {
+    /// <summary>SQLite runs in one process (embedded mode), so a process-wide gate serialises its planning.</summary>
+    private static readonly SemaphoreSlim SqlitePlanning = new(1, 1);
+
     /// <returns>True when this call planned the request.</returns>
     public async Task<bool> PlanAsync(Guid requestId, CancellationToken ct)
     {
+        var source = await db.IngestionRequests.Where(r => r.Id == requestId).Select(r => new { r.Source, r.Interval }).FirstOrDefaultAsync(ct);
+        if (source is null)
+            return false;
+
+        // Identical requests planned at the same moment must see each other's chunks to coalesce, so planning is
+        // serialised per source and interval: an advisory lock held to commit on PostgreSQL, a gate on SQLite.
+        var postgres = db.Provider == DatabaseProvider.Postgres;
+        if (!postgres)
+            await SqlitePlanning.WaitAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (postgres)
+                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({"plan:" + source.Source + ":" + source.Interval}))", ct);
+            var planned = await PlanLockedAsync(requestId, ct);
+            if (planned is null)
+                return false;
+            await tx.CommitAsync(ct);
+            if (planned.All(c => ChunkStatuses.IsTerminal(c.Status)))
+            {
+                // Nothing to collect (incremental and up to date, or every chunk failed at planning): settle it now.
+                await tally.RefreshAsync(requestId, ct);
+            }
+            return true;
+        }
+        finally
+        {
+            if (!postgres)
+                SqlitePlanning.Release();
+        }
+    }
+
+    private async Task<List<IngestionChunk>?> PlanLockedAsync(Guid requestId, CancellationToken ct)
+    {
         var request = await db.IngestionRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null || request.Status != IngestionStatuses.Pending)
-            return false;
+            return null;
 
         var now = clock.GetUtcNow().UtcDateTime;
         var symbols = JsonSerializer.Deserialize<List<string>>(request.Symbols) ?? [];
@@ -88,16 +125,12 @@ public sealed class RequestPlanner(
             // Another process planned it first (version or the unique log row): its plan stands.
             logger.LogDebug(ex, "Request {RequestId} was planned elsewhere", requestId);
             db.ChangeTracker.Clear();
-            return false;
+            return null;
         }
         db.ChangeTracker.Clear();
         logger.LogInformation("Request {RequestId} planned: {Chunks} chunks for {Symbols} symbols from {Source}",
             requestId, chunks.Count, symbols.Count, request.Source);
-
-        // Nothing to collect (incremental and up to date, or every chunk failed at planning): settle it now.
-        if (chunks.All(c => ChunkStatuses.IsTerminal(c.Status)))
-            await tally.RefreshAsync(requestId, ct);
-        return true;
+        return chunks;
     }
 
     /// <summary>Stores a request that arrived only as a message (a publisher without the API's row).</summary>

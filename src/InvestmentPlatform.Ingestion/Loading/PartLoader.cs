@@ -23,7 +23,7 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeP
     {
         if (m.Part is < 0 or >= CollectChunkLimits.MaxParts)
             throw new ArgumentOutOfRangeException(nameof(m), m.Part, $"Part must be between 0 and {CollectChunkLimits.MaxParts - 1}.");
-        var rows = SeriesColumns.Distinct(m.Rows);
+        var rows = SeriesColumns.Distinct(m.Rows.ToRows());
         var bit = 1 << m.Part;
         var mask = bit | (m.IsLastPart ? LastPartBit : 0);
 

@@ -107,7 +107,7 @@ public sealed class When_a_collection_request_runs_on_rabbitmq_and_postgres : IA
         var rows = RecordingCollector.Bars("DDD", "stock", "1d", From, To, version: 7).ToList();
         var asset = new AssetDescription("DDD", null, "stock", "USD", null, "recording", new Dictionary<string, string>());
         await _host.Services.GetRequiredService<IBus>().Publish(
-            new DataCollected(id, chunk.Id, 0, true, "recording", "DDD", "stock", "1d", asset, rows, 0));
+            new DataCollected(id, chunk.Id, 0, true, "recording", "DDD", "stock", "1d", asset, SeriesRowBlock.From(rows), 0));
         await Task.Delay(2000);
 
         Assert.Equal(before, await _host.BarsAsync("DDD"));
@@ -119,7 +119,14 @@ public sealed class When_a_collection_request_runs_on_rabbitmq_and_postgres : IA
     [Fact]
     public async Task Should_coalesce_identical_concurrent_requests()
     {
+        // The source holds the first collection until every request is planned, so the three really overlap.
+        _host.Collector.Hold("EEE");
         var ids = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _host.SubmitAsync(Body("EEE", From, To))));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await _host.WithDbAsync(db => db.IngestionChunks.Where(c => ids.Contains(c.RequestId)).Select(c => c.RequestId).Distinct().CountAsync()) < ids.Length
+               && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        _host.Collector.Release("EEE");
         foreach (var id in ids)
             Assert.Equal("succeeded", (await _host.WaitFinishedAsync(id)).GetProperty("status").GetString());
 

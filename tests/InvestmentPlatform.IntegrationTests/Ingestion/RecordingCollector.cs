@@ -11,12 +11,25 @@ public sealed class RecordingCollector(string name = "recording", int version = 
     public ConcurrentQueue<CollectorRequest> Requests { get; } = new();
     public int Version { get; set; } = version;
 
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
+
+    /// <summary>Windows of <paramref name="symbol"/> wait until <see cref="Release"/>, so requests can be made to overlap.</summary>
+    public void Hold(string symbol) => _holds[symbol] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release(string symbol)
+    {
+        if (_holds.TryRemove(symbol, out var hold))
+            hold.TrySetResult();
+    }
+
     public SourceDescriptor Descriptor { get; } = new(name, "Recording test source", ["stock", "crypto"], ["1m", "1h", "1d"],
         new Dictionary<string, int?>(), new Dictionary<string, int?> { ["1m"] = 5 }, []);
 
     public async IAsyncEnumerable<CollectedBatch> CollectAsync(CollectorRequest request, [EnumeratorCancellation] CancellationToken ct = default)
     {
         Requests.Enqueue(request);
+        if (_holds.TryGetValue(request.Symbol, out var hold))
+            await hold.Task.WaitAsync(ct);
         var assetType = request.AssetType ?? "stock";
         var asset = new AssetDescription(request.Symbol, $"{request.Symbol} Inc", assetType, "USD", "TEST", Descriptor.Name,
             new Dictionary<string, string> { ["timezone"] = "UTC" });
