@@ -32,7 +32,8 @@ try
 {
     var builder = WebApplication.CreateBuilder([
         "--urls=http://127.0.0.1:0", $"--ConnectionStrings:Platform={connectionString}", "--Bus:Transport=RabbitMq",
-        $"--Bus:RabbitMq:VirtualHost={vhost}", $"--Bus:EndpointPrefix=b{Guid.NewGuid():N}"[..30], "--Logging:LogLevel:Default=Warning",
+        // A fixed prefix: reruns reuse the same queues instead of leaving a set behind on the broker each time.
+        $"--Bus:RabbitMq:VirtualHost={vhost}", "--Bus:EndpointPrefix=ip-bench", "--Logging:LogLevel:Default=Warning",
         "--Outbox:PollMilliseconds=50",
     ]);
     builder.Services.AddSingleton<ICollector, SyntheticBars>();
