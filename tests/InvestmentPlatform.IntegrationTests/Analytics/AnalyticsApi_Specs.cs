@@ -1,22 +1,21 @@
 using System.Net;
 using System.Net.Http.Json;
+using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 using static InvestmentPlatform.IntegrationTests.Analytics.AnalyticsSeed;
 
 namespace InvestmentPlatform.IntegrationTests.Analytics;
 
-[Collection(IntegrationCollection.Name)]
-public sealed class When_performance_and_risk_are_asked_over_http : IAsyncLifetime
+/// <summary>The same figures from both stores: PostgreSQL in distributed mode, SQLite in the embedded default.</summary>
+public abstract class When_performance_and_risk_are_asked_over_http(ApiDatabase database) : IAsyncLifetime
 {
-    private PlatformFactory _factory = null!;
-    private TestDatabase _database = null!;
-    private HttpClient _client = null!;
+    private ApiHost _host = null!;
+    private HttpClient _client => _host.Client;
 
     public async Task InitializeAsync()
     {
-        (_factory, _database) = await PlatformFactory.StartAsync();
-        _client = _factory.CreateClient();
-        var services = _factory.Services;
+        _host = await ApiHost.StartAsync(database);
+        var services = _host.Factory.Services;
         // Adjusted closes 100, 110, 99, 108.9, 117.612 (returns +10%, -10%, +10%, +8%); the raw close differs so the test
         // proves the adjusted close is used.
         var acme = await AssetAsync(services, "ACME", "stock", "USD");
@@ -31,12 +30,7 @@ public sealed class When_performance_and_risk_are_asked_over_http : IAsyncLifeti
         await AssetAsync(services, "DGS10", "bond", "USD");
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Should_answer_the_performance_set_by_the_stated_conventions()
@@ -119,3 +113,9 @@ public sealed class When_performance_and_risk_are_asked_over_http : IAsyncLifeti
         Assert.Equal(HttpStatusCode.BadRequest, badConfidence.StatusCode);
     }
 }
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_performance_and_risk_are_asked_over_http_on_PostgreSQL() : When_performance_and_risk_are_asked_over_http(ApiDatabase.Postgres);
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_performance_and_risk_are_asked_over_http_on_SQLite() : When_performance_and_risk_are_asked_over_http(ApiDatabase.Sqlite);

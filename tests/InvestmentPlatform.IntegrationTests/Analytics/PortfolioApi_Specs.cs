@@ -2,23 +2,22 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 using static InvestmentPlatform.IntegrationTests.Analytics.AnalyticsSeed;
 
 namespace InvestmentPlatform.IntegrationTests.Analytics;
 
-[Collection(IntegrationCollection.Name)]
-public sealed class When_a_portfolio_is_recorded_and_valued : IAsyncLifetime
+/// <summary>The same valuations from both stores: PostgreSQL in distributed mode, SQLite in the embedded default.</summary>
+public abstract class When_a_portfolio_is_recorded_and_valued(ApiDatabase database) : IAsyncLifetime
 {
-    private PlatformFactory _factory = null!;
-    private TestDatabase _database = null!;
-    private HttpClient _client = null!;
+    private ApiHost _host = null!;
+    private HttpClient _client => _host.Client;
 
     public async Task InitializeAsync()
     {
-        (_factory, _database) = await PlatformFactory.StartAsync();
-        _client = _factory.CreateClient();
-        var services = _factory.Services;
+        _host = await ApiHost.StartAsync(database);
+        var services = _host.Factory.Services;
         // A euro stock that splits 2-for-1 on day 3 (raw closes halve) and a pair quoted as dollars per euro.
         var sap = await AssetAsync(services, "EUSTOCK", "stock", "EUR");
         await BarsAsync(services, sap, (1, 100), (2, 104), (5, 52), (6, 55));
@@ -29,12 +28,7 @@ public sealed class When_a_portfolio_is_recorded_and_valued : IAsyncLifetime
         await BarsAsync(services, await AssetAsync(services, "SPX", "stock", "USD"), (1, 1000), (2, 1010), (3, 1020));
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private async Task<Guid> CreatePortfolioAsync(string name, string baseCurrency, string method = "fifo", string? benchmark = null)
     {
@@ -209,3 +203,9 @@ public sealed class When_a_portfolio_is_recorded_and_valued : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/analytics/portfolio/{id}")).StatusCode);
     }
 }
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_a_portfolio_is_recorded_and_valued_on_PostgreSQL() : When_a_portfolio_is_recorded_and_valued(ApiDatabase.Postgres);
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_a_portfolio_is_recorded_and_valued_on_SQLite() : When_a_portfolio_is_recorded_and_valued(ApiDatabase.Sqlite);
