@@ -59,6 +59,25 @@ public class When_generating_synthetic_bars
         }
     }
 
+    [Theory]
+    [InlineData("AAPL", "stock", 2)]
+    [InlineData("BTC-USD", "crypto", 2)]
+    [InlineData("EURUSD=X", "forex", 5)]
+    [InlineData("DGS10", "bond", 3)]
+    public async Task Should_quote_prices_on_the_asset_types_tick(string symbol, string type, int decimals)
+    {
+        var rows = await Rows(symbol, "1h", Utc(2024, 1, 1), Utc(2024, 3, 1), type);
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows.SelectMany(r => new[] { r.Open, r.High, r.Low, r.Close }), p =>
+        {
+            Assert.Equal(Math.Round(p, decimals), p);
+            Assert.True(p > 0);
+        });
+        // Not all on a coarser tick: the prices do use the last decimal.
+        Assert.Contains(rows, r => Math.Round(r.Close, decimals - 1) != r.Close);
+    }
+
     [Fact]
     public async Task Should_skip_weekends_for_daily_stock_bars_but_not_for_crypto()
     {

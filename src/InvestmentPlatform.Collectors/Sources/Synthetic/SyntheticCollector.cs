@@ -82,6 +82,7 @@ public sealed class SyntheticCollector : CollectorBase
         private readonly double _anchorW;
         private readonly long _anchorIndex;
         private readonly bool _hasVolume;
+        private readonly int _decimals;
 
         public SyntheticModel(string seed, string symbol, string assetType, string interval)
         {
@@ -110,7 +111,19 @@ public sealed class SyntheticCollector : CollectorBase
             _anchorIndex = calendar.FirstIndexAtOrAfter(Anchor);
             _anchorW = _path.At(_anchorIndex);
             _hasVolume = assetType is not (AssetTypes.Forex or AssetTypes.Bond or AssetTypes.EconomicIndicator);
+            _decimals = DecimalsFor(assetType);
         }
+
+        /// <summary>Quotes sit on a tick as real ones do: cents for stocks, crypto and commodities, pips for FX.</summary>
+        public static int DecimalsFor(string assetType) => assetType switch
+        {
+            AssetTypes.Forex => 5,
+            AssetTypes.Bond or AssetTypes.EconomicIndicator => 3,
+            _ => 2,
+        };
+
+        // Rounding is monotonic, so low <= open, close <= high survives it, and a price never rounds below one tick.
+        private double OnTick(double price) => Math.Max(Math.Round(price, _decimals), Math.Pow(10, -_decimals));
 
         private double Price(long index, double w) => Math.Exp(_logBase + _drift * (index - _anchorIndex) + _sigma * (w - _anchorW));
 
@@ -133,6 +146,7 @@ public sealed class SyntheticCollector : CollectorBase
                 double? volume = _hasVolume
                     ? Math.Round(1_000_000 * Math.Exp(0.5 * SyntheticPath.Normal(_key ^ 0x5EED, k)))
                     : null;
+                (open, high, low, close) = (OnTick(open), OnTick(high), OnTick(low), OnTick(close));
                 rows.Add(new SeriesRow(time, open, high, low, close, close, volume));
             }
             return rows;
