@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 
 namespace InvestmentPlatform.Api.MarketData;
 
@@ -12,25 +13,23 @@ public static class BarText
     /// <summary>Room for any row: seven fields of at most 32 bytes plus names and punctuation.</summary>
     public const int MaxRowLength = 384;
 
-    public const string CsvHeader = "time,open,high,low,close,adjClose,volume\n";
+    public static ReadOnlySpan<byte> CsvHeader => "time,open,high,low,close,adjClose,volume\n"u8;
+
+    /// <summary>The JSON name, with the comma before it, of columns 1 to 6 (open … volume).</summary>
+    private static readonly byte[][] JsonNames =
+        [.. new[] { "open", "high", "low", "close", "adjClose", "volume" }.Select(name => Encoding.ASCII.GetBytes($",\"{name}\":"))];
 
     /// <summary>Columns (time, open, high, low, close, adj_close, volume) of the current row as a JSON object.</summary>
     public static int WriteJson(DbDataReader reader, Span<byte> destination)
     {
         var pos = Append(destination, "{\"time\":\""u8);
         pos += WriteTime(reader.GetUtc(0), destination[pos..]);
-        pos += Append(destination[pos..], "\",\"open\":"u8);
-        pos += WriteNumber(reader, 1, destination[pos..]);
-        pos += Append(destination[pos..], ",\"high\":"u8);
-        pos += WriteNumber(reader, 2, destination[pos..]);
-        pos += Append(destination[pos..], ",\"low\":"u8);
-        pos += WriteNumber(reader, 3, destination[pos..]);
-        pos += Append(destination[pos..], ",\"close\":"u8);
-        pos += WriteNumber(reader, 4, destination[pos..]);
-        pos += Append(destination[pos..], ",\"adjClose\":"u8);
-        pos += WriteNumber(reader, 5, destination[pos..]);
-        pos += Append(destination[pos..], ",\"volume\":"u8);
-        pos += WriteNumber(reader, 6, destination[pos..]);
+        destination[pos++] = (byte)'"';
+        for (var ordinal = 1; ordinal <= 6; ordinal++)
+        {
+            pos += Append(destination[pos..], JsonNames[ordinal - 1]);
+            pos += WriteNumber(reader, ordinal, destination[pos..]);
+        }
         destination[pos++] = (byte)'}';
         return pos;
     }

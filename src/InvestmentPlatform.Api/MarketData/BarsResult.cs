@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Data.Common;
 using System.IO.Pipelines;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -71,7 +70,7 @@ public sealed class BarsResult(SeriesConnections connections, BarsPlan plan, Bar
 
     private static async Task WriteCsvAsync(DbDataReader reader, PipeWriter pipe, CancellationToken ct)
     {
-        pipe.Write(Encoding.ASCII.GetBytes(BarText.CsvHeader));
+        pipe.Write(BarText.CsvHeader);
         var n = 0;
         while (await reader.ReadAsync(ct))
         {
