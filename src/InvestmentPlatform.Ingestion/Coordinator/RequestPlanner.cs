@@ -27,7 +27,9 @@ public sealed class RequestPlanner(
     /// <returns>True when this call planned the request.</returns>
     public async Task<bool> PlanAsync(Guid requestId, CancellationToken ct)
     {
-        var source = await db.IngestionRequests.Where(r => r.Id == requestId).Select(r => new { r.Source, r.Interval }).FirstOrDefaultAsync(ct);
+        // Read once for the lock's key (and to skip a request already planned without locking); read again under the lock.
+        var source = await db.IngestionRequests.Where(r => r.Id == requestId && r.Status == IngestionStatuses.Pending)
+            .Select(r => new { r.Source, r.Interval }).FirstOrDefaultAsync(ct);
         if (source is null)
             return false;
 
