@@ -56,7 +56,7 @@ public record SeriesRowBlock(int Count, byte[] Data)
         for (var i = 0; i < n; i++)
         {
             var ticks = BinaryPrimitives.ReadInt64LittleEndian(span[(8 * i)..]);
-            if (ticks is < 0 or > 3_155_378_975_999_999_999) // DateTime.MaxValue.Ticks
+            if (ticks < 0 || ticks > DateTime.MaxValue.Ticks)
                 throw new FormatException($"Row {i} of the block has a time out of range.");
             var flags = span[FlagsOffset(n) + i];
             rows.Add(new SeriesRow(
