@@ -83,6 +83,7 @@ public sealed class SyntheticCollector : CollectorBase
         private readonly long _anchorIndex;
         private readonly bool _hasVolume;
         private readonly int _decimals;
+        private readonly double _tick;
 
         public SyntheticModel(string seed, string symbol, string assetType, string interval)
         {
@@ -112,10 +113,11 @@ public sealed class SyntheticCollector : CollectorBase
             _anchorW = _path.At(_anchorIndex);
             _hasVolume = assetType is not (AssetTypes.Forex or AssetTypes.Bond or AssetTypes.EconomicIndicator);
             _decimals = DecimalsFor(assetType);
+            _tick = Math.Pow(10, -_decimals);
         }
 
         /// <summary>Quotes sit on a tick as real ones do: cents for stocks, crypto and commodities, pips for FX.</summary>
-        public static int DecimalsFor(string assetType) => assetType switch
+        private static int DecimalsFor(string assetType) => assetType switch
         {
             AssetTypes.Forex => 5,
             AssetTypes.Bond or AssetTypes.EconomicIndicator => 3,
@@ -123,7 +125,7 @@ public sealed class SyntheticCollector : CollectorBase
         };
 
         // Rounding is monotonic, so low <= open, close <= high survives it, and a price never rounds below one tick.
-        private double OnTick(double price) => Math.Max(Math.Round(price, _decimals), Math.Pow(10, -_decimals));
+        private double OnTick(double price) => Math.Max(Math.Round(price, _decimals), _tick);
 
         private double Price(long index, double w) => Math.Exp(_logBase + _drift * (index - _anchorIndex) + _sigma * (w - _anchorW));
 
