@@ -43,23 +43,38 @@ if [ "${IP_TEST_USE_TESTCONTAINERS:-}" != "1" ]; then
   fi
   export IP_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres;Database=postgres"
 
-  # RabbitMQ from Debian, started detached; a vhost of our own keeps test runs apart from anything else on the broker.
+  # RabbitMQ from Debian, as a private node of its own (name, ports and data folder), like the PostgreSQL cluster:
+  # a broker's saved queues and messages from earlier runs can make its start take minutes, so a node that is
+  # not running starts from an empty data folder, and the machine's own node (if any) is never touched.
   if ! command -v rabbitmq-server >/dev/null; then
     log "installing rabbitmq-server"; apt_install rabbitmq-server
   fi
+  rabbit_port="${IP_TEST_RABBITMQ_PORT:-55672}"
+  rabbit_dir="$services_dir/rabbitmq"
+  export RABBITMQ_NODENAME="ip-tests@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$rabbit_port" \
+    RABBITMQ_DIST_PORT="$((rabbit_port + 1))" RABBITMQ_MNESIA_BASE="$rabbit_dir/mnesia" RABBITMQ_LOG_BASE="$rabbit_dir/log" \
+    RABBITMQ_PID_FILE="$rabbit_dir/node.pid" RABBITMQ_ENABLED_PLUGINS_FILE="$rabbit_dir/enabled_plugins" \
+    RABBITMQ_CONFIG_FILE="$rabbit_dir/rabbitmq" RABBITMQ_CONF_ENV_FILE="$rabbit_dir/rabbitmq-env.conf"
   if ! rabbitmqctl -q status >/dev/null 2>&1; then
-    log "starting RabbitMQ"
-    # The Debian package may have left a half-started node from its install script.
+    rm -rf "$rabbit_dir"; mkdir -p "$rabbit_dir/log"
+    echo "[]." >"$rabbit_dir/enabled_plugins"
+    : >"$rabbit_dir/rabbitmq.conf"; : >"$rabbit_dir/rabbitmq-env.conf"
+    [ "$(id -u)" = "0" ] && chown -R rabbitmq:rabbitmq "$rabbit_dir"
+    log "starting RabbitMQ on 127.0.0.1:$rabbit_port"
     rabbitmq-server -detached >/dev/null 2>&1 || true
   fi
-  for _ in $(seq 1 120); do rabbitmqctl -q status >/dev/null 2>&1 && break; sleep 1; done
-  rabbitmqctl -q await_startup --timeout 120 >/dev/null || { log "RabbitMQ did not start"; return 1 2>/dev/null || exit 1; }
+  for _ in $(seq 1 60); do rabbitmqctl -q status >/dev/null 2>&1 && break; sleep 1; done
+  if ! rabbitmqctl -q await_startup --timeout 120 >/dev/null 2>&1; then
+    log "RabbitMQ did not start; its log:"; tail -n 40 "$rabbit_dir"/log/*.log >&2 2>/dev/null
+    return 1 2>/dev/null || exit 1
+  fi
   vhost="${IP_TEST_RABBITMQ_VHOST:-ip-tests}"
   # A fresh virtual host per run: no queues or bindings left over from an earlier run.
   rabbitmqctl -q delete_vhost "$vhost" >/dev/null 2>&1 || true
   rabbitmqctl -q add_vhost "$vhost" >/dev/null
   rabbitmqctl -q set_permissions -p "$vhost" guest ".*" ".*" ".*" >/dev/null
   export IP_TEST_RABBITMQ_HOST=127.0.0.1
+  export IP_TEST_RABBITMQ_PORT="$rabbit_port"
   export IP_TEST_RABBITMQ_VHOST="$vhost"
   export IP_TEST_RABBITMQ_USER=guest
   export IP_TEST_RABBITMQ_PASSWORD=guest

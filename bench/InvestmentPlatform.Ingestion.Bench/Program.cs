@@ -15,10 +15,12 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 // Loads 1,000,000 synthetic 1-minute bars into PostgreSQL several ways and prints rows/s and ratios to psql \copy.
-// Settings: IP_BENCH_POSTGRES (admin connection, default the test server on 127.0.0.1:55432), IP_BENCH_RABBITMQ_VHOST,
+// Settings: IP_BENCH_POSTGRES (admin connection, default the test server on 127.0.0.1:55432),
+// IP_BENCH_RABBITMQ_PORT (default the test broker on 127.0.0.1:55672), IP_BENCH_RABBITMQ_VHOST,
 // IP_BENCH_ROWS (default 1,000,000), IP_BENCH_PSQL (psql binary).
 var admin = Environment.GetEnvironmentVariable("IP_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
 var rows = int.Parse(Environment.GetEnvironmentVariable("IP_BENCH_ROWS") ?? "1000000", CultureInfo.InvariantCulture);
+var rabbitPort = Environment.GetEnvironmentVariable("IP_BENCH_RABBITMQ_PORT") ?? "55672";
 var vhost = Environment.GetEnvironmentVariable("IP_BENCH_RABBITMQ_VHOST") ?? "/";
 var psql = Environment.GetEnvironmentVariable("IP_BENCH_PSQL")
            ?? Directory.GetFiles("/usr/lib/postgresql", "psql", SearchOption.AllDirectories).OrderDescending().FirstOrDefault() ?? "psql";
@@ -32,6 +34,7 @@ try
 {
     var builder = WebApplication.CreateBuilder([
         "--urls=http://127.0.0.1:0", $"--ConnectionStrings:Platform={connectionString}", "--Bus:Transport=RabbitMq",
+        "--Bus:RabbitMq:Host=127.0.0.1", $"--Bus:RabbitMq:Port={rabbitPort}",
         // A fixed prefix: reruns reuse the same queues instead of leaving a set behind on the broker each time.
         $"--Bus:RabbitMq:VirtualHost={vhost}", "--Bus:EndpointPrefix=ip-bench", "--Logging:LogLevel:Default=Warning",
         "--Outbox:PollMilliseconds=50",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
@@ -60,7 +61,7 @@ public static class TestServices
         return new ServiceEndpoints(
             postgres,
             rabbitHost,
-            5672,
+            ushort.Parse(Environment.GetEnvironmentVariable("IP_TEST_RABBITMQ_PORT") ?? "5672", CultureInfo.InvariantCulture),
             Environment.GetEnvironmentVariable("IP_TEST_RABBITMQ_VHOST") ?? "/",
             Environment.GetEnvironmentVariable("IP_TEST_RABBITMQ_USER") ?? "guest",
             Environment.GetEnvironmentVariable("IP_TEST_RABBITMQ_PASSWORD") ?? "guest");
