@@ -50,6 +50,9 @@ public static class MessagingExtensions
             }
         });
 
+        // A message published before the consumers' queues are bound on a fresh broker goes nowhere: the host serves
+        // requests, and the outbox relay publishes, only once the bus has started.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
         builder.AddOutboxRelay();
         return builder;
     }
