@@ -38,6 +38,7 @@ public static class IngestionExtensions
         services.TryAddScoped<RequestTally>();
         services.TryAddScoped<ChunkDispatcher>();
         services.TryAddScoped<ChunkOutcomes>();
+        services.TryAddScoped<ChunkRedelivery>();
         services.TryAddScoped<AssetRegistrar>();
         services.TryAddScoped<PartLoader>();
         services.TryAddScoped<ISeriesWriter>(sp => sp.GetRequiredService<PlatformDbContext>().Provider == DatabaseProvider.Postgres

@@ -23,6 +23,15 @@ public sealed class IngestionOptions
     /// <summary>Longest range one request may cover, in bars per symbol.</summary>
     public long MaxBarsPerRequest { get; set; } = 5_000_000;
 
+    /// <summary>
+    /// Delayed redeliveries of a chunk whose immediate retries were spent on a transient, rate-limited or timeout
+    /// failure; 0 fails the chunk at once. The chunk waits FirstRedeliveryDelay, then 4 times longer each time, or the
+    /// provider's Retry-After when that is longer.
+    /// </summary>
+    public int MaxRedeliveries { get; set; } = 3;
+
+    public TimeSpan FirstRedeliveryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A request still running after this long is marked timed_out.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(30);
 

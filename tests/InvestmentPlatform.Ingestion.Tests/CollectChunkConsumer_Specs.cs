@@ -34,7 +34,8 @@ public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
         services.AddSingleton<ICollectorRegistry>(new Registry(_collector));
         services.AddIngestionServices();
         services.AddMassTransitTestHarness(bus => bus.AddConsumer<CollectChunkConsumer>(c =>
-            c.UseMessageRetry(r => r.Immediate(2).Ignore<CollectorException>(e => !e.IsRetryable))));
+            // As many immediate retries as a collector endpoint makes, without its waits.
+            c.UseMessageRetry(r => r.Immediate(CollectChunkLimits.ImmediateRetryIntervals.Length).Ignore<CollectorException>(e => !e.IsRetryable))));
         _provider = services.BuildServiceProvider(true);
 
         await using (var scope = _provider.CreateAsyncScope())
@@ -44,6 +45,7 @@ public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
             db.IngestionRequests.Add(new IngestionRequest
             {
                 Id = _requestId, Source = "fake", Symbols = "[\"X\"]", Interval = "1m", Mode = "batch", Status = IngestionStatuses.Running,
+                CreatedAt = DateTime.UtcNow,
             });
             db.IngestionChunks.Add(new IngestionChunk { Id = _chunkId, RequestId = _requestId, Symbol = "X", Status = ChunkStatuses.Dispatched });
             await db.SaveChangesAsync();
@@ -80,22 +82,91 @@ public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Should_fail_fast_on_a_permanent_error_and_retry_a_transient_one()
+    public async Task Should_fail_fast_on_a_permanent_error()
     {
         _collector.Failure = ErrorClass.NotFound;
         await _harness.Bus.Publish(Chunk());
+
         Assert.True(await _harness.Published.Any<Fault<CollectChunk>>());
         Assert.Equal(1, _collector.Calls);
-
-        await using var scope = _provider.CreateAsyncScope();
-        var chunk = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().IngestionChunks.SingleAsync();
+        var chunk = await ChunkAsync();
         Assert.Equal(nameof(ErrorClass.NotFound), chunk.ErrorClass);
+        Assert.Equal(0, chunk.Redeliveries);
+    }
 
-        _collector.Calls = 0;
+    [Fact]
+    public async Task Should_retry_a_transient_error_then_put_the_chunk_back_to_wait_for_a_delayed_redelivery()
+    {
         _collector.Failure = ErrorClass.Transient;
-        await _harness.Bus.Publish(Chunk() with { });
-        Assert.True(await _harness.Published.SelectAsync<Fault<CollectChunk>>().Count() >= 2);
-        Assert.Equal(3, _collector.Calls);
+        var before = DateTime.UtcNow;
+        await _harness.Bus.Publish(Chunk());
+
+        var chunk = await WaitForChunkAsync(c => c.Status == ChunkStatuses.Pending);
+        Assert.Equal(1 + CollectChunkLimits.ImmediateRetryIntervals.Length, _collector.Calls);
+        Assert.Equal(1, chunk.Redeliveries);
+        Assert.Equal(nameof(ErrorClass.Transient), chunk.ErrorClass);
+        // The first redelivery waits FirstRedeliveryDelay (30 s by default).
+        Assert.InRange(chunk.NotBefore!.Value, before.AddSeconds(30), DateTime.UtcNow.AddSeconds(30));
+        Assert.Empty(_harness.Published.Select<Fault<CollectChunk>>());
+    }
+
+    [Fact]
+    public async Task Should_wait_out_a_providers_retry_after_without_asking_it_again_at_once()
+    {
+        _collector.Failure = ErrorClass.RateLimited;
+        _collector.RetryAfter = TimeSpan.FromMinutes(10);
+        var before = DateTime.UtcNow;
+        await _harness.Bus.Publish(Chunk());
+
+        var chunk = await WaitForChunkAsync(c => c.Status == ChunkStatuses.Pending);
+        Assert.Equal(1, _collector.Calls);
+        Assert.Equal(nameof(ErrorClass.RateLimited), chunk.ErrorClass);
+        Assert.InRange(chunk.NotBefore!.Value, before.AddMinutes(10), DateTime.UtcNow.AddMinutes(10));
+    }
+
+    [Fact]
+    public async Task Should_fail_once_its_redeliveries_are_spent()
+    {
+        await using (var scope = _provider.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().IngestionChunks
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Redeliveries, 3));
+        _collector.Failure = ErrorClass.Transient;
+        await _harness.Bus.Publish(Chunk());
+
+        Assert.True(await _harness.Published.Any<Fault<CollectChunk>>());
+        Assert.Equal(1 + CollectChunkLimits.ImmediateRetryIntervals.Length, _collector.Calls);
+        Assert.Equal(3, (await ChunkAsync()).Redeliveries);
+    }
+
+    [Theory]
+    [InlineData(0, null, 30)]
+    [InlineData(1, null, 120)]
+    [InlineData(2, null, 480)]
+    [InlineData(0, 600, 600)]
+    [InlineData(2, 60, 480)]
+    public void Should_back_off_four_times_longer_each_redelivery_unless_the_provider_asks_for_longer(
+        int redeliveriesSoFar, int? retryAfterSeconds, int expectedSeconds)
+    {
+        var retryAfter = retryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), ChunkRedelivery.Delay(TimeSpan.FromSeconds(30), redeliveriesSoFar, retryAfter));
+    }
+
+    private async Task<IngestionChunk> ChunkAsync()
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().IngestionChunks.AsNoTracking().SingleAsync();
+    }
+
+    private async Task<IngestionChunk> WaitForChunkAsync(Func<IngestionChunk, bool> condition)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var chunk = await ChunkAsync();
+            if (condition(chunk))
+                return chunk;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"The chunk never reached the expected state: {(await ChunkAsync()).Status}");
     }
 
     private sealed class Registry(ICollector collector) : ICollectorRegistry
@@ -113,6 +184,7 @@ public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
     {
         public int Rows { get; set; }
         public ErrorClass? Failure { get; set; }
+        public TimeSpan? RetryAfter { get; set; }
         public int Calls { get; set; }
 
         public SourceDescriptor Descriptor { get; } = new("fake", "Fake", ["crypto"], ["1m"],
@@ -123,7 +195,7 @@ public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
             Calls++;
             await Task.Yield();
             if (Failure is { } failure)
-                throw new CollectorException(failure, "fake", $"{failure} on purpose");
+                throw new CollectorException(failure, "fake", $"{failure} on purpose", null, RetryAfter);
             var asset = new AssetDescription(request.Symbol, null, "crypto", "USD", null, "fake", new Dictionary<string, string>());
             var rows = Enumerable.Range(0, Rows).Select(i => new SeriesRow(request.From.AddMinutes(i), 1, 2, 0.5, 1.5)).ToList();
             for (var i = 0; i < rows.Count; i += 3000)

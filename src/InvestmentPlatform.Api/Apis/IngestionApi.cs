@@ -34,9 +34,13 @@ public static class IngestionApi
 
     public sealed record IngestionRequestAccepted(Guid RequestId, string Status);
 
+    /// <param name="RetryAt">
+    /// Set while a window of the symbol waits for a delayed redelivery after a transient or rate-limited failure;
+    /// ErrorClass and ErrorMessage then say what it waits out.
+    /// </param>
     public sealed record SymbolProgress(
         string Symbol, string Status, int ChunksTotal, int ChunksDone, long RecordsCollected, long RecordsLoaded,
-        long RecordsRejected, string? ErrorClass, string? ErrorMessage);
+        long RecordsRejected, string? ErrorClass, string? ErrorMessage, DateTime? RetryAt = null);
 
     public sealed record IngestionRequestView(
         Guid RequestId, string Source, IReadOnlyList<string> Symbols, string? AssetType, string Interval, DateTime From,
@@ -61,22 +65,26 @@ public static class IngestionApi
     }
 
     private static async Task<Results<Ok<IngestionRequestView>, ProblemHttpResult>> GetAsync(
-        Guid id, PlatformDbContext db, CancellationToken ct)
+        Guid id, PlatformDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var request = await db.IngestionRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
             return ApiProblems.NotFound($"No ingestion request {id}.");
         var chunks = await db.IngestionChunks.AsNoTracking().Where(c => c.RequestId == id)
-            .Select(c => new { c.Symbol, c.Status }).ToListAsync(ct);
+            .Select(c => new { c.Symbol, c.Status, c.NotBefore, c.ErrorClass, c.ErrorMessage }).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
         var logs = await db.DataCollectionLog.AsNoTracking().Where(l => l.RequestId == id).ToListAsync(ct);
         var symbols = ParseSymbols(request.Symbols);
         var perSymbol = symbols.Select(s =>
         {
             var log = logs.FirstOrDefault(l => l.Symbol == s);
             var mine = chunks.Where(c => c.Symbol == s).ToList();
+            var waiting = mine.Where(c => c.Status == "pending" && c.NotBefore > now).MaxBy(c => c.NotBefore);
             return new SymbolProgress(s, log?.Status ?? request.Status, mine.Count,
                 mine.Count(c => c.Status is "succeeded" or "failed" or "timed_out"),
-                log?.RecordsCollected ?? 0, log?.RecordsLoaded ?? 0, log?.RecordsRejected ?? 0, log?.ErrorClass, log?.ErrorMessage);
+                log?.RecordsCollected ?? 0, log?.RecordsLoaded ?? 0, log?.RecordsRejected ?? 0,
+                log?.ErrorClass ?? waiting?.ErrorClass, log?.ErrorMessage ?? waiting?.ErrorMessage,
+                waiting?.NotBefore is { } at ? Utc(at) : null);
         }).ToList();
         return TypedResults.Ok(ToView(request, perSymbol));
     }

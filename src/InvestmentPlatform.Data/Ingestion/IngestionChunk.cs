@@ -18,5 +18,9 @@ public class IngestionChunk
     public DateTime CreatedAt { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
+    /// <summary>Times the chunk was put back to wait after its immediate retries were spent on a transient failure.</summary>
+    public int Redeliveries { get; set; }
+    /// <summary>A pending chunk is not dispatched before this time (delayed redelivery, a provider's Retry-After).</summary>
+    public DateTime? NotBefore { get; set; }
     public int Version { get; set; }
 }

@@ -19,6 +19,7 @@ public sealed class CollectChunkConsumer(
     PlatformDbContext db,
     ICollectorRegistry registry,
     ChunkOutcomes outcomes,
+    ChunkRedelivery redelivery,
     IOptions<IngestionOptions> options,
     TimeProvider clock) : IConsumer<CollectChunk>
 {
@@ -31,7 +32,11 @@ public sealed class CollectChunkConsumer(
             return;
         var now = clock.GetUtcNow().UtcDateTime;
         await db.IngestionChunks.Where(c => c.Id == m.ChunkId)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, ChunkStatuses.Collecting).SetProperty(c => c.StartedAt, now), ct);
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(c => c.Status, ChunkStatuses.Collecting)
+                .SetProperty(c => c.StartedAt, now)
+                .SetProperty(c => c.ErrorClass, (string?)null)
+                .SetProperty(c => c.ErrorMessage, (string?)null), ct);
 
         try
         {
@@ -43,7 +48,11 @@ public sealed class CollectChunkConsumer(
             await db.IngestionChunks.Where(c => c.Id == m.ChunkId).ExecuteUpdateAsync(u => u
                 .SetProperty(c => c.ErrorClass, ex.ErrorClass.ToString())
                 .SetProperty(c => c.ErrorMessage, ex.ProviderMessage), CancellationToken.None);
-            // Transient classes are retried by the endpoint's retry policy; the rest fault at once into collect-<source>_error.
+            // A provider that said when to come back is not asked again before then; other transient failures get the
+            // endpoint's immediate retries first. Permanent classes fault at once into collect-<source>_error.
+            if (ex.IsRetryable && (ex.RetryAfter is not null || context.GetRetryAttempt() >= CollectChunkLimits.ImmediateRetryIntervals.Length)
+                && await redelivery.TryScheduleAsync(m.ChunkId, ex, CancellationToken.None))
+                return;
             throw;
         }
     }

@@ -21,7 +21,7 @@ public sealed class CollectorEndpointsConnector(
                 cfg.ConcurrentMessageLimit = options.Value.MaxChunksInFlightPerSource;
                 cfg.UseMessageRetry(r =>
                 {
-                    r.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
+                    r.Intervals(CollectChunkLimits.ImmediateRetryIntervals);
                     // Permanent classes (bad symbol, bad credentials, bad payload) fault at once into the _error queue.
                     r.Ignore<CollectorException>(e => !e.IsRetryable);
                 });

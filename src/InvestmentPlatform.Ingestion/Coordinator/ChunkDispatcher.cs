@@ -51,11 +51,12 @@ public sealed class ChunkDispatcher(
             if (free <= 0)
                 return 0;
 
-            var next = await chunks.Where(x => x.Chunk.Status == ChunkStatuses.Pending && x.Request.Status == "running")
+            var now = clock.GetUtcNow().UtcDateTime;
+            var next = await chunks.Where(x => x.Chunk.Status == ChunkStatuses.Pending && x.Request.Status == "running"
+                                               && (x.Chunk.NotBefore == null || x.Chunk.NotBefore <= now))
                 .OrderBy(x => x.Chunk.CreatedAt).ThenBy(x => x.Chunk.From).Take(free)
                 .Select(x => new { x.Chunk.Id, x.Chunk.Symbol, x.Chunk.From, x.Chunk.To, x.Request })
                 .AsNoTracking().ToListAsync(ct);
-            var now = clock.GetUtcNow().UtcDateTime;
             foreach (var c in next)
             {
                 var claimed = await db.IngestionChunks

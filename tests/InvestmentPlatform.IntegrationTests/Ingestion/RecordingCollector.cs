@@ -9,6 +9,7 @@ namespace InvestmentPlatform.IntegrationTests.Ingestion;
 public sealed class RecordingCollector(string name = "recording", int version = 1) : ICollector
 {
     public ConcurrentQueue<CollectorRequest> Requests { get; } = new();
+    public ConcurrentQueue<(string Symbol, DateTime At)> Calls { get; } = new();
     public int Version { get; set; } = version;
 
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
@@ -22,12 +23,24 @@ public sealed class RecordingCollector(string name = "recording", int version = 
             hold.TrySetResult();
     }
 
+    private readonly ConcurrentDictionary<string, (int Times, ErrorClass Class, TimeSpan? RetryAfter)> _failures = new();
+
+    /// <summary>The next <paramref name="times"/> calls for <paramref name="symbol"/> fail as the provider would.</summary>
+    public void Fail(string symbol, int times, ErrorClass errorClass, TimeSpan? retryAfter = null) =>
+        _failures[symbol] = (times, errorClass, retryAfter);
+
     public SourceDescriptor Descriptor { get; } = new(name, "Recording test source", ["stock", "crypto"], ["1m", "1h", "1d"],
         new Dictionary<string, int?>(), new Dictionary<string, int?> { ["1m"] = 5 }, []);
 
     public async IAsyncEnumerable<CollectedBatch> CollectAsync(CollectorRequest request, [EnumeratorCancellation] CancellationToken ct = default)
     {
         Requests.Enqueue(request);
+        Calls.Enqueue((request.Symbol, DateTime.UtcNow));
+        if (_failures.TryGetValue(request.Symbol, out var failure) && failure.Times > 0)
+        {
+            _failures[request.Symbol] = failure with { Times = failure.Times - 1 };
+            throw new CollectorException(failure.Class, Descriptor.Name, $"{failure.Class} on purpose", null, failure.RetryAfter);
+        }
         if (_holds.TryGetValue(request.Symbol, out var hold))
             await hold.Task.WaitAsync(ct);
         var assetType = request.AssetType ?? "stock";

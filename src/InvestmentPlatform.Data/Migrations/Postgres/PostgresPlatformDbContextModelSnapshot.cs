@@ -268,6 +268,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("from");
 
+                    b.Property<DateTime?>("NotBefore")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("not_before");
+
                     b.Property<int>("PartsLoaded")
                         .HasColumnType("integer")
                         .HasColumnName("parts_loaded");
@@ -283,6 +287,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.Property<long>("RecordsRejected")
                         .HasColumnType("bigint")
                         .HasColumnName("records_rejected");
+
+                    b.Property<int>("Redeliveries")
+                        .HasColumnType("integer")
+                        .HasColumnName("redeliveries");
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid")

@@ -259,6 +259,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("from");
 
+                    b.Property<DateTime?>("NotBefore")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_before");
+
                     b.Property<int>("PartsLoaded")
                         .HasColumnType("INTEGER")
                         .HasColumnName("parts_loaded");
@@ -274,6 +278,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.Property<long>("RecordsRejected")
                         .HasColumnType("INTEGER")
                         .HasColumnName("records_rejected");
+
+                    b.Property<int>("Redeliveries")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("redeliveries");
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT")
