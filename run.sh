@@ -4,10 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# The host compiles while the dashboard builds: the two do not depend on each other.
+# The modules compile while the dashboard builds; the host itself compiles after it, because its build lists the
+# files in wwwroot that the dashboard build replaces.
 build_log=$(mktemp)
-dotnet build src/InvestmentPlatform.Host -c Release -nologo -v quiet >"$build_log" 2>&1 &
-host_build=$!
+dotnet build src/InvestmentPlatform.Api -c Release -nologo -v quiet >"$build_log" 2>&1 &
+modules_build=$!
 
 index=src/InvestmentPlatform.Host/wwwroot/index.html
 if [ ! -f "$index" ] || [ -n "$(find frontend/src frontend/index.html frontend/package.json -newer "$index" -print -quit)" ]; then
@@ -15,7 +16,7 @@ if [ ! -f "$index" ] || [ -n "$(find frontend/src frontend/index.html frontend/p
   (cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 fi
 
-if ! wait "$host_build"; then
+if ! wait "$modules_build" || ! dotnet build src/InvestmentPlatform.Host -c Release -nologo -v quiet >>"$build_log" 2>&1; then
   cat "$build_log"; echo "The host did not build." >&2; exit 1
 fi
 rm -f "$build_log"

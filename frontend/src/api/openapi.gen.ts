@@ -465,6 +465,7 @@ export type SymbolProgress = {
   recordsRejected?: number
   errorClass?: string | null
   errorMessage?: string | null
+  retryAt?: string | null
 }
 
 export type TemplateRequest = {

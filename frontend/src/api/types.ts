@@ -129,6 +129,8 @@ export type PerSymbolProgress = {
   recordsRejected: number
   errorClass: string | null
   errorMessage: string | null
+  /** Set while a window of the symbol waits for a delayed redelivery (rate limit, transient failure). */
+  retryAt?: string | null
 }
 export type IngestionRequestDto = {
   requestId: string

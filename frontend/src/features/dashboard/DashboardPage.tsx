@@ -6,6 +6,7 @@ import { IntervalSwitch } from '../marketData/IntervalSwitch'
 import { useGetWatchlistQuery } from '../marketData/marketDataApi'
 import { SymbolChart } from '../marketData/SymbolChart'
 import { Watchlist } from '../marketData/Watchlist'
+import { RecentRequests } from './RecentRequests'
 import { RecentRuns } from './RecentRuns'
 
 export default function DashboardPage() {
@@ -29,6 +30,9 @@ export default function DashboardPage() {
         </Card>
         <Card id="health" title="Platform health">
           <HealthPanel />
+        </Card>
+        <Card id="requests" className="lg:col-span-3" title="Recent collection requests">
+          <RecentRequests />
         </Card>
       </div>
     </>

@@ -2,22 +2,26 @@ import { StatusBadge } from '../../components/Badges'
 import { ProgressBar } from '../../components/Progress'
 import { ErrorMessage, Spinner } from '../../components/QueryState'
 import { useAppSelector } from '../../app/hooks'
-import { fmtInt, label, normStatus } from '../../utils/format'
+import { fmtInt, fmtTime, label, normStatus } from '../../utils/format'
 import { selectHub } from '../live/liveSlice'
 import { useGetRequestQuery } from './ingestionApi'
 
 const finished = new Set(['succeeded', 'partially_succeeded', 'failed', 'timed_out'])
 
-/** One ingestion request's live progress: hub events move it; polling takes over while the hub is down. */
+/**
+ * One ingestion request's live progress: hub events move it; polling takes over while the hub is down. A slow poll
+ * goes on while it runs, because a window that waits for a redelivery sends no event until it is collected.
+ */
 export function RequestProgress({ requestId }: { requestId: string }) {
   const hub = useAppSelector(selectHub)
   const q = useGetRequestQuery(requestId)
   const done = q.data ? finished.has(normStatus(q.data.status)) : false
-  useGetRequestQuery(requestId, { pollingInterval: !done && hub !== 'connected' ? 2000 : 0, skip: done })
+  useGetRequestQuery(requestId, { pollingInterval: done ? 0 : hub !== 'connected' ? 2000 : 10000, skip: done })
   if (q.isLoading) return <Spinner label="Starting collection…" />
   if (q.error) return <ErrorMessage error={q.error} />
   const r = q.data
   if (!r) return null
+  const waiting = (r.perSymbol ?? []).filter((s) => s.retryAt && !finished.has(normStatus(s.status)))
   return (
     <div aria-live="polite" data-testid="request-progress" data-status={normStatus(r.status)} className="space-y-2 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
       <div className="flex flex-wrap items-center gap-2">
@@ -27,6 +31,17 @@ export function RequestProgress({ requestId }: { requestId: string }) {
         </span>
       </div>
       <ProgressBar done={r.chunksDone} total={r.chunksTotal} label="Chunks collected" />
+      {!done && waiting.length > 0 && (
+        <ul data-testid="request-waiting" className="space-y-1 text-amber-900 dark:text-amber-200">
+          {waiting.map((s) => (
+            <li key={s.symbol}>
+              <span className="font-semibold">{s.symbol}</span>: {s.errorClass ? label(s.errorClass) : 'Waiting'}
+              {s.errorMessage ? ` (${s.errorMessage})` : ''}, trying again at{' '}
+              <time dateTime={s.retryAt!}>{fmtTime(s.retryAt!)}</time>
+            </li>
+          ))}
+        </ul>
+      )}
       {r.errorMessage && (
         <p className="text-rose-800 dark:text-rose-300">
           {r.errorClass ? `${label(r.errorClass)}: ` : ''}
