@@ -1,7 +1,8 @@
 import { StatusBadge } from '../../components/Badges'
+import { ErrorCell } from '../../components/ErrorCell'
 import { ProgressBar } from '../../components/Progress'
 import type { IngestionRequestDto } from '../../api/types'
-import { fmtInt, fmtTime, label, normStatus } from '../../utils/format'
+import { fmtInt, fmtTime, normStatus } from '../../utils/format'
 
 /** Collection requests from every origin (scheduler, API, CLI, the dashboard); counts move with hub events. */
 export function RequestsTable({ requests, caption }: { requests: IngestionRequestDto[]; caption: string }) {
@@ -37,10 +38,7 @@ export function RequestsTable({ requests, caption }: { requests: IngestionReques
                 <td className="py-1.5 pr-3">{r.jobId ? 'scheduled' : 'on demand'}</td>
                 <td className="num whitespace-nowrap py-1.5 pr-3">{fmtTime(r.createdAt)}</td>
                 <td className="num py-1.5 pr-3 text-right">{fmtInt(r.recordsLoaded)}</td>
-                <td className="max-w-xs py-1.5 text-xs text-rose-800 dark:text-rose-300">
-                  {r.errorClass && <span className="font-semibold">{label(r.errorClass)}: </span>}
-                  {r.errorMessage}
-                </td>
+                <ErrorCell errorClass={r.errorClass} errorMessage={r.errorMessage} />
               </tr>
             )
           })}

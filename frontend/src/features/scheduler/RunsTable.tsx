@@ -1,4 +1,5 @@
 import { StatusBadge } from '../../components/Badges'
+import { ErrorCell } from '../../components/ErrorCell'
 import { ProgressBar } from '../../components/Progress'
 import type { RunDto } from '../../api/types'
 import { fmtDuration, fmtInt, fmtTime, label, normStatus } from '../../utils/format'
@@ -38,10 +39,7 @@ export function RunsTable({ runs, caption, compact = false }: { runs: RunDto[]; 
                 <td className="num py-1.5 pr-3 text-right">{fmtDuration(r.durationMs)}</td>
                 <td className="num py-1.5 pr-3 text-right">{fmtInt(running && p ? p.recordsLoaded : r.recordsLoaded)}</td>
                 {!compact && (
-                  <td className="max-w-xs py-1.5 text-xs text-rose-800 dark:text-rose-300">
-                    {r.errorClass && <span className="font-semibold">{label(r.errorClass)}: </span>}
-                    {r.errorMessage}
-                  </td>
+                  <ErrorCell errorClass={r.errorClass} errorMessage={r.errorMessage} />
                 )}
               </tr>
             )
