@@ -17,32 +17,23 @@ public sealed class AssetRegistrar(PlatformDbContext db, TimeProvider clock)
         if (existing is not null)
             return existing;
 
+        // Loaders of the same new symbol race here; the unique symbol index decides, without an error to log.
+        var (symbol, name, currency, exchange, source) =
+            (description.Symbol, description.Name, description.Currency, description.Exchange, description.Source);
+        var metadata = JsonSerializer.Serialize(description.Metadata);
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Assets.Add(new Asset
-        {
-            Symbol = description.Symbol,
-            Name = description.Name,
-            AssetType = assetType,
-            Currency = description.Currency,
-            Exchange = description.Exchange,
-            Source = description.Source,
-            Metadata = JsonSerializer.Serialize(description.Metadata),
-            CreatedAt = now,
-            UpdatedAt = now,
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another loader registered it at the same moment; the unique symbol index decided.
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-        return await FindAsync(description.Symbol, ct)
+        await (db.Provider == DatabaseProvider.Postgres
+            ? db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO assets (symbol, name, asset_type, currency, exchange, source, metadata, created_at, updated_at)
+                VALUES ({symbol}, {name}, {assetType}, {currency}, {exchange}, {source}, CAST({metadata} AS jsonb), {now}, {now})
+                ON CONFLICT (symbol) DO NOTHING
+                """, ct)
+            : db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO assets (symbol, name, asset_type, currency, exchange, source, metadata, created_at, updated_at)
+                VALUES ({symbol}, {name}, {assetType}, {currency}, {exchange}, {source}, {metadata}, {now}, {now})
+                ON CONFLICT (symbol) DO NOTHING
+                """, ct));
+        return await FindAsync(symbol, ct)
                ?? throw new InvalidOperationException($"Asset {description.Symbol} could not be registered.");
     }
 
