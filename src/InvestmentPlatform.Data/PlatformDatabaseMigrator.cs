@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,6 +23,10 @@ public sealed class PlatformDatabaseMigrator(
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         try
         {
+            // On a new database EF reads the history table before it creates it, and logs that read as a failed
+            // command: an error line in every first start. The table made first, that read finds it.
+            if (await db.Database.CanConnectAsync(ct))
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
             await db.Database.MigrateAsync(ct);
         }
         catch (NpgsqlException ex)
