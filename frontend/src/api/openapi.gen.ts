@@ -275,6 +275,7 @@ export type IngestionRequestView = {
   createdAt?: string
   completedAt?: string | null
   perSymbol?: (SymbolProgress)[] | null
+  retryAt?: string | null
 }
 
 export type IngestionRequestViewPagedResult = {

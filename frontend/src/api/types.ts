@@ -154,6 +154,8 @@ export type IngestionRequestDto = {
   createdAt: string
   completedAt: string | null
   perSymbol?: PerSymbolProgress[] | null
+  /** The earliest time a window of the request that waits for a delayed redelivery is tried again. */
+  retryAt?: string | null
 }
 
 export type ScheduleKind = 'cron' | 'interval' | 'dependencies'

@@ -42,11 +42,12 @@ public static class IngestionApi
         string Symbol, string Status, int ChunksTotal, int ChunksDone, long RecordsCollected, long RecordsLoaded,
         long RecordsRejected, string? ErrorClass, string? ErrorMessage, DateTime? RetryAt = null);
 
+    /// <param name="RetryAt">The earliest time a window of the request that waits for a delayed redelivery is tried again.</param>
     public sealed record IngestionRequestView(
         Guid RequestId, string Source, IReadOnlyList<string> Symbols, string? AssetType, string Interval, DateTime From,
         DateTime To, string Mode, string Status, int ChunksTotal, int ChunksDone, long RecordsCollected, long RecordsLoaded,
         long RecordsRejected, string? ErrorClass, string? ErrorMessage, Guid? JobId, Guid? RunId, DateTime CreatedAt,
-        DateTime? CompletedAt, IReadOnlyList<SymbolProgress>? PerSymbol);
+        DateTime? CompletedAt, IReadOnlyList<SymbolProgress>? PerSymbol, DateTime? RetryAt = null);
 
     private static async Task<Results<Accepted<IngestionRequestAccepted>, ProblemHttpResult>> SubmitAsync(
         SubmitIngestionRequest body, IngestionRequestValidator validator, IngestionRequestWriter writer, CancellationToken ct)
@@ -86,11 +87,11 @@ public static class IngestionApi
                 log?.ErrorClass ?? waiting?.ErrorClass, log?.ErrorMessage ?? waiting?.ErrorMessage,
                 waiting?.NotBefore is { } at ? Utc(at) : null);
         }).ToList();
-        return TypedResults.Ok(ToView(request, perSymbol));
+        return TypedResults.Ok(ToView(request, perSymbol, perSymbol.Min(p => p.RetryAt)));
     }
 
     private static async Task<Results<Ok<PagedResult<IngestionRequestView>>, ProblemHttpResult>> ListAsync(
-        PlatformDbContext db, CancellationToken ct, string? status = null, string? source = null, int? page = null, int? pageSize = null)
+        PlatformDbContext db, TimeProvider clock, CancellationToken ct, string? status = null, string? source = null, int? page = null, int? pageSize = null)
     {
         var (paging, errors) = PageRequest.Parse(page, pageSize);
         if (paging is null)
@@ -107,13 +108,20 @@ public static class IngestionApi
             query = query.Where(r => r.Source == source.ToLower());
         var total = await query.LongCountAsync(ct);
         var rows = await query.OrderByDescending(r => r.CreatedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return TypedResults.Ok(PagedResult<IngestionRequestView>.Create(rows.Select(r => ToView(r, null)).ToList(), paging, total));
+        var ids = rows.Where(r => r.Status == IngestionStatuses.Running).Select(r => r.Id).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var waits = (await db.IngestionChunks.AsNoTracking()
+                .Where(c => ids.Contains(c.RequestId) && c.Status == "pending" && c.NotBefore > now)
+                .Select(c => new { c.RequestId, c.NotBefore }).ToListAsync(ct))
+            .GroupBy(c => c.RequestId).ToDictionary(g => g.Key, g => g.Min(c => c.NotBefore));
+        return TypedResults.Ok(PagedResult<IngestionRequestView>.Create(
+            rows.Select(r => ToView(r, null, waits.GetValueOrDefault(r.Id) is { } at ? Utc(at) : null)).ToList(), paging, total));
     }
 
-    private static IngestionRequestView ToView(IngestionRequest r, IReadOnlyList<SymbolProgress>? perSymbol) => new(
+    private static IngestionRequestView ToView(IngestionRequest r, IReadOnlyList<SymbolProgress>? perSymbol, DateTime? retryAt) => new(
         r.Id, r.Source, ParseSymbols(r.Symbols), r.AssetType, r.Interval, Utc(r.From), Utc(r.To), r.Mode, r.Status,
         r.ChunksTotal, r.ChunksDone, r.RecordsCollected, r.RecordsLoaded, r.RecordsRejected, r.ErrorClass, r.ErrorMessage,
-        r.JobId, r.RunId, Utc(r.CreatedAt), r.CompletedAt is { } c ? Utc(c) : null, perSymbol);
+        r.JobId, r.RunId, Utc(r.CreatedAt), r.CompletedAt is { } c ? Utc(c) : null, perSymbol, retryAt);
 
     private static IReadOnlyList<string> ParseSymbols(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
 

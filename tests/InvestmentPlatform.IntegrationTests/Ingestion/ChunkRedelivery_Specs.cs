@@ -33,6 +33,9 @@ public sealed class When_a_source_fails_for_a_while : IAsyncLifetime
 
         var waiting = await WaitForSymbolAsync(id, s => s.TryGetProperty("retryAt", out var at) && at.ValueKind == JsonValueKind.String);
         Assert.Equal("RateLimited", waiting.GetProperty("errorClass").GetString());
+        var listed = JsonDocument.Parse(await _host.Client.GetStringAsync("/api/ingestion/requests?status=running")).RootElement
+            .GetProperty("items").EnumerateArray().Single(r => r.GetProperty("requestId").GetGuid() == id);
+        Assert.Equal(waiting.GetProperty("retryAt").GetDateTime(), listed.GetProperty("retryAt").GetDateTime());
         var view = await _host.WaitFinishedAsync(id);
 
         Assert.Equal("succeeded", view.GetProperty("status").GetString());

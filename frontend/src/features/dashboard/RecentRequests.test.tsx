@@ -17,7 +17,7 @@ describe('RecentRequests', () => {
   it('lists requests from every origin, with their symbols, origin and error', async () => {
     mockApi([['GET', /\/api\/ingestion\/requests$/, () => ({
       body: paged([
-        request(),
+        request({ retryAt: '2026-11-28T10:05:00Z' }),
         request({ requestId: 'q2', source: 'yahoo', symbols: ['A', 'B', 'C', 'D', 'E'], jobId: 'j1', status: 'failed', errorClass: 'RateLimited', errorMessage: 'Too Many Requests' }),
       ]),
     })]])
@@ -28,6 +28,7 @@ describe('RecentRequests', () => {
     expect(onDemand).toHaveTextContent('AAPL 1d · batch')
     expect(onDemand).toHaveTextContent('on demand')
     expect(within(onDemand).getByRole('progressbar')).toBeInTheDocument()
+    expect(onDemand).toHaveTextContent('waiting to retry at 2026-11-28 10:05 UTC')
     expect(scheduled).toHaveTextContent('A, B, C +2')
     expect(scheduled).toHaveTextContent('scheduled')
     expect(scheduled).toHaveTextContent('rate limited: Too Many Requests')

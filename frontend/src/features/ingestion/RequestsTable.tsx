@@ -34,6 +34,11 @@ export function RequestsTable({ requests, caption }: { requests: IngestionReques
                 <td className="py-1.5 pr-3">
                   <StatusBadge status={r.status} />
                   {running && r.chunksTotal ? <ProgressBar done={r.chunksDone} total={r.chunksTotal} label={`${symbols} progress`} /> : null}
+                  {running && r.retryAt ? (
+                    <p className="text-xs text-amber-900 dark:text-amber-200">
+                      waiting to retry at <time dateTime={r.retryAt}>{fmtTime(r.retryAt)}</time>
+                    </p>
+                  ) : null}
                 </td>
                 <td className="py-1.5 pr-3">{r.jobId ? 'scheduled' : 'on demand'}</td>
                 <td className="num whitespace-nowrap py-1.5 pr-3">{fmtTime(r.createdAt)}</td>
