@@ -8,11 +8,18 @@ namespace InvestmentPlatform.Analytics.Portfolio;
 /// <summary>A portfolio's value over time, its time- and money-weighted returns, contributions and risk.</summary>
 public sealed class PortfolioAnalyticsService(PlatformDbContext db, PortfolioService portfolios, SeriesReader reader, TimeProvider clock)
 {
+    /// <param name="riskFree">Annual risk-free rate as a decimal, used by alpha.</param>
+    /// <param name="periodsPerYear">Valuation points a year, used by alpha: 252 trading days unless told otherwise.</param>
     public async Task<PortfolioAnalyticsReport> ComputeAsync(
-        Guid portfolioId, DateTime? from, DateTime? to, string? benchmark, double confidence, CancellationToken ct)
+        Guid portfolioId, DateTime? from, DateTime? to, string? benchmark, double confidence, CancellationToken ct,
+        double riskFree = 0, double periodsPerYear = 252)
     {
         if (confidence is <= 0 or >= 1 || double.IsNaN(confidence))
             throw AnalyticsException.Invalid("confidence", "confidence must be strictly between 0 and 1, for example 0.95.");
+        if (riskFree <= -1 || !double.IsFinite(riskFree))
+            throw AnalyticsException.Invalid("riskFree", "riskFree is an annual rate as a decimal (0.02 for 2%) above -1.");
+        if (periodsPerYear <= 0 || !double.IsFinite(periodsPerYear))
+            throw AnalyticsException.Invalid("periodsPerYear", "periodsPerYear must be positive.");
         if (from is { } f0 && to is { } t0 && f0 > t0)
             throw AnalyticsException.Invalid("from", "from must not be after to.");
         var portfolio = await portfolios.FindAsync(portfolioId, ct);
@@ -101,7 +108,7 @@ public sealed class PortfolioAnalyticsService(PlatformDbContext db, PortfolioSer
         var irr = points.Count > 1 ? Irr.Annual(moneyFlows) : null;
         var index = TimeSeries.From(new[] { (points[0].Time, 1.0) }.Concat(Cumulative(returns)));
         var risk = index.Count >= 3
-            ? RiskCalculator.ForAsset("portfolio", index, benchmarkPrices, confidence, 0, 252)
+            ? RiskCalculator.ForAsset("portfolio", index, benchmarkPrices, confidence, riskFree, periodsPerYear)
             : null;
 
         return new PortfolioAnalyticsReport(

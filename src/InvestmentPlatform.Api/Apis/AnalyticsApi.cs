@@ -44,8 +44,10 @@ public static class AnalyticsApi
     }
 
     private static async Task<Results<Ok<PortfolioAnalyticsReport>, ProblemHttpResult>> GetPortfolio(
-        PortfolioAnalyticsService service, Guid id, DateTime? from, DateTime? to, string? benchmark, double? confidence, CancellationToken ct) =>
-        await Answer(() => service.ComputeAsync(id, from, to, benchmark, confidence ?? AnalyticsParameters.DefaultConfidence, ct));
+        PortfolioAnalyticsService service, Guid id, DateTime? from, DateTime? to, string? benchmark, double? confidence,
+        double? riskFree, double? periodsPerYear, CancellationToken ct) =>
+        await Answer(() => service.ComputeAsync(id, from, to, benchmark, confidence ?? AnalyticsParameters.DefaultConfidence, ct,
+            riskFree ?? 0, periodsPerYear ?? 252));
 
     private static async Task<Results<Ok<ComputeAccepted>, Accepted<ComputeAccepted>, ProblemHttpResult>> Compute(
         AnalyticsJobs jobs, ComputeRequest request, CancellationToken ct)

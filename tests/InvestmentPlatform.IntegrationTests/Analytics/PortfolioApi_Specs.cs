@@ -185,6 +185,24 @@ public abstract class When_a_portfolio_is_recorded_and_valued(ApiDatabase databa
     }
 
     [Fact]
+    public async Task Should_take_the_risk_free_rate_into_alpha_and_refuse_a_bad_one()
+    {
+        var id = await CreatePortfolioAsync("alpha", "USD", benchmark: "SPX");
+        await AddAsync(id, new { type = "deposit", time = Day(1), amount = 1000 });
+        await AddAsync(id, new { type = "buy", symbol = "USSTOCK", time = Day(1), quantity = 20, price = 50 });
+
+        var plain = (await (await _client.GetAsync($"/api/analytics/portfolio/{id}?to=2024-01-04")).JsonAsync()).GetProperty("risk");
+        var withRate = (await (await _client.GetAsync($"/api/analytics/portfolio/{id}?to=2024-01-04&riskFree=0.05&periodsPerYear=365")).JsonAsync()).GetProperty("risk");
+
+        // alpha = (mean(r) - rf - beta (mean(b) - rf)) P, so alpha(rf) - alpha(0) = (beta - 1) rf P with rf = 1.05^(1/P) - 1.
+        var beta = plain.Number("beta");
+        Near(beta, withRate.Number("beta"));
+        Near((beta - 1) * (Math.Pow(1.05, 1 / 365.0) - 1) * 365, withRate.Number("alpha") - plain.Number("alpha") * 365 / 252);
+        foreach (var bad in new[] { "riskFree=-1", "riskFree=abc", "periodsPerYear=0" })
+            Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/api/analytics/portfolio/{id}?{bad}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Should_manage_portfolios_with_problem_details_for_bad_input()
     {
         var id = await CreatePortfolioAsync("crud", "USD");
