@@ -33,10 +33,10 @@ if [ "${IP_TEST_USE_TESTCONTAINERS:-}" != "1" ]; then
   run_pg() { if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
   if ! "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"; then
     if [ ! -f "$pg_data/PG_VERSION" ]; then
-      mkdir -p "$pg_data"; [ "$(id -u)" = "0" ] && chown -R postgres:postgres "$services_dir"
+      mkdir -p "$pg_data"; [ "$(id -u)" = "0" ] && chown -R postgres:postgres "$pg_data"
       run_pg "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 >/dev/null
     fi
-    [ "$(id -u)" = "0" ] && chown -R postgres:postgres "$services_dir"
+    [ "$(id -u)" = "0" ] && chown -R postgres:postgres "$pg_data"
     log "starting PostgreSQL on 127.0.0.1:$pg_port"
     run_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 \
       -o "-p $pg_port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c shared_buffers=512MB" start >/dev/null
@@ -51,7 +51,7 @@ if [ "${IP_TEST_USE_TESTCONTAINERS:-}" != "1" ]; then
   fi
   rabbit_port="${IP_TEST_RABBITMQ_PORT:-55672}"
   rabbit_dir="$services_dir/rabbitmq"
-  export RABBITMQ_NODENAME="ip-tests@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$rabbit_port" \
+  export RABBITMQ_NODENAME="ip-tests-$rabbit_port@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$rabbit_port" \
     RABBITMQ_DIST_PORT="$((rabbit_port + 1))" RABBITMQ_MNESIA_BASE="$rabbit_dir/mnesia" RABBITMQ_LOG_BASE="$rabbit_dir/log" \
     RABBITMQ_PID_FILE="$rabbit_dir/node.pid" RABBITMQ_ENABLED_PLUGINS_FILE="$rabbit_dir/enabled_plugins" \
     RABBITMQ_CONFIG_FILE="$rabbit_dir/rabbitmq" RABBITMQ_CONF_ENV_FILE="$rabbit_dir/rabbitmq-env.conf"
