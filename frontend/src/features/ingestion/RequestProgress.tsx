@@ -5,8 +5,7 @@ import { useAppSelector } from '../../app/hooks'
 import { fmtInt, fmtTime, label, normStatus } from '../../utils/format'
 import { selectHub } from '../live/liveSlice'
 import { useGetRequestQuery } from './ingestionApi'
-
-const finished = new Set(['succeeded', 'partially_succeeded', 'failed', 'timed_out'])
+import { isFinished } from './progress'
 
 /**
  * One ingestion request's live progress: hub events move it; polling takes over while the hub is down. A slow poll
@@ -15,13 +14,13 @@ const finished = new Set(['succeeded', 'partially_succeeded', 'failed', 'timed_o
 export function RequestProgress({ requestId }: { requestId: string }) {
   const hub = useAppSelector(selectHub)
   const q = useGetRequestQuery(requestId)
-  const done = q.data ? finished.has(normStatus(q.data.status)) : false
+  const done = q.data ? isFinished(q.data.status) : false
   useGetRequestQuery(requestId, { pollingInterval: done ? 0 : hub !== 'connected' ? 2000 : 10000, skip: done })
   if (q.isLoading) return <Spinner label="Starting collection…" />
   if (q.error) return <ErrorMessage error={q.error} />
   const r = q.data
   if (!r) return null
-  const waiting = (r.perSymbol ?? []).filter((s) => s.retryAt && !finished.has(normStatus(s.status)))
+  const waiting = (r.perSymbol ?? []).filter((s) => s.retryAt && !isFinished(s.status))
   return (
     <div aria-live="polite" data-testid="request-progress" data-status={normStatus(r.status)} className="space-y-2 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
       <div className="flex flex-wrap items-center gap-2">

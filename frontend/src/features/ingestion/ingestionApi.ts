@@ -1,10 +1,7 @@
 import { apiSlice, query } from '../../api/apiSlice'
 import { liveEvents } from '../../api/liveEvents'
 import type { IngestionInput, IngestionRequestDto, Paged } from '../../api/types'
-import { normStatus } from '../../utils/format'
-import { applyProgress } from './progress'
-
-const finished = new Set(['succeeded', 'partially_succeeded', 'failed', 'timed_out'])
+import { applyProgress, isFinished } from './progress'
 
 export const ingestionApi = apiSlice.injectEndpoints({
   endpoints: (build) => ({
@@ -27,7 +24,7 @@ export const ingestionApi = apiSlice.injectEndpoints({
           if (e.requestId !== id) return
           updateCachedData((draft) => applyProgress(draft, e))
           const req = getCacheEntry().data
-          if (req && finished.has(normStatus(req.status))) {
+          if (req && isFinished(req.status)) {
             dispatch(ingestionApi.util.invalidateTags([{ type: 'Request', id }, 'Coverage', 'Collections', 'Bars', 'Watchlist']))
           }
         })

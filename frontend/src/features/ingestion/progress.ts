@@ -1,6 +1,13 @@
 import type { CollectionProgressEvent, IngestionRequestDto } from '../../api/types'
 import { normStatus } from '../../utils/format'
 
+const finishedStatuses = new Set(['succeeded', 'partially_succeeded', 'failed', 'timed_out'])
+
+/** A request or symbol in one of its end states; statuses arrive in either case style. */
+export function isFinished(status: string | null | undefined): boolean {
+  return finishedStatuses.has(normStatus(status))
+}
+
 /**
  * Folds one `collection_progress` event into a request. Events carry per-symbol figures when `symbol` is set,
  * otherwise the request's totals; counts never go backwards, since events can arrive out of order.
