@@ -45,14 +45,15 @@ public sealed class CollectChunkConsumer(
         catch (CollectorException ex)
         {
             PlatformMetrics.CollectorErrors.Add(1, new("source", m.Source), new("error_class", ex.ErrorClass.ToString()));
-            await db.IngestionChunks.Where(c => c.Id == m.ChunkId).ExecuteUpdateAsync(u => u
-                .SetProperty(c => c.ErrorClass, ex.ErrorClass.ToString())
-                .SetProperty(c => c.ErrorMessage, ex.ProviderMessage), CancellationToken.None);
             // A provider that said when to come back is not asked again before then; other transient failures get the
-            // endpoint's immediate retries first. Permanent classes fault at once into collect-<source>_error.
+            // endpoint's immediate retries first. Rescheduling records the error with the wait.
             if (ex.IsRetryable && (ex.RetryAfter is not null || context.GetRetryAttempt() >= CollectChunkLimits.ImmediateRetryIntervals.Length)
                 && await redelivery.TryScheduleAsync(m.ChunkId, ex, CancellationToken.None))
                 return;
+            // Retried at once or faulted (permanent classes into collect-<source>_error): the fault keeps this class.
+            await db.IngestionChunks.Where(c => c.Id == m.ChunkId).ExecuteUpdateAsync(u => u
+                .SetProperty(c => c.ErrorClass, ex.ErrorClass.ToString())
+                .SetProperty(c => c.ErrorMessage, ex.ProviderMessage), CancellationToken.None);
             throw;
         }
     }
