@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
@@ -18,24 +19,22 @@ public sealed class AssetRegistrar(PlatformDbContext db, TimeProvider clock)
             return existing;
 
         // Loaders of the same new symbol race here; the unique symbol index decides, without an error to log.
-        var (symbol, name, currency, exchange, source) =
-            (description.Symbol, description.Name, description.Currency, description.Exchange, description.Source);
-        var metadata = JsonSerializer.Serialize(description.Metadata);
+        // PostgreSQL keeps metadata as jsonb and takes the text parameter only through a cast.
+        var metadata = db.Provider == DatabaseProvider.Postgres ? "CAST({6} AS jsonb)" : "{6}";
+        var symbol = description.Symbol;
         var now = clock.GetUtcNow().UtcDateTime;
-        await (db.Provider == DatabaseProvider.Postgres
-            ? db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO assets (symbol, name, asset_type, currency, exchange, source, metadata, created_at, updated_at)
-                VALUES ({symbol}, {name}, {assetType}, {currency}, {exchange}, {source}, CAST({metadata} AS jsonb), {now}, {now})
-                ON CONFLICT (symbol) DO NOTHING
-                """, ct)
-            : db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO assets (symbol, name, asset_type, currency, exchange, source, metadata, created_at, updated_at)
-                VALUES ({symbol}, {name}, {assetType}, {currency}, {exchange}, {source}, {metadata}, {now}, {now})
-                ON CONFLICT (symbol) DO NOTHING
-                """, ct));
+        await db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(InsertSql.Replace("{metadata}", metadata),
+            symbol, description.Name, assetType, description.Currency, description.Exchange, description.Source,
+            JsonSerializer.Serialize(description.Metadata), now), ct);
         return await FindAsync(symbol, ct)
                ?? throw new InvalidOperationException($"Asset {description.Symbol} could not be registered.");
     }
+
+    private const string InsertSql = """
+        INSERT INTO assets (symbol, name, asset_type, currency, exchange, source, metadata, created_at, updated_at)
+        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {metadata}, {7}, {7})
+        ON CONFLICT (symbol) DO NOTHING
+        """;
 
     private Task<RegisteredAsset?> FindAsync(string symbol, CancellationToken ct) =>
         db.Assets.AsNoTracking().Where(a => a.Symbol == symbol)

@@ -49,5 +49,12 @@ public sealed class When_loaders_meet_a_new_symbol_at_the_same_moment
             (asset.AssetId, asset.Name, asset.AssetType, asset.Currency, asset.Exchange, asset.Source));
         Assert.Contains("America/New_York", asset.Metadata);
         Assert.True(asset.CreatedAt > DateTime.UtcNow.AddMinutes(-5) && asset.CreatedAt <= DateTime.UtcNow.AddSeconds(1), asset.CreatedAt.ToString("O"));
+
+        // A provider that says nothing about name, currency or exchange.
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AssetRegistrar>().EnsureAsync(
+            new AssetDescription("BARE", null, "crypto", null, null, "recording", new Dictionary<string, string>()), "crypto", default);
+        var bare = await host.WithDbAsync(db => db.Assets.SingleAsync(a => a.Symbol == "BARE"));
+        Assert.Equal((null, null, null, "crypto"), (bare.Name, bare.Currency, bare.Exchange, bare.AssetType));
     }
 }
