@@ -2,6 +2,7 @@ using System.Text.Json;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
+using InvestmentPlatform.Ingestion.Coordinator;
 using InvestmentPlatform.Ingestion.Requests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -80,9 +81,9 @@ public static class IngestionApi
         {
             var log = logs.FirstOrDefault(l => l.Symbol == s);
             var mine = chunks.Where(c => c.Symbol == s).ToList();
-            var waiting = mine.Where(c => c.Status == "pending" && c.NotBefore > now).MaxBy(c => c.NotBefore);
+            var waiting = mine.Where(c => c.Status == ChunkStatuses.Pending && c.NotBefore > now).MaxBy(c => c.NotBefore);
             return new SymbolProgress(s, log?.Status ?? request.Status, mine.Count,
-                mine.Count(c => c.Status is "succeeded" or "failed" or "timed_out"),
+                mine.Count(c => ChunkStatuses.IsTerminal(c.Status)),
                 log?.RecordsCollected ?? 0, log?.RecordsLoaded ?? 0, log?.RecordsRejected ?? 0,
                 log?.ErrorClass ?? waiting?.ErrorClass, log?.ErrorMessage ?? waiting?.ErrorMessage,
                 waiting?.NotBefore is { } at ? Utc(at) : null);
@@ -111,7 +112,7 @@ public static class IngestionApi
         var ids = rows.Where(r => r.Status == IngestionStatuses.Running).Select(r => r.Id).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         var waits = (await db.IngestionChunks.AsNoTracking()
-                .Where(c => ids.Contains(c.RequestId) && c.Status == "pending" && c.NotBefore > now)
+                .Where(c => ids.Contains(c.RequestId) && c.Status == ChunkStatuses.Pending && c.NotBefore > now)
                 .Select(c => new { c.RequestId, c.NotBefore }).ToListAsync(ct))
             .GroupBy(c => c.RequestId).ToDictionary(g => g.Key, g => g.Min(c => c.NotBefore));
         return TypedResults.Ok(PagedResult<IngestionRequestView>.Create(
