@@ -1,34 +1,114 @@
 #!/usr/bin/env bash
-# Runs every test: .NET unit, harness and integration tests against a real PostgreSQL and RabbitMQ
-# (started here when absent), then the dashboard's component tests and browser end-to-end tests.
-set -euo pipefail
+# Runs every test: the .NET projects one by one (unit, harness, and integration tests against a real PostgreSQL and
+# RabbitMQ, started here when absent), then the dashboard's component tests, its build and the browser end-to-end
+# tests in Debian's Chromium (installed here when absent).
+#
+# Every runner is guarded: a test that hangs is stopped by the test platform's hang guard (a dump and its stacks land
+# under test-output/<project>/), and a runner that hangs anyway is stopped by `timeout`. A runner that crashed, hung,
+# timed out or never started counts at least one failure and is named above the closing line.
+set -uo pipefail
 cd "$(dirname "$0")"
+rm -rf test-output
 mkdir -p test-output
 
-source scripts/test-services.sh
+summary=()
+total_passed=0
+total_failed=0
 
-status=0
-dotnet test InvestmentPlatform.sln -c Release 2>&1 | tee test-output/dotnet-test.log || status=1
+# record NAME PASSED FAILED [PROBLEM]: one runner's result; a problem with no failed test still counts as one failure.
+record() {
+  local name=$1 passed=$2 failed=$3 problem=${4:-}
+  if [ -n "$problem" ] && [ "$failed" -eq 0 ]; then failed=1; fi
+  total_passed=$((total_passed + passed)); total_failed=$((total_failed + failed))
+  if [ -n "$problem" ]; then summary+=("FAILED  $name: $problem ($passed passed, $failed failed)")
+  else summary+=("        $name: $passed passed, $failed failed"); fi
+}
 
-(
-  cd frontend
-  npm ci --no-audit --no-fund --loglevel=error
-  npm test 2>&1 | tee ../test-output/frontend-test.log
-  npm run build 2>&1 | tee ../test-output/frontend-build.log
-  if [ -f e2e/run.mjs ]; then npm run e2e 2>&1 | tee ../test-output/e2e.log; fi
-) || status=1
+# guarded SECONDS LOG COMMAND...: runs the command with a time limit, its output to the terminal and the log.
+guarded() {
+  local limit=$1 log=$2; shift 2
+  timeout --kill-after=30s "$limit" "$@" 2>&1 | tee "$log"
+  return "${PIPESTATUS[0]}"
+}
 
-# One closing line over every runner: "N passed, N failed".
-passed=0; failed=0
-while read -r f p; do passed=$((passed + p)); failed=$((failed + f)); done < <(
-  grep -hoE 'Failed: +[0-9]+, Passed: +[0-9]+' test-output/dotnet-test.log | sed -E 's/Failed: +([0-9]+), Passed: +([0-9]+)/\1 \2/')
-for log in test-output/frontend-test.log test-output/e2e.log; do
-  [ -f "$log" ] || continue
-  line=$(sed -E 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ *Tests ' | tail -n 1 || true)
-  p=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
-  f=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)
-  passed=$((passed + p)); failed=$((failed + f))
-done
-[ "$failed" -gt 0 ] && status=1
-echo "$passed passed, $failed failed"
-exit $status
+problem_of() { # a runner's exit status in words
+  case $1 in
+    0) echo "" ;;
+    124|137) echo "timed out after $2" ;;
+    *) echo "exited with status $1" ;;
+  esac
+}
+
+services_ok=1
+if ! source scripts/test-services.sh; then services_ok=0; record "test services (PostgreSQL, RabbitMQ)" 0 1 "did not start"; fi
+browser_ok=1
+if ! source scripts/test-browser.sh; then browser_ok=0; record "browser (Chromium, fonts)" 0 1 "could not be installed"; fi
+
+# --- .NET ---------------------------------------------------------------------------------------------------------
+if guarded 20m test-output/dotnet-build.log dotnet build InvestmentPlatform.sln -c Release; then
+  for project in tests/*/*.csproj; do
+    name=$(basename "$project" .csproj)
+    out="test-output/$name"
+    mkdir -p "$out"
+    # The integration tests start hosts, brokers' connections and child processes: their slowest test takes minutes.
+    hang=3m; limit=15m
+    case $name in *IntegrationTests) hang=8m; limit=40m ;; esac
+    if [ "$services_ok" = 0 ] && [ "$name" != "${name%IntegrationTests}" ]; then
+      record "$name" 0 1 "not started: the test services are missing"; continue
+    fi
+    guarded "$limit" "$out/console.log" dotnet test "$project" -c Release --no-build \
+      --blame-hang-timeout "$hang" --blame-hang-dump-type mini --results-directory "$out" \
+      --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal"
+    rc=$?
+    passed=0; failed=0
+    if [ -f "$out/results.trx" ]; then
+      counters=$(grep -o '<Counters [^>]*>' "$out/results.trx" | head -n 1)
+      attr() { echo "$counters" | grep -oE " $1=\"[0-9]+\"" | grep -oE '[0-9]+' || echo 0; }
+      passed=$(attr passed)
+      failed=$(( $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted) ))
+    fi
+    problem=""
+    if grep -qE "inactivity time|Test host process crashed|test run was aborted" "$out/console.log" 2>/dev/null; then
+      problem="a test hung or crashed the test host (see $out)"
+    elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+      problem="timed out after $limit"
+    elif [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+      problem="exited with status $rc"
+    fi
+    record "$name" "$passed" "$failed" "$problem"
+  done
+  # A hang guard's dump is only evidence once it is readable: its managed stacks, thread by thread.
+  for dump in $(find test-output -name '*.dmp' 2>/dev/null); do
+    dotnet tool restore >/dev/null 2>&1 && timeout 5m dotnet dump analyze "$dump" -c "clrstack -all" -c exit > "${dump%.dmp}.stacks.txt" 2>&1 \
+      && echo "stacks of the hung test host: ${dump%.dmp}.stacks.txt"
+  done
+else
+  record ".NET build" 0 1 "did not build (test-output/dotnet-build.log)"
+fi
+
+# --- Dashboard ----------------------------------------------------------------------------------------------------
+# vitest and the e2e runner both end with a " Tests  N passed | N failed" line.
+count_js() { sed -E 's/\x1b\[[0-9;]*m//g' "$1" | grep -E '^ *Tests ' | tail -n 1 | grep -oE "[0-9]+ $2" | grep -oE '[0-9]+' || echo 0; }
+if ! guarded 10m test-output/frontend-install.log bash -c "cd frontend && npm ci --no-audit --no-fund --loglevel=error"; then
+  record "dashboard (npm ci)" 0 1 "dependencies did not install"
+else
+  guarded 10m test-output/frontend-test.log bash -c "cd frontend && npm test"
+  rc=$?; record "dashboard component tests" "$(count_js test-output/frontend-test.log passed)" "$(count_js test-output/frontend-test.log failed)" "$(problem_of $rc 10m)"
+  if guarded 10m test-output/frontend-build.log bash -c "cd frontend && npm run build"; then
+    record "dashboard build" 1 0
+    if [ "$browser_ok" = 1 ]; then
+      guarded 15m test-output/e2e.log bash -c "cd frontend && npm run e2e"
+      rc=$?; record "browser end-to-end" "$(count_js test-output/e2e.log passed)" "$(count_js test-output/e2e.log failed)" "$(problem_of $rc 15m)"
+    else
+      record "browser end-to-end" 0 1 "not started: no Chromium"
+    fi
+  else
+    record "dashboard build" 0 1 "did not build"
+    record "browser end-to-end" 0 1 "not started: the dashboard did not build"
+  fi
+fi
+
+echo
+printf '%s\n' "${summary[@]}"
+echo "$total_passed passed, $total_failed failed"
+[ "$total_failed" -eq 0 ]

@@ -5,6 +5,7 @@ using InvestmentPlatform.Ingestion.Incremental;
 using InvestmentPlatform.Ingestion.Loading;
 using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Data;
+using InvestmentPlatform.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,7 +64,7 @@ public static class IngestionExtensions
             cfg.ConcurrentMessageLimit = LoaderConcurrency;
         });
         bus.AddConsumer<CollectChunkConsumer>().ExcludeFromConfigureEndpoints();
-        bus.AddHostedService<CollectorEndpointsConnector>();
+        bus.AddSingleton(new ExplicitReceiveEndpoints(CollectorEndpoints.Configure));
         bus.AddHostedService<IngestionSweeper>();
         return bus;
     }

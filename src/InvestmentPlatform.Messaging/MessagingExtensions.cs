@@ -24,6 +24,8 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix, false));
+            if (!options.UsageTelemetry)
+                bus.DisableUsageTelemetry();
             configureConsumers(bus);
 
             if (transport == BusTransport.RabbitMq)
@@ -37,6 +39,7 @@ public static class MessagingExtensions
                         h.Password(rabbit.Password);
                     });
                     UseCompactJson(cfg);
+                    ConfigureExplicitEndpoints(context, cfg);
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -45,6 +48,7 @@ public static class MessagingExtensions
                 bus.UsingInMemory((context, cfg) =>
                 {
                     UseCompactJson(cfg);
+                    ConfigureExplicitEndpoints(context, cfg);
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -52,9 +56,19 @@ public static class MessagingExtensions
 
         // A message published before the consumers' queues are bound on a fresh broker goes nowhere: the host serves
         // requests, and the outbox relay publishes, only once the bus has started.
-        builder.Services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StopTimeout = options.StopTimeout;
+        });
         builder.AddOutboxRelay();
         return builder;
+    }
+
+    private static void ConfigureExplicitEndpoints(IBusRegistrationContext context, IReceiveConfigurator cfg)
+    {
+        foreach (var endpoints in context.GetServices<ExplicitReceiveEndpoints>())
+            endpoints.Configure(context, cfg);
     }
 
     /// <summary>MassTransit indents its JSON by default; data parts are large, and the whitespace is paid for on both ends.</summary>

@@ -37,7 +37,8 @@ public sealed class When_bus_events_reach_the_events_hub : IAsyncLifetime
         var requestId = Guid.NewGuid();
         var (onFirst, firstMessages) = await ConnectAsync(_first, $"request:{requestId}");
         var (onSecond, secondMessages) = await ConnectAsync(_second, "all");
-        var (unrelated, unrelatedMessages) = await ConnectAsync(_first, $"request:{Guid.NewGuid()}");
+        var unrelatedId = Guid.NewGuid();
+        var (unrelated, unrelatedMessages) = await ConnectAsync(_first, $"request:{unrelatedId}");
 
         // Published once on the first process's bus; the second process's notifier gets its own copy.
         var bus = _first.Factory.Services.GetRequiredService<IBus>();
@@ -61,7 +62,10 @@ public sealed class When_bus_events_reach_the_events_hub : IAsyncLifetime
         Assert.Equal("RateLimited", error.GetProperty("errorClass").GetString());
         Assert.Equal("MSFT", error.GetProperty("symbol").GetString());
 
-        await Task.Delay(500);
+        // The unrelated subscriber's own event, published after the others were seen: a connection's messages arrive in
+        // order, so once it is here anything wrongly fanned out to that subscriber earlier would be here too.
+        await bus.Publish(new CollectionCompleted(unrelatedId, null, null, 1, 1, 0, [], 10, DateTime.UtcNow));
+        Assert.Equal(unrelatedId, (await NextAsync(unrelatedMessages, "collection_progress")).GetProperty("requestId").GetGuid());
         Assert.Empty(unrelatedMessages);
         await onFirst.DisposeAsync();
         await onSecond.DisposeAsync();
@@ -73,6 +77,9 @@ public sealed class When_bus_events_reach_the_events_hub : IAsyncLifetime
     {
         var jobId = Guid.NewGuid();
         var (connection, messages) = await ConnectAsync(_second, $"job:{jobId}");
+        var (witness, witnessed) = await ConnectAsync(_second, $"job:{jobId}");
+        var otherJobId = Guid.NewGuid();
+        await connection.InvokeAsync("Subscribe", $"job:{otherJobId}");
         await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("Subscribe", "jobs:everything"));
 
         await _first.Factory.Services.GetRequiredService<IBus>().Publish(
@@ -82,12 +89,19 @@ public sealed class When_bus_events_reach_the_events_hub : IAsyncLifetime
         Assert.Equal("daily stocks", status.GetProperty("jobName").GetString());
         Assert.Equal("running", status.GetProperty("status").GetString());
 
+        Assert.Equal("running", (await NextAsync(witnessed, "job_status")).GetProperty("status").GetString());
+
         await connection.InvokeAsync("Unsubscribe", $"job:{jobId}");
-        await _first.Factory.Services.GetRequiredService<IBus>().Publish(
-            new JobRunStatusChanged(jobId, Guid.NewGuid(), "daily stocks", "succeeded", 10, null, null, DateTime.UtcNow));
-        await Task.Delay(1000);
+        var bus = _first.Factory.Services.GetRequiredService<IBus>();
+        await bus.Publish(new JobRunStatusChanged(jobId, Guid.NewGuid(), "daily stocks", "succeeded", 10, null, null, DateTime.UtcNow));
+        // The witness still subscribed has it, so the hub has sent it; the other job's event, sent after, is then the next
+        // one the unsubscribed connection may see.
+        Assert.Equal("succeeded", (await NextAsync(witnessed, "job_status")).GetProperty("status").GetString());
+        await bus.Publish(new JobRunStatusChanged(otherJobId, Guid.NewGuid(), "weekly rates", "running", 0, null, null, DateTime.UtcNow));
+        Assert.Equal(otherJobId, (await NextAsync(messages, "job_status")).GetProperty("jobId").GetGuid());
         Assert.Empty(messages);
         await connection.DisposeAsync();
+        await witness.DisposeAsync();
     }
 
     [Fact]

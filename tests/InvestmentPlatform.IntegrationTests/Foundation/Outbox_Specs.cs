@@ -30,11 +30,14 @@ public sealed class When_outbox_rows_are_committed : IAsyncLifetime
         var received = new ConcurrentBag<(Guid? MessageId, JobRunStatusChanged Message)>();
         var connector = _factory.Services.GetRequiredService<IReceiveEndpointConnector>();
         var handle = connector.ConnectReceiveEndpoint($"{_factory.EndpointPrefix}-outbox-probe", (_, cfg) =>
+        {
+            InQueueOrder(cfg);
             cfg.Handler<JobRunStatusChanged>(ctx =>
             {
                 received.Add((ctx.MessageId, ctx.Message));
                 return Task.CompletedTask;
-            }));
+            });
+        });
         await handle.Ready;
 
         var ids = new List<Guid>();
@@ -47,26 +50,30 @@ public sealed class When_outbox_rows_are_committed : IAsyncLifetime
         }
 
         await WaitUntil(() => received.Count >= 5);
-        await Task.Delay(500);
+        var sentinel = await EnqueueSentinelAsync();
+        await WaitUntil(() => received.Any(r => r.Message.JobId == sentinel));
 
-        Assert.Equal(5, received.Count);
-        Assert.Equal(ids.Order(), received.Select(r => r.MessageId!.Value).Order());
+        Assert.Equal(ids.Order(), received.Where(r => r.Message.JobId != sentinel).Select(r => r.MessageId!.Value).Order());
         await using var verify = _factory.Services.CreateAsyncScope();
-        var rows = await verify.ServiceProvider.GetRequiredService<PlatformDbContext>().Outbox.ToListAsync();
+        var rows = await verify.ServiceProvider.GetRequiredService<PlatformDbContext>().Outbox.Where(r => ids.Contains(r.MessageId)).ToListAsync();
+        Assert.Equal(5, rows.Count);
         Assert.All(rows, r => Assert.NotNull(r.SentAt));
     }
 
     [Fact]
     public async Task Should_let_two_relays_share_the_table_without_publishing_twice()
     {
-        var received = new ConcurrentBag<Guid?>();
+        var received = new ConcurrentBag<(Guid? MessageId, Guid JobId)>();
         var connector = _factory.Services.GetRequiredService<IReceiveEndpointConnector>();
         var handle = connector.ConnectReceiveEndpoint($"{_factory.EndpointPrefix}-outbox-race", (_, cfg) =>
+        {
+            InQueueOrder(cfg);
             cfg.Handler<JobRunStatusChanged>(ctx =>
             {
-                received.Add(ctx.MessageId);
+                received.Add((ctx.MessageId, ctx.Message.JobId));
                 return Task.CompletedTask;
-            }));
+            });
+        });
         await handle.Ready;
 
         await using (var scope = _factory.Services.CreateAsyncScope())
@@ -85,9 +92,34 @@ public sealed class When_outbox_rows_are_committed : IAsyncLifetime
         })));
 
         await WaitUntil(() => received.Count >= 400);
-        await Task.Delay(1000);
-        Assert.Equal(400, received.Count);
-        Assert.Equal(400, received.Distinct().Count());
+        var sentinel = await EnqueueSentinelAsync();
+        await WaitUntil(() => received.Any(r => r.JobId == sentinel));
+
+        var raced = received.Where(r => r.JobId != sentinel).Select(r => r.MessageId).ToList();
+        Assert.Equal(400, raced.Count);
+        Assert.Equal(400, raced.Distinct().Count());
+    }
+
+    /// <summary>
+    /// One more row through the outbox, after the ones under test were seen: the relay publishes rows in order and the
+    /// probe takes them in queue order, so once the sentinel is received any duplicate publish of an earlier row has
+    /// been received too.
+    /// </summary>
+    private async Task<Guid> EnqueueSentinelAsync()
+    {
+        var jobId = Guid.NewGuid();
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        db.EnqueuePublish(new JobRunStatusChanged(jobId, Guid.NewGuid(), "sentinel", "running", 0, null, null, DateTime.UtcNow));
+        await db.SaveChangesAsync();
+        return jobId;
+    }
+
+    private static void InQueueOrder(IReceiveEndpointConfigurator cfg)
+    {
+        cfg.ConcurrentMessageLimit = 1;
+        if (cfg is IRabbitMqReceiveEndpointConfigurator rabbit)
+            rabbit.PrefetchCount = 1;
     }
 
     private static async Task WaitUntil(Func<bool> condition)

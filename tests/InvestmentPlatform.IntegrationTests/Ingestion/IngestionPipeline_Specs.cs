@@ -106,9 +106,10 @@ public sealed class When_a_collection_request_runs_on_rabbitmq_and_postgres : IA
         // The same part again, with changed prices: had it loaded, the rows would differ.
         var rows = RecordingCollector.Bars("DDD", "stock", "1d", From, To, version: 7).ToList();
         var asset = new AssetDescription("DDD", null, "stock", "USD", null, "recording", new Dictionary<string, string>());
-        await _host.Services.GetRequiredService<IBus>().Publish(
-            new DataCollected(id, chunk.Id, 0, true, "recording", "DDD", "stock", "1d", asset, SeriesRowBlock.From(rows), 0));
-        await Task.Delay(2000);
+        var bus = _host.Services.GetRequiredService<IBus>();
+        using var loaded = new ConsumedSignal<DataCollected>(bus, m => m.ChunkId == chunk.Id && m.Symbol == "DDD");
+        await bus.Publish(new DataCollected(id, chunk.Id, 0, true, "recording", "DDD", "stock", "1d", asset, SeriesRowBlock.From(rows), 0));
+        await loaded.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(before, await _host.BarsAsync("DDD"));
         var after = await _host.WithDbAsync(db => db.IngestionChunks.SingleAsync(c => c.Id == chunk.Id));

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 using InvestmentPlatform.Scheduler.Jobs;
@@ -34,34 +32,25 @@ public sealed class When_two_scheduler_processes_share_one_database : IAsyncLife
     [Fact]
     public async Task Should_fire_each_trigger_once_across_both()
     {
-        var firings = new ConcurrentBag<string>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Name == "platform.scheduler.firings")
-                l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-        {
-            foreach (var tag in tags)
-                if (tag.Key == "job")
-                    firings.Add((string)tag.Value!);
-        });
-        listener.Start();
+        using var firings = new FiringCounter();
         var pipeline = new TestPipeline();
         await pipeline.ConnectAsync(_first);
 
         var id = await _first.CreateJobAsync(Job("clustered", Interval(1)));
-        await Task.Delay(TimeSpan.FromSeconds(10));
+        Assert.True(await EventuallyAsync(async () => (await _first.RunsAsync(id)).Count >= 6, 60));
         await _first.PostAsync($"/api/scheduler/jobs/{id}/pause", new { }, 200);
-        await Task.Delay(2000);
 
-        var runs = await _first.RunsAsync(id);
-        var fired = firings.Count(f => f == id.ToString());
-        Assert.InRange(runs.Count, 6, 12);
-        Assert.Equal(runs.Count, fired);
+        // Counted once every run has finished and every firing has reached the pipeline: a moment at which the firings,
+        // the runs and the requests must agree. A trigger fired by both nodes would leave them apart for good.
+        List<RunDto> runs = [];
+        Assert.True(await EventuallyAsync(async () =>
+        {
+            runs = await _first.RunsAsync(id);
+            return runs.All(r => RunStatuses.IsFinished(r.Status))
+                   && firings.Of(id) == runs.Count
+                   && pipeline.Requests.Count(r => r.JobId == id) == runs.Count;
+        }), $"firings {firings.Of(id)}, requests {pipeline.Requests.Count(r => r.JobId == id)}, runs: {Describe(runs)}");
         Assert.Equal(runs.Count, runs.Select(r => r.ScheduledAt).Distinct().Count());
-        Assert.Equal(runs.Count, pipeline.Requests.Count(r => r.JobId == id));
         await using var scope = _first.Services.CreateAsyncScope();
         var nodes = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Database
             .SqlQueryRaw<string>("SELECT instance_name AS \"Value\" FROM qrtz_scheduler_state").ToListAsync();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InvestmentPlatform.Data;
@@ -8,16 +7,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InvestmentPlatform.IntegrationTests.Ingestion;
 
-/// <summary>The api role in the test process; the worker role in a child process of the Host that the test kills.</summary>
+/// <summary>The api role in the test process; the worker role in a child process of the Host that the test kills or stops.</summary>
 [Collection(IntegrationCollection.Name)]
-public sealed class When_a_worker_process_is_killed_mid_load : IAsyncLifetime
+public sealed class When_a_worker_process_stops_mid_load : IAsyncLifetime
 {
     private static readonly DateTime From = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime To = From.AddDays(30);
     private PlatformFactory _factory = null!;
     private TestDatabase _database = null!;
     private ServiceEndpoints _services = null!;
-    private Process? _worker;
+    private HostProcess? _worker;
 
     public async Task InitializeAsync()
     {
@@ -32,8 +31,13 @@ public sealed class When_a_worker_process_is_killed_mid_load : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    [Fact]
-    public async Task Should_leave_every_row_exactly_once_and_every_run_finished()
+    /// <summary>The host's shutdown timeout (HostOptions.ShutdownTimeout's default): a stopped worker must be gone by then.</summary>
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    [Theory]
+    [InlineData("SIGKILL")]
+    [InlineData("SIGTERM")]
+    public async Task Should_leave_every_row_exactly_once_and_every_run_finished(string signal)
     {
         _worker = StartWorker();
         var client = _factory.CreateClient();
@@ -48,6 +52,11 @@ public sealed class When_a_worker_process_is_killed_mid_load : IAsyncLifetime
         while (await CountAsync(db => db.MarketData.CountAsync()) == 0 && DateTime.UtcNow < deadline)
             await Task.Delay(50);
         var atKill = await CountAsync(db => db.MarketData.CountAsync());
+        if (signal == "SIGTERM")
+        {
+            Assert.True(await _worker.TerminateAsync(ShutdownTimeout), $"the worker did not stop within {ShutdownTimeout}:\n{_worker.Output}");
+            Assert.Equal(0, _worker.ExitCode);
+        }
         Kill();
         Assert.InRange(atKill, 1, 2 * 30 * 1440 - 1);
 
@@ -83,47 +92,17 @@ public sealed class When_a_worker_process_is_killed_mid_load : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
     }
 
-    private Process StartWorker()
+    private HostProcess StartWorker() => HostProcess.Start(_services, new Dictionary<string, string>
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "InvestmentPlatform.sln")))
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Repository root not found");
-        var dll = Directory.GetFiles(Path.Combine(root, "src/InvestmentPlatform.Host/bin"), "InvestmentPlatform.Host.dll", SearchOption.AllDirectories)
-            .OrderByDescending(File.GetLastWriteTimeUtc).First();
-        var info = new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        var env = info.Environment;
-        env["Platform__Roles"] = "worker";
-        env["ConnectionStrings__Platform"] = _database.ConnectionString;
-        env["Bus__Transport"] = "RabbitMq";
-        env["Bus__EndpointPrefix"] = _factory.EndpointPrefix;
-        env["Bus__RabbitMq__Host"] = _services.RabbitHost;
-        env["Bus__RabbitMq__Port"] = _services.RabbitPort.ToString();
-        env["Bus__RabbitMq__VirtualHost"] = _services.RabbitVirtualHost;
-        env["Bus__RabbitMq__Username"] = _services.RabbitUser;
-        env["Bus__RabbitMq__Password"] = _services.RabbitPassword;
-        env["Ingestion__SweepInterval"] = "00:00:01";
-        env["Ingestion__ChunkLease"] = "00:00:20";
-        env["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+        ["Platform__Roles"] = "worker",
+        ["ConnectionStrings__Platform"] = _database.ConnectionString,
+        ["Bus__EndpointPrefix"] = _factory.EndpointPrefix,
+        ["Ingestion__SweepInterval"] = "00:00:01",
+        ["Ingestion__ChunkLease"] = "00:00:20",
+    });
 
     private void Kill()
     {
-        if (_worker is { HasExited: false })
-        {
-            _worker.Kill(entireProcessTree: true);
-            _worker.WaitForExit(10_000);
-        }
         _worker?.Dispose();
         _worker = null;
     }

@@ -1,0 +1,31 @@
+using InvestmentPlatform.Collectors.Core;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace InvestmentPlatform.Ingestion.Collection;
+
+/// <summary>One receive endpoint per registered source (collect-yahoo, collect-synthetic, …), so a slow source never holds up another.</summary>
+public static class CollectorEndpoints
+{
+    public static void Configure(IBusRegistrationContext context, IReceiveConfigurator bus)
+    {
+        var registry = context.GetRequiredService<ICollectorRegistry>();
+        var queues = context.GetRequiredService<CollectorQueues>();
+        var options = context.GetRequiredService<IOptions<IngestionOptions>>().Value;
+        foreach (var source in registry.Sources)
+        {
+            bus.ReceiveEndpoint(queues.QueueName(source.Name), cfg =>
+            {
+                cfg.ConcurrentMessageLimit = options.MaxChunksInFlightPerSource;
+                cfg.UseMessageRetry(r =>
+                {
+                    r.Intervals(CollectChunkLimits.ImmediateRetryIntervals);
+                    // Permanent classes (bad symbol, bad credentials, bad payload) fault at once into the _error queue.
+                    r.Ignore<CollectorException>(e => !e.IsRetryable);
+                });
+                cfg.ConfigureConsumer<CollectChunkConsumer>(context);
+            });
+        }
+    }
+}
