@@ -51,13 +51,13 @@ if guarded 20m test-output/dotnet-build.log dotnet build InvestmentPlatform.sln 
     out="test-output/$name"
     mkdir -p "$out"
     # The integration tests start hosts, brokers' connections and child processes: their slowest test takes minutes.
-    hang=3m; limit=15m
-    case $name in *IntegrationTests) hang=8m; limit=40m ;; esac
+    hang=${IP_TEST_HANG_TIMEOUT:-3m}; limit=15m
+    case $name in *IntegrationTests) hang=${IP_TEST_HANG_TIMEOUT:-8m}; limit=40m ;; esac
     if [ "$services_ok" = 0 ] && [ "$name" != "${name%IntegrationTests}" ]; then
       record "$name" 0 1 "not started: the test services are missing"; continue
     fi
     guarded "$limit" "$out/console.log" dotnet test "$project" -c Release --no-build \
-      --blame-hang-timeout "$hang" --blame-hang-dump-type mini --results-directory "$out" \
+      --blame-hang-timeout "$hang" --blame-hang-dump-type full --results-directory "$out" \
       --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal"
     rc=$?
     passed=0; failed=0
@@ -69,7 +69,10 @@ if guarded 20m test-output/dotnet-build.log dotnet build InvestmentPlatform.sln 
     fi
     problem=""
     if grep -qE "inactivity time|Test host process crashed|test run was aborted" "$out/console.log" 2>/dev/null; then
-      problem="a test hung or crashed the test host (see $out)"
+      # VSTest lists the tests that were running when it stopped the host between these two lines.
+      running=$(sed -n '/host process exited unexpectedly/,/hangdump\|^Results File/p' "$out/console.log" \
+        | grep -E '^[A-Za-z_][A-Za-z0-9_.]+(\(.*\))?$' | sort -u | paste -sd ' ' -)
+      problem="a test hung or crashed the test host: ${running:-unknown} (see $out)"
     elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
       problem="timed out after $limit"
     elif [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
@@ -77,10 +80,11 @@ if guarded 20m test-output/dotnet-build.log dotnet build InvestmentPlatform.sln 
     fi
     record "$name" "$passed" "$failed" "$problem"
   done
-  # A hang guard's dump is only evidence once it is readable: its managed stacks, thread by thread.
-  for dump in $(find test-output -name '*.dmp' 2>/dev/null); do
-    dotnet tool restore >/dev/null 2>&1 && timeout 5m dotnet dump analyze "$dump" -c "clrstack -all" -c exit > "${dump%.dmp}.stacks.txt" 2>&1 \
-      && echo "stacks of the hung test host: ${dump%.dmp}.stacks.txt"
+  # A hang guard's dump is only evidence once it is readable: the async and thread stacks, the hung test among them.
+  find test-output -name '*_hangdump.dmp' -not -path '*/_*' | while read -r dump; do
+    dotnet tool restore >/dev/null 2>&1
+    timeout 5m dotnet dump analyze "$dump" -c dumpasync -c "clrstack -all" -c exit > "${dump%.dmp}.stacks.txt" 2>&1
+    echo "stacks of the hung test host: ${dump%.dmp}.stacks.txt"
   done
 else
   record ".NET build" 0 1 "did not build (test-output/dotnet-build.log)"
