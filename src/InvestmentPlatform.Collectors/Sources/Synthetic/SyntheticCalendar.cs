@@ -8,11 +8,11 @@ internal sealed class SyntheticCalendar(string interval)
     private static readonly DateTime Epoch = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime FirstMonday = new(1970, 1, 5, 0, 0, 0, DateTimeKind.Utc);
 
-    /// <summary>Length of one step in years, for scaling drift and volatility.</summary>
-    public double StepYears { get; } = interval switch
+    /// <summary>Typical length of one step in minutes, for sizing batches.</summary>
+    public double StepMinutes { get; } = interval switch
     {
-        "1mo" => 1.0 / 12,
-        _ => BarIntervals.Length(interval).TotalDays / 365.25,
+        "1mo" => 365.25 * 1440 / 12,
+        _ => BarIntervals.Length(interval).TotalMinutes,
     };
 
     /// <summary>First step whose bar starts at or after <paramref name="time"/>.</summary>

@@ -1,0 +1,92 @@
+using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Collectors.Sources.Synthetic;
+using InvestmentPlatform.Collectors.Tests.Infrastructure;
+using InvestmentPlatform.Contracts.Ingestion;
+using static InvestmentPlatform.Collectors.Tests.Infrastructure.CollectorTestExtensions;
+
+namespace InvestmentPlatform.Collectors.Tests.Synthetic;
+
+public class When_a_synthetic_market_is_read_at_several_intervals
+{
+    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+    private readonly SyntheticCollector _collector = new();
+
+    private async Task<List<SeriesRow>> Rows(string symbol, string type, string interval, DateTime from, DateTime to) =>
+        (await _collector.CollectAllAsync(new CollectorRequest(symbol, type, interval, from, to, null))).SelectMany(b => b.Rows).ToList();
+
+    [Theory]
+    [InlineData("AAPL", "stock")]
+    [InlineData("BTC-USD", "crypto")]
+    [InlineData("EURUSD=X", "forex")]
+    public async Task Should_give_daily_bars_that_are_exactly_the_minute_bars_resampled(string symbol, string type)
+    {
+        var (from, to) = (Utc(2024, 3, 1), Utc(2024, 4, 1)); // spans the US change to summer time on 10 March
+        var daily = await Rows(symbol, type, "1d", from, to);
+        var minutes = await Rows(symbol, type, "1m", from, to);
+        var fiveMinutes = await Rows(symbol, type, "5m", from, to);
+        var hours = await Rows(symbol, type, "1h", from, to);
+
+        Assert.NotEmpty(daily);
+        Assert.Equal(daily, Resample(minutes, r => r.Time.Date));
+        Assert.Equal(daily, Resample(fiveMinutes, r => r.Time.Date));
+        Assert.Equal(daily, Resample(hours, r => r.Time.Date));
+        Assert.Equal(hours, Resample(minutes, r => r.Time.Date.AddHours(r.Time.Hour)));
+    }
+
+    [Fact]
+    public async Task Should_trade_stocks_only_in_their_sessions_and_fx_from_sunday_to_friday_evening()
+    {
+        var stock = await Rows("MSFT", "stock", "1m", Utc(2024, 3, 1), Utc(2024, 3, 20));
+        var fx = await Rows("GBPUSD=X", "forex", "1h", Utc(2024, 3, 1), Utc(2024, 3, 20));
+
+        Assert.All(stock, r =>
+        {
+            var local = TimeZoneInfo.ConvertTimeFromUtc(r.Time, NewYork);
+            Assert.True(local.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday), $"{r.Time:o} is a weekend");
+            Assert.InRange(local.TimeOfDay, new TimeSpan(9, 30, 0), new TimeSpan(15, 59, 0));
+        });
+        Assert.Equal(13 * 390, stock.Count); // 13 weekdays of 6.5 hours
+        Assert.All(fx, r =>
+        {
+            var local = TimeZoneInfo.ConvertTimeFromUtc(r.Time, NewYork);
+            Assert.False(local.DayOfWeek == DayOfWeek.Saturday, $"{r.Time:o} is a Saturday in New York");
+            Assert.False(local.DayOfWeek == DayOfWeek.Friday && local.Hour >= 17, $"{r.Time:o} is after Friday's close");
+            Assert.False(local.DayOfWeek == DayOfWeek.Sunday && local.Hour < 16, $"{r.Time:o} is before Sunday's open");
+        });
+        Assert.Contains(fx, r => TimeZoneInfo.ConvertTimeFromUtc(r.Time, NewYork).DayOfWeek == DayOfWeek.Sunday);
+    }
+
+    [Theory]
+    [InlineData("AAPL", "stock", 60, 1500)]
+    [InlineData("EURUSD=X", "forex", 0.7, 1.6)]
+    [InlineData("BTC-USD", "crypto", 10_000, 1_000_000)]
+    public async Task Should_keep_well_known_symbols_near_their_real_price_levels(string symbol, string type, double low, double high)
+    {
+        var rows = await Rows(symbol, type, "1d", Utc(2023, 1, 1), Utc(2026, 12, 1));
+
+        Assert.All(rows, r => Assert.InRange(r.Close, low, high));
+    }
+
+    [Fact]
+    public async Task Should_trade_most_at_the_open_and_the_close()
+    {
+        var minutes = await Rows("AAPL", "stock", "1m", Utc(2024, 3, 1), Utc(2024, 4, 1));
+
+        var byMinuteOfSession = minutes
+            .GroupBy(r => (int)(TimeZoneInfo.ConvertTimeFromUtc(r.Time, NewYork).TimeOfDay - new TimeSpan(9, 30, 0)).TotalMinutes)
+            .ToDictionary(g => g.Key, g => g.Average(r => r.Volume!.Value));
+        var firstHalfHour = Enumerable.Range(0, 30).Average(m => byMinuteOfSession[m]);
+        var midday = Enumerable.Range(180, 30).Average(m => byMinuteOfSession[m]);
+        var lastHalfHour = Enumerable.Range(360, 30).Average(m => byMinuteOfSession[m]);
+        Assert.True(firstHalfHour > 1.5 * midday && lastHalfHour > 1.5 * midday, $"open {firstHalfHour:F0}, midday {midday:F0}, close {lastHalfHour:F0}");
+    }
+
+    /// <summary>OHLCV aggregation as the API resamples: first open, highest high, lowest low, last close, summed volume.</summary>
+    private static List<SeriesRow> Resample(IEnumerable<SeriesRow> rows, Func<SeriesRow, DateTime> bucket) =>
+        rows.GroupBy(bucket).OrderBy(g => g.Key).Select(g =>
+        {
+            var bars = g.OrderBy(r => r.Time).ToList();
+            return new SeriesRow(g.Key, bars[0].Open, bars.Max(r => r.High), bars.Min(r => r.Low), bars[^1].Close, bars[^1].AdjClose,
+                bars[0].Volume is null ? null : bars.Sum(r => r.Volume));
+        }).ToList();
+}
