@@ -60,3 +60,25 @@ export function isoDaysAgo(days: number, from = new Date()): string {
 export function toUtcIso(date: string): string {
   return date.length === 10 ? `${date}T00:00:00Z` : new Date(date).toISOString()
 }
+
+/** Decimals a price is quoted in: pips for FX (three for yen-like levels), by level for crypto, cents elsewhere. */
+export function priceDecimals(assetType: string | null | undefined, level: number | null | undefined): number {
+  const p = Math.abs(level ?? 0)
+  switch (assetType) {
+    case 'forex':
+      return p >= 20 ? 3 : 5
+    case 'crypto':
+      return p >= 1000 ? 2 : p >= 1 ? 4 : 6
+    case 'bond':
+    case 'economic_indicator':
+      return 3
+    default:
+      return 2
+  }
+}
+
+/** A price with thousands separators at a fixed number of decimals: 160,000.00, 1.08345. */
+export function fmtPrice(v: number | null | undefined, decimals: number): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '—'
+  return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+}

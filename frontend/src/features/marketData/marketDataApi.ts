@@ -20,4 +20,4 @@ export const marketDataApi = apiSlice.injectEndpoints({
   }),
 })
 
-export const { useGetBarsQuery, useGetLatestQuery, useGetWatchlistQuery } = marketDataApi
+export const { useGetBarsQuery, useLazyGetBarsQuery, useGetLatestQuery, useGetWatchlistQuery } = marketDataApi
