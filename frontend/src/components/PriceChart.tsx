@@ -85,11 +85,8 @@ export function PriceChart({ candles, lines = noLines, height = 360, label, perc
   }, [theme])
 
   useEffect(() => {
-    chartRef.current?.applyOptions({
-      localization: {
-        priceFormatter: percent ? (p: number) => `${(p * 100).toFixed(1)}%` : (p: number) => fmtPrice(p, precision),
-      },
-    })
+    // Percent charts format their whole axis; a price chart formats its candles only, so volume keeps its own format.
+    if (percent) chartRef.current?.applyOptions({ localization: { priceFormatter: (p: number) => `${(p * 100).toFixed(1)}%` } })
     chartRef.current?.priceScale('right').applyOptions({ mode: logScale ? PriceScaleMode.Logarithmic : PriceScaleMode.Normal })
   }, [percent, precision, logScale, theme])
 
@@ -105,7 +102,7 @@ export function PriceChart({ candles, lines = noLines, height = 360, label, perc
     }
     const candle = candleRef.current
     if (!candle) return
-    candle.applyOptions({ priceFormat: { type: 'price', precision, minMove: 10 ** -precision } })
+    candle.applyOptions({ priceFormat: { type: 'custom', minMove: 10 ** -precision, formatter: (p: number) => fmtPrice(p, precision) } })
     const before = chart.timeScale().getVisibleLogicalRange()
     candle.setData(rows.map((r) => ({ time: r.t, open: r.open, high: r.high, low: r.low, close: r.close })))
     if (rows.some((r) => r.volume)) {
@@ -133,11 +130,12 @@ export function PriceChart({ candles, lines = noLines, height = 360, label, perc
     for (const s of lineRefs.current) chart.removeSeries(s)
     lineRefs.current = lines.map((line) => {
       const s = chart.addSeries(LineSeries, { color: line.color, lineWidth: 2, title: line.label, priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false })
+      if (!percent) s.applyOptions({ priceFormat: { type: 'custom', minMove: 10 ** -precision, formatter: (p: number) => fmtPrice(p, precision) } })
       s.setData(ordered(line.points.filter((p) => p.value !== null && Number.isFinite(p.value))).map((p) => ({ time: p.t, value: p.value as number })))
       return s
     })
     if (!candles?.length) chart.timeScale().fitContent()
-  }, [lines, candles, theme])
+  }, [lines, candles, theme, percent, precision])
 
   const rows = candles ?? []
   const legend = hover ?? rows[rows.length - 1]

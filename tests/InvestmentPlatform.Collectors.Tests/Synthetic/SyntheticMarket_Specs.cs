@@ -81,6 +81,21 @@ public class When_a_synthetic_market_is_read_at_several_intervals
         Assert.True(firstHalfHour > 1.5 * midday && lastHalfHour > 1.5 * midday, $"open {firstHalfHour:F0}, midday {midday:F0}, close {lastHalfHour:F0}");
     }
 
+    [Fact]
+    public async Task Should_have_no_minutes_after_now_and_end_in_a_partial_bar()
+    {
+        var now = DateTime.UtcNow;
+        var recent = await Rows("BTC-USD", "crypto", "1m", now.AddHours(-2), now.AddDays(2));
+        Assert.All(recent, r => Assert.True(r.Time < now, $"a bar at {r.Time:o} is after now, {now:o}"));
+
+        var hour = Utc(2024, 5, 6, 13);
+        var to = hour.AddMinutes(30).AddSeconds(30);
+        var hours = await Rows("BTC-USD", "crypto", "1h", hour.AddHours(-3), to);
+        var minutes = await Rows("BTC-USD", "crypto", "1m", hour, to);
+        Assert.Equal(30, minutes.Count);
+        Assert.Equal(Resample(minutes, r => r.Time.Date.AddHours(r.Time.Hour)).Single(), hours[^1]);
+    }
+
     /// <summary>OHLCV aggregation as the API resamples: first open, highest high, lowest low, last close, summed volume.</summary>
     private static List<SeriesRow> Resample(IEnumerable<SeriesRow> rows, Func<SeriesRow, DateTime> bucket) =>
         rows.GroupBy(bucket).OrderBy(g => g.Key).Select(g =>

@@ -38,6 +38,8 @@ public sealed class SyntheticCollector : CollectorBase
         if (from >= request.To)
             yield break;
 
+        // A market has no minutes after now: the bar that holds now is partial, and later ones do not exist yet.
+        var until = request.To < DateTime.UtcNow ? request.To : DateTime.UtcNow;
         var calendar = new SyntheticCalendar(request.Interval);
         var first = calendar.FirstIndexAtOrAfter(from);
         var end = calendar.FirstIndexAtOrAfter(request.To);
@@ -50,7 +52,7 @@ public sealed class SyntheticCollector : CollectorBase
             var periods = new List<(DateTime, DateTime)>((int)(last - start + 1));
             for (var k = start; k <= last; k++)
                 periods.Add((calendar.TimeOf(k), calendar.TimeOf(k + 1)));
-            var rows = market.Bars(periods);
+            var rows = market.Bars(periods, until);
             if (rows.Count > 0)
                 yield return new RawBatch(asset, rows);
             await Task.Yield();

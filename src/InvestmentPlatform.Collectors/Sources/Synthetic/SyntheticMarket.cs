@@ -48,8 +48,12 @@ internal sealed class SyntheticMarket
     public SyntheticProfile Profile { get; }
     public SyntheticExchange Exchange => _sessions.Exchange;
 
-    /// <summary>Bars for consecutive [start, end) periods in time order; a period with no session minute has no bar.</summary>
-    public List<SeriesRow> Bars(IReadOnlyList<(DateTime Start, DateTime End)> periods)
+    /// <summary>
+    /// Bars for consecutive [start, end) periods in time order, from the minutes before <paramref name="until"/>; a period
+    /// with no session minute has no bar, and the period that holds <paramref name="until"/> is a partial bar, as a
+    /// provider's bar for today is.
+    /// </summary>
+    public List<SeriesRow> Bars(IReadOnlyList<(DateTime Start, DateTime End)> periods, DateTime until)
     {
         var rows = new List<SeriesRow>(periods.Count);
         if (periods.Count == 0)
@@ -57,7 +61,7 @@ internal sealed class SyntheticMarket
         var first = MinuteOf(periods[0].Start);
         var w = new double[MinuteOf(periods[^1].End) - first + 1];
         _path.Fill(first, first + w.Length - 1, w);
-        var windows = _sessions.Windows(periods[0].Start, periods[^1].End).ToList();
+        var windows = periods[0].Start < until ? _sessions.Windows(periods[0].Start, Min(periods[^1].End, until)).ToList() : [];
 
         var next = 0;
         foreach (var (start, end) in periods)
