@@ -32,6 +32,12 @@ public sealed class RunCoordinator(
         var job = await db.SchedulerJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
         if (job is null || await db.JobRuns.AnyAsync(r => r.Id == runId, ct))
             return null;
+        // A pause removes the job's trigger a moment after it is saved; a firing caught in between starts nothing.
+        if (!job.Enabled && trigger == RunTriggers.Schedule)
+        {
+            logger.LogInformation("Job {JobId} is paused: its firing for {Scheduled:o} starts no run", jobId, scheduledAt);
+            return null;
+        }
 
         var run = new JobRun
         {

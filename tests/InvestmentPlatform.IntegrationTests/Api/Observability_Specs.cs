@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using OpenTelemetry;
 using System.Diagnostics;
 using System.Net;
 using InvestmentPlatform.Contracts.Ingestion;
@@ -16,11 +18,11 @@ namespace InvestmentPlatform.IntegrationTests.Api;
 [Collection(IntegrationCollection.Name)]
 public sealed class When_the_platform_is_observed : IAsyncLifetime
 {
-    private readonly List<Activity> _spans = [];
+    private readonly SpanSources _spans = new();
     private ApiHost _host = null!;
 
     public async Task InitializeAsync() =>
-        _host = await ApiHost.StartAsync(services: s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(_spans)));
+        _host = await ApiHost.StartAsync(services: s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddProcessor(_spans)));
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -107,6 +109,14 @@ public sealed class When_the_platform_is_observed : IAsyncLifetime
         Assert.All(expected, name => Assert.True(Seen(name), $"No span from {name}; saw {string.Join(", ", Sources())}"));
 
         bool Seen(string name) => Sources().Contains(name);
-        string[] Sources() { lock (_spans) return _spans.Select(s => s.Source.Name).Distinct().ToArray(); }
+        string[] Sources() => _spans.Names.Keys.ToArray();
     }
+}
+
+/// <summary>The sources of ended spans, recorded as they end: exporters fill their list from other threads.</summary>
+internal sealed class SpanSources : BaseProcessor<Activity>
+{
+    public ConcurrentDictionary<string, bool> Names { get; } = new();
+
+    public override void OnEnd(Activity data) => Names.TryAdd(data.Source.Name, true);
 }
