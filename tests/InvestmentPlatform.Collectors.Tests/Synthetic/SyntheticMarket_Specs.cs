@@ -96,12 +96,52 @@ public class When_a_synthetic_market_is_read_at_several_intervals
         Assert.Equal(Resample(minutes, r => r.Time.Date.AddHours(r.Time.Hour)).Single(), hours[^1]);
     }
 
+    [Fact]
+    public async Task Should_pay_quarterly_dividends_and_split_now_and_then_in_raw_prices()
+    {
+        var symbols = Enumerable.Range(0, 8).Select(i => $"SYN{i}").ToList();
+        var rows = new Dictionary<string, List<SeriesRow>>();
+        foreach (var symbol in symbols)
+            rows[symbol] = await Rows(symbol, "stock", "1d", Utc(2006, 1, 1), Utc(2026, 1, 1));
+
+        var dividends = rows.Values.SelectMany(r => r).Where(r => r.Dividends > 0).ToList();
+        Assert.NotEmpty(dividends);
+        Assert.All(dividends, r => Assert.True(r.Time.Month is 2 or 5 or 8 or 11 && r.Time.Day >= 10, $"a dividend on {r.Time:d}"));
+        var splits = rows.SelectMany(kv => kv.Value.Select((r, i) => (Rows: kv.Value, Index: i, Row: r))).Where(x => x.Row.StockSplits > 0).ToList();
+        Assert.NotEmpty(splits);
+        Assert.All(splits, x =>
+        {
+            // The raw price falls by about the ratio overnight: the day's own move is small beside a 2:1 or larger split.
+            var before = x.Rows[x.Index - 1].Close;
+            Assert.InRange(before / x.Row.Open, x.Row.StockSplits * 0.8, x.Row.StockSplits * 1.25);
+        });
+        // A dividend is a few tenths of a percent of the price: 0.5 % to 3 % a year, paid quarterly.
+        Assert.All(dividends, d =>
+        {
+            var day = rows.Values.Select(r => r.FindIndex(x => x == d)).First(i => i >= 0);
+            var series = rows.Values.First(r => r.Contains(d));
+            Assert.InRange(d.Dividends / series[day - 1].Close, 0.0010, 0.0080);
+        });
+    }
+
+    [Fact]
+    public async Task Should_put_an_action_on_the_first_minute_bar_of_its_ex_date_as_on_its_daily_bar()
+    {
+        var daily = await Rows("SYN3", "stock", "1d", Utc(2010, 1, 1), Utc(2026, 1, 1));
+        var exDate = daily.First(r => r.Dividends > 0);
+        var minutes = await Rows("SYN3", "stock", "1m", exDate.Time, exDate.Time.AddDays(1));
+
+        Assert.Equal(exDate.Dividends, minutes[0].Dividends);
+        Assert.All(minutes.Skip(1), m => Assert.Equal(0, m.Dividends));
+        Assert.Equal(exDate, Resample(minutes, r => r.Time.Date).Single());
+    }
+
     /// <summary>OHLCV aggregation as the API resamples: first open, highest high, lowest low, last close, summed volume.</summary>
     private static List<SeriesRow> Resample(IEnumerable<SeriesRow> rows, Func<SeriesRow, DateTime> bucket) =>
         rows.GroupBy(bucket).OrderBy(g => g.Key).Select(g =>
         {
             var bars = g.OrderBy(r => r.Time).ToList();
             return new SeriesRow(g.Key, bars[0].Open, bars.Max(r => r.High), bars.Min(r => r.Low), bars[^1].Close, bars[^1].AdjClose,
-                bars[0].Volume is null ? null : bars.Sum(r => r.Volume));
+                bars[0].Volume is null ? null : bars.Sum(r => r.Volume), bars.Sum(r => r.Dividends), bars.Max(r => r.StockSplits));
         }).ToList();
 }

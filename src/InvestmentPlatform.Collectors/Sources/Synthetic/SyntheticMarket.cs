@@ -6,7 +6,8 @@ namespace InvestmentPlatform.Collectors.Sources.Synthetic;
 /// One price path per (seed, symbol): geometric Brownian motion sampled every minute of calendar time. A bar of any
 /// interval is the aggregate of the path's one-minute bars inside the asset's sessions, so 1m, 5m, 1h and 1d bars of a
 /// symbol agree exactly when resampled, and the time a market is closed shows as the gap between one session's close
-/// and the next one's open.
+/// and the next one's open. Stocks' dividends and splits (<see cref="SyntheticActions"/>) show in raw prices and on the
+/// bar of their ex-date.
 /// </summary>
 internal sealed class SyntheticMarket
 {
@@ -16,6 +17,7 @@ internal sealed class SyntheticMarket
 
     private readonly SyntheticPath _path;
     private readonly SyntheticSessions _sessions;
+    private readonly SyntheticActions _actions;
     private readonly ulong _key;
     private readonly double _logBase;
     private readonly double _drift;
@@ -30,6 +32,7 @@ internal sealed class SyntheticMarket
     {
         Profile = SyntheticProfile.For(symbol, assetType);
         _sessions = new SyntheticSessions(symbol, assetType);
+        _actions = new SyntheticActions(seed, symbol, assetType, _sessions, Anchor);
         _key = SyntheticPath.Key(seed, symbol.ToUpperInvariant());
         _path = new SyntheticPath(_key);
         _sigma = Profile.AnnualVol * Math.Sqrt(1 / MinutesPerYear);
@@ -58,10 +61,17 @@ internal sealed class SyntheticMarket
         var rows = new List<SeriesRow>(periods.Count);
         if (periods.Count == 0)
             return rows;
-        var first = MinuteOf(periods[0].Start);
-        var w = new double[MinuteOf(periods[^1].End) - first + 1];
-        _path.Fill(first, first + w.Length - 1, w);
         var windows = periods[0].Start < until ? _sessions.Windows(periods[0].Start, Min(periods[^1].End, until)).ToList() : [];
+        // Corporate actions take effect at a session's open, so one session has one set of factors.
+        var factors = windows.Select(x => _actions.Factors(x.Open)).ToList();
+        // The path under each session only: a stock's nights and weekends are never computed.
+        var paths = windows.Select(x =>
+        {
+            var firstMinute = MinuteOf(x.Open);
+            var w = new double[MinuteOf(x.Close) - firstMinute + 1];
+            _path.Fill(firstMinute, firstMinute + w.Length - 1, w);
+            return (First: firstMinute, W: w);
+        }).ToList();
 
         var next = 0;
         foreach (var (start, end) in periods)
@@ -74,27 +84,41 @@ internal sealed class SyntheticMarket
                 var open = Max(windows[i].Open, start);
                 var close = Min(windows[i].Close, end);
                 var offset = _sessions.Exchange.Zone.GetUtcOffset(open);
+                var (priceFactor, volumeFactor) = factors[i];
+                var (first, w) = paths[i];
                 for (var m = MinuteOf(open); m < MinuteOf(close); m++)
-                    bar = Minute(m, w[m - first], w[m + 1 - first], offset).After(bar);
+                {
+                    var minute = Minute(m, w[m - first], w[m + 1 - first], offset, priceFactor, volumeFactor);
+                    if (m == MinuteOf(open) && _actions.At(open) is { } action)
+                        minute = minute with
+                        {
+                            Split = action.Split,
+                            // Declared on the price just before the ex-date's open.
+                            Dividends = action.DividendFraction > 0
+                                ? Math.Round(action.DividendFraction / (1 - action.DividendFraction) * Price(m, w[m - first]) * priceFactor, _decimals)
+                                : 0,
+                        };
+                    bar = minute.After(bar);
+                }
             }
             if (bar is { } b)
-                rows.Add(new SeriesRow(start, b.Open, b.High, b.Low, b.Close, b.Close, b.Volume));
+                rows.Add(new SeriesRow(start, b.Open, b.High, b.Low, b.Close, b.Close, b.Volume, b.Dividends, b.Split));
         }
         return rows;
     }
 
-    private Bar Minute(long m, double wOpen, double wClose, TimeSpan utcOffset)
+    private Bar Minute(long m, double wOpen, double wClose, TimeSpan utcOffset, double priceFactor, double volumeFactor)
     {
-        var open = Price(m, wOpen);
-        var close = Price(m + 1, wClose);
+        var open = Price(m, wOpen) * priceFactor;
+        var close = Price(m + 1, wClose) * priceFactor;
         var wick = _sigma * 0.8;
         var high = Math.Max(open, close) * Math.Exp(wick * SyntheticPath.Uniform(_key, 2 * m));
         var low = Math.Min(open, close) * Math.Exp(-wick * SyntheticPath.Uniform(_key, 2 * m + 1));
         // Whole units, so any grouping of minutes sums to the same volume exactly.
         double? volume = _volumePerMinute is { } perMinute
-            ? Math.Round(perMinute * IntradayShape(m, utcOffset) * Math.Exp(0.5 * SyntheticPath.Normal(_key ^ 0x5EED, m) - 0.125))
+            ? Math.Round(perMinute * volumeFactor * IntradayShape(m, utcOffset) * Math.Exp(0.5 * SyntheticPath.Normal(_key ^ 0x5EED, m) - 0.125))
             : null;
-        return new Bar(OnTick(open), OnTick(high), OnTick(low), OnTick(close), volume);
+        return new Bar(OnTick(open), OnTick(high), OnTick(low), OnTick(close), volume, 0, 0);
     }
 
     /// <summary>Trading is busiest at a session's open and close: a U over the session (over the UTC day where trading never stops), averaging 1.</summary>
@@ -120,9 +144,10 @@ internal sealed class SyntheticMarket
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
-    private readonly record struct Bar(double Open, double High, double Low, double Close, double? Volume)
+    private readonly record struct Bar(double Open, double High, double Low, double Close, double? Volume, double Dividends, int Split)
     {
         public Bar After(Bar? earlier) => earlier is not { } e ? this : new Bar(
-            e.Open, Math.Max(e.High, High), Math.Min(e.Low, Low), Close, e.Volume is null ? null : e.Volume + Volume);
+            e.Open, Math.Max(e.High, High), Math.Min(e.Low, Low), Close, e.Volume is null ? null : e.Volume + Volume,
+            e.Dividends + Dividends, Math.Max(e.Split, Split));
     }
 }
