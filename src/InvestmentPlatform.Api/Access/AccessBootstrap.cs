@@ -1,4 +1,6 @@
+using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Access;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -30,14 +32,17 @@ public sealed class AccessBootstrap(
             var settings = options.Value;
             if (!string.IsNullOrEmpty(settings.BootstrapAdminPassword))
             {
-                if (await users.FindByNameAsync(settings.BootstrapAdminUser) is null)
+                var admin = await users.FindByNameAsync(settings.BootstrapAdminUser);
+                if (admin is null)
                 {
-                    var (_, errors) = await AdminAccount.CreateAsync(users, settings.BootstrapAdminUser, settings.BootstrapAdminPassword, AccessRoles.Admin, clock);
+                    (admin, var errors) = await AdminAccount.CreateAsync(users, settings.BootstrapAdminUser, settings.BootstrapAdminPassword, AccessRoles.Admin, clock);
                     if (errors.Count > 0)
                         logger.LogError("The bootstrap admin {User} was not created: {Errors}", settings.BootstrapAdminUser, string.Join(" ", errors));
                     else
                         logger.LogInformation("Created the admin {User}", settings.BootstrapAdminUser);
                 }
+                if (admin is not null && settings.BootstrapApiKey is { Length: > 0 } key)
+                    await SeedKeyAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), admin, key, ct);
             }
             else if (!users.Users.Any())
             {
@@ -49,6 +54,34 @@ public sealed class AccessBootstrap(
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private async Task SeedKeyAsync(PlatformDbContext db, PlatformUser admin, string key, CancellationToken ct)
+    {
+        if (key.Length < 32)
+            throw new PlatformConfigurationException("Auth__BootstrapApiKey must be at least 32 characters.");
+        var hash = Secrets.Hash(key);
+        if (await db.ApiKeys.AnyAsync(k => k.KeyHash == hash, ct))
+            return;
+        db.ApiKeys.Add(new ApiKey
+        {
+            Id = Guid.NewGuid(),
+            UserId = admin.Id,
+            Name = "bootstrap",
+            Prefix = key[..Math.Min(12, key.Length)],
+            KeyHash = hash,
+            Scope = AccessRoles.AdminScope,
+            Metrics = true,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another process of the deployment seeded it first.
+        }
+    }
 
     private void PrintSetupLink(string token)
     {

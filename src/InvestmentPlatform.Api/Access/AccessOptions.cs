@@ -11,6 +11,10 @@ public sealed class AccessOptions
     /// <summary>When set, an admin with this password is created at start-up if that user does not exist (automation, CI).</summary>
     public string? BootstrapAdminPassword { get; set; }
 
+    /// <summary>When set with the password, the bootstrap admin also gets this API key (admin and metrics scopes), for
+    /// automation that cannot sign in first: a Prometheus scrape, CI. At least 32 characters.</summary>
+    public string? BootstrapApiKey { get; set; }
+
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 

@@ -26,6 +26,9 @@ public sealed class ApiHost : IAsyncDisposable
     public WebApplicationFactory<Program> Factory { get; }
     public HttpClient Client { get; }
 
+    /// <summary>The admin API key <see cref="Client"/> carries, for clients the factory does not make (the hub's).</summary>
+    public string AdminKey => _root.AdminKey;
+
     private ApiHost(PlatformFactory root, TestDatabase? database, string? sqliteDirectory, Action<IServiceCollection>? services)
     {
         _root = root;
