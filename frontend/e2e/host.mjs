@@ -34,6 +34,9 @@ function hostDll() {
 }
 
 /** Starts the host; `restart()` stops and starts it on the same port and data directory (for hub recovery). */
+/** The admin the host seeds (Auth__BootstrapAdminPassword), as CI and docker-compose do. */
+export const admin = { username: 'admin', password: 'E2e-admin-pass-1' }
+
 export async function startHost({ logDir }) {
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'ip-e2e-data-'))
@@ -56,6 +59,7 @@ export async function startHost({ logDir }) {
         Platform__Roles: process.env.E2E_HOST_ROLES ?? 'all',
         ASPNETCORE_ENVIRONMENT: 'Production',
         Logging__Json: 'true',
+        Auth__BootstrapAdminPassword: admin.password,
       },
       stdio: ['ignore', log, log],
     })

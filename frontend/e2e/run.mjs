@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import { buildHost, repoRoot, startHost } from './host.mjs'
+import { admin, buildHost, repoRoot, startHost } from './host.mjs'
 
 const require = createRequire(import.meta.url)
 const axePath = require.resolve('axe-core/axe.min.js')
@@ -79,12 +79,37 @@ async function shot(name, fullPage = true) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage })
 }
 
+/** An access token for calls the test makes itself, outside the page. */
+async function apiToken(username = admin.username, password = admin.password) {
+  const res = await fetch(`${host.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  expect(res.ok, `sign-in as ${username}: ${res.status}`)
+  return (await res.json()).accessToken
+}
+
 async function hubState() {
   return page.getAttribute('[data-testid="hub-status"]', 'data-state')
 }
 
 console.log(`E2E against ${host.url} (data in ${host.dataDir})`)
 try {
+  await test('sign in as admin and land where the link pointed', async () => {
+    await page.goto('/scheduler?tab=runs')
+    await page.waitForURL('**/login?next=*')
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor()
+    const form = page.getByRole('form', { name: 'Sign in' })
+    await form.getByLabel('User name').fill(admin.username)
+    await form.getByLabel('Password', { exact: true }).fill('not the password')
+    await form.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('alert').getByText('Unknown user name or wrong password.').waitFor()
+    await settle()
+    await shot('login')
+    await axe('login')
+    await form.getByLabel('Password', { exact: true }).fill(admin.password)
+    await form.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL('**/scheduler?tab=runs')
+    await page.locator('[data-testid="current-user"][data-role="admin"]').getByText(admin.username).waitFor()
+  })
+
   await test('dashboard loads and the live connection comes up', async () => {
     await page.goto('/')
     await page.getByRole('heading', { name: 'Market overview' }).waitFor()
@@ -159,7 +184,8 @@ try {
     const count = page.getByTestId('bar-count')
     await count.waitFor()
     const bars = Number(await count.getAttribute('data-count'))
-    const api = await (await fetch(`${host.url}/api/market-data/${encodeURIComponent(symbol)}/bars?interval=1d&limit=1000`)).json()
+    const api = await (await fetch(`${host.url}/api/market-data/${encodeURIComponent(symbol)}/bars?interval=1d&limit=1000`,
+      { headers: { Authorization: `Bearer ${await apiToken()}` } })).json()
     console.log(`      chart shows ${bars} bars; the API has ${api.bars?.length}`)
     expect(bars > 0, 'the chart has no bars')
     expect(bars === api.bars.length, `chart shows ${bars} bars, API answers ${api.bars.length}`)

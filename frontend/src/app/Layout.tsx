@@ -1,6 +1,11 @@
-import { NavLink, Outlet, useNavigation } from 'react-router'
+import { useEffect } from 'react'
+import { Navigate, NavLink, Outlet, useLocation, useNavigation } from 'react-router'
+import { loadSession, loginPath } from '../features/auth/session'
+import { UserMenu } from '../features/auth/UserMenu'
+import { ensureHub } from '../features/live/hubConnection'
 import { ConnectionStatus } from '../features/live/ConnectionStatus'
 import { ThemeToggle } from '../features/theme/ThemeToggle'
+import { useAppDispatch } from './hooks'
 
 const links = [
   { to: '/', label: 'Dashboard', end: true },
@@ -12,6 +17,14 @@ const links = [
 
 export function Layout() {
   const navigation = useNavigation()
+  const location = useLocation()
+  const dispatch = useAppDispatch()
+  const signedIn = loadSession() !== null
+  // Live updates need a token, so the hub starts with the first signed-in page.
+  useEffect(() => {
+    if (signedIn) ensureHub(dispatch)
+  }, [signedIn, dispatch])
+  if (!signedIn) return <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
@@ -40,6 +53,7 @@ export function Layout() {
           <div className="ml-auto flex items-center gap-2">
             <ConnectionStatus />
             <ThemeToggle />
+            <UserMenu />
           </div>
         </div>
         {navigation.state === 'loading' && <div aria-hidden="true" className="h-0.5 w-full animate-pulse bg-sky-500" />}

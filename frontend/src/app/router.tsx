@@ -18,6 +18,9 @@ export const routes: RouteObject[] = [
       { path: '*', lazy: () => import('../features/notFound/NotFoundPage').then((m) => ({ Component: m.default })) },
     ],
   },
+  // Outside the layout: they are reached without a session.
+  { path: '/login', lazy: () => import('../features/auth/LoginPage').then((m) => ({ Component: m.default })) },
+  { path: '/setup', lazy: () => import('../features/auth/SetupPage').then((m) => ({ Component: m.default })) },
 ]
 
 export const makeRouter = () => createBrowserRouter(routes)
