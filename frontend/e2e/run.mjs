@@ -1,7 +1,7 @@
 // Browser end-to-end tests: playwright-core drives Debian's Chromium against the host in embedded mode.
 // A user's path (add a synthetic asset, schedule a job, watch it run live, read its chart), an axe-core scan
 // of every page, screenshots for a person under test-output/screenshots, and the hub's loss and recovery.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -10,7 +10,8 @@ import { chromium } from 'playwright-core'
 import { admin, buildHost, repoRoot, startHost } from './host.mjs'
 
 const require = createRequire(import.meta.url)
-const axePath = require.resolve('axe-core/axe.min.js')
+// Evaluated rather than added as a script tag: the page's CSP refuses inline scripts, as it should.
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 const out = join(repoRoot, 'test-output')
 const shots = join(out, 'screenshots')
 mkdirSync(shots, { recursive: true })
@@ -64,7 +65,7 @@ async function settle() {
 }
 
 async function axe(name) {
-  await page.addScriptTag({ path: axePath })
+  await page.evaluate(axeSource)
   const r = await page.evaluate(async () => {
     const res = await window.axe.run(document, { resultTypes: ['violations'] })
     return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
@@ -84,6 +85,20 @@ async function apiToken(username = admin.username, password = admin.password) {
   const res = await fetch(`${host.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) })
   expect(res.ok, `sign-in as ${username}: ${res.status}`)
   return (await res.json()).accessToken
+}
+
+async function signInAs(username, password) {
+  await page.goto('/login')
+  const form = page.getByRole('form', { name: 'Sign in' })
+  await form.getByLabel('User name').fill(username)
+  await form.getByLabel('Password', { exact: true }).fill(password)
+  await form.getByRole('button', { name: 'Sign in' }).click()
+  await page.locator(`[data-testid="current-user"]`).getByText(username).waitFor()
+}
+
+async function signOut() {
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.waitForURL('**/login')
 }
 
 async function hubState() {
@@ -202,6 +217,82 @@ try {
     await page.locator('[data-testid="coverage-1d"]').waitFor()
     await settle()
     await shot('asset-collect-now')
+  })
+
+
+  const analyst = { username: `analyst-${suffix.toLowerCase()}`, password: 'Analyst-pass-1' }
+  const viewer = { username: `viewer-${suffix.toLowerCase()}`, password: 'Viewer-pass-1' }
+  await test('the admin invites an analyst and a viewer', async () => {
+    await page.goto('/users')
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor()
+    const form = page.getByRole('form', { name: 'Invite a user' })
+    for (const [who, role] of [[analyst, 'analyst'], [viewer, 'viewer']]) {
+      await form.getByLabel('User name').fill(who.username)
+      await form.getByLabel('First password').fill(who.password)
+      await form.getByLabel('Role').selectOption(role)
+      await form.getByRole('button', { name: 'Invite' }).click()
+      await page.locator(`tr[data-user="${who.username}"]`).waitFor()
+    }
+    await settle()
+    await shot('users')
+    await axe('users')
+  })
+
+  let analystKey = null
+  await test('the analyst makes a key, runs the job and sees it finish live', async () => {
+    await signOut()
+    await signInAs(analyst.username, analyst.password)
+    await page.goto('/keys')
+    const form = page.getByRole('form', { name: 'New key' })
+    await form.getByLabel('Name').fill('notebook')
+    await form.getByLabel('Scope').selectOption('write')
+    await form.getByRole('button', { name: 'Create key' }).click()
+    analystKey = await page.getByTestId('new-key-secret').textContent()
+    await page.locator('tr[data-key="notebook"]').waitFor()
+    await settle()
+    await shot('api-keys')
+    await axe('api keys')
+    const withKey = await fetch(`${host.url}/api/scheduler/jobs`, { headers: { 'X-Api-Key': analystKey } })
+    expect(withKey.status === 200, `the analyst's key is refused: ${withKey.status}`)
+
+    const runs = async () => (await (await fetch(`${host.url}/api/scheduler/runs?jobId=${jobId}&status=succeeded&pageSize=1`, { headers: { 'X-Api-Key': analystKey } })).json()).totalCount
+    const before = await runs()
+    await page.goto('/scheduler?tab=jobs')
+    const row = page.locator(`li[data-job-id="${jobId}"]`)
+    await page.evaluate(() => (window.__e2eNoReload = true))
+    await row.getByRole('button', { name: `Run now: ${jobName}` }).click()
+    const deadline = Date.now() + 90_000
+    while (Date.now() < deadline && (await runs()) <= before) await page.waitForTimeout(300)
+    expect((await runs()) === before + 1, `the analyst's run did not succeed (${before} succeeded runs before)`)
+    await page.waitForSelector(`li[data-job-id="${jobId}"] [data-testid="job-last-status"] [data-status="succeeded"]`, { timeout: 20_000 })
+    expect(await page.evaluate(() => window.__e2eNoReload === true), 'the page was reloaded')
+  })
+
+  await test('a viewer sees the job but cannot change it, and is told why', async () => {
+    await signOut()
+    await signInAs(viewer.username, viewer.password)
+    await page.goto('/scheduler?tab=jobs')
+    const row = page.locator(`li[data-job-id="${jobId}"]`)
+    await row.waitFor()
+    await page.getByTestId('role-note').waitFor()
+    expect(await row.getByRole('button', { name: `Run now: ${jobName}` }).isDisabled(), 'Run now is enabled for a viewer')
+    const refused = await fetch(`${host.url}/api/scheduler/jobs/${jobId}/trigger`, { method: 'POST', headers: { Authorization: `Bearer ${await apiToken(viewer.username, viewer.password)}` } })
+    expect(refused.status === 403, `the API let a viewer run the job: ${refused.status}`)
+    await settle()
+    await shot('scheduler-viewer')
+    await axe('scheduler (viewer)')
+  })
+
+  await test("the admin revokes the analyst's key and the next call fails", async () => {
+    await signOut()
+    await signInAs(admin.username, admin.password)
+    await page.goto('/keys')
+    const row = page.locator('tr[data-key="notebook"]')
+    page.once('dialog', (d) => d.accept())
+    await row.getByRole('button', { name: 'Revoke notebook' }).click()
+    await row.getByText('revoked').waitFor()
+    const after = await fetch(`${host.url}/api/scheduler/jobs`, { headers: { 'X-Api-Key': analystKey } })
+    expect(after.status === 401, `a revoked key still works: ${after.status}`)
   })
 
   const pages = [

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { Navigate, NavLink, Outlet, useLocation, useNavigation } from 'react-router'
 import { loadSession, loginPath } from '../features/auth/session'
 import { UserMenu } from '../features/auth/UserMenu'
+import { useMeQuery } from '../features/auth/authApi'
 import { ensureHub } from '../features/live/hubConnection'
 import { ConnectionStatus } from '../features/live/ConnectionStatus'
 import { ThemeToggle } from '../features/theme/ThemeToggle'
@@ -13,6 +14,8 @@ const links = [
   { to: '/scheduler', label: 'Scheduler' },
   { to: '/portfolio', label: 'Portfolio' },
   { to: '/analytics', label: 'Analytics' },
+  { to: '/keys', label: 'API keys' },
+  { to: '/users', label: 'Users', role: 'admin' },
 ]
 
 export function Layout() {
@@ -20,6 +23,7 @@ export function Layout() {
   const location = useLocation()
   const dispatch = useAppDispatch()
   const signedIn = loadSession() !== null
+  const me = useMeQuery(undefined, { skip: !signedIn })
   // Live updates need a token, so the hub starts with the first signed-in page.
   useEffect(() => {
     if (signedIn) ensureHub(dispatch)
@@ -37,7 +41,7 @@ export function Layout() {
             InvestmentPlatform
           </NavLink>
           <nav aria-label="Main" className="order-3 -mx-1 flex w-full flex-wrap gap-1 md:order-none md:w-auto">
-            {links.map((l) => (
+            {links.filter((l) => !l.role || me.data?.role === l.role).map((l) => (
               <NavLink
                 key={l.to}
                 to={l.to}

@@ -19,9 +19,10 @@ export const { useMeQuery } = authApi
 
 const rank: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 }
 
-/** Whether the signed-in user may take an action that needs `needed`, and if not, why. */
+/** Whether the signed-in user may take an action that needs `needed`, and if not, why. Until the user is known the
+ * control stays enabled: the server decides in the end. */
 export function useCan(needed: Role): { allowed: boolean; reason: string | undefined } {
   const { data } = useMeQuery()
-  const allowed = !!data && rank[data.role] >= rank[needed]
+  const allowed = !data || rank[data.role] >= rank[needed]
   return { allowed, reason: allowed ? undefined : `Needs the ${needed} role${data ? `; you are ${data.role === 'admin' ? 'an' : 'a'} ${data.role}` : ''}.` }
 }
