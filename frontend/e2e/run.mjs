@@ -93,7 +93,7 @@ async function signInAs(username, password) {
   await form.getByLabel('User name').fill(username)
   await form.getByLabel('Password', { exact: true }).fill(password)
   await form.getByRole('button', { name: 'Sign in' }).click()
-  await page.locator(`[data-testid="current-user"]`).getByText(username).waitFor()
+  await page.getByTestId('current-user-name').getByText(username, { exact: true }).waitFor()
 }
 
 async function signOut() {
@@ -122,7 +122,7 @@ try {
     await form.getByLabel('Password', { exact: true }).fill(admin.password)
     await form.getByRole('button', { name: 'Sign in' }).click()
     await page.waitForURL('**/scheduler?tab=runs')
-    await page.locator('[data-testid="current-user"][data-role="admin"]').getByText(admin.username).waitFor()
+    await page.locator('[data-testid="current-user"][data-role="admin"] [data-testid="current-user-name"]', { hasText: admin.username }).waitFor()
   })
 
   await test('dashboard loads and the live connection comes up', async () => {

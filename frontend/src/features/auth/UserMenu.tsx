@@ -8,7 +8,7 @@ export function UserMenu() {
     <div className="flex items-center gap-2 text-sm">
       {data && (
         <span data-testid="current-user" data-role={data.role}>
-          <span className="font-medium">{data.userName}</span>
+          <span data-testid="current-user-name" className="font-medium">{data.userName}</span>
           <span className="ml-1 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-200">{data.role}</span>
         </span>
       )}
