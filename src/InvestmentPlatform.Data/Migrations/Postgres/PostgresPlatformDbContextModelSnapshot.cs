@@ -667,6 +667,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("records_rejected");
 
+                    b.Property<string>("RequestedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("requested_by");
+
                     b.Property<Guid?>("RunId")
                         .HasColumnType("uuid")
                         .HasColumnName("run_id");

@@ -656,6 +656,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("records_rejected");
 
+                    b.Property<string>("RequestedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
                     b.Property<Guid?>("RunId")
                         .HasColumnType("TEXT")
                         .HasColumnName("run_id");
