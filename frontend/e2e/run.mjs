@@ -379,6 +379,38 @@ try {
     await page.waitForSelector('[data-testid="hub-status"][data-state="connected"]', { timeout: 60_000 })
   })
 
+  await test('a fresh install prints a setup link once, and following it reaches the dashboard', async () => {
+    const fresh = await startHost({ logDir: out, bootstrap: false, name: 'fresh-host' })
+    try {
+      let link = null
+      for (let i = 0; i < 40 && !link; i++) {
+        link = /http:\/\/\S+\/setup\?token=\S+/.exec(fresh.log())?.[0] ?? null
+        if (!link) await page.waitForTimeout(250)
+      }
+      expect(link, 'the host printed no setup link')
+      expect(fresh.log().split('/setup?token=').length === 2, 'the setup link was printed more than once')
+      await page.goto(link)
+      await page.getByRole('heading', { name: 'Set up InvestmentPlatform', level: 1 }).waitFor()
+      await settle()
+      await shot('setup')
+      await axe('setup')
+      const form = page.getByRole('form', { name: 'Set up InvestmentPlatform' })
+      await form.getByLabel('Password', { exact: true }).fill('Owner-pass-123')
+      await form.getByLabel('Repeat password').fill('Owner-pass-123')
+      await form.getByRole('button', { name: 'Create admin' }).click()
+      await page.getByRole('heading', { name: 'Market overview' }).waitFor()
+      await page.locator('[data-testid="current-user"][data-role="admin"]').waitFor()
+      await shot('setup-done')
+      // The link works once.
+      const again = await fetch(`${fresh.url}/api/auth/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token: new URL(link).searchParams.get('token'), username: 'second', password: 'Owner-pass-123' }) })
+      expect(again.status === 403, `the setup link worked twice: ${again.status}`)
+    } finally {
+      await fresh.stop()
+      rmSync(fresh.dataDir, { recursive: true, force: true })
+    }
+  })
+
   await test('no uncaught errors in the page', async () => {
     expect(consoleErrors.length === 0, consoleErrors.join('\n'))
   })
