@@ -295,6 +295,16 @@ try {
     expect(after.status === 401, `a revoked key still works: ${after.status}`)
   })
 
+  await test("the audit log shows who changed what", async () => {
+    await page.goto('/audit')
+    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor()
+    await page.getByLabel('User').fill(analyst.username)
+    await page.getByText(`POST /api/scheduler/jobs/${jobId}/trigger`).first().waitFor()
+    await settle()
+    await shot('audit')
+    await axe('audit')
+  })
+
   const pages = [
     ['dashboard', '/', 'Market overview'],
     ['assets', '/assets', 'Assets'],

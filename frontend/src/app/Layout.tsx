@@ -16,6 +16,7 @@ const links = [
   { to: '/analytics', label: 'Analytics' },
   { to: '/keys', label: 'API keys' },
   { to: '/users', label: 'Users', role: 'admin' },
+  { to: '/audit', label: 'Audit', role: 'admin' },
 ]
 
 export function Layout() {

@@ -16,6 +16,7 @@ export const routes: RouteObject[] = [
       { path: 'portfolio', lazy: () => import('../features/portfolio/PortfolioPage').then((m) => ({ Component: m.default })) },
       { path: 'analytics', lazy: () => import('../features/analytics/AnalyticsPage').then((m) => ({ Component: m.default })) },
       { path: 'users', lazy: () => import('../features/access/UsersPage').then((m) => ({ Component: m.default })) },
+      { path: 'audit', lazy: () => import('../features/access/AuditPage').then((m) => ({ Component: m.default })) },
       { path: 'keys', lazy: () => import('../features/access/ApiKeysPage').then((m) => ({ Component: m.default })) },
       { path: '*', lazy: () => import('../features/notFound/NotFoundPage').then((m) => ({ Component: m.default })) },
     ],

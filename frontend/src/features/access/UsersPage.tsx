@@ -45,7 +45,7 @@ export default function UsersPage() {
                       return (
                         <tr key={u.id} data-user={u.userName} className="border-b border-slate-100 dark:border-slate-800">
                           <td className="py-1.5 font-medium">{u.userName}</td>
-                          <td>
+                          <td className="pr-3">
                             <Select aria-label={`Role of ${u.userName}`} value={u.role} disabled={self} title={self ? 'You cannot change your own role.' : undefined}
                               onChange={(e) => update({ id: u.id, role: e.target.value as Role })} className="w-auto">
                               {roles.map((r) => <option key={r} value={r}>{r}</option>)}

@@ -1,4 +1,5 @@
-import { apiSlice } from '../../api/apiSlice'
+import { apiSlice, query } from '../../api/apiSlice'
+import type { Paged } from '../../api/types'
 import type { Role } from '../auth/authApi'
 
 export interface UserDto {
@@ -24,6 +25,17 @@ export interface ApiKeyDto {
   revokedAt: string | null
 }
 
+export interface AuditEntryDto {
+  id: number
+  time: string
+  userId: string | null
+  userName: string | null
+  apiKeyId: string | null
+  method: string
+  path: string
+  status: number
+}
+
 export interface CreatedApiKey {
   key: ApiKeyDto
   secret: string
@@ -45,8 +57,12 @@ export const accessApi = apiSlice.injectEndpoints({
       query: (body) => ({ url: '/keys', method: 'POST', body }),
       invalidatesTags: ['ApiKey'],
     }),
+    listAudit: build.query<Paged<AuditEntryDto>, { user?: string; method?: string; path?: string; page: number }>({
+      query: (p) => `/audit${query({ ...p, pageSize: 50 })}`,
+      providesTags: ['Audit'],
+    }),
     revokeKey: build.mutation<void, string>({ query: (id) => ({ url: `/keys/${id}`, method: 'DELETE' }), invalidatesTags: ['ApiKey'] }),
   }),
 })
 
-export const { useListUsersQuery, useCreateUserMutation, useUpdateUserMutation, useListKeysQuery, useCreateKeyMutation, useRevokeKeyMutation } = accessApi
+export const { useListAuditQuery, useListUsersQuery, useCreateUserMutation, useUpdateUserMutation, useListKeysQuery, useCreateKeyMutation, useRevokeKeyMutation } = accessApi
