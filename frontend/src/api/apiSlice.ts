@@ -17,7 +17,8 @@ const rawBaseQuery = fetchBaseQuery({
 const baseQuery: BaseQueryFn<string | FetchArgs, unknown, FetchBaseQueryError> = async (args, api, extra) => {
   let result = await rawBaseQuery(args, api, extra)
   if (result.error?.status === 401 && loadSession()) {
-    if (await refreshSession()) result = await rawBaseQuery(args, api, extra)
+    // The server refused a token it should have taken (revoked or signed by an older key): get a new one.
+    if (await refreshSession(true)) result = await rawBaseQuery(args, api, extra)
     if (result.error?.status === 401) sessionExpired()
   }
   return result

@@ -37,30 +37,39 @@ export function clearSession() {
 }
 
 async function post(path: string, body: unknown): Promise<Response> {
-  return fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+  return fetch(`${window.location.origin}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
 }
 
 let refreshing: Promise<Session | null> | null = null
 
-/** Swaps the refresh token for a new pair; one swap at a time however many requests ask. */
-export function refreshSession(): Promise<Session | null> {
-  refreshing ??= (async () => {
-    const current = loadSession()
-    if (!current) return null
-    try {
-      const res = await post('/api/auth/refresh', { refreshToken: current.refreshToken })
-      if (!res.ok) {
-        // Another tab may have rotated the token first: its session is as good as ours.
-        const latest = loadSession()
-        if (latest && latest.refreshToken !== current.refreshToken) return latest
-        clearSession()
-        return null
-      }
-      return saveSession((await res.json()) as TokenPair)
-    } catch {
-      return loadSession()
+async function refreshOnce(): Promise<Session | null> {
+  const current = loadSession()
+  if (!current) return null
+  // Another tab may have refreshed while this one waited for the lock: its pair is good, and reusing our old
+  // refresh token now would look like theft and end every session.
+  if (current.expiresAt - refreshMargin > Date.now()) return current
+  try {
+    const res = await post('/api/auth/refresh', { refreshToken: current.refreshToken })
+    if (!res.ok) {
+      clearSession()
+      return null
     }
-  })().finally(() => {
+    return saveSession((await res.json()) as TokenPair)
+  } catch {
+    return loadSession()
+  }
+}
+
+/** Swaps the refresh token for a new pair: one swap at a time in this tab, and across tabs where the browser has locks. */
+export function refreshSession(force = false): Promise<Session | null> {
+  if (force) {
+    const current = loadSession()
+    if (current) localStorage.setItem(storageKey, JSON.stringify({ ...current, expiresAt: 0 }))
+  }
+  refreshing ??= (typeof navigator !== 'undefined' && navigator.locks
+    ? navigator.locks.request('ip-session-refresh', refreshOnce)
+    : refreshOnce()
+  ).finally(() => {
     refreshing = null
   })
   return refreshing
