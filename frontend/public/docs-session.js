@@ -12,7 +12,7 @@
         if (!headers.has('Authorization') && !headers.has('X-Api-Key')) headers.set('Authorization', 'Bearer ' + session.accessToken)
         init.headers = headers
       }
-    } catch (e) {}
+    } catch {}
     return original.call(this, input, init)
   }
 })()

@@ -2,4 +2,4 @@
 try {
   var t = localStorage.getItem('ip-theme')
   if (t === 'dark' || (!t && matchMedia('(prefers-color-scheme: dark)').matches)) document.documentElement.classList.add('dark')
-} catch (e) {}
+} catch {}
