@@ -26,6 +26,11 @@ public static class BenchProgram
         builder.Configuration["Platform:Roles"] = "api";
         builder.Configuration["Bus:Transport"] = "InMemory";
         builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
+        // The API needs a credential: an admin with a key, as automation seeds one.
+        var apiKey = $"ipk_bench_{Guid.NewGuid():N}";
+        builder.Configuration["Auth:BootstrapAdminPassword"] = $"Bench-{Guid.NewGuid():N}";
+        builder.Configuration["Auth:BootstrapApiKey"] = apiKey;
+        builder.Configuration["RateLimits:PermitsPerUser"] = "1000000";
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var roles = builder.AddPlatform();
         await using var app = builder.Build();
@@ -42,6 +47,7 @@ public static class BenchProgram
         var plan = new BarsPlan(SeriesTable.MarketData, assetId, "1m", "1m", BenchSettings.YearStart, BenchSettings.YearEnd, [], null);
 
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         var path = $"/api/market-data/{BenchSettings.Symbol}/bars?interval=1m&from=2023-01-01&to=2023-12-31T23:59:00Z";
 
         var direct = new List<double>();

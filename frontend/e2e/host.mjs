@@ -1,7 +1,7 @@
 // Builds and starts the platform host in embedded mode (SQLite in a temp directory, in-memory bus) on a free port.
 import { spawn, spawnSync } from 'node:child_process'
 import { createServer } from 'node:net'
-import { existsSync, mkdtempSync, openSync, readdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -34,7 +34,11 @@ function hostDll() {
 }
 
 /** Starts the host; `restart()` stops and starts it on the same port and data directory (for hub recovery). */
-export async function startHost({ logDir }) {
+/** The admin the host seeds (Auth__BootstrapAdminPassword), as CI and docker-compose do. */
+export const admin = { username: 'admin', password: 'E2e-admin-pass-1' }
+
+/** `bootstrap: false` starts on an empty database with no admin, as a fresh clone does: the host prints a setup link. */
+export async function startHost({ logDir, bootstrap = true, name = 'host' }) {
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'ip-e2e-data-'))
   const url = `http://127.0.0.1:${port}`
@@ -44,7 +48,7 @@ export async function startHost({ logDir }) {
 
   async function start() {
     starts += 1
-    const log = openSync(join(logDir, `host-${starts}.log`), 'w')
+    const log = openSync(join(logDir, `${name}-${starts}.log`), 'w')
     // The content root is the project folder, so wwwroot is the dashboard `npm run build` just wrote.
     child = spawn('dotnet', [dll, '--urls', url], {
       cwd: hostProject,
@@ -56,6 +60,7 @@ export async function startHost({ logDir }) {
         Platform__Roles: process.env.E2E_HOST_ROLES ?? 'all',
         ASPNETCORE_ENVIRONMENT: 'Production',
         Logging__Json: 'true',
+        Auth__BootstrapAdminPassword: bootstrap ? admin.password : '',
       },
       stdio: ['ignore', log, log],
     })
@@ -63,7 +68,7 @@ export async function startHost({ logDir }) {
     const deadline = Date.now() + 120_000
     while (Date.now() < deadline) {
       const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 500))])
-      if (code !== undefined) throw new Error(`host exited with code ${code} before it was healthy (see ${logDir}/host-${starts}.log)`)
+      if (code !== undefined) throw new Error(`host exited with code ${code} before it was healthy (see ${logDir}/${name}-${starts}.log)`)
       try {
         const res = await fetch(`${url}/api/health/live`)
         if (res.ok) return
@@ -90,5 +95,6 @@ export async function startHost({ logDir }) {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(sig, () => { killNow(); process.exit(130) })
 
   await start()
-  return { url, port, dataDir, stop, crash: () => stop('SIGKILL'), start }
+  const log = () => readFileSync(join(logDir, `${name}-${starts}.log`), 'utf8')
+  return { url, port, dataDir, stop, crash: () => stop('SIGKILL'), start, log }
 }

@@ -1,16 +1,17 @@
 // Browser end-to-end tests: playwright-core drives Debian's Chromium against the host in embedded mode.
 // A user's path (add a synthetic asset, schedule a job, watch it run live, read its chart), an axe-core scan
 // of every page, screenshots for a person under test-output/screenshots, and the hub's loss and recovery.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import { buildHost, repoRoot, startHost } from './host.mjs'
+import { admin, buildHost, repoRoot, startHost } from './host.mjs'
 
 const require = createRequire(import.meta.url)
-const axePath = require.resolve('axe-core/axe.min.js')
+// Evaluated rather than added as a script tag: the page's CSP refuses inline scripts, as it should.
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 const out = join(repoRoot, 'test-output')
 const shots = join(out, 'screenshots')
 mkdirSync(shots, { recursive: true })
@@ -64,7 +65,7 @@ async function settle() {
 }
 
 async function axe(name) {
-  await page.addScriptTag({ path: axePath })
+  await page.evaluate(axeSource)
   const r = await page.evaluate(async () => {
     const res = await window.axe.run(document, { resultTypes: ['violations'] })
     return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
@@ -79,12 +80,51 @@ async function shot(name, fullPage = true) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage })
 }
 
+/** An access token for calls the test makes itself, outside the page. */
+async function apiToken(username = admin.username, password = admin.password) {
+  const res = await fetch(`${host.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  expect(res.ok, `sign-in as ${username}: ${res.status}`)
+  return (await res.json()).accessToken
+}
+
+async function signInAs(username, password) {
+  await page.goto('/login')
+  const form = page.getByRole('form', { name: 'Sign in' })
+  await form.getByLabel('User name').fill(username)
+  await form.getByLabel('Password', { exact: true }).fill(password)
+  await form.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByTestId('current-user-name').getByText(username, { exact: true }).waitFor()
+}
+
+async function signOut() {
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.waitForURL('**/login')
+}
+
 async function hubState() {
   return page.getAttribute('[data-testid="hub-status"]', 'data-state')
 }
 
 console.log(`E2E against ${host.url} (data in ${host.dataDir})`)
 try {
+  await test('sign in as admin and land where the link pointed', async () => {
+    await page.goto('/scheduler?tab=runs')
+    await page.waitForURL('**/login?next=*')
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor()
+    const form = page.getByRole('form', { name: 'Sign in' })
+    await form.getByLabel('User name').fill(admin.username)
+    await form.getByLabel('Password', { exact: true }).fill('not the password')
+    await form.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('alert').getByText('Unknown user name or wrong password.').waitFor()
+    await settle()
+    await shot('login')
+    await axe('login')
+    await form.getByLabel('Password', { exact: true }).fill(admin.password)
+    await form.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL('**/scheduler?tab=runs')
+    await page.locator('[data-testid="current-user"][data-role="admin"] [data-testid="current-user-name"]', { hasText: admin.username }).waitFor()
+  })
+
   await test('dashboard loads and the live connection comes up', async () => {
     await page.goto('/')
     await page.getByRole('heading', { name: 'Market overview' }).waitFor()
@@ -159,7 +199,8 @@ try {
     const count = page.getByTestId('bar-count')
     await count.waitFor()
     const bars = Number(await count.getAttribute('data-count'))
-    const api = await (await fetch(`${host.url}/api/market-data/${encodeURIComponent(symbol)}/bars?interval=1d&limit=1000`)).json()
+    const api = await (await fetch(`${host.url}/api/market-data/${encodeURIComponent(symbol)}/bars?interval=1d&limit=1000`,
+      { headers: { Authorization: `Bearer ${await apiToken()}` } })).json()
     console.log(`      chart shows ${bars} bars; the API has ${api.bars?.length}`)
     expect(bars > 0, 'the chart has no bars')
     expect(bars === api.bars.length, `chart shows ${bars} bars, API answers ${api.bars.length}`)
@@ -176,6 +217,92 @@ try {
     await page.locator('[data-testid="coverage-1d"]').waitFor()
     await settle()
     await shot('asset-collect-now')
+  })
+
+
+  const analyst = { username: `analyst-${suffix.toLowerCase()}`, password: 'Analyst-pass-1' }
+  const viewer = { username: `viewer-${suffix.toLowerCase()}`, password: 'Viewer-pass-1' }
+  await test('the admin invites an analyst and a viewer', async () => {
+    await page.goto('/users')
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor()
+    const form = page.getByRole('form', { name: 'Invite a user' })
+    for (const [who, role] of [[analyst, 'analyst'], [viewer, 'viewer']]) {
+      await form.getByLabel('User name').fill(who.username)
+      await form.getByLabel('First password').fill(who.password)
+      await form.getByLabel('Role').selectOption(role)
+      await form.getByRole('button', { name: 'Invite' }).click()
+      await page.locator(`tr[data-user="${who.username}"]`).waitFor()
+    }
+    await settle()
+    await shot('users')
+    await axe('users')
+  })
+
+  let analystKey = null
+  await test('the analyst makes a key, runs the job and sees it finish live', async () => {
+    await signOut()
+    await signInAs(analyst.username, analyst.password)
+    await page.goto('/keys')
+    const form = page.getByRole('form', { name: 'New key' })
+    await form.getByLabel('Name').fill('notebook')
+    await form.getByLabel('Scope').selectOption('write')
+    await form.getByRole('button', { name: 'Create key' }).click()
+    analystKey = await page.getByTestId('new-key-secret').textContent()
+    await page.locator('tr[data-key="notebook"]').waitFor()
+    await settle()
+    await shot('api-keys')
+    await axe('api keys')
+    const withKey = await fetch(`${host.url}/api/scheduler/jobs`, { headers: { 'X-Api-Key': analystKey } })
+    expect(withKey.status === 200, `the analyst's key is refused: ${withKey.status}`)
+
+    const runs = async () => (await (await fetch(`${host.url}/api/scheduler/runs?jobId=${jobId}&status=succeeded&pageSize=1`, { headers: { 'X-Api-Key': analystKey } })).json()).totalCount
+    const before = await runs()
+    await page.goto('/scheduler?tab=jobs')
+    const row = page.locator(`li[data-job-id="${jobId}"]`)
+    await page.evaluate(() => (window.__e2eNoReload = true))
+    await row.getByRole('button', { name: `Run now: ${jobName}` }).click()
+    const deadline = Date.now() + 90_000
+    while (Date.now() < deadline && (await runs()) <= before) await page.waitForTimeout(300)
+    expect((await runs()) === before + 1, `the analyst's run did not succeed (${before} succeeded runs before)`)
+    await page.waitForSelector(`li[data-job-id="${jobId}"] [data-testid="job-last-status"] [data-status="succeeded"]`, { timeout: 20_000 })
+    expect(await page.evaluate(() => window.__e2eNoReload === true), 'the page was reloaded')
+  })
+
+  await test('a viewer sees the job but cannot change it, and is told why', async () => {
+    await signOut()
+    await signInAs(viewer.username, viewer.password)
+    await page.goto('/scheduler?tab=jobs')
+    const row = page.locator(`li[data-job-id="${jobId}"]`)
+    await row.waitFor()
+    await page.getByTestId('role-note').waitFor()
+    expect(await row.getByRole('button', { name: `Run now: ${jobName}` }).isDisabled(), 'Run now is enabled for a viewer')
+    const refused = await fetch(`${host.url}/api/scheduler/jobs/${jobId}/trigger`, { method: 'POST', headers: { Authorization: `Bearer ${await apiToken(viewer.username, viewer.password)}` } })
+    expect(refused.status === 403, `the API let a viewer run the job: ${refused.status}`)
+    await settle()
+    await shot('scheduler-viewer')
+    await axe('scheduler (viewer)')
+  })
+
+  await test("the admin revokes the analyst's key and the next call fails", async () => {
+    await signOut()
+    await signInAs(admin.username, admin.password)
+    await page.goto('/keys')
+    const row = page.locator('tr[data-key="notebook"]')
+    page.once('dialog', (d) => d.accept())
+    await row.getByRole('button', { name: 'Revoke notebook' }).click()
+    await row.getByText('revoked').waitFor()
+    const after = await fetch(`${host.url}/api/scheduler/jobs`, { headers: { 'X-Api-Key': analystKey } })
+    expect(after.status === 401, `a revoked key still works: ${after.status}`)
+  })
+
+  await test("the audit log shows who changed what", async () => {
+    await page.goto('/audit')
+    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor()
+    await page.getByLabel('User').fill(analyst.username)
+    await page.getByText(`POST /api/scheduler/jobs/${jobId}/trigger`).first().waitFor()
+    await settle()
+    await shot('audit')
+    await axe('audit')
   })
 
   const pages = [
@@ -260,6 +387,38 @@ try {
     await shot('hub-lost', false)
     await host.start()
     await page.waitForSelector('[data-testid="hub-status"][data-state="connected"]', { timeout: 60_000 })
+  })
+
+  await test('a fresh install prints a setup link once, and following it reaches the dashboard', async () => {
+    const fresh = await startHost({ logDir: out, bootstrap: false, name: 'fresh-host' })
+    try {
+      let link = null
+      for (let i = 0; i < 40 && !link; i++) {
+        link = /http:\/\/\S+\/setup\?token=\S+/.exec(fresh.log())?.[0] ?? null
+        if (!link) await page.waitForTimeout(250)
+      }
+      expect(link, 'the host printed no setup link')
+      expect(fresh.log().split('/setup?token=').length === 2, 'the setup link was printed more than once')
+      await page.goto(link)
+      await page.getByRole('heading', { name: 'Set up InvestmentPlatform', level: 1 }).waitFor()
+      await settle()
+      await shot('setup')
+      await axe('setup')
+      const form = page.getByRole('form', { name: 'Set up InvestmentPlatform' })
+      await form.getByLabel('Password', { exact: true }).fill('Owner-pass-123')
+      await form.getByLabel('Repeat password').fill('Owner-pass-123')
+      await form.getByRole('button', { name: 'Create admin' }).click()
+      await page.getByRole('heading', { name: 'Market overview' }).waitFor()
+      await page.locator('[data-testid="current-user"][data-role="admin"]').waitFor()
+      await shot('setup-done')
+      // The link works once.
+      const again = await fetch(`${fresh.url}/api/auth/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token: new URL(link).searchParams.get('token'), username: 'second', password: 'Owner-pass-123' }) })
+      expect(again.status === 403, `the setup link worked twice: ${again.status}`)
+    } finally {
+      await fresh.stop()
+      rmSync(fresh.dataDir, { recursive: true, force: true })
+    }
   })
 
   await test('no uncaught errors in the page', async () => {

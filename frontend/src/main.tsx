@@ -5,10 +5,8 @@ import { RouterProvider } from 'react-router'
 import './index.css'
 import { makeStore } from './app/store'
 import { makeRouter } from './app/router'
-import { startHub } from './features/live/hubConnection'
 
 const store = makeStore()
-startHub(store.dispatch)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using InvestmentPlatform.Api.Access;
 using InvestmentPlatform.Api.Apis;
 using InvestmentPlatform.Api.Assets;
 using InvestmentPlatform.Api.Http;
@@ -26,6 +27,9 @@ public static class ApiExtensions
 {
     /// <summary>Largest request body accepted (Api:MaxRequestBodyBytes); bigger requests get 413.</summary>
     public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    public const string BearerSchemeName = "Bearer";
+    public const string ApiKeySchemeName = "ApiKey";
 
     /// <summary>ProblemDetails, JSON options, OpenAPI (Swagger UI at /docs), SignalR, CORS and request limits.</summary>
     public static IHostApplicationBuilder AddPlatformApi(this IHostApplicationBuilder builder)
@@ -59,6 +63,25 @@ public static class ApiExtensions
             });
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<ApiExampleOperationFilter>();
+            o.AddSecurityDefinition(BearerSchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "An access token from POST /api/auth/login.",
+            });
+            o.AddSecurityDefinition(ApiKeySchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthenticationHandler.HeaderName,
+                Description = "An API key (also accepted as `Authorization: ApiKey <key>`).",
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(BearerSchemeName, document)] = [],
+                [new OpenApiSecuritySchemeReference(ApiKeySchemeName, document)] = [],
+            });
         });
         builder.Services.AddSignalR();
 
@@ -78,18 +101,38 @@ public static class ApiExtensions
         return bus;
     }
 
-    /// <summary>Maps every REST area, the hub and Swagger UI.</summary>
-    public static WebApplication MapPlatformApi(this WebApplication app)
+    /// <summary>
+    /// What runs before a credential is looked at: ProblemDetails for errors, security headers, CORS, the hub's Origin
+    /// check, and the anonymous files: the dashboard and Swagger UI's page (its document needs a credential; the page
+    /// borrows the dashboard's session to read it).
+    /// </summary>
+    public static WebApplication UsePlatformApi(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
         app.UseCors();
-        app.UseSwagger(o => o.RouteTemplate = "docs/{documentName}/openapi.json");
+        app.UseHubOriginCheck(AccessExtensions.HubPath, app.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? []);
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "docs";
             o.SwaggerEndpoint("/docs/v1/openapi.json", "InvestmentPlatform API v1");
+            o.EnablePersistAuthorization();
+            o.InjectJavascript("/docs-session.js");
         });
+        return app;
+    }
+
+    /// <summary>Maps every REST area and the hub; each is covered by the fallback policy unless it says otherwise.</summary>
+    public static WebApplication MapPlatformApi(this WebApplication app)
+    {
+        app.UseSwagger(o => o.RouteTemplate = "docs/{documentName}/openapi.json");
+        app.MapAuthApi();
+        app.MapUsersApi();
+        app.MapApiKeysApi();
+        app.MapAuditApi();
 
         app.MapAssetsApi();
         app.MapCollectorsApi();
@@ -98,7 +141,7 @@ public static class ApiExtensions
         app.MapSchedulerApi();
         app.MapAnalyticsApi();
         app.MapPortfolioApi();
-        app.MapHub<EventsHub>("/hubs/events");
+        app.MapHub<EventsHub>($"{AccessExtensions.HubPath}/events").RequireAuthorization(AccessPolicies.Read);
         return app;
     }
 }

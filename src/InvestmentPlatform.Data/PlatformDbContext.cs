@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data.Access;
 using InvestmentPlatform.Data.Analytics;
 using InvestmentPlatform.Data.Assets;
 using InvestmentPlatform.Data.Ingestion;
@@ -5,12 +6,16 @@ using InvestmentPlatform.Data.Outbox;
 using InvestmentPlatform.Data.Portfolio;
 using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.Data.Series;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentPlatform.Data;
 
 /// <summary>The platform's one model. Each provider has a derived context that owns its migrations.</summary>
-public abstract class PlatformDbContext(DbContextOptions options) : DbContext(options)
+public abstract class PlatformDbContext(DbContextOptions options)
+    : IdentityDbContext<PlatformUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<MarketBar> MarketData => Set<MarketBar>();
@@ -28,11 +33,18 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
     public DbSet<PortfolioTransaction> PortfolioTransactions => Set<PortfolioTransaction>();
     public DbSet<AnalyticsResult> AnalyticsResults => Set<AnalyticsResult>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        IdentityTables.Rename(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
         if (Provider == DatabaseProvider.Postgres)
         {

@@ -1,5 +1,6 @@
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Api;
+using InvestmentPlatform.Api.Access;
 using InvestmentPlatform.Collectors;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Ingestion;
@@ -45,24 +46,29 @@ public static class PlatformHostExtensions
                 bus.AddApiConsumers();
         });
 
+        builder.AddPlatformAccess();
         if (roles.Api)
             builder.AddPlatformApi();
         builder.Services.AddSingleton(roles);
         return roles;
     }
 
-    /// <summary>Health and metrics in every role; the REST API, hub and dashboard in the api role.</summary>
+    /// <summary>
+    /// Health and metrics in every role; the REST API, hub and dashboard in the api role. Everything mapped after
+    /// <see cref="AccessExtensions.UsePlatformAccess"/> needs a credential unless it says otherwise.
+    /// </summary>
     public static WebApplication UsePlatform(this WebApplication app, PlatformRoles roles)
     {
-        app.MapDefaultEndpoints();
+        app.MapDefaultEndpoints(AccessPolicies.Metrics);
+        if (roles.Api)
+            app.UsePlatformApi();
+        app.UsePlatformAccess();
         if (roles.Api)
         {
             app.MapPlatformApi();
-            app.UseDefaultFiles();
-            app.UseStaticFiles();
             // Client-side routes of the dashboard resolve to its index page; unknown /api paths stay 404.
             app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: 404, title: "Not found"));
-            app.MapFallbackToFile("index.html");
+            app.MapFallbackToFile("index.html").AllowAnonymous();
         }
         return app;
     }

@@ -63,8 +63,11 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Correlation ids and request logs, then /api/health (all checks), /api/health/live, /api/health/ready and /metrics.</summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <summary>
+    /// Correlation ids and request logs, then the anonymous /api/health (all checks), /api/health/live and
+    /// /api/health/ready, and /metrics under <paramref name="metricsPolicy"/>.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, string metricsPolicy)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging(o => o.GetLevel = (ctx, _, ex) =>
@@ -72,18 +75,18 @@ public static class ServiceDefaultsExtensions
             : ctx.Request.Path.StartsWithSegments("/metrics") || ctx.Request.Path.StartsWithSegments("/api/health") ? Serilog.Events.LogEventLevel.Verbose
             : Serilog.Events.LogEventLevel.Information);
         app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
-            .WithTags("Health");
+            .WithTags("Health").AllowAnonymous();
         app.MapHealthChecks("/api/health/live", new HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains("live"),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         app.MapHealthChecks("/api/health/ready", new HealthCheckOptions
         {
             Predicate = c => !c.Tags.Contains("live"),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        }).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(metricsPolicy);
         return app;
     }
 }

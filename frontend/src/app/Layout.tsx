@@ -1,6 +1,12 @@
-import { NavLink, Outlet, useNavigation } from 'react-router'
+import { useEffect } from 'react'
+import { Navigate, NavLink, Outlet, useLocation, useNavigation } from 'react-router'
+import { loadSession, loginPath } from '../features/auth/session'
+import { UserMenu } from '../features/auth/UserMenu'
+import { useMeQuery } from '../features/auth/authApi'
+import { ensureHub } from '../features/live/hubConnection'
 import { ConnectionStatus } from '../features/live/ConnectionStatus'
 import { ThemeToggle } from '../features/theme/ThemeToggle'
+import { useAppDispatch } from './hooks'
 
 const links = [
   { to: '/', label: 'Dashboard', end: true },
@@ -8,10 +14,22 @@ const links = [
   { to: '/scheduler', label: 'Scheduler' },
   { to: '/portfolio', label: 'Portfolio' },
   { to: '/analytics', label: 'Analytics' },
+  { to: '/keys', label: 'API keys' },
+  { to: '/users', label: 'Users', role: 'admin' },
+  { to: '/audit', label: 'Audit', role: 'admin' },
 ]
 
 export function Layout() {
   const navigation = useNavigation()
+  const location = useLocation()
+  const dispatch = useAppDispatch()
+  const signedIn = loadSession() !== null
+  const me = useMeQuery(undefined, { skip: !signedIn })
+  // Live updates need a token, so the hub starts with the first signed-in page.
+  useEffect(() => {
+    if (signedIn) ensureHub(dispatch)
+  }, [signedIn, dispatch])
+  if (!signedIn) return <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
@@ -24,7 +42,7 @@ export function Layout() {
             InvestmentPlatform
           </NavLink>
           <nav aria-label="Main" className="order-3 -mx-1 flex w-full flex-wrap gap-1 md:order-none md:w-auto">
-            {links.map((l) => (
+            {links.filter((l) => !l.role || me.data?.role === l.role).map((l) => (
               <NavLink
                 key={l.to}
                 to={l.to}
@@ -40,6 +58,7 @@ export function Layout() {
           <div className="ml-auto flex items-center gap-2">
             <ConnectionStatus />
             <ThemeToggle />
+            <UserMenu />
           </div>
         </div>
         {navigation.state === 'loading' && <div aria-hidden="true" className="h-0.5 w-full animate-pulse bg-sky-500" />}

@@ -15,9 +15,15 @@ export const routes: RouteObject[] = [
       { path: 'scheduler', lazy: () => import('../features/scheduler/SchedulerPage').then((m) => ({ Component: m.default })) },
       { path: 'portfolio', lazy: () => import('../features/portfolio/PortfolioPage').then((m) => ({ Component: m.default })) },
       { path: 'analytics', lazy: () => import('../features/analytics/AnalyticsPage').then((m) => ({ Component: m.default })) },
+      { path: 'users', lazy: () => import('../features/access/UsersPage').then((m) => ({ Component: m.default })) },
+      { path: 'audit', lazy: () => import('../features/access/AuditPage').then((m) => ({ Component: m.default })) },
+      { path: 'keys', lazy: () => import('../features/access/ApiKeysPage').then((m) => ({ Component: m.default })) },
       { path: '*', lazy: () => import('../features/notFound/NotFoundPage').then((m) => ({ Component: m.default })) },
     ],
   },
+  // Outside the layout: they are reached without a session.
+  { path: '/login', lazy: () => import('../features/auth/LoginPage').then((m) => ({ Component: m.default })) },
+  { path: '/setup', lazy: () => import('../features/auth/SetupPage').then((m) => ({ Component: m.default })) },
 ]
 
 export const makeRouter = () => createBrowserRouter(routes)

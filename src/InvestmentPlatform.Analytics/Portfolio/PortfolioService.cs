@@ -8,19 +8,21 @@ namespace InvestmentPlatform.Analytics.Portfolio;
 /// <summary>Portfolios: create, read, update, delete.</summary>
 public sealed partial class PortfolioService(PlatformDbContext db, TimeProvider clock)
 {
-    public async Task<(IReadOnlyList<PortfolioDto> Items, long Total)> ListAsync(int skip, int take, CancellationToken ct)
+    /// <param name="ownerId">Only this user's portfolios; null for everyone's.</param>
+    public async Task<(IReadOnlyList<PortfolioDto> Items, long Total)> ListAsync(int skip, int take, string? ownerId, CancellationToken ct)
     {
-        var total = await db.Portfolios.LongCountAsync(ct);
-        var items = await db.Portfolios.AsNoTracking().OrderBy(p => p.Name).Skip(skip).Take(take).ToListAsync(ct);
+        var portfolios = ownerId is null ? db.Portfolios : db.Portfolios.Where(p => p.OwnerId == ownerId);
+        var total = await portfolios.LongCountAsync(ct);
+        var items = await portfolios.AsNoTracking().OrderBy(p => p.Name).Skip(skip).Take(take).ToListAsync(ct);
         return (items.Select(ToDto).ToList(), total);
     }
 
     public async Task<PortfolioDto> GetAsync(Guid id, CancellationToken ct) => ToDto(await FindAsync(id, ct));
 
-    public async Task<PortfolioDto> CreateAsync(PortfolioInput input, CancellationToken ct)
+    public async Task<PortfolioDto> CreateAsync(PortfolioInput input, string? ownerId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var entity = new PortfolioAccount { Id = Guid.CreateVersion7(), Name = "", BaseCurrency = "", CreatedAt = now };
+        var entity = new PortfolioAccount { Id = Guid.CreateVersion7(), OwnerId = ownerId, Name = "", BaseCurrency = "", CreatedAt = now };
         await ApplyAsync(entity, input, ct);
         db.Portfolios.Add(entity);
         await db.SaveChangesAsync(ct);

@@ -4,6 +4,7 @@ using InvestmentPlatform.Analytics.Compute;
 using InvestmentPlatform.Analytics.Performance;
 using InvestmentPlatform.Analytics.Portfolio;
 using InvestmentPlatform.Analytics.Risk;
+using InvestmentPlatform.Api.Access;
 using InvestmentPlatform.Api.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +20,7 @@ public static class AnalyticsApi
         var api = app.MapGroup("/api/analytics").WithTags("Analytics");
         api.MapGet("/performance", GetPerformance);
         api.MapGet("/risk", GetRisk);
-        api.MapGet("/portfolio/{id:guid}", GetPortfolio);
+        api.MapGet("/portfolio/{id:guid}", GetPortfolio).AddEndpointFilter<PortfolioOwnerFilter>();
         api.MapPost("/compute", Compute);
         api.MapGet("/results/{id:guid}", GetResult);
         return app;

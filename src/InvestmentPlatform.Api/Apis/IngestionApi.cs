@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text.Json;
+using InvestmentPlatform.Api.Access;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
@@ -51,10 +53,11 @@ public static class IngestionApi
         DateTime? CompletedAt, IReadOnlyList<SymbolProgress>? PerSymbol, DateTime? RetryAt = null);
 
     private static async Task<Results<Accepted<IngestionRequestAccepted>, ProblemHttpResult>> SubmitAsync(
-        SubmitIngestionRequest body, IngestionRequestValidator validator, IngestionRequestWriter writer, CancellationToken ct)
+        SubmitIngestionRequest body, IngestionRequestValidator validator, IngestionRequestWriter writer, ClaimsPrincipal user,
+        CancellationToken ct)
     {
         var submission = new IngestionSubmission(body.Source, body.Symbols, body.AssetType, body.Interval, body.From, body.To,
-            body.Mode, body.Options);
+            body.Mode, body.Options, RequestedBy: user.UserIdOf());
         var errors = validator.Validate(submission);
         if (errors.Any(e => !e.Unprocessable))
             return ApiProblems.BadRequest(errors.Where(e => !e.Unprocessable)

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Analytics.Portfolio;
+using InvestmentPlatform.Api.Access;
 using InvestmentPlatform.Api.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +14,7 @@ public static class PortfolioApi
 {
     public static IEndpointRouteBuilder MapPortfolioApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/portfolios").WithTags("Portfolios");
+        var api = app.MapGroup("/api/portfolios").WithTags("Portfolios").AddEndpointFilter<PortfolioOwnerFilter>();
         api.MapGet("/", List);
         api.MapPost("/", Create);
         api.MapGet("/{id:guid}", Get);
@@ -27,21 +29,21 @@ public static class PortfolioApi
     }
 
     private static async Task<Results<Ok<PagedResult<PortfolioDto>>, ProblemHttpResult>> List(
-        PortfolioService portfolios, int? page, int? pageSize, CancellationToken ct)
+        PortfolioService portfolios, ClaimsPrincipal user, int? page, int? pageSize, CancellationToken ct)
     {
         var (request, errors) = PageRequest.Parse(page, pageSize);
         if (request is null)
             return ApiProblems.BadRequest(errors!);
-        var (items, total) = await portfolios.ListAsync(request.Skip, request.PageSize, ct);
+        var (items, total) = await portfolios.ListAsync(request.Skip, request.PageSize, user.IsAdmin() ? null : user.UserIdOf(), ct);
         return TypedResults.Ok(PagedResult<PortfolioDto>.Create(items, request, total));
     }
 
     private static async Task<Results<Created<PortfolioDto>, ProblemHttpResult>> Create(
-        PortfolioService portfolios, PortfolioInput input, CancellationToken ct)
+        PortfolioService portfolios, ClaimsPrincipal user, PortfolioInput input, CancellationToken ct)
     {
         try
         {
-            var created = await portfolios.CreateAsync(input, ct);
+            var created = await portfolios.CreateAsync(input, user.UserIdOf(), ct);
             return TypedResults.Created($"/api/portfolios/{created.Id}", created);
         }
         catch (AnalyticsException ex)

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Api.Access;
 using Microsoft.AspNetCore.SignalR;
 
 namespace InvestmentPlatform.Api.Hubs;
@@ -5,6 +6,12 @@ namespace InvestmentPlatform.Api.Hubs;
 /// <summary>Live job status and collection progress; clients join topic groups by job, request and asset type.</summary>
 public sealed class EventsHub(TopicSubscriptions subscriptions) : Hub
 {
+    public override Task OnConnectedAsync()
+    {
+        subscriptions.Identify(Context.ConnectionId, Context.User?.UserIdOf(), Context.User?.IsAdmin() == true);
+        return base.OnConnectedAsync();
+    }
+
     public async Task Subscribe(string topic)
     {
         var canonical = HubTopics.Normalize(topic)

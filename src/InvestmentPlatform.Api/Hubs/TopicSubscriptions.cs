@@ -3,12 +3,16 @@ using System.Collections.Concurrent;
 namespace InvestmentPlatform.Api.Hubs;
 
 /// <summary>
-/// The groups each connection joined on this process. An event matches several topics at once (all, its job, its
-/// request, its asset type); sending to the union of their members once keeps a client in two groups from getting it twice.
+/// The groups each connection joined on this process, and whose connection it is. An event matches several topics at
+/// once (all, its job, its request, its asset type); sending to the union of their members once keeps a client in two
+/// groups from getting it twice. An event that belongs to a user reaches only that user's connections and admins'.
 /// </summary>
 public sealed class TopicSubscriptions
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _byConnection = new();
+    private readonly ConcurrentDictionary<string, (string? UserId, bool IsAdmin)> _users = new();
+
+    public void Identify(string connectionId, string? userId, bool isAdmin) => _users[connectionId] = (userId, isAdmin);
 
     public void Add(string connectionId, string topic) =>
         _byConnection.GetOrAdd(connectionId, _ => new())[topic] = 0;
@@ -19,8 +23,16 @@ public sealed class TopicSubscriptions
             topics.TryRemove(topic, out _);
     }
 
-    public void RemoveConnection(string connectionId) => _byConnection.TryRemove(connectionId, out _);
+    public void RemoveConnection(string connectionId)
+    {
+        _byConnection.TryRemove(connectionId, out _);
+        _users.TryRemove(connectionId, out _);
+    }
 
-    public IReadOnlyList<string> ConnectionsFor(IReadOnlyCollection<string> topics) =>
-        _byConnection.Where(c => topics.Any(c.Value.ContainsKey)).Select(c => c.Key).ToList();
+    /// <param name="owner">The user the event belongs to, or null for an event everyone may see.</param>
+    public IReadOnlyList<string> ConnectionsFor(IReadOnlyCollection<string> topics, string? owner = null) =>
+        _byConnection.Where(c => topics.Any(c.Value.ContainsKey) && MaySee(c.Key, owner)).Select(c => c.Key).ToList();
+
+    private bool MaySee(string connectionId, string? owner) =>
+        owner is null || (_users.TryGetValue(connectionId, out var user) && (user.IsAdmin || user.UserId == owner));
 }

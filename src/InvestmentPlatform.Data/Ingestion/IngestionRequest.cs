@@ -16,6 +16,9 @@ public class IngestionRequest
     public required string Status { get; set; }
     public Guid? JobId { get; set; }
     public Guid? RunId { get; set; }
+    /// <summary>The user who submitted it through the API; null for the scheduler's and the CLI's. Its live events go
+    /// to that user (and admins) only.</summary>
+    public string? RequestedBy { get; set; }
     public int ChunksTotal { get; set; }
     public int ChunksDone { get; set; }
     public long RecordsCollected { get; set; }

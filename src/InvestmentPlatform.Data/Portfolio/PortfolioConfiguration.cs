@@ -11,6 +11,7 @@ internal sealed class PortfolioAccountConfiguration : IEntityTypeConfiguration<P
         b.ToTable("portfolios");
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.Name).IsUnique();
+        b.HasIndex(x => x.OwnerId);
     }
 }
 

@@ -19,6 +19,7 @@ public sealed class IngestionRequestWriter(PlatformDbContext db, TimeProvider cl
             DateTime.SpecifyKind(s.To!.Value.ToUniversalTime(), DateTimeKind.Utc),
             s.Mode ?? IngestionModes.Batch, now, s.Options);
         var row = ToRow(message, now);
+        row.RequestedBy = s.RequestedBy;
         db.IngestionRequests.Add(row);
         db.EnqueuePublish(message, message.RequestId);
         await db.SaveChangesAsync(ct);

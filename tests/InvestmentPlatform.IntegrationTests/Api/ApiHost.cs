@@ -26,6 +26,9 @@ public sealed class ApiHost : IAsyncDisposable
     public WebApplicationFactory<Program> Factory { get; }
     public HttpClient Client { get; }
 
+    /// <summary>The admin API key <see cref="Client"/> carries, for clients the factory does not make (the hub's).</summary>
+    public string AdminKey => _root.AdminKey;
+
     private ApiHost(PlatformFactory root, TestDatabase? database, string? sqliteDirectory, Action<IServiceCollection>? services)
     {
         _root = root;
@@ -39,19 +42,47 @@ public sealed class ApiHost : IAsyncDisposable
         Client = Factory.CreateClient();
     }
 
-    public static async Task<ApiHost> StartAsync(ApiDatabase database = ApiDatabase.Postgres, Action<IServiceCollection>? services = null)
+    public static async Task<ApiHost> StartAsync(ApiDatabase database = ApiDatabase.Postgres, Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var endpoints = await TestServices.GetAsync();
         if (database == ApiDatabase.Postgres)
         {
             var db = await TestServices.CreateDatabaseAsync();
-            return new ApiHost(new PlatformFactory(endpoints, db.ConnectionString), db, null, services);
+            return new ApiHost(new PlatformFactory(endpoints, db.ConnectionString, settings), db, null, services);
         }
 
         var directory = Directory.CreateTempSubdirectory("ip-api-sqlite-").FullName;
-        var settings = new Dictionary<string, string?> { ["Bus:Transport"] = "InMemory" };
-        return new ApiHost(new PlatformFactory(endpoints, $"Data Source={Path.Combine(directory, "platform.db")}", settings),
+        var embedded = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Bus:Transport"] = "InMemory" };
+        return new ApiHost(new PlatformFactory(endpoints, $"Data Source={Path.Combine(directory, "platform.db")}", embedded),
             null, directory, services);
+    }
+
+    /// <summary>A client with no credential (the factory's clients carry the admin key).</summary>
+    public HttpClient Anonymous() => Factory.Server.CreateClient();
+
+    /// <summary>A client that sends <paramref name="apiKey"/>.</summary>
+    public HttpClient WithKey(string apiKey)
+    {
+        var client = Factory.Server.CreateClient();
+        client.DefaultRequestHeaders.Add(TestAccess.ApiKeyHeader, apiKey);
+        return client;
+    }
+
+    /// <summary>A client that sends <paramref name="accessToken"/> as a bearer token.</summary>
+    public HttpClient WithToken(string accessToken)
+    {
+        var client = Factory.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
+    /// <summary>Creates a user with <paramref name="role"/> as the admin and returns their access token.</summary>
+    public async Task<string> CreateUserAsync(string name, string role, string password = "User-pass-123")
+    {
+        var created = await Client.PostAsJsonAsync("/api/users", new { userName = name, password, role });
+        Assert.True(created.IsSuccessStatusCode, $"create {name}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        return await TestAccess.SignInAsync(Anonymous(), name, password);
     }
 
     public async Task<long> CreateAssetAsync(string symbol, string assetType = "stock", string? name = null)

@@ -124,7 +124,11 @@ public sealed class When_bus_events_reach_the_events_hub : IAsyncLifetime
     {
         var messages = new ConcurrentQueue<(string, JsonElement)>();
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.Factory.Server.BaseAddress, "/hubs/events"), o => o.HttpMessageHandlerFactory = _ => host.Factory.Server.CreateHandler())
+            .WithUrl(new Uri(host.Factory.Server.BaseAddress, "/hubs/events"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => host.Factory.Server.CreateHandler();
+                o.Headers[TestAccess.ApiKeyHeader] = host.AdminKey;
+            })
             .Build();
         foreach (var method in new[] { "collection_progress", "job_status", "error", "analytics_progress" })
             connection.On<JsonElement>(method, body => messages.Enqueue((method, body)));

@@ -12,6 +12,9 @@ public sealed class PlatformFactory(
     /// <summary>Queue-name prefix unique to this factory so endpoints never steal another factory's messages.</summary>
     public string EndpointPrefix { get; } = $"t{Guid.NewGuid():N}"[..12];
 
+    /// <summary>The admin API key every client of this factory (and of hosts derived from it) carries.</summary>
+    public string AdminKey { get; } = TestAccess.NewAdminKey();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Platform", connectionString);
@@ -23,8 +26,15 @@ public sealed class PlatformFactory(
         builder.UseSetting("Bus:RabbitMq:Username", services.RabbitUser);
         builder.UseSetting("Bus:RabbitMq:Password", services.RabbitPassword);
         builder.UseSetting("Outbox:PollMilliseconds", "100");
+        TestAccess.Configure(builder, AdminKey);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add(TestAccess.ApiKeyHeader, AdminKey);
     }
 
     public static async Task<(PlatformFactory Factory, TestDatabase Database)> StartAsync(

@@ -21,6 +21,15 @@ public sealed class SchedulerHost(string connectionString, string endpointPrefix
 
     public string EndpointPrefix { get; } = endpointPrefix;
 
+    /// <summary>The admin API key every client of this factory (and of hosts derived from it) carries.</summary>
+    public string AdminKey { get; } = TestAccess.NewAdminKey();
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add(TestAccess.ApiKeyHeader, AdminKey);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Platform", connectionString);
@@ -38,6 +47,7 @@ public sealed class SchedulerHost(string connectionString, string endpointPrefix
         builder.UseSetting("Outbox:PollMilliseconds", "100");
         builder.UseSetting("Scheduler:SweepSeconds", "0.5");
         builder.UseSetting("Scheduler:RetryBaseSeconds", "1");
+        TestAccess.Configure(builder, AdminKey);
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(s => s.AddSingleton<ICollector, TestCollector>());

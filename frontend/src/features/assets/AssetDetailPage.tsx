@@ -9,12 +9,15 @@ import { SymbolChart } from '../marketData/SymbolChart'
 import { useGetAssetQuery } from './assetsApi'
 import { CollectionHistory } from './CollectionHistory'
 import { CollectNow } from './CollectNow'
+import { RoleNote } from '../../components/RoleNote'
+import { useCan } from '../auth/authApi'
 import { CoveragePanel } from './CoveragePanel'
 
 export default function AssetDetailPage() {
   const symbol = useParams().symbol ?? ''
   const asset = useGetAssetQuery(symbol)
   const [interval, setInterval] = useState('1d')
+  const canCollect = useCan('analyst')
   return (
     <>
       <p className="mb-2 text-sm">
@@ -32,7 +35,7 @@ export default function AssetDetailPage() {
                 <SymbolChart symbol={a.symbol} interval={interval} />
               </Card>
               <Card id="collect" title="Collect now">
-                <CollectNow asset={a} />
+                {canCollect.allowed ? <CollectNow asset={a} /> : <RoleNote needed="analyst" what="Collecting is disabled." />}
               </Card>
               <Card id="coverage" title="Data coverage and gaps">
                 <CoveragePanel symbol={a.symbol} />

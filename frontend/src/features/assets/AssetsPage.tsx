@@ -9,6 +9,8 @@ import { label } from '../../utils/format'
 import { AddAssetForm } from './AddAssetForm'
 import { AssetTable } from './AssetTable'
 import { useListAssetsQuery } from './assetsApi'
+import { RoleNote } from '../../components/RoleNote'
+import { useCan } from '../auth/authApi'
 
 export default function AssetsPage() {
   const [params, setParams] = useSearchParams()
@@ -34,16 +36,18 @@ export default function AssetsPage() {
     setParams(p, { replace: true })
   }
 
+  const canAdd = useCan('analyst')
   const list = useListAssetsQuery({ q: q || undefined, type: type || undefined, sort, page, pageSize: 25 })
 
   return (
     <>
       <PageHeader title="Assets">
-        <Button onClick={() => setAdding((a) => !a)} aria-expanded={adding} aria-controls="add-asset">
+        <Button onClick={() => setAdding((a) => !a)} aria-expanded={adding} aria-controls="add-asset" disabled={!canAdd.allowed} title={canAdd.reason}>
           {adding ? 'Close' : 'Add asset'}
         </Button>
       </PageHeader>
-      {adding && (
+      <RoleNote needed="analyst" what="Adding assets is disabled." />
+      {adding && canAdd.allowed && (
         <Card id="add-asset" title="Add an asset" className="mb-4">
           <AddAssetForm onCreated={(s) => navigate(`/assets/${encodeURIComponent(s)}`)} />
         </Card>

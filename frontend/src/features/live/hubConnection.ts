@@ -1,5 +1,6 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr'
 import { liveEvents, type LiveEventName } from '../../api/liveEvents'
+import { freshAccessToken } from '../auth/session'
 import { hubStateChanged, type HubState } from './liveSlice'
 
 type Dispatch = (action: ReturnType<typeof hubStateChanged>) => unknown
@@ -11,7 +12,8 @@ const retryDelay = (attempt: number) => Math.min(10_000, [0, 1000, 2000, 5000][a
 /** Opens /hubs/events, subscribes to every topic and reports the connection state to the store. */
 export function startHub(dispatch: Dispatch, url = '/hubs/events'): { stop: () => Promise<void>; connection: HubConnection } {
   const connection = new HubConnectionBuilder()
-    .withUrl(url)
+    // Browsers cannot put headers on a WebSocket: the client sends the token as access_token in the query.
+    .withUrl(url, { accessTokenFactory: async () => (await freshAccessToken()) ?? '' })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => retryDelay(ctx.previousRetryCount) })
     .configureLogging(LogLevel.None)
     .build()
@@ -57,4 +59,12 @@ export function startHub(dispatch: Dispatch, url = '/hubs/events'): { stop: () =
       await connection.stop()
     },
   }
+}
+
+let running: ReturnType<typeof startHub> | null = null
+
+/** Starts the hub once per page load (the first signed-in page calls it). */
+export function ensureHub(dispatch: Dispatch) {
+  running ??= startHub(dispatch)
+  return running
 }

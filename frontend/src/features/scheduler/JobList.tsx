@@ -5,6 +5,8 @@ import { Pagination } from '../../components/Pagination'
 import { ErrorMessage, QueryState } from '../../components/QueryState'
 import { fmtTime, label } from '../../utils/format'
 import { useDeleteJobMutation, useListJobsQuery, usePauseJobMutation, useResumeJobMutation, useTriggerJobMutation } from './schedulerApi'
+import { RoleNote } from '../../components/RoleNote'
+import { useCan } from '../auth/authApi'
 import type { JobDto } from '../../api/types'
 
 function describeSchedule(j: JobDto): string {
@@ -24,6 +26,8 @@ export function JobList({ onShowRuns }: { onShowRuns: (jobId: string) => void })
   const [pause, pauseState] = usePauseJobMutation()
   const [resume, resumeState] = useResumeJobMutation()
   const [remove, removeState] = useDeleteJobMutation()
+  const can = useCan('analyst')
+  const gate = { disabled: !can.allowed, title: can.reason }
   const actionError = triggerState.error ?? pauseState.error ?? resumeState.error ?? removeState.error
 
   return (
@@ -32,6 +36,7 @@ export function JobList({ onShowRuns }: { onShowRuns: (jobId: string) => void })
         <label htmlFor="job-search" className="text-sm font-medium">Search jobs</label>
         <Input id="job-search" type="search" value={q} onChange={(e) => { setQ(e.target.value); setPage(1) }} />
       </div>
+      <RoleNote needed="analyst" what="Running, pausing and deleting jobs is disabled." />
       {actionError ? <ErrorMessage error={actionError} title="The action failed" /> : null}
       <QueryState query={jobs} isEmpty={(d) => d.items.length === 0} empty={<p className="text-sm">No jobs yet. Create one in the “New job” tab.</p>} loadingLabel="Loading jobs…">
         {(d) => (
@@ -51,14 +56,14 @@ export function JobList({ onShowRuns }: { onShowRuns: (jobId: string) => void })
                     <p className="num text-xs text-slate-600 dark:text-slate-400">next {fmtTime(j.nextFireTime)} · last {fmtTime(j.lastRun?.finishedAt)}</p>
                   </div>
                   <div className="flex flex-wrap gap-2">
-                    <Button onClick={() => trigger(j.id)} aria-label={`Run now: ${j.name}`}>Run now</Button>
+                    <Button {...gate} onClick={() => trigger(j.id)} aria-label={`Run now: ${j.name}`}>Run now</Button>
                     {j.enabled ? (
-                      <Button variant="secondary" onClick={() => pause(j.id)} aria-label={`Pause ${j.name}`}>Pause</Button>
+                      <Button {...gate} variant="secondary" onClick={() => pause(j.id)} aria-label={`Pause ${j.name}`}>Pause</Button>
                     ) : (
-                      <Button variant="secondary" onClick={() => resume(j.id)} aria-label={`Resume ${j.name}`}>Resume</Button>
+                      <Button {...gate} variant="secondary" onClick={() => resume(j.id)} aria-label={`Resume ${j.name}`}>Resume</Button>
                     )}
                     <Button variant="secondary" onClick={() => onShowRuns(j.id)} aria-label={`Runs of ${j.name}`}>Runs</Button>
-                    <Button variant="secondary" onClick={() => { if (confirm(`Delete job ${j.name}?`)) remove(j.id) }} aria-label={`Delete ${j.name}`}>Delete</Button>
+                    <Button {...gate} variant="secondary" onClick={() => { if (confirm(`Delete job ${j.name}?`)) remove(j.id) }} aria-label={`Delete ${j.name}`}>Delete</Button>
                   </div>
                 </li>
               ))}

@@ -10,6 +10,8 @@ import { RunHistory } from './RunHistory'
 import { TemplatesPanel } from './TemplatesPanel'
 import { fromTemplate, emptyJob } from './jobForm'
 import { useListTemplatesQuery } from './schedulerApi'
+import { RoleNote } from '../../components/RoleNote'
+import { useCan } from '../auth/authApi'
 
 const tabs = [
   { id: 'jobs', label: 'Jobs' },
@@ -26,6 +28,7 @@ export default function SchedulerPage() {
   const [runsJob, setRunsJob] = useState('')
   const [templateId, setTemplateId] = useState('')
   const templates = useListTemplatesQuery()
+  const canChange = useCan('analyst')
   const go = (id: string) => setParams((p) => { p.set('tab', id); return p }, { replace: true })
   const template = templates.data?.find((t) => t.id === templateId)
 
@@ -35,7 +38,8 @@ export default function SchedulerPage() {
       <Card>
         <Tabs tabs={tabs} current={tab} onChange={go} label="Scheduler sections">
           {tab === 'jobs' && <JobList onShowRuns={(id) => { setRunsJob(id); go('runs') }} />}
-          {tab === 'new' && <JobForm key={templateId} initial={template ? fromTemplate(emptyJob, template) : undefined} onCreated={() => { setTemplateId(''); go('jobs') }} />}
+          {tab === 'new' && !canChange.allowed && <RoleNote needed="analyst" what="Creating jobs is disabled." />}
+          {tab === 'new' && canChange.allowed && <JobForm key={templateId} initial={template ? fromTemplate(emptyJob, template) : undefined} onCreated={() => { setTemplateId(''); go('jobs') }} />}
           {tab === 'runs' && <RunHistory jobId={runsJob} onJobChange={setRunsJob} />}
           {tab === 'graph' && <DependencyGraph />}
           {tab === 'templates' && <TemplatesPanel onUse={(id) => { setTemplateId(id); go('new') }} />}

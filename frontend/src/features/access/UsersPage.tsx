@@ -1,0 +1,108 @@
+import { useState, type FormEvent } from 'react'
+import { fieldErrors, problemMessage } from '../../api/problem'
+import { Card, PageHeader } from '../../components/Card'
+import { Button, Field, Input, Select } from '../../components/Form'
+import { QueryState } from '../../components/QueryState'
+import { RoleNote } from '../../components/RoleNote'
+import { fmtTime } from '../../utils/format'
+import { useCan, useMeQuery, type Role } from '../auth/authApi'
+import { useCreateUserMutation, useListUsersQuery, useUpdateUserMutation } from './accessApi'
+
+const roles: Role[] = ['viewer', 'analyst', 'admin']
+
+/** The admin invites users (a name, a first password and a role), changes roles and disables accounts. */
+export default function UsersPage() {
+  const can = useCan('admin')
+  const me = useMeQuery()
+  const users = useListUsersQuery(undefined, { skip: !can.allowed })
+  const [update, updateState] = useUpdateUserMutation()
+  return (
+    <>
+      <PageHeader title="Users" />
+      <RoleNote needed="admin" what="Managing users is disabled." />
+      {can.allowed && (
+        <div className="grid gap-4 lg:grid-cols-3">
+          <Card id="invite" title="Invite a user">
+            <InviteForm />
+          </Card>
+          <Card id="users" title="Users" className="lg:col-span-2">
+            {updateState.error ? <p role="alert" className="mb-2 text-sm text-rose-700 dark:text-rose-400">{problemMessage(updateState.error)}</p> : null}
+            <QueryState query={users} isEmpty={(d) => d.length === 0} empty={<p className="text-sm">No users.</p>} loadingLabel="Loading users…">
+              {(list) => (
+                <table className="w-full text-left text-sm">
+                  <thead>
+                    <tr className="border-b border-slate-200 dark:border-slate-800">
+                      <th scope="col" className="py-1">Name</th>
+                      <th scope="col">Role</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Created</th>
+                      <th scope="col"><span className="sr-only">Actions</span></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.map((u) => {
+                      const self = u.id === me.data?.id
+                      return (
+                        <tr key={u.id} data-user={u.userName} className="border-b border-slate-100 dark:border-slate-800">
+                          <td className="py-1.5 font-medium">{u.userName}</td>
+                          <td className="pr-3">
+                            <Select aria-label={`Role of ${u.userName}`} value={u.role} disabled={self} title={self ? 'You cannot change your own role.' : undefined}
+                              onChange={(e) => update({ id: u.id, role: e.target.value as Role })} className="w-auto">
+                              {roles.map((r) => <option key={r} value={r}>{r}</option>)}
+                            </Select>
+                          </td>
+                          <td>{u.disabled ? 'disabled' : u.lockedUntil ? `locked until ${fmtTime(u.lockedUntil)}` : 'active'}</td>
+                          <td className="num">{fmtTime(u.createdAt)}</td>
+                          <td className="text-right">
+                            <Button variant="secondary" disabled={self} title={self ? 'You cannot disable yourself.' : undefined}
+                              onClick={() => update({ id: u.id, disabled: !u.disabled })} aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.userName}`}>
+                              {u.disabled ? 'Enable' : 'Disable'}
+                            </Button>
+                          </td>
+                        </tr>
+                      )
+                    })}
+                  </tbody>
+                </table>
+              )}
+            </QueryState>
+          </Card>
+        </div>
+      )}
+    </>
+  )
+}
+
+function InviteForm() {
+  const [create, state] = useCreateUserMutation()
+  const [userName, setUserName] = useState('')
+  const [password, setPassword] = useState('')
+  const [role, setRole] = useState<Role>('analyst')
+  const errors = fieldErrors(state.error)
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    const r = await create({ userName, password, role })
+    if (!('error' in r)) {
+      setUserName('')
+      setPassword('')
+    }
+  }
+  return (
+    <form aria-label="Invite a user" onSubmit={submit} className="flex flex-col gap-3">
+      <Field label="User name" error={errors.userName}>{(p) => <Input {...p} value={userName} onChange={(e) => setUserName(e.target.value)} autoComplete="off" />}</Field>
+      <Field label="First password" error={errors.password} hint="At least 8 characters with upper and lower case, a digit and a symbol.">
+        {(p) => <Input {...p} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+      </Field>
+      <Field label="Role" error={errors.role}>
+        {(p) => (
+          <Select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {roles.map((r) => <option key={r} value={r}>{r}</option>)}
+          </Select>
+        )}
+      </Field>
+      {state.error && !Object.keys(errors).length ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{problemMessage(state.error)}</p> : null}
+      {state.isSuccess && <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">Created {state.data.userName}.</p>}
+      <Button type="submit" disabled={state.isLoading}>Invite</Button>
+    </form>
+  )
+}

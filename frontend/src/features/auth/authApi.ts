@@ -1,0 +1,28 @@
+import { apiSlice } from '../../api/apiSlice'
+
+export type Role = 'admin' | 'analyst' | 'viewer'
+
+export interface CurrentUser {
+  id: string
+  userName: string
+  role: Role
+  apiKeyId: string | null
+}
+
+export const authApi = apiSlice.injectEndpoints({
+  endpoints: (build) => ({
+    me: build.query<CurrentUser, void>({ query: () => '/auth/me', providesTags: ['Me'] }),
+  }),
+})
+
+export const { useMeQuery } = authApi
+
+const rank: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 }
+
+/** Whether the signed-in user may take an action that needs `needed`, and if not, why. Until the user is known the
+ * control stays enabled: the server decides in the end. */
+export function useCan(needed: Role): { allowed: boolean; reason: string | undefined } {
+  const { data } = useMeQuery()
+  const allowed = !data || rank[data.role] >= rank[needed]
+  return { allowed, reason: allowed ? undefined : `Needs the ${needed} role${data ? `; you are ${data.role === 'admin' ? 'an' : 'a'} ${data.role}` : ''}.` }
+}

@@ -1,0 +1,98 @@
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InvestmentPlatform.Api.Access;
+
+/// <summary>
+/// At start-up: the three roles, the admin from Auth:BootstrapAdminPassword, or on a database with no user the
+/// one-time setup link, printed once; then the signing key, so the first request does not wait for it.
+/// </summary>
+public sealed class AccessBootstrap(
+    IServiceScopeFactory scopes, SigningKeys signingKeys, SetupToken setup, IOptions<AccessOptions> options,
+    IServer server, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<AccessBootstrap> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            foreach (var role in AccessRoles.All)
+                if (!await roles.RoleExistsAsync(role))
+                    await roles.CreateAsync(new IdentityRole(role)); // a concurrent start may win: the role exists either way
+
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            var settings = options.Value;
+            if (!string.IsNullOrEmpty(settings.BootstrapAdminPassword))
+            {
+                var admin = await users.FindByNameAsync(settings.BootstrapAdminUser);
+                if (admin is null)
+                {
+                    (admin, var errors) = await AdminAccount.CreateAsync(users, settings.BootstrapAdminUser, settings.BootstrapAdminPassword, AccessRoles.Admin, clock);
+                    if (errors.Count > 0)
+                        logger.LogError("The bootstrap admin {User} was not created: {Errors}", settings.BootstrapAdminUser, string.Join(" ", errors));
+                    else
+                        logger.LogInformation("Created the admin {User}", settings.BootstrapAdminUser);
+                }
+                if (admin is not null && settings.BootstrapApiKey is { Length: > 0 } key)
+                    await SeedKeyAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), admin, key, ct);
+            }
+            else if (!users.Users.Any())
+            {
+                var token = setup.Open();
+                lifetime.ApplicationStarted.Register(() => PrintSetupLink(token));
+            }
+        }
+        await signingKeys.GetAsync(ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private async Task SeedKeyAsync(PlatformDbContext db, PlatformUser admin, string key, CancellationToken ct)
+    {
+        if (key.Length < 32)
+            throw new PlatformConfigurationException("Auth__BootstrapApiKey must be at least 32 characters.");
+        var hash = Secrets.Hash(key);
+        if (await db.ApiKeys.AnyAsync(k => k.KeyHash == hash, ct))
+            return;
+        db.ApiKeys.Add(new ApiKey
+        {
+            Id = Guid.NewGuid(),
+            UserId = admin.Id,
+            Name = "bootstrap",
+            Prefix = key[..Math.Min(12, key.Length)],
+            KeyHash = hash,
+            Scope = AccessRoles.AdminScope,
+            Metrics = true,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another process of the deployment seeded it first.
+        }
+    }
+
+    private void PrintSetupLink(string token)
+    {
+        var address = options.Value.PublicUrl
+            ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? "http://localhost:8080";
+        address = address.Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost").Replace("://+", "://localhost");
+        // Printed, not logged: the token opens the install, so it goes to the person at the terminal only.
+        Console.WriteLine();
+        Console.WriteLine("No user exists yet. To choose the admin's password, open:");
+        Console.WriteLine($"    {address.TrimEnd('/')}/setup?token={token}");
+        Console.WriteLine();
+    }
+}
