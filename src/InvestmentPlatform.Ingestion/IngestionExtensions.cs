@@ -4,6 +4,7 @@ using InvestmentPlatform.Ingestion.Coordinator;
 using InvestmentPlatform.Ingestion.Incremental;
 using InvestmentPlatform.Ingestion.Loading;
 using InvestmentPlatform.Ingestion.Requests;
+using InvestmentPlatform.Ingestion.Uploads;
 using InvestmentPlatform.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public static class IngestionExtensions
         services.TryAddSingleton<CollectorQueues>();
         services.TryAddScoped<IngestionRequestValidator>();
         services.TryAddScoped<IngestionRequestWriter>();
+        services.TryAddSingleton<CsvUploads>();
         services.TryAddScoped<IncrementalTracker>();
         services.TryAddScoped<RequestPlanner>();
         services.TryAddScoped<RequestTally>();

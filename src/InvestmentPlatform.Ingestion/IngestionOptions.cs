@@ -35,6 +35,12 @@ public sealed class IngestionOptions
     /// <summary>A request still running after this long is marked timed_out.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Longest a collector may take over one chunk, whatever its source; then it is cancelled and the chunk times out.
+    /// Shorter than ChunkLease, so a chunk ends before the sweeper would send it again.
+    /// </summary>
+    public TimeSpan CollectTimeout { get; set; } = TimeSpan.FromMinutes(4);
+
     /// <summary>A chunk handed to a collector with no sign of life for this long is dispatched again.</summary>
     public TimeSpan ChunkLease { get; set; } = TimeSpan.FromMinutes(5);
 

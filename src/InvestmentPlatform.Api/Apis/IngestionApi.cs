@@ -18,6 +18,10 @@ public static class IngestionApi
     {
         var group = app.MapGroup("/api/ingestion/requests").WithTags("Ingestion");
         group.MapPost("", SubmitAsync).WithName("SubmitIngestionRequest");
+        group.MapPost("csv", CsvUploadApi.SubmitAsync).WithName("SubmitCsvIngestionRequest")
+            .Accepts<string>("text/csv", "multipart/form-data")
+            .WithDescription("Imports one symbol from an uploaded CSV file (generic OHLCV, Yahoo download or Stooq format): " +
+                             "a text/csv body, or a multipart/form-data body whose file part holds it. The other fields come in the query.");
         group.MapGet("{id:guid}", GetAsync).WithName("GetIngestionRequest");
         group.MapGet("", ListAsync).WithName("ListIngestionRequests");
         return app;
@@ -55,16 +59,26 @@ public static class IngestionApi
     {
         var submission = new IngestionSubmission(body.Source, body.Symbols, body.AssetType, body.Interval, body.From, body.To,
             body.Mode, body.Options);
-        var errors = validator.Validate(submission);
+        if (Refusal(validator.Validate(submission)) is { } problem)
+            return problem;
+
+        var row = await writer.SubmitAsync(submission, ct);
+        return Accepted(row);
+    }
+
+    /// <summary>400 for malformed input, else 422 for what the source cannot do; null when the submission is valid.</summary>
+    internal static ProblemHttpResult? Refusal(IReadOnlyList<SubmissionError> errors)
+    {
         if (errors.Any(e => !e.Unprocessable))
             return ApiProblems.BadRequest(errors.Where(e => !e.Unprocessable)
                 .GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         if (errors.Count > 0)
             return ApiProblems.Unprocessable(errors[0].Field, string.Join(" ", errors.Select(e => e.Message)));
-
-        var row = await writer.SubmitAsync(submission, ct);
-        return TypedResults.Accepted($"/api/ingestion/requests/{row.Id}", new IngestionRequestAccepted(row.Id, row.Status));
+        return null;
     }
+
+    internal static Accepted<IngestionRequestAccepted> Accepted(IngestionRequest row) =>
+        TypedResults.Accepted($"/api/ingestion/requests/{row.Id}", new IngestionRequestAccepted(row.Id, row.Status));
 
     private static async Task<Results<Ok<IngestionRequestView>, ProblemHttpResult>> GetAsync(
         Guid id, PlatformDbContext db, TimeProvider clock, CancellationToken ct)

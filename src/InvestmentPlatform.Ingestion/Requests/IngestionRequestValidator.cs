@@ -1,4 +1,6 @@
 using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Collectors.Imports;
+using InvestmentPlatform.Collectors.Sources.Csv;
 using AssetTypes = InvestmentPlatform.Data.Assets.AssetTypes;
 using InvestmentPlatform.Data.Assets;
 using Microsoft.Extensions.Options;
@@ -36,12 +38,25 @@ public sealed class IngestionRequestValidator(ICollectorRegistry registry, IOpti
             errors.Add(new("from", "from is required."));
         if (s.To is null)
             errors.Add(new("to", "to is required."));
+        if (s.From is { } early && !DateLimits.Contains(early, clock))
+            errors.Add(new("from", $"from must be {DateLimits.Describe(clock)}."));
+        if (s.To is { } late && !DateLimits.Contains(late, clock))
+            errors.Add(new("to", $"to must be {DateLimits.Describe(clock)}."));
         if (s.From is { } f && s.To is { } t && f >= t)
             errors.Add(new("from", "from must be before to."));
         if (s.Mode is not null and not (IngestionModes.Batch or IngestionModes.Incremental))
             errors.Add(new("mode", "mode must be batch or incremental."));
 
         if (errors.Count > 0 || collector is null)
+            return errors;
+
+        if (s.Options?.ContainsKey(ImportFiles.FileOption) == true && s.Door != SubmissionDoor.CommandLine)
+            errors.Add(new($"options.{ImportFiles.FileOption}", "Server files are read only from the command line; upload the CSV to POST /api/ingestion/requests/csv."));
+        if (s.Options?.ContainsKey(ImportFiles.UploadOption) == true && s.Door != SubmissionDoor.Upload)
+            errors.Add(new($"options.{ImportFiles.UploadOption}", "An upload is named only by POST /api/ingestion/requests/csv."));
+        if (collector.Descriptor.Name == CsvCollector.Name && s.Door is SubmissionDoor.Api or SubmissionDoor.Scheduler)
+            errors.Add(new("source", "CSV data arrives as an upload: POST /api/ingestion/requests/csv with a text/csv or multipart/form-data body."));
+        if (errors.Count > 0)
             return errors;
 
         var d = collector.Descriptor;

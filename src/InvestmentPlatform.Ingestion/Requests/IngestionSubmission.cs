@@ -11,7 +11,8 @@ public sealed record IngestionSubmission(
     string? Mode,
     IReadOnlyDictionary<string, string>? Options = null,
     Guid? JobId = null,
-    Guid? RunId = null);
+    Guid? RunId = null,
+    SubmissionDoor Door = SubmissionDoor.Api);
 
 /// <summary>One reason a submission is refused: 400 for malformed input, 422 for what the source cannot do.</summary>
 public sealed record SubmissionError(string Field, string Message, bool Unprocessable = false);
