@@ -1,5 +1,6 @@
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Api;
+using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Collectors;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Ingestion;
@@ -61,7 +62,7 @@ public static class PlatformHostExtensions
             app.UseDefaultFiles();
             app.UseStaticFiles();
             // Client-side routes of the dashboard resolve to its index page; unknown /api paths stay 404.
-            app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: 404, title: "Not found"));
+            app.MapFallback("/api/{**path}", (HttpContext context, EndpointDataSource endpoints) => ApiFallback.Answer(context, endpoints));
             app.MapFallbackToFile("index.html");
         }
         return app;

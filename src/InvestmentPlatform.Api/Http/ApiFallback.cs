@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
+
+namespace InvestmentPlatform.Api.Http;
+
+/// <summary>
+/// Answers an /api request no endpoint took. Routing falls through to here also when a path exists but its body's
+/// content type or its method does not fit, so those get 415 and 405 rather than 404.
+/// </summary>
+public static class ApiFallback
+{
+    public static IResult Answer(HttpContext context, EndpointDataSource endpoints)
+    {
+        var path = context.Request.Path;
+        var matches = endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not null && Matches(e, path))
+            .ToList();
+        if (matches.Count == 0)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+        var sameMethod = matches.Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Contains(context.Request.Method)).ToList();
+        if (sameMethod.Count == 0)
+            return TypedResults.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed",
+                detail: $"Use {string.Join(", ", matches.SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods).Distinct())}.");
+        var accepted = sameMethod.SelectMany(e => e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes ?? []).Distinct().ToList();
+        return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type",
+            detail: accepted.Count > 0 ? $"Send {string.Join(" or ", accepted)}." : null);
+    }
+
+    private static bool Matches(RouteEndpoint endpoint, PathString path)
+    {
+        if (endpoint.RoutePattern.Parameters.Any(p => p.IsCatchAll))
+            return false;
+        var matcher = new TemplateMatcher(new RouteTemplate(endpoint.RoutePattern), new RouteValueDictionary());
+        return matcher.TryMatch(path, new RouteValueDictionary());
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using InvestmentPlatform.IntegrationTests.Api;
+using InvestmentPlatform.IntegrationTests.Infrastructure;
+
+namespace InvestmentPlatform.IntegrationTests.Hostile;
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_hostile_input_reaches_a_host_on_postgresql() : HostileInput_Specs(ApiDatabase.Postgres);
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_hostile_input_reaches_a_host_on_sqlite() : HostileInput_Specs(ApiDatabase.Sqlite);
+
+/// <summary>Requests an attacker would send: each is refused with a 4xx, and the host goes on serving everyone else.</summary>
+public abstract class HostileInput_Specs(ApiDatabase database) : IAsyncLifetime
+{
+    private const string Csv = "Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,1,2,0.5,1.5,1.5,10\n2024-01-03,1,2,0.5,1.6,1.6,10\n";
+    protected HostileHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await HostileHost.StartAsync(database);
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    [Theory]
+    [InlineData("csv", "/etc/passwd")]
+    [InlineData("csv", "/dev/zero")]
+    [InlineData("recording", "/etc/shadow")]
+    public async Task Should_refuse_a_server_path_named_in_a_json_request(string source, string path)
+    {
+        var response = await Host.PostJsonAsync("/api/ingestion/requests",
+            $$$"""{"source":"{{{source}}}","symbols":["EXFIL"],"interval":"1d","from":"2024-01-01","to":"2024-02-01","options":{"file":"{{{path}}}"}}""");
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "options.file");
+        Assert.DoesNotContain(path, problem.GetRawText());
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_csv_request_without_an_upload_and_an_upload_id_named_by_the_client()
+    {
+        var plain = await Host.PostJsonAsync("/api/ingestion/requests",
+            """{"source":"csv","symbols":["X"],"interval":"1d","from":"2024-01-01","to":"2024-02-01"}""");
+        var named = await Host.PostJsonAsync("/api/ingestion/requests",
+            $$$"""{"source":"recording","symbols":["X"],"interval":"1d","from":"2024-01-01","to":"2024-02-01","options":{"upload":"{{{Guid.NewGuid():N}}}"}}""");
+
+        await ProblemAssert.IsProblemAsync(plain, HttpStatusCode.BadRequest, "source");
+        await ProblemAssert.IsProblemAsync(named, HttpStatusCode.BadRequest, "options.upload");
+    }
+
+    [Fact]
+    public async Task Should_import_an_upload_sent_as_text_csv_or_multipart_and_remove_it_when_the_request_ends()
+    {
+        var text = await HostileHost.AcceptedAsync(await Host.UploadCsvAsync("symbol=UPTXT&assetType=stock", Csv));
+        var multipart = await HostileHost.AcceptedAsync(await Host.UploadMultipartAsync("symbol=UPFORM&from=2024-01-01&to=2024-02-01", Csv));
+
+        var first = await Host.Host.WaitFinishedAsync(text);
+        var second = await Host.Host.WaitFinishedAsync(multipart);
+
+        Assert.Equal("succeeded", first.GetProperty("status").GetString());
+        Assert.Equal("succeeded", second.GetProperty("status").GetString());
+        Assert.Equal(1, first.GetProperty("chunksTotal").GetInt32());
+        Assert.Equal([1.5, 1.6], (await Host.Host.BarsAsync("UPTXT")).Select(b => b.Close));
+        Assert.Equal([1.5, 1.6], (await Host.Host.BarsAsync("UPFORM")).Select(b => b.Close));
+        Assert.Empty(Directory.EnumerateFiles(Host.UploadDirectory));
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("text/plain")]
+    public async Task Should_answer_415_to_an_upload_of_another_content_type(string contentType)
+    {
+        var response = await Host.UploadCsvAsync("symbol=X", Csv, contentType);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task Should_answer_413_to_an_oversized_upload_and_422_to_an_overlong_line_and_keep_neither()
+    {
+        var huge = "date,close\n" + string.Concat(Enumerable.Repeat("2024-01-02,1\n", (int)(HostileHost.MaxFileBytes / 13) + 100));
+        var wide = "date,close\n2024-01-02," + new string('1', HostileHost.MaxLineLength * 2) + "\n";
+
+        var tooLarge = await Host.UploadCsvAsync("symbol=BIG", huge);
+        var tooLong = await Host.UploadMultipartAsync("symbol=WIDE", wide);
+
+        await ProblemAssert.IsProblemAsync(tooLarge, HttpStatusCode.RequestEntityTooLarge);
+        await ProblemAssert.IsProblemAsync(tooLong, HttpStatusCode.UnprocessableEntity, "file");
+        Assert.Empty(Directory.Exists(Host.UploadDirectory) ? Directory.EnumerateFiles(Host.UploadDirectory) : []);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01", "9999-12-31")]
+    [InlineData("1899-12-31", "2024-01-01")]
+    [InlineData("2024-01-01", "2999-01-01")]
+    public async Task Should_refuse_dates_outside_1900_to_one_day_from_now(string from, string to)
+    {
+        var json = await Host.PostJsonAsync("/api/ingestion/requests",
+            $$"""{"source":"recording","symbols":["OLD"],"interval":"1d","from":"{{from}}","to":"{{to}}"}""");
+        var upload = await Host.UploadCsvAsync($"symbol=OLD&from={from}&to={to}", Csv);
+
+        await ProblemAssert.IsProblemAsync(json, HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(upload, HttpStatusCode.BadRequest);
+    }
+}
