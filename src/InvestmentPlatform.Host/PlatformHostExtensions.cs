@@ -62,7 +62,8 @@ public static class PlatformHostExtensions
             app.UseDefaultFiles();
             app.UseStaticFiles();
             // Client-side routes of the dashboard resolve to its index page; unknown /api paths stay 404.
-            app.MapFallback("/api/{**path}", (HttpContext context, EndpointDataSource endpoints) => ApiFallback.Answer(context, endpoints));
+            app.MapFallback("/api/{**path}", 
+                (HttpContext context, EndpointDataSource endpoints, IInlineConstraintResolver constraints) => ApiFallback.Answer(context, endpoints, constraints));
             app.MapFallbackToFile("index.html");
         }
         return app;

@@ -32,6 +32,7 @@ public static class IngestionExtensions
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CollectorQueues>();
+        services.TryAddSingleton<RequestLimits>();
         services.TryAddScoped<IngestionRequestValidator>();
         services.TryAddScoped<IngestionRequestWriter>();
         services.TryAddSingleton<CsvUploads>();

@@ -11,11 +11,10 @@ namespace InvestmentPlatform.Api.Http;
 /// </summary>
 public static class ApiFallback
 {
-    public static IResult Answer(HttpContext context, EndpointDataSource endpoints)
+    public static IResult Answer(HttpContext context, EndpointDataSource endpoints, IInlineConstraintResolver constraints)
     {
-        var path = context.Request.Path;
         var matches = endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not null && Matches(e, path))
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not null && Matches(e, context, constraints))
             .ToList();
         if (matches.Count == 0)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
@@ -25,15 +24,24 @@ public static class ApiFallback
             return TypedResults.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed",
                 detail: $"Use {string.Join(", ", matches.SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods).Distinct())}.");
         var accepted = sameMethod.SelectMany(e => e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes ?? []).Distinct().ToList();
+        if (accepted.Count == 0)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
         return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type",
-            detail: accepted.Count > 0 ? $"Send {string.Join(" or ", accepted)}." : null);
+            detail: $"Send {string.Join(" or ", accepted)}.");
     }
 
-    private static bool Matches(RouteEndpoint endpoint, PathString path)
+    private static bool Matches(RouteEndpoint endpoint, HttpContext context, IInlineConstraintResolver constraints)
     {
         if (endpoint.RoutePattern.Parameters.Any(p => p.IsCatchAll))
             return false;
-        var matcher = new TemplateMatcher(new RouteTemplate(endpoint.RoutePattern), new RouteValueDictionary());
-        return matcher.TryMatch(path, new RouteValueDictionary());
+        var values = new RouteValueDictionary();
+        if (!new TemplateMatcher(new RouteTemplate(endpoint.RoutePattern), new RouteValueDictionary()).TryMatch(context.Request.Path, values))
+            return false;
+        foreach (var (name, policies) in endpoint.RoutePattern.ParameterPolicies)
+            foreach (var policy in policies)
+                if (policy.Content is { } text && constraints.ResolveConstraint(text) is { } constraint &&
+                    !constraint.Match(context, null, name, values, RouteDirection.IncomingRequest))
+                    return false;
+        return true;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 
@@ -100,4 +101,41 @@ public abstract class HostileInput_Specs(ApiDatabase database) : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(json, HttpStatusCode.BadRequest);
         await ProblemAssert.IsProblemAsync(upload, HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task Should_fail_a_stored_request_that_cannot_be_planned_and_keep_sweeping_for_the_others()
+    {
+        var lostAt = DateTime.UtcNow.AddMinutes(-2);
+        var poisoned = StoredRequest("POISON", new DateTime(1, 1, 2, 0, 0, 0, DateTimeKind.Utc), new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc), lostAt);
+        var ordinary = StoredRequest("FINE", new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2024, 1, 10, 0, 0, 0, DateTimeKind.Utc), lostAt.AddSeconds(1));
+        // Stored without their messages, as after a lost publish: only the sweeper plans them.
+        await Host.Host.WithDbAsync(db =>
+        {
+            db.IngestionRequests.AddRange(poisoned, ordinary);
+            return db.SaveChangesAsync();
+        });
+
+        var fine = await Host.Host.WaitFinishedAsync(ordinary.Id);
+        var refused = await Host.Host.WaitFinishedAsync(poisoned.Id);
+
+        Assert.Equal("succeeded", fine.GetProperty("status").GetString());
+        Assert.Equal(9, (await Host.Host.BarsAsync("FINE")).Count);
+        Assert.Equal("failed", refused.GetProperty("status").GetString());
+        Assert.Contains("from must be between 1900-01-01", refused.GetProperty("errorMessage").GetString());
+    }
+
+    private static IngestionRequest StoredRequest(string symbol, DateTime from, DateTime to, DateTime createdAt) => new()
+    {
+        Id = Guid.NewGuid(),
+        Source = "recording",
+        AssetType = "crypto",
+        Symbols = $"[\"{symbol}\"]",
+        Interval = "1d",
+        From = from,
+        To = to,
+        Mode = "batch",
+        Status = IngestionStatuses.Pending,
+        CreatedAt = createdAt,
+        UpdatedAt = createdAt,
+    };
 }
