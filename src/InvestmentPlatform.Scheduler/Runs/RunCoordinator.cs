@@ -3,6 +3,7 @@ using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Outbox;
 using InvestmentPlatform.Data.Scheduler;
+using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Scheduler.Jobs;
 using InvestmentPlatform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ namespace InvestmentPlatform.Scheduler.Runs;
 /// </summary>
 public sealed class RunCoordinator(
     PlatformDbContext db,
+    RequestLimits limits,
     IOptions<SchedulerOptions> options,
     TimeProvider clock,
     ILogger<RunCoordinator> logger)
@@ -275,20 +277,34 @@ public sealed class RunCoordinator(
         var symbols = await ResolveSymbolsAsync(job, ct);
         if (symbols.Count == 0)
         {
-            run.Status = RunStatuses.Failed;
-            run.StartedAt = now;
-            run.FinishedAt = now;
-            run.DurationMs = 0;
-            run.ErrorClass = nameof(ErrorClass.NotFound);
-            run.ErrorMessage = $"The asset filter {job.AssetFilter} matched no assets.";
-            Announce(job.Name, run);
+            FailAtDispatch(job, run, now, nameof(ErrorClass.NotFound), $"The asset filter {job.AssetFilter} matched no assets.");
+            return;
+        }
+        // Checked again here: an asset filter resolves to symbols only now, and a job may predate a limit.
+        var from = now.AddDays(-job.LookbackDays);
+        var refusal = limits.CheckSymbols(symbols).Concat(limits.CheckRange(from, now)).FirstOrDefault()
+                      ?? limits.CheckSize(null, job.Interval, symbols.Count, from, now).FirstOrDefault();
+        if (refusal is not null)
+        {
+            FailAtDispatch(job, run, now, nameof(ErrorClass.BadRequest), refusal.Message);
             return;
         }
         run.Status = RunStatuses.Running;
         run.StartedAt = now;
         run.RequestId = Guid.CreateVersion7();
         db.EnqueuePublish(new CollectionRequested(run.RequestId.Value, job.Id, run.Id, job.Source, symbols, job.AssetType,
-            job.Interval, now.AddDays(-job.LookbackDays), now, job.Mode, now), run.RequestId);
+            job.Interval, from, now, job.Mode, now), run.RequestId);
+        Announce(job.Name, run);
+    }
+
+    private void FailAtDispatch(SchedulerJob job, JobRun run, DateTime now, string errorClass, string message)
+    {
+        run.Status = RunStatuses.Failed;
+        run.StartedAt = now;
+        run.FinishedAt = now;
+        run.DurationMs = 0;
+        run.ErrorClass = errorClass;
+        run.ErrorMessage = message;
         Announce(job.Name, run);
     }
 

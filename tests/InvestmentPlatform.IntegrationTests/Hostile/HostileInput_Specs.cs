@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json;
 using InvestmentPlatform.Data.Ingestion;
+using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 
@@ -122,6 +124,61 @@ public abstract class HostileInput_Specs(ApiDatabase database) : IAsyncLifetime
         Assert.Equal(9, (await Host.Host.BarsAsync("FINE")).Count);
         Assert.Equal("failed", refused.GetProperty("status").GetString());
         Assert.Contains("from must be between 1900-01-01", refused.GetProperty("errorMessage").GetString());
+    }
+
+    [Theory]
+    [InlineData("symbols", "\"symbols\":[\"A/B\"]")]
+    [InlineData("symbols", "\"symbols\":[\"A\\u0000B\"]")]
+    [InlineData("symbols", "\"symbols\":[\"A\\u202EB\"]")]
+    [InlineData("symbols", "\"symbols\":[\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"]")]
+    [InlineData("schedule.cron", "\"symbols\":[\"OK\"],\"schedule\":{\"kind\":\"cron\",\"cron\":\"* * * * * ?\"}")]
+    [InlineData("schedule.intervalSeconds", "\"symbols\":[\"OK\"],\"schedule\":{\"kind\":\"interval\",\"intervalSeconds\":1}")]
+    [InlineData("lookbackDays", "\"symbols\":[\"OK\"],\"interval\":\"1m\",\"lookbackDays\":36500")]
+    public async Task Should_refuse_a_scheduler_job_beyond_the_limits_of_every_request(string field, string fields)
+    {
+        var json = "{\"name\":\"hostile\",\"source\":\"recording\",\"interval\":\"1d\"," +
+                   "\"schedule\":{\"kind\":\"interval\",\"intervalSeconds\":3600}," + fields + "}";
+
+        var created = await Host.PostJsonAsync("/api/scheduler/jobs", json);
+
+        var problem = await ProblemAssert.IsProblemAsync(created, field == "lookbackDays" ? HttpStatusCode.UnprocessableEntity : HttpStatusCode.BadRequest, field);
+        Assert.DoesNotContain("System.", problem.GetRawText());
+    }
+
+    [Fact]
+    public async Task Should_refuse_5000_symbols_for_a_scheduler_job()
+    {
+        var symbols = JsonSerializer.Serialize(Enumerable.Range(0, 5_000).Select(i => $"S{i}"));
+
+        var created = await Host.PostJsonAsync("/api/scheduler/jobs",
+            $$$"""{"name":"many","source":"recording","interval":"1d","symbols":{{{symbols}}},"schedule":{"kind":"interval","intervalSeconds":3600}}""");
+
+        await ProblemAssert.IsProblemAsync(created, HttpStatusCode.BadRequest, "symbols");
+    }
+
+    [Fact]
+    public async Task Should_fail_at_dispatch_a_stored_job_that_predates_the_limits()
+    {
+        var job = new SchedulerJob
+        {
+            Id = Guid.NewGuid(), Name = "stored-before-limits", Source = "recording", Symbols = "[\"A/B\"]", Interval = "1m", Mode = "batch",
+            LookbackDays = 36_500, ScheduleKind = "cron", CronExpression = "0 0 0 1 1 ? 2099", TimeZone = "UTC", Enabled = false,
+            CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+        };
+        await Host.Host.WithDbAsync(db =>
+        {
+            db.SchedulerJobs.Add(job);
+            return db.SaveChangesAsync();
+        });
+
+        var triggered = await Host.Client.PostAsync($"/api/scheduler/jobs/{job.Id}/trigger", null);
+        Assert.Equal(HttpStatusCode.Accepted, triggered.StatusCode);
+        var runId = JsonDocument.Parse(await triggered.Content.ReadAsStringAsync()).RootElement.GetProperty("runId").GetGuid();
+
+        var run = await Host.Host.WithDbAsync(db => db.JobRuns.FindAsync(runId).AsTask());
+        Assert.Equal("failed", run!.Status);
+        Assert.Equal("BadRequest", run.ErrorClass);
+        Assert.Contains("Symbols must not hold", run.ErrorMessage);
     }
 
     private static IngestionRequest StoredRequest(string symbol, DateTime from, DateTime to, DateTime createdAt) => new()
