@@ -42,6 +42,7 @@ public static class IngestionExtensions
         services.TryAddScoped<ChunkDispatcher>();
         services.TryAddScoped<ChunkOutcomes>();
         services.TryAddScoped<ChunkRedelivery>();
+        services.TryAddScoped<RequestCancellation>();
         services.TryAddScoped<AssetRegistrar>();
         services.TryAddScoped<PartLoader>();
         services.TryAddScoped<ISeriesWriter>(sp => sp.GetRequiredService<PlatformDbContext>().Provider == DatabaseProvider.Postgres

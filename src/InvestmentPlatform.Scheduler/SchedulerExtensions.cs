@@ -1,5 +1,6 @@
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Ingestion;
+using InvestmentPlatform.Ingestion.Coordinator;
 using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Scheduler.Analytics;
 using InvestmentPlatform.Scheduler.Consumers;
@@ -29,6 +30,7 @@ public static class SchedulerExtensions
         // Jobs obey the limits of every collection request, whichever role this process runs.
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
         builder.Services.TryAddSingleton<RequestLimits>();
+        builder.Services.TryAddScoped<RequestCancellation>();
         builder.Services.AddSingleton<JobValidator>();
         builder.Services.AddScoped<NextFireTimes>();
         builder.Services.AddScoped<JobService>();
@@ -89,6 +91,7 @@ public static class SchedulerExtensions
     {
         bus.AddConsumer<CollectionCompletedConsumer>();
         bus.AddConsumer<CollectionFailedConsumer>();
+        bus.AddConsumer<CollectionCancelledConsumer>();
         bus.AddConsumer<CollectionProgressConsumer>();
         bus.AddConsumer<DependentRunsConsumer>();
         bus.AddConsumer<SchedulerJobChangedConsumer>();

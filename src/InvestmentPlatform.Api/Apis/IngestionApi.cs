@@ -23,6 +23,7 @@ public static class IngestionApi
             .WithDescription("Imports one symbol from an uploaded CSV file (generic OHLCV, Yahoo download or Stooq format): " +
                              "a text/csv body, or a multipart/form-data body whose file part holds it. The other fields come in the query.");
         group.MapGet("{id:guid}", GetAsync).WithName("GetIngestionRequest");
+        group.MapPost("{id:guid}/cancel", CancelAsync).WithName("CancelIngestionRequest");
         group.MapGet("", ListAsync).WithName("ListIngestionRequests");
         return app;
     }
@@ -80,6 +81,15 @@ public static class IngestionApi
     internal static Accepted<IngestionRequestAccepted> Accepted(IngestionRequest row) =>
         TypedResults.Accepted($"/api/ingestion/requests/{row.Id}", new IngestionRequestAccepted(row.Id, row.Status));
 
+    private static async Task<Results<Accepted<IngestionRequestAccepted>, ProblemHttpResult>> CancelAsync(
+        Guid id, RequestCancellation cancellation, CancellationToken ct) =>
+        await cancellation.CancelAsync(id, "Cancelled through the API.", ct) switch
+        {
+            CancelOutcome.NotFound => ApiProblems.NotFound($"No ingestion request {id}."),
+            CancelOutcome.AlreadyFinished => ApiProblems.Conflict($"Ingestion request {id} has already finished."),
+            _ => TypedResults.Accepted($"/api/ingestion/requests/{id}", new IngestionRequestAccepted(id, IngestionStatuses.Cancelled)),
+        };
+
     private static async Task<Results<Ok<IngestionRequestView>, ProblemHttpResult>> GetAsync(
         Guid id, PlatformDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -112,7 +122,7 @@ public static class IngestionApi
         if (paging is null)
             return ApiProblems.BadRequest(errors!);
         string[] statuses = [IngestionStatuses.Pending, IngestionStatuses.Running, IngestionStatuses.Succeeded,
-            IngestionStatuses.PartiallySucceeded, IngestionStatuses.Failed, IngestionStatuses.TimedOut];
+            IngestionStatuses.PartiallySucceeded, IngestionStatuses.Failed, IngestionStatuses.TimedOut, IngestionStatuses.Cancelled];
         if (status is not null && !statuses.Contains(status))
             return ApiProblems.BadRequest("status", $"Unknown status '{status}'. Known: {string.Join(", ", statuses)}.");
 

@@ -3,6 +3,7 @@ using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Outbox;
 using InvestmentPlatform.Data.Scheduler;
+using InvestmentPlatform.Ingestion.Coordinator;
 using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Scheduler.Jobs;
 using InvestmentPlatform.ServiceDefaults;
@@ -20,6 +21,7 @@ namespace InvestmentPlatform.Scheduler.Runs;
 public sealed class RunCoordinator(
     PlatformDbContext db,
     RequestLimits limits,
+    RequestCancellation requests,
     IOptions<SchedulerOptions> options,
     TimeProvider clock,
     ILogger<RunCoordinator> logger)
@@ -110,6 +112,23 @@ public sealed class RunCoordinator(
             return Task.FromResult(true);
         }, ct);
     }
+
+    /// <summary>Stops a run: a pending one is never dispatched, a running one has its request cancelled. Never retried.</summary>
+    public async Task<CancelOutcome> CancelAsync(Guid runId, CancellationToken ct)
+    {
+        var run = await db.JobRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct);
+        if (run is null)
+            return CancelOutcome.NotFound;
+        if (!await FinishAsync(runId, RunStatuses.Cancelled, null, "Cancelled through the API.", null, ct))
+            return CancelOutcome.AlreadyFinished;
+        if (run.RequestId is { } requestId)
+            await requests.CancelAsync(requestId, "Its scheduler run was cancelled.", ct);
+        return CancelOutcome.Cancelled;
+    }
+
+    /// <summary>The run's request was cancelled directly: the run ends cancelled too.</summary>
+    public Task<bool> CancelledAsync(CollectionCancelled m, CancellationToken ct) =>
+        m.RunId is not { } runId ? Task.FromResult(false) : FinishAsync(runId, RunStatuses.Cancelled, null, m.Reason, null, ct);
 
     public Task<bool> ProgressAsync(CollectionProgress m, CancellationToken ct) =>
         m.RunId is not { } runId
@@ -211,7 +230,8 @@ public sealed class RunCoordinator(
             var job = await db.SchedulerJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == run.JobId, ct);
             PlatformMetrics.JobDuration.Record(run.DurationMs.Value / 1000,
                 new KeyValuePair<string, object?>("job", job?.Name), new KeyValuePair<string, object?>("status", status));
-            if (job is not null && status != RunStatuses.Succeeded && run.Attempt <= job.MaxRetries && RetryPolicy.IsRetryable(errorClass))
+            if (job is not null && status is not (RunStatuses.Succeeded or RunStatuses.Cancelled) && run.Attempt <= job.MaxRetries
+                && RetryPolicy.IsRetryable(errorClass))
             {
                 var retry = new JobRun
                 {

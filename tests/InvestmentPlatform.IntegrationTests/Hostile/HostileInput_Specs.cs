@@ -4,6 +4,8 @@ using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InvestmentPlatform.IntegrationTests.Hostile;
 
@@ -179,6 +181,65 @@ public abstract class HostileInput_Specs(ApiDatabase database) : IAsyncLifetime
         Assert.Equal("failed", run!.Status);
         Assert.Equal("BadRequest", run.ErrorClass);
         Assert.Contains("Symbols must not hold", run.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Should_cancel_a_running_request_and_drop_the_results_of_its_chunk_in_flight()
+    {
+        var loaded = new LastPartObserver("HOLD");
+        using var observing = Host.Host.Services.GetRequiredService<IBus>().ConnectConsumeMessageObserver(loaded);
+        Host.Host.Collector.Hold("HOLD");
+        var id = await Host.Host.SubmitAsync(new
+        {
+            source = "recording", symbols = new[] { "HOLD" }, assetType = "crypto", interval = "1d",
+            from = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), to = new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc),
+        });
+        await Until(() => Host.Host.Collector.Requests.Any(r => r.Symbol == "HOLD"));
+
+        var cancelled = await Host.Client.PostAsync($"/api/ingestion/requests/{id}/cancel", null);
+        var again = await Host.Client.PostAsync($"/api/ingestion/requests/{id}/cancel", null);
+        Host.Host.Collector.Release("HOLD");
+        await loaded.Consumed.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
+        await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict);
+        var view = await Host.Host.WaitFinishedAsync(id);
+        Assert.Equal("cancelled", view.GetProperty("status").GetString());
+        Assert.Empty(await Host.Host.BarsAsync("HOLD"));
+        await ProblemAssert.IsProblemAsync(await Host.Client.PostAsync($"/api/ingestion/requests/{Guid.NewGuid()}/cancel", null), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Should_cancel_a_scheduler_run_with_its_request_and_not_retry_it()
+    {
+        Host.Host.Collector.Hold("HOLDRUN");
+        var created = await Host.PostJsonAsync("/api/scheduler/jobs",
+            """{"name":"held","source":"recording","symbols":["HOLDRUN"],"assetType":"crypto","interval":"1d","mode":"batch","lookbackDays":5,"maxRetries":3,"schedule":{"kind":"cron","cron":"0 0 0 1 1 ? 2099"}}""");
+        var jobId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var triggered = await Host.Client.PostAsync($"/api/scheduler/jobs/{jobId}/trigger", null);
+        var runId = JsonDocument.Parse(await triggered.Content.ReadAsStringAsync()).RootElement.GetProperty("runId").GetGuid();
+        await Until(() => Host.Host.Collector.Requests.Any(r => r.Symbol == "HOLDRUN"));
+
+        var cancelled = await Host.Client.PostAsync($"/api/scheduler/runs/{runId}/cancel", null);
+        Host.Host.Collector.Release("HOLDRUN");
+
+        Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
+        var run = await Host.Host.WithDbAsync(db => db.JobRuns.FindAsync(runId).AsTask());
+        Assert.Equal("cancelled", run!.Status);
+        var request = await Host.Host.WaitFinishedAsync(run.RequestId!.Value);
+        Assert.Equal("cancelled", request.GetProperty("status").GetString());
+        Assert.Equal(1, await Host.Host.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.JobRuns, r => r.JobId == jobId)));
+        await ProblemAssert.IsProblemAsync(await Host.Client.PostAsync($"/api/scheduler/runs/{runId}/cancel", null), HttpStatusCode.Conflict);
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true within 60 s");
+            await Task.Delay(50);
+        }
     }
 
     private static IngestionRequest StoredRequest(string symbol, DateTime from, DateTime to, DateTime createdAt) => new()
