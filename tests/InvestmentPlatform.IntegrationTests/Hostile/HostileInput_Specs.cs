@@ -232,6 +232,44 @@ public abstract class HostileInput_Specs(ApiDatabase database) : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(await Host.Client.PostAsync($"/api/scheduler/runs/{runId}/cancel", null), HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task Should_refuse_amounts_that_would_make_a_portfolio_unreadable_and_keep_it_readable()
+    {
+        var created = await Host.PostJsonAsync("/api/portfolios", """{"name":"huge","baseCurrency":"USD"}""");
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+
+        var deposit = await Host.PostJsonAsync($"/api/portfolios/{id}/transactions", """{"type":"deposit","time":"2024-01-02","amount":1.7e308}""");
+        var imported = await Host.Client.PostAsync($"/api/portfolios/{id}/transactions/import?mode=skip-invalid", new StringContent(
+            "type,symbol,time,quantity,price,amount,fee,currency,note\ndeposit,,2024-01-02,,,1.7e308,,USD,\ndeposit,,2024-01-02,,,1.7e308,,USD,\ndeposit,,2024-01-03,,,100,,USD,\n",
+            System.Text.Encoding.UTF8, "text/csv"));
+        var holdings = await Host.Client.GetAsync($"/api/portfolios/{id}/holdings?at=2024-01-04");
+
+        await ProblemAssert.IsProblemAsync(deposit, HttpStatusCode.UnprocessableEntity);
+        var body = JsonDocument.Parse(await imported.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(1, body.GetProperty("imported").GetInt32());
+        Assert.Equal([2, 3], body.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
+        Assert.Equal(HttpStatusCode.OK, holdings.StatusCode);
+        Assert.Equal(100, JsonDocument.Parse(await holdings.Content.ReadAsStringAsync()).RootElement.GetProperty("cash").GetDouble());
+    }
+
+    [Fact]
+    public async Task Should_import_10000_lines_in_one_pass_and_refuse_more_than_the_line_limit()
+    {
+        var created = await Host.PostJsonAsync("/api/portfolios", """{"name":"long","baseCurrency":"USD"}""");
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        string Csv(int lines) => "type,symbol,time,quantity,price,amount,fee,currency,note\n" +
+                                 string.Concat(Enumerable.Range(0, lines).Select(i => $"deposit,,{new DateTime(2000, 1, 1).AddHours(i):yyyy-MM-ddTHH:mm:ssZ},,,1,,USD,\n"));
+
+        var tooMany = await Host.Client.PostAsync($"/api/portfolios/{id}/transactions/import", new StringContent(Csv(10_001), System.Text.Encoding.UTF8, "text/csv"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var full = await Host.Client.PostAsync($"/api/portfolios/{id}/transactions/import", new StringContent(Csv(10_000), System.Text.Encoding.UTF8, "text/csv"));
+        watch.Stop();
+
+        await ProblemAssert.IsProblemAsync(tooMany, HttpStatusCode.UnprocessableEntity, "body");
+        Assert.Equal(10_000, JsonDocument.Parse(await full.Content.ReadAsStringAsync()).RootElement.GetProperty("imported").GetInt32());
+        Console.WriteLine($"portfolio import of 10,000 lines ({database}): {watch.Elapsed.TotalSeconds:F1} s");
+    }
+
     private static async Task Until(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
