@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -60,7 +61,7 @@ public static class ApiExtensions
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<ApiExampleOperationFilter>();
         });
-        builder.Services.AddSignalR();
+        builder.Services.AddSignalR(o => o.AddFilter<HubErrorLog>());
 
         var origins = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
         builder.Services.AddCors(o => o.AddDefaultPolicy(p =>

@@ -5,6 +5,8 @@ using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 using MassTransit;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InvestmentPlatform.IntegrationTests.Hostile;
@@ -268,6 +270,57 @@ public abstract class HostileInput_Specs(ApiDatabase database) : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(tooMany, HttpStatusCode.UnprocessableEntity, "body");
         Assert.Equal(10_000, JsonDocument.Parse(await full.Content.ReadAsStringAsync()).RootElement.GetProperty("imported").GetInt32());
         Console.WriteLine($"portfolio import of 10,000 lines ({database}): {watch.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_huge_topic_without_echoing_it_and_cap_subscriptions_per_connection()
+    {
+        var server = Host.Host.App.Server;
+        await using var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "/hubs/events"), o => o.HttpMessageHandlerFactory = _ => server.CreateHandler())
+            .Build();
+        await connection.StartAsync();
+        var topic = "job:" + new string('x', 30_000);
+
+        var unknown = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("Subscribe", topic));
+        var held = $"job:{Guid.NewGuid()}";
+        await connection.InvokeAsync("Subscribe", held);
+        for (var i = 1; i < 100; i++)
+            await connection.InvokeAsync("Subscribe", $"job:{Guid.NewGuid()}");
+        var overLimit = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("Subscribe", $"job:{Guid.NewGuid()}"));
+        await connection.InvokeAsync("Subscribe", held);
+
+        Assert.DoesNotContain("xxxx", unknown.Message);
+        Assert.True(unknown.Message.Length < 300, unknown.Message);
+        Assert.Contains("At most 100 subscriptions", overLimit.Message);
+    }
+
+    [Theory]
+    [InlineData("/api/ingestion/requests", "{\"source\":\"recording\",\"symbols\":[\"X\"],\"interval\":\"1d\",\"from\":\"yesterday\",\"to\":\"2024-01-01\"}")]
+    [InlineData("/api/ingestion/requests", "{\"source\":\"recording\",\"symbols\":\"X\"}")]
+    [InlineData("/api/ingestion/requests", "{not json")]
+    [InlineData("/api/portfolios", "{\"name\":\"p\",\"allowShort\":\"maybe\"}")]
+    public async Task Should_answer_a_malformed_body_without_naming_dotnet_types(string url, string json)
+    {
+        var response = await Host.PostJsonAsync(url, json);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var text = problem.GetRawText();
+        Assert.DoesNotContain("System.", text);
+        Assert.DoesNotContain("DateTime", text);
+        Assert.DoesNotContain("Boolean", text);
+        Assert.DoesNotContain("IReadOnlyList", text);
+        Assert.DoesNotContain("   at ", text);
+    }
+
+    [Fact]
+    public async Task Should_answer_a_malformed_query_parameter_without_naming_dotnet_types()
+    {
+        var response = await Host.Client.GetAsync("/api/ingestion/requests?page=abc");
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("'page'", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("Int32", problem.GetRawText());
     }
 
     private static async Task Until(Func<bool> condition)
