@@ -323,6 +323,31 @@ public abstract class HostileInput_Specs(ApiDatabase database) : IAsyncLifetime
         Assert.DoesNotContain("Int32", problem.GetRawText());
     }
 
+    [Fact]
+    public async Task Should_never_let_two_simultaneous_edits_close_a_dependency_cycle()
+    {
+        async Task<Guid> CreateAsync(string name)
+        {
+            var response = await Host.PostJsonAsync("/api/scheduler/jobs",
+                $$$"""{"name":"{{{name}}}","source":"recording","symbols":["CYC"],"interval":"1d","schedule":{"kind":"interval","intervalSeconds":3600}}""");
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        }
+        Task<HttpResponseMessage> DependAsync(Guid job, string name, Guid on) => Host.Client.PutAsync($"/api/scheduler/jobs/{job}",
+            new StringContent($$$"""{"name":"{{{name}}}","source":"recording","symbols":["CYC"],"interval":"1d","schedule":{"kind":"dependencies"},"dependsOn":["{{{on}}}"]}""",
+                System.Text.Encoding.UTF8, "application/json"));
+
+        for (var round = 0; round < 10; round++)
+        {
+            var a = await CreateAsync($"a{round}");
+            var b = await CreateAsync($"b{round}");
+
+            var answers = await Task.WhenAll(DependAsync(a, $"a{round}", b), DependAsync(b, $"b{round}", a));
+
+            Assert.Single(answers, r => r.StatusCode == HttpStatusCode.OK);
+            Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Conflict);
+        }
+    }
+
     private static async Task Until(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
