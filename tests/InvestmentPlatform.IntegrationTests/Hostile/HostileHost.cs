@@ -26,14 +26,17 @@ public sealed class HostileHost : IAsyncDisposable
     public HttpClient Client => Host.Client;
     public string DataDirectory { get; }
     public string UploadDirectory => Path.Combine(DataDirectory, "uploads");
+    public string ImportDirectory => Path.Combine(DataDirectory, "imports");
 
     public static async Task<HostileHost> StartAsync(ApiDatabase database, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var data = Directory.CreateTempSubdirectory("ip-hostile-").FullName;
         var sqlite = Path.Combine(data, "platform.db");
+        Directory.CreateDirectory(Path.Combine(data, "imports"));
         var settings = new Dictionary<string, string?>
         {
             ["Database:DataDirectory"] = data,
+            ["Imports:Directory"] = Path.Combine(data, "imports"),
             ["Imports:MaxFileBytes"] = MaxFileBytes.ToString(),
             ["Imports:MaxLineLength"] = MaxLineLength.ToString(),
         };

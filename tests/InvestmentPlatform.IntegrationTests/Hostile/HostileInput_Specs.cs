@@ -348,6 +348,72 @@ public abstract class HostileInput_Specs(ApiDatabase database) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Should_survive_the_battery_within_a_memory_bound_and_still_serve_an_ordinary_request()
+    {
+        await using var watchdog = new MemoryWatchdog();
+        var imports = Host.ImportDirectory;
+        File.CreateSymbolicLink(Path.Combine(imports, "zero.csv"), "/dev/zero");
+        File.CreateSymbolicLink(Path.Combine(imports, "passwd.csv"), "/etc/passwd");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(imports, "pipe.csv")))
+            await mkfifo.WaitForExitAsync();
+        // Stored requests that name server files, as a request accepted before uploads (or a forged message) would:
+        // each is refused by the collector with the same answer, and nothing blocks the pipeline.
+        var lostAt = DateTime.UtcNow.AddMinutes(-2);
+        var poisoned = new[] { "zero.csv", "pipe.csv", "passwd.csv", "/etc/shadow", Path.Combine(Host.DataDirectory, "platform.db") }
+            .Select((file, i) => StoredRequest($"FILE{i}", new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc), lostAt, "csv", JsonSerializer.Serialize(new Dictionary<string, string> { ["file"] = file })))
+            .Append(StoredRequest("EPOCH", new DateTime(1, 1, 2, 0, 0, 0, DateTimeKind.Utc), new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc), lostAt))
+            .ToList();
+        await Host.Host.WithDbAsync(db =>
+        {
+            db.IngestionRequests.AddRange(poisoned);
+            return db.SaveChangesAsync();
+        });
+
+        var hostile = new[]
+        {
+            Host.PostJsonAsync("/api/ingestion/requests", """{"source":"csv","symbols":["EXFIL"],"interval":"1d","from":"2024-01-01","to":"2024-02-01","options":{"file":"/dev/zero"}}"""),
+            Host.PostJsonAsync("/api/ingestion/requests", """{"source":"recording","symbols":["BIG"],"interval":"1m","from":"1900-01-01","to":"2025-01-01"}"""),
+            Host.UploadCsvAsync("symbol=BIG", new string('9', (int)HostileHost.MaxFileBytes * 2)),
+            Host.PostJsonAsync("/api/scheduler/jobs", """{"name":"every-second","source":"recording","symbols":["S"],"interval":"1d","schedule":{"kind":"cron","cron":"* * * * * ?"}}"""),
+            Host.PostJsonAsync("/api/portfolios", "{\"name\":\"" + new string('n', 100_000) + "\"}"),
+        };
+        var answers = await Task.WhenAll(hostile);
+        var finished = new List<JsonElement>();
+        foreach (var request in poisoned)
+            finished.Add(await Host.Host.WaitFinishedAsync(request.Id));
+
+        var ordinary = await Host.Host.WaitFinishedAsync(await Host.Host.SubmitAsync(new
+        {
+            source = "recording", symbols = new[] { "ORDINARY" }, assetType = "crypto", interval = "1d",
+            from = new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc), to = new DateTime(2024, 3, 11, 0, 0, 0, DateTimeKind.Utc),
+        }));
+        // Only the sweeper plans a request whose message was lost: it is still sweeping.
+        var lost = StoredRequest("SWEPT", new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2024, 4, 5, 0, 0, 0, DateTimeKind.Utc), DateTime.UtcNow.AddMinutes(-1));
+        await Host.Host.WithDbAsync(db =>
+        {
+            db.IngestionRequests.Add(lost);
+            return db.SaveChangesAsync();
+        });
+        var swept = await Host.Host.WaitFinishedAsync(lost.Id);
+
+        Assert.All(answers, a => Assert.InRange((int)a.StatusCode, 400, 499));
+        Assert.All(finished.Take(5), f =>
+        {
+            Assert.Equal("failed", f.GetProperty("status").GetString());
+            Assert.Equal("NotFound", f.GetProperty("errorClass").GetString());
+            Assert.Contains("the file is not available", f.GetProperty("errorMessage").GetString());
+        });
+        Assert.Equal("failed", finished[5].GetProperty("status").GetString());
+        Assert.Equal("succeeded", ordinary.GetProperty("status").GetString());
+        Assert.Equal(10, (await Host.Host.BarsAsync("ORDINARY")).Count);
+        Assert.Equal("succeeded", swept.GetProperty("status").GetString());
+        await watchdog.DisposeAsync();
+        Assert.True(watchdog.PeakBytes < 1L << 30, $"the process peaked at {watchdog.PeakBytes / (1 << 20):N0} MiB");
+        Console.WriteLine($"hostile battery ({database}): peak working set {watchdog.PeakBytes / (1 << 20):N0} MiB");
+    }
+
     private static async Task Until(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -358,10 +424,12 @@ public abstract class HostileInput_Specs(ApiDatabase database) : IAsyncLifetime
         }
     }
 
-    private static IngestionRequest StoredRequest(string symbol, DateTime from, DateTime to, DateTime createdAt) => new()
+    private static IngestionRequest StoredRequest(string symbol, DateTime from, DateTime to, DateTime createdAt,
+        string source = "recording", string? options = null) => new()
     {
         Id = Guid.NewGuid(),
-        Source = "recording",
+        Source = source,
+        Options = options,
         AssetType = "crypto",
         Symbols = $"[\"{symbol}\"]",
         Interval = "1d",
