@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using InvestmentPlatform.Collectors.Bench;
 using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Collectors.Imports;
 using InvestmentPlatform.Collectors.Sources.Coinbase;
 using InvestmentPlatform.Collectors.Sources.Csv;
 using InvestmentPlatform.Collectors.Sources.Fred;
 using InvestmentPlatform.Collectors.Sources.Synthetic;
 using InvestmentPlatform.Collectors.Sources.Yahoo;
 using InvestmentPlatform.Collectors.Validation;
+using Microsoft.Extensions.Options;
 
 // Parse-and-validate throughput for a 100,000-candle payload per source, in rows per second.
 const int Candles = 100_000;
@@ -34,7 +36,8 @@ var cases = new (string Name, string Payload, Func<Task<int>> Run)[]
     ("yahoo", $"{yahoo.Length / 1024.0 / 1024:0.0} MB chart JSON", () => Task.FromResult(Validate(YahooChartParser.Parse(yahoo, "BENCH", null, "1m").Rows))),
     ("coinbase", $"{coinbase.Length / 1024.0 / 1024:0.0} MB candles JSON", () => Task.FromResult(Validate(CoinbaseParser.Parse(coinbase).Rows))),
     ("fred", $"{fred.Length / 1024.0 / 1024:0.0} MB observations JSON, 2% '.'", () => Task.FromResult(Validate(FredParser.ParseObservations(fred).Rows))),
-    ("csv", $"{new FileInfo(csvFile).Length / 1024.0 / 1024:0.0} MB Yahoo-format file", () => Collect(new CsvCollector(),
+    ("csv", $"{new FileInfo(csvFile).Length / 1024.0 / 1024:0.0} MB Yahoo-format file", () => Collect(new CsvCollector(new ImportFiles(Options.Create(
+        new ImportOptions { Directory = Path.GetDirectoryName(csvFile), MaxFileBytes = long.MaxValue }))),
         new CollectorRequest("BENCH", null, "1m", Payloads.Start, end, new Dictionary<string, string> { ["file"] = csvFile }))),
     ("synthetic", "100,000 one-minute bars generated", () => Collect(new SyntheticCollector(),
         new CollectorRequest("BENCH", "crypto", "1m", Payloads.Start, Payloads.Start.AddMinutes(Candles)))),

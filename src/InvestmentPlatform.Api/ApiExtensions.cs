@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -83,7 +84,7 @@ public static class ApiExtensions
                 [new OpenApiSecuritySchemeReference(ApiKeySchemeName, document)] = [],
             });
         });
-        builder.Services.AddSignalR();
+        builder.Services.AddSignalR(o => o.AddFilter<HubErrorLog>());
 
         var origins = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
         builder.Services.AddCors(o => o.AddDefaultPolicy(p =>

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Collectors.Imports;
 using InvestmentPlatform.Collectors.Resilience;
 using InvestmentPlatform.Collectors.Sources.Coinbase;
 using InvestmentPlatform.Collectors.Sources.Csv;
@@ -18,7 +19,8 @@ public static class CollectorsExtensions
 {
     /// <summary>
     /// Registers every source as an <see cref="ICollector"/> and the registry that finds them by name. HTTP sources read
-    /// <c>Sources:Yahoo</c>, <c>Sources:Coinbase</c> and <c>Sources:Fred</c> (<see cref="SourceOptions"/>).
+    /// <c>Sources:Yahoo</c>, <c>Sources:Coinbase</c> and <c>Sources:Fred</c> (<see cref="SourceOptions"/>); CSV input
+    /// reads <c>Imports</c> (<see cref="ImportOptions"/>).
     /// </summary>
     public static IHostApplicationBuilder AddCollectors(this IHostApplicationBuilder builder)
     {
@@ -28,6 +30,12 @@ public static class CollectorsExtensions
         services.AddSingleton<ICollectorRegistry, CollectorRegistry>();
         services.AddSingleton<ICollector, SyntheticCollector>();
         services.AddSingleton<ICollector, CsvCollector>();
+        var dataDirectory = builder.Configuration["Database:DataDirectory"] ?? "data";
+        services.AddOptions<ImportOptions>()
+            .Configure(o => o.UploadDirectory = Path.GetFullPath(Path.Combine(dataDirectory, "uploads")))
+            .BindConfiguration(ImportOptions.Section)
+            .Validate(o => o.MaxFileBytes > 0 && o.MaxLineLength > 0, "Imports__MaxFileBytes and Imports__MaxLineLength must be positive");
+        services.TryAddSingleton<ImportFiles>();
 
         AddHttpSource<YahooCollector>(services, YahooCollector.Name, "Yahoo", "https://query1.finance.yahoo.com/", permits: 2);
         AddHttpSource<CoinbaseCollector>(services, CoinbaseCollector.Name, "Coinbase", "https://api.coinbase.com/", permits: 10);

@@ -1,6 +1,7 @@
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Api;
 using InvestmentPlatform.Api.Access;
+using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Collectors;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Ingestion;
@@ -67,7 +68,8 @@ public static class PlatformHostExtensions
         {
             app.MapPlatformApi();
             // Client-side routes of the dashboard resolve to its index page; unknown /api paths stay 404.
-            app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: 404, title: "Not found"));
+            app.MapFallback("/api/{**path}", 
+                (HttpContext context, EndpointDataSource endpoints, IInlineConstraintResolver constraints) => ApiFallback.Answer(context, endpoints, constraints));
             app.MapFallbackToFile("index.html").AllowAnonymous();
         }
         return app;

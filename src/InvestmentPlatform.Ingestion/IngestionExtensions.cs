@@ -4,6 +4,7 @@ using InvestmentPlatform.Ingestion.Coordinator;
 using InvestmentPlatform.Ingestion.Incremental;
 using InvestmentPlatform.Ingestion.Loading;
 using InvestmentPlatform.Ingestion.Requests;
+using InvestmentPlatform.Ingestion.Uploads;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Messaging;
 using MassTransit;
@@ -32,14 +33,17 @@ public static class IngestionExtensions
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CollectorQueues>();
+        services.TryAddSingleton<RequestLimits>();
         services.TryAddScoped<IngestionRequestValidator>();
         services.TryAddScoped<IngestionRequestWriter>();
+        services.TryAddSingleton<CsvUploads>();
         services.TryAddScoped<IncrementalTracker>();
         services.TryAddScoped<RequestPlanner>();
         services.TryAddScoped<RequestTally>();
         services.TryAddScoped<ChunkDispatcher>();
         services.TryAddScoped<ChunkOutcomes>();
         services.TryAddScoped<ChunkRedelivery>();
+        services.TryAddScoped<RequestCancellation>();
         services.TryAddScoped<AssetRegistrar>();
         services.TryAddScoped<PartLoader>();
         services.TryAddScoped<ISeriesWriter>(sp => sp.GetRequiredService<PlatformDbContext>().Provider == DatabaseProvider.Postgres

@@ -23,6 +23,12 @@ public sealed class IngestionOptions
     /// <summary>Longest range one request may cover, in bars per symbol.</summary>
     public long MaxBarsPerRequest { get; set; } = 5_000_000;
 
+    /// <summary>Most chunks one request may be planned into, over all its symbols.</summary>
+    public int MaxChunksPerRequest { get; set; } = 5_000;
+
+    /// <summary>Most rows one request may ask for: bars per symbol times symbols.</summary>
+    public long MaxRowsPerRequest { get; set; } = 20_000_000;
+
     /// <summary>
     /// Delayed redeliveries of a chunk whose immediate retries were spent on a transient, rate-limited or timeout
     /// failure; 0 fails the chunk at once. The chunk waits FirstRedeliveryDelay, then 4 times longer each time, or the
@@ -34,6 +40,12 @@ public sealed class IngestionOptions
 
     /// <summary>A request still running after this long is marked timed_out.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Longest a collector may take over one chunk, whatever its source; then it is cancelled and the chunk times out.
+    /// Shorter than ChunkLease, so a chunk ends before the sweeper would send it again.
+    /// </summary>
+    public TimeSpan CollectTimeout { get; set; } = TimeSpan.FromMinutes(4);
 
     /// <summary>A chunk handed to a collector with no sign of life for this long is dispatched again.</summary>
     public TimeSpan ChunkLease { get; set; } = TimeSpan.FromMinutes(5);

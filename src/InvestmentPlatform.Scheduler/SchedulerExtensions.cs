@@ -1,4 +1,7 @@
 using InvestmentPlatform.Data;
+using InvestmentPlatform.Ingestion;
+using InvestmentPlatform.Ingestion.Coordinator;
+using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Scheduler.Analytics;
 using InvestmentPlatform.Scheduler.Consumers;
 using InvestmentPlatform.Scheduler.Jobs;
@@ -24,6 +27,10 @@ public static class SchedulerExtensions
     {
         builder.Services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // Jobs obey the limits of every collection request, whichever role this process runs.
+        builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
+        builder.Services.TryAddSingleton<RequestLimits>();
+        builder.Services.TryAddScoped<RequestCancellation>();
         builder.Services.AddSingleton<JobValidator>();
         builder.Services.AddScoped<NextFireTimes>();
         builder.Services.AddScoped<JobService>();
@@ -84,6 +91,7 @@ public static class SchedulerExtensions
     {
         bus.AddConsumer<CollectionCompletedConsumer>();
         bus.AddConsumer<CollectionFailedConsumer>();
+        bus.AddConsumer<CollectionCancelledConsumer>();
         bus.AddConsumer<CollectionProgressConsumer>();
         bus.AddConsumer<DependentRunsConsumer>();
         bus.AddConsumer<SchedulerJobChangedConsumer>();

@@ -16,6 +16,9 @@ public sealed class SchedulerOptions
     /// <summary>A trigger later than this counts as misfired; it then fires once and carries on.</summary>
     public double MisfireThresholdSeconds { get; set; } = 5;
 
+    /// <summary>Shortest period a job may fire at, by cron or by interval.</summary>
+    public double MinPeriodSeconds { get; set; } = 60;
+
     /// <summary>How often a clustered node checks in; a node silent for about twice this is recovered by the others.</summary>
     public double ClusterCheckinSeconds { get; set; } = 5;
 }

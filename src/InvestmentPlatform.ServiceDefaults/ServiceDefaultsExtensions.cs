@@ -27,6 +27,8 @@ public static class ServiceDefaultsExtensions
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
                 .MinimumLevel.Override("Quartz", Serilog.Events.LogEventLevel.Warning)
                 .MinimumLevel.Override("MassTransit", Serilog.Events.LogEventLevel.Warning)
+                // It logs a client's refused hub call at Error; the API's hub filter logs the hub's own failures instead.
+                .MinimumLevel.Override("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", Serilog.Events.LogEventLevel.Fatal)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Service", serviceName);
             // People read the console; log collectors read JSON.

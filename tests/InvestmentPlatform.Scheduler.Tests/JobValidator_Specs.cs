@@ -1,5 +1,8 @@
 using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Ingestion;
+using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Scheduler.Jobs;
+using Microsoft.Extensions.Options;
 
 namespace InvestmentPlatform.Scheduler.Tests;
 
@@ -10,12 +13,14 @@ public sealed class When_validating_a_job
         public IReadOnlyList<SourceDescriptor> Sources { get; } =
         [
             new("fred", "FRED", ["economic_indicator"], ["1d", "1wk", "1mo"], new Dictionary<string, int?>(), new Dictionary<string, int?>(), []),
+            new("minutes", "Minutes", ["stock"], ["1m", "1d"], new Dictionary<string, int?>(), new Dictionary<string, int?>(), []),
         ];
 
         public bool TryGet(string source, out ICollector collector) => throw new NotSupportedException();
     }
 
-    private static readonly JobValidator Validator = new(new Registry());
+    private static readonly JobValidator Validator = new(new Registry(),
+        new RequestLimits(Options.Create(new IngestionOptions()), TimeProvider.System), Options.Create(new SchedulerOptions()), TimeProvider.System);
 
     private static JobRequest Request(string interval = "1d", string[]? symbols = null, ScheduleDto? schedule = null, string? assetType = null) =>
         new("gdp", null, "fred", symbols ?? ["GDP"], null, assetType, interval, null, null,
@@ -51,4 +56,47 @@ public sealed class When_validating_a_job
     [Fact]
     public void Should_default_a_cron_time_zone_to_utc() =>
         Assert.Equal("UTC", Validator.Validate(Request(schedule: new ScheduleDto("cron", "0 0 6 * * ?"))).Value!.Schedule.TimeZone);
+
+    [Theory]
+    [InlineData("GD\0P")]
+    [InlineData("GD/P")]
+    [InlineData("GD\\P")]
+    [InlineData("GD\u202EP")]
+    public void Should_refuse_a_symbol_that_could_never_be_read_or_deleted(string symbol) =>
+        Assert.Equal((ProblemKind.Invalid, "symbols"), (Validator.Validate(Request(symbols: [symbol])).Problem!.Kind, Validator.Validate(Request(symbols: [symbol])).Problem!.Field));
+
+    [Fact]
+    public void Should_refuse_5000_symbols_and_a_5000_character_symbol_as_the_ingestion_api_does()
+    {
+        Assert.Equal("symbols", Validator.Validate(Request(symbols: Enumerable.Range(0, 5_000).Select(i => $"S{i}").ToArray())).Problem!.Field);
+        Assert.Equal("symbols", Validator.Validate(Request(symbols: [new string('A', 5_000)])).Problem!.Field);
+    }
+
+    [Fact]
+    public void Should_refuse_a_lookback_that_plans_more_bars_than_one_request_may()
+    {
+        var problem = Validator.Validate(Request(interval: "1m") with { Source = "minutes", LookbackDays = 36_500 }).Problem!;
+
+        Assert.Equal((ProblemKind.Unprocessable, "lookbackDays"), (problem.Kind, problem.Field));
+        Assert.Null(Validator.Validate(Request(interval: "1m") with { Source = "minutes", LookbackDays = 7 }).Problem);
+    }
+
+    [Theory]
+    [InlineData("* * * * * ?")]
+    [InlineData("0/30 * * * * ?")]
+    [InlineData("0,30 0 * * * ?")]
+    public void Should_refuse_a_cron_that_fires_more_often_than_every_minute(string cron)
+    {
+        var problem = Validator.Validate(Request(schedule: new ScheduleDto("cron", cron))).Problem!;
+
+        Assert.Equal((ProblemKind.Invalid, "schedule.cron"), (problem.Kind, problem.Field));
+    }
+
+    [Fact]
+    public void Should_refuse_an_interval_under_a_minute_and_accept_a_minute()
+    {
+        Assert.Equal("schedule.intervalSeconds", Validator.Validate(Request(schedule: new ScheduleDto("interval", IntervalSeconds: 1))).Problem!.Field);
+        Assert.Null(Validator.Validate(Request(schedule: new ScheduleDto("interval", IntervalSeconds: 60))).Problem);
+        Assert.Null(Validator.Validate(Request(schedule: new ScheduleDto("cron", "0 0/5 * * * ?"))).Problem);
+    }
 }

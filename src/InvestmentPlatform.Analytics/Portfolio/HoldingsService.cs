@@ -29,6 +29,10 @@ public sealed class HoldingsService(PlatformDbContext db, PortfolioService portf
                 return (Position: p, Price: price, Value: value, ValueBase: value * fx);
             }).ToList();
         var total = cash.Sum(c => c.AmountBase) + holdings.Sum(h => h.ValueBase ?? 0);
+        // Transactions stored before amounts were bounded can still add up past what a double holds.
+        if (!double.IsFinite(total) || holdings.Any(h => !double.IsFinite(h.Position.CostBasis) || !double.IsFinite(h.Position.RealizedPnl)))
+            throw AnalyticsException.Unprocessable("portfolio",
+                "The portfolio's transactions add up to amounts too large to represent; delete the oversized transactions.");
         return new HoldingsReport(
             portfolio.BaseCurrency,
             day,

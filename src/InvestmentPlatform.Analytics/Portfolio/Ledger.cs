@@ -56,6 +56,10 @@ public sealed class Ledger(string costBasisMethod, bool allowShort)
                 Flow(flows, tx.Currency, -tx.Amount);
                 break;
             case TransactionTypes.Split:
+                // Checked before any lot changes, so a refused split leaves the ledger as it was.
+                if (PositionFor(tx).Lots.Any(l => Math.Abs(l.Quantity * tx.Quantity) > TransactionLimits.MaxMagnitude))
+                    throw AnalyticsException.Unprocessable("quantity",
+                        $"The split on {tx.Time:yyyy-MM-dd} would make a position larger than {TransactionLimits.MaxMagnitude:0e0}.");
                 foreach (var lot in PositionFor(tx).Lots)
                 {
                     lot.Quantity *= tx.Quantity;

@@ -16,7 +16,16 @@ public sealed record TransactionDto(
 
 public sealed record ImportError(int Line, string Message);
 
-public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Errors);
+/// <param name="Mode">all-or-nothing (the default: any error stores nothing) or skip-invalid (the good lines were stored).</param>
+public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Errors, string Mode);
+
+public static class ImportModes
+{
+    public const string AllOrNothing = "all-or-nothing";
+    public const string SkipInvalid = "skip-invalid";
+
+    public static readonly IReadOnlyList<string> All = [AllOrNothing, SkipInvalid];
+}
 
 public sealed record HoldingsReport(
     string BaseCurrency,

@@ -47,34 +47,69 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<ImportResult> ImportAsync(Guid portfolioId, string csv, CancellationToken ct)
+    /// <summary>
+    /// Imports a CSV of transactions in one pass: every line is parsed and checked, then the stored transactions and the
+    /// new ones are replayed once in time order. By default nothing is stored unless every line is good
+    /// (<see cref="ImportRejectedException"/> lists each bad line); <see cref="ImportModes.SkipInvalid"/> stores the good ones.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(Guid portfolioId, string csv, string mode, CancellationToken ct)
     {
         var portfolio = await portfolios.FindAsync(portfolioId, ct);
         var lines = csv.Replace("\r\n", "\n").Split('\n');
         if (lines.Length == 0 || !TransactionCsv.IsHeader(lines[0]))
             throw AnalyticsException.Invalid("body", $"The first line must be the header {TransactionCsv.Header}.");
+        if (lines.Skip(1).Count(l => !string.IsNullOrWhiteSpace(l)) > TransactionLimits.MaxImportLines)
+            throw AnalyticsException.Unprocessable("body", $"At most {TransactionLimits.MaxImportLines:N0} transactions per import.");
 
         var errors = new List<ImportError>();
-        var accepted = new List<PortfolioTransaction>();
+        var lineOf = new Dictionary<Guid, int>();
+        var parsed = new List<PortfolioTransaction>();
+        var assets = new Dictionary<string, Asset?>(StringComparer.Ordinal);
         for (var i = 1; i < lines.Length; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i]))
                 continue;
             try
             {
-                var (row, _) = await BuildAsync(portfolio, TransactionCsv.Parse(lines[i]), ct);
-                // Each line is checked against what is stored plus the lines accepted before it.
-                await ReplayAsync(db, portfolio, row, ct, pending: accepted);
-                accepted.Add(row);
+                var (row, _) = await BuildAsync(portfolio, TransactionCsv.Parse(lines[i]), ct, assets);
+                parsed.Add(row);
+                lineOf[row.Id] = i + 1;
             }
             catch (AnalyticsException ex)
             {
                 errors.Add(new ImportError(i + 1, ex.Message));
             }
         }
-        db.PortfolioTransactions.AddRange(accepted);
+
+        // One replay of stored and new transactions together; a line the ledger refuses is reported and left out.
+        var stored = await db.PortfolioTransactions.AsNoTracking().Where(t => t.PortfolioId == portfolio.Id).ToListAsync(ct);
+        var ledger = new Ledger(portfolio.CostBasisMethod, portfolio.AllowShort);
+        var accepted = new List<PortfolioTransaction>();
+        foreach (var tx in Order(stored.Concat(parsed)))
+        {
+            try
+            {
+                ledger.Apply(ToEntry(tx, null));
+                if (lineOf.ContainsKey(tx.Id))
+                    accepted.Add(tx);
+            }
+            catch (AnalyticsException ex) when (lineOf.TryGetValue(tx.Id, out var line))
+            {
+                errors.Add(new ImportError(line, ex.Message));
+            }
+            catch (AnalyticsException ex)
+            {
+                throw AnalyticsException.Unprocessable("body",
+                    $"The import would break the stored {tx.Type} of {tx.Time:yyyy-MM-dd}: {ex.Message}");
+            }
+        }
+        errors.Sort((a, b) => a.Line.CompareTo(b.Line));
+        if (errors.Count > 0 && mode != ImportModes.SkipInvalid)
+            throw new ImportRejectedException(errors);
+
+        db.PortfolioTransactions.AddRange(accepted.OrderBy(t => lineOf[t.Id]));
         await db.SaveChangesAsync(ct);
-        return new ImportResult(accepted.Count, errors);
+        return new ImportResult(accepted.Count, errors, mode);
     }
 
     /// <summary>
@@ -99,7 +134,8 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
     public static LedgerEntry ToEntry(PortfolioTransaction t, string? symbol) =>
         new(t.Type, t.AssetId, symbol, t.Time, t.Quantity, t.Price, t.Amount, t.Fee, t.Currency);
 
-    private async Task<(PortfolioTransaction Row, string? Symbol)> BuildAsync(PortfolioAccount portfolio, TransactionInput input, CancellationToken ct)
+    private async Task<(PortfolioTransaction Row, string? Symbol)> BuildAsync(
+        PortfolioAccount portfolio, TransactionInput input, CancellationToken ct, Dictionary<string, Asset?>? assets = null)
     {
         var type = input.Type?.Trim().ToLowerInvariant();
         if (type is null || !TransactionTypes.All.Contains(type))
@@ -122,6 +158,7 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
             throw AnalyticsException.Invalid("amount", $"amount of a {type} must be positive.");
         if (fee < 0)
             throw AnalyticsException.Invalid("fee", "fee must not be negative.");
+        TransactionLimits.Check(type, quantity, price, amount, fee);
         var currency = input.Currency?.Trim().ToUpperInvariant();
         if (!string.IsNullOrEmpty(currency) && !PortfolioService.IsCurrency(currency))
             throw AnalyticsException.Invalid("currency", "currency must be a three-letter code such as USD.");
@@ -136,8 +173,13 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
         {
             if (string.IsNullOrEmpty(symbol))
                 throw AnalyticsException.Invalid("symbol", $"A {type} needs a symbol.");
-            asset = await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.Symbol == symbol, ct)
-                    ?? throw AnalyticsException.Unprocessable("symbol", $"Unknown asset '{symbol}'.");
+            if (assets is null || !assets.TryGetValue(symbol, out asset))
+            {
+                asset = await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.Symbol == symbol, ct);
+                assets?.Add(symbol, asset);
+            }
+            if (asset is null)
+                throw AnalyticsException.Unprocessable("symbol", $"Unknown asset '{symbol}'.");
             if (asset.AssetType is AssetTypes.Bond or AssetTypes.EconomicIndicator)
                 throw AnalyticsException.Unprocessable("symbol", $"'{symbol}' is a {asset.AssetType} series and cannot be held.");
             var assetCurrency = asset.Currency?.ToUpperInvariant() ?? portfolio.BaseCurrency;

@@ -20,7 +20,12 @@ public static class IngestionApi
     {
         var group = app.MapGroup("/api/ingestion/requests").WithTags("Ingestion");
         group.MapPost("", SubmitAsync).WithName("SubmitIngestionRequest");
+        group.MapPost("csv", CsvUploadApi.SubmitAsync).WithName("SubmitCsvIngestionRequest")
+            .Accepts<string>("text/csv", "multipart/form-data")
+            .WithDescription("Imports one symbol from an uploaded CSV file (generic OHLCV, Yahoo download or Stooq format): " +
+                             "a text/csv body, or a multipart/form-data body whose file part holds it. The other fields come in the query.");
         group.MapGet("{id:guid}", GetAsync).WithName("GetIngestionRequest");
+        group.MapPost("{id:guid}/cancel", CancelAsync).WithName("CancelIngestionRequest");
         group.MapGet("", ListAsync).WithName("ListIngestionRequests");
         return app;
     }
@@ -58,16 +63,35 @@ public static class IngestionApi
     {
         var submission = new IngestionSubmission(body.Source, body.Symbols, body.AssetType, body.Interval, body.From, body.To,
             body.Mode, body.Options, RequestedBy: user.UserIdOf());
-        var errors = validator.Validate(submission);
+        if (Refusal(validator.Validate(submission)) is { } problem)
+            return problem;
+
+        var row = await writer.SubmitAsync(submission, ct);
+        return Accepted(row);
+    }
+
+    /// <summary>400 for malformed input, else 422 for what the source cannot do; null when the submission is valid.</summary>
+    internal static ProblemHttpResult? Refusal(IReadOnlyList<SubmissionError> errors)
+    {
         if (errors.Any(e => !e.Unprocessable))
             return ApiProblems.BadRequest(errors.Where(e => !e.Unprocessable)
                 .GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         if (errors.Count > 0)
             return ApiProblems.Unprocessable(errors[0].Field, string.Join(" ", errors.Select(e => e.Message)));
-
-        var row = await writer.SubmitAsync(submission, ct);
-        return TypedResults.Accepted($"/api/ingestion/requests/{row.Id}", new IngestionRequestAccepted(row.Id, row.Status));
+        return null;
     }
+
+    internal static Accepted<IngestionRequestAccepted> Accepted(IngestionRequest row) =>
+        TypedResults.Accepted($"/api/ingestion/requests/{row.Id}", new IngestionRequestAccepted(row.Id, row.Status));
+
+    private static async Task<Results<Accepted<IngestionRequestAccepted>, ProblemHttpResult>> CancelAsync(
+        Guid id, RequestCancellation cancellation, CancellationToken ct) =>
+        await cancellation.CancelAsync(id, "Cancelled through the API.", ct) switch
+        {
+            CancelOutcome.NotFound => ApiProblems.NotFound($"No ingestion request {id}."),
+            CancelOutcome.AlreadyFinished => ApiProblems.Conflict($"Ingestion request {id} has already finished."),
+            _ => TypedResults.Accepted($"/api/ingestion/requests/{id}", new IngestionRequestAccepted(id, IngestionStatuses.Cancelled)),
+        };
 
     private static async Task<Results<Ok<IngestionRequestView>, ProblemHttpResult>> GetAsync(
         Guid id, PlatformDbContext db, TimeProvider clock, CancellationToken ct)
@@ -101,7 +125,7 @@ public static class IngestionApi
         if (paging is null)
             return ApiProblems.BadRequest(errors!);
         string[] statuses = [IngestionStatuses.Pending, IngestionStatuses.Running, IngestionStatuses.Succeeded,
-            IngestionStatuses.PartiallySucceeded, IngestionStatuses.Failed, IngestionStatuses.TimedOut];
+            IngestionStatuses.PartiallySucceeded, IngestionStatuses.Failed, IngestionStatuses.TimedOut, IngestionStatuses.Cancelled];
         if (status is not null && !statuses.Contains(status))
             return ApiProblems.BadRequest("status", $"Unknown status '{status}'. Known: {string.Join(", ", statuses)}.");
 

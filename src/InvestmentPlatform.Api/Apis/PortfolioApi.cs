@@ -117,12 +117,30 @@ public static class PortfolioApi
         }
     }
 
+    /// <param name="mode">all-or-nothing (default): any bad line stores nothing and every bad line is listed (422);
+    /// skip-invalid: the good lines are stored and the bad ones listed.</param>
     private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> Import(
-        TransactionService transactions, Guid id, HttpRequest request, CancellationToken ct)
+        TransactionService transactions, Guid id, HttpRequest request, CancellationToken ct, string? mode = null)
     {
+        mode ??= ImportModes.AllOrNothing;
+        if (!ImportModes.All.Contains(mode))
+            return ApiProblems.BadRequest("mode", $"mode must be {string.Join(" or ", ImportModes.All)}.");
         using var reader = new StreamReader(request.Body);
         var csv = await reader.ReadToEndAsync(ct);
-        return await AnalyticsApi.Answer(() => transactions.ImportAsync(id, csv, ct));
+        try
+        {
+            return await AnalyticsApi.Answer(() => transactions.ImportAsync(id, csv, mode, ct));
+        }
+        catch (ImportRejectedException ex)
+        {
+            return TypedResults.Problem(title: "The import has invalid lines; nothing was imported",
+                statusCode: StatusCodes.Status422UnprocessableEntity, detail: ex.Message,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["errors"] = new Dictionary<string, string[]> { ["body"] = ex.Errors.Select(e => $"Line {e.Line}: {e.Message}").ToArray() },
+                    ["lines"] = ex.Errors,
+                });
+        }
     }
 
     private static Task<Results<Ok<HoldingsReport>, ProblemHttpResult>> Holdings(

@@ -1,4 +1,5 @@
 using InvestmentPlatform.Api.Http;
+using InvestmentPlatform.Ingestion.Coordinator;
 using InvestmentPlatform.Scheduler.Analytics;
 using InvestmentPlatform.Scheduler.Cron;
 using InvestmentPlatform.Scheduler.Jobs;
@@ -54,6 +55,14 @@ public static class SchedulerApi
             var (items, total) = await runs.ListAsync(new RunQuery(jobId, status, ToUtc(from), ToUtc(to), request.Skip, request.PageSize), ct);
             return TypedResults.Ok(PagedResult<RunDto>.Create(items, request, total));
         });
+
+        api.MapPost("/runs/{id:guid}/cancel", async (Guid id, RunCoordinator runs, CancellationToken ct) =>
+            await runs.CancelAsync(id, ct) switch
+            {
+                CancelOutcome.NotFound => (IResult)ApiProblems.NotFound($"Run {id} does not exist."),
+                CancelOutcome.AlreadyFinished => ApiProblems.Conflict($"Run {id} has already finished."),
+                _ => TypedResults.Accepted($"/api/scheduler/runs", new { runId = id, status = RunStatuses.Cancelled }),
+            });
 
         api.MapGet("/graph", async (JobService jobs, CancellationToken ct) => TypedResults.Ok(await jobs.GraphAsync(ct)));
 

@@ -24,6 +24,12 @@ public static class ApiProblems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(title: "Not found", statusCode: StatusCodes.Status404NotFound, detail: detail);
 
+    public static ProblemHttpResult PayloadTooLarge(string detail) =>
+        TypedResults.Problem(title: "The request body is too large", statusCode: StatusCodes.Status413PayloadTooLarge, detail: detail);
+
+    public static ProblemHttpResult UnsupportedMediaType(string detail) =>
+        TypedResults.Problem(title: "Unsupported content type", statusCode: StatusCodes.Status415UnsupportedMediaType, detail: detail);
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(title: "Conflict", statusCode: StatusCodes.Status409Conflict, detail: detail);
 }

@@ -1,10 +1,11 @@
 using InvestmentPlatform.Api.Access;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
 
 namespace InvestmentPlatform.Api.Hubs;
 
 /// <summary>Live job status and collection progress; clients join topic groups by job, request and asset type.</summary>
-public sealed class EventsHub(TopicSubscriptions subscriptions) : Hub
+public sealed class EventsHub(TopicSubscriptions subscriptions, ILogger<EventsHub> logger) : Hub
 {
     public override Task OnConnectedAsync()
     {
@@ -14,10 +15,18 @@ public sealed class EventsHub(TopicSubscriptions subscriptions) : Hub
 
     public async Task Subscribe(string topic)
     {
-        var canonical = HubTopics.Normalize(topic)
-            ?? throw new HubException($"Unknown topic '{topic}': use all, job:{{jobId}}, request:{{requestId}} or assetType:{{type}}.");
+        // The topic is neither echoed nor logged: it is whatever the client sent, of any length.
+        if (HubTopics.Normalize(topic) is not { } canonical)
+        {
+            logger.LogWarning("Connection {ConnectionId} asked for an unknown topic ({Length} characters)", Context.ConnectionId, topic?.Length ?? 0);
+            throw new HubException("Unknown topic: use all, job:{jobId}, request:{requestId} or assetType:{type}.");
+        }
+        if (!subscriptions.TryAdd(Context.ConnectionId, canonical))
+        {
+            logger.LogWarning("Connection {ConnectionId} reached {Max} subscriptions", Context.ConnectionId, TopicSubscriptions.MaxPerConnection);
+            throw new HubException($"At most {TopicSubscriptions.MaxPerConnection} subscriptions per connection.");
+        }
         await Groups.AddToGroupAsync(Context.ConnectionId, canonical);
-        subscriptions.Add(Context.ConnectionId, canonical);
     }
 
     public async Task Unsubscribe(string topic)

@@ -7,6 +7,9 @@ public static class HubTopics
 {
     public const string All = "all";
 
+    /// <summary>The longest topic there is ("request:" and a Guid is 44 characters); anything longer is refused unread.</summary>
+    public const int MaxLength = 64;
+
     public static string Job(Guid id) => $"job:{id}";
     public static string Request(Guid id) => $"request:{id}";
     public static string AssetType(string type) => $"assetType:{type}";
@@ -14,7 +17,7 @@ public static class HubTopics
     /// <returns>The topic in canonical form, or null when it is not one of the four kinds.</returns>
     public static string? Normalize(string? topic)
     {
-        if (string.IsNullOrWhiteSpace(topic))
+        if (string.IsNullOrWhiteSpace(topic) || topic.Length > MaxLength)
             return null;
         var t = topic.Trim();
         if (t.Equals(All, StringComparison.OrdinalIgnoreCase))

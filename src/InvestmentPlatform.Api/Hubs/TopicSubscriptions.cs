@@ -9,13 +9,26 @@ namespace InvestmentPlatform.Api.Hubs;
 /// </summary>
 public sealed class TopicSubscriptions
 {
+    /// <summary>Topics one connection may hold; each costs memory on every API process.</summary>
+    public const int MaxPerConnection = 100;
+
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _byConnection = new();
     private readonly ConcurrentDictionary<string, (string? UserId, bool IsAdmin)> _users = new();
 
     public void Identify(string connectionId, string? userId, bool isAdmin) => _users[connectionId] = (userId, isAdmin);
 
-    public void Add(string connectionId, string topic) =>
-        _byConnection.GetOrAdd(connectionId, _ => new())[topic] = 0;
+    /// <returns>False when the connection already holds <see cref="MaxPerConnection"/> other topics.</returns>
+    public bool TryAdd(string connectionId, string topic)
+    {
+        var topics = _byConnection.GetOrAdd(connectionId, _ => new());
+        lock (topics)
+        {
+            if (!topics.ContainsKey(topic) && topics.Count >= MaxPerConnection)
+                return false;
+            topics[topic] = 0;
+            return true;
+        }
+    }
 
     public void Remove(string connectionId, string topic)
     {

@@ -23,7 +23,8 @@ public sealed class CollectCommand : ICliCommand
           --interval I        1m, 5m, 15m, 30m, 1h, 1d, 1wk or 1mo (default 1d)
           --from D --to D     range [from, to), yyyy-MM-dd or ISO 8601, UTC (default: the last 365 days)
           --mode M            batch (the whole range) or incremental (only what is missing; default batch)
-          --file F            CSV file (csv source)        --seed N   generator seed (synthetic source)
+          --file F            CSV file inside the import folder (csv source)   --seed N   generator seed (synthetic source)
+        The import folder is Imports__Directory, by default the current directory.
         Runs embedded (SQLite ./data/platform.db, in-memory bus) unless ConnectionStrings__Platform is set.
         """;
 
@@ -44,7 +45,7 @@ public sealed class CollectCommand : ICliCommand
         using var host = await PlatformServices.StartAsync(pipeline: true, ct);
         try
         {
-            return await CollectAsync(host, new IngestionSubmission(source, symbols, assetType, interval, from, to, mode, options), output, errors, ct);
+            return await CollectAsync(host, new IngestionSubmission(source, symbols, assetType, interval, from, to, mode, options, Door: SubmissionDoor.CommandLine), output, errors, ct);
         }
         finally
         {

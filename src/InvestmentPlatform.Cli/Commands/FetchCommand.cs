@@ -23,7 +23,7 @@ public sealed class FetchCommand : ICliCommand
           --asset-type T      stock, forex, crypto, bond, commodity or economic_indicator (default: the source decides)
           --interval I        1m, 5m, 15m, 30m, 1h, 1d, 1wk or 1mo (default 1d)
           --from D --to D     range [from, to), yyyy-MM-dd or ISO 8601, UTC (required)
-          --file F            CSV file (csv source)
+          --file F            CSV file inside the import folder: Imports__Directory, by default the current directory (csv source)
           --seed N            generator seed (synthetic source)
           --format csv|json   output format (default csv)
         Sources read Sources__Yahoo__BaseUrl, Sources__Coinbase__BaseUrl, Sources__Fred__BaseUrl and
@@ -89,7 +89,7 @@ public sealed class FetchCommand : ICliCommand
     private static ServiceProvider BuildServices()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
-        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddInMemoryCollection(PlatformServices.CommandLineDefaults).AddEnvironmentVariables();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true)
             .AddFilter("System.Net.Http", LogLevel.Warning)
             .SetMinimumLevel(LogLevel.Warning);

@@ -15,10 +15,16 @@ namespace InvestmentPlatform.Cli.Commands;
 /// </summary>
 internal static class PlatformServices
 {
+    /// <summary>The command line reads CSV files from the current directory unless Imports__Directory names another.</summary>
+    public static IReadOnlyDictionary<string, string?> CommandLineDefaults => new Dictionary<string, string?>
+    {
+        ["Imports:Directory"] = Environment.CurrentDirectory,
+    };
+
     public static async Task<IHost> StartAsync(bool pipeline, CancellationToken ct)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
-        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddInMemoryCollection(CommandLineDefaults).AddEnvironmentVariables();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             .AddFilter("MassTransit", LogLevel.Error);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

@@ -9,6 +9,7 @@ namespace InvestmentPlatform.Collectors.Core;
 /// <param name="MaxWindowDays">Per interval, the longest range one provider request may span (null: unlimited).</param>
 /// <param name="Parameters">Options the source takes.</param>
 /// <param name="IsSynthetic">True for generated data, which is labelled as such wherever shown.</param>
+/// <param name="OneChunkPerSymbol">The source reads its whole input at once (a file): each symbol is planned as one chunk.</param>
 public sealed record SourceDescriptor(
     string Name,
     string DisplayName,
@@ -17,7 +18,8 @@ public sealed record SourceDescriptor(
     IReadOnlyDictionary<string, int?> HistoryLimitDays,
     IReadOnlyDictionary<string, int?> MaxWindowDays,
     IReadOnlyList<SourceParameter> Parameters,
-    bool IsSynthetic = false)
+    bool IsSynthetic = false,
+    bool OneChunkPerSymbol = false)
 {
     public bool Supports(string interval) => Intervals.Contains(interval);
 }

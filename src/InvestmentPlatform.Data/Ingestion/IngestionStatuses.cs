@@ -8,4 +8,5 @@ public static class IngestionStatuses
     public const string PartiallySucceeded = "partially_succeeded";
     public const string Failed = "failed";
     public const string TimedOut = "timed_out";
+    public const string Cancelled = "cancelled";
 }

@@ -40,7 +40,7 @@ public sealed class CollectChunkConsumer(
 
         try
         {
-            await CollectAsync(context, m, ct);
+            await CollectWithinLimitAsync(context, m, ct);
         }
         catch (CollectorException ex)
         {
@@ -55,6 +55,22 @@ public sealed class CollectChunkConsumer(
                 .SetProperty(c => c.ErrorClass, ex.ErrorClass.ToString())
                 .SetProperty(c => c.ErrorMessage, ex.ProviderMessage), CancellationToken.None);
             throw;
+        }
+    }
+
+    /// <summary>Every source, whatever it reads, gets Ingestion:CollectTimeout for a chunk; then its reading is cancelled.</summary>
+    private async Task CollectWithinLimitAsync(ConsumeContext<CollectChunk> context, CollectChunk m, CancellationToken ct)
+    {
+        var limit = options.Value.CollectTimeout;
+        using var timeout = new CancellationTokenSource(limit, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            await CollectAsync(context, m, linked.Token);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw new CollectorException(ErrorClass.Timeout, m.Source, $"the chunk was not collected within {limit} (Ingestion__CollectTimeout)", ex);
         }
     }
 

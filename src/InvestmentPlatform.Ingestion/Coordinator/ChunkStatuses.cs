@@ -10,10 +10,11 @@ public static class ChunkStatuses
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
     public const string TimedOut = "timed_out";
+    public const string Cancelled = "cancelled";
 
     public static readonly string[] Active = [Pending, Coalesced, Dispatched, Collecting];
     public static readonly string[] InFlight = [Dispatched, Collecting];
-    public static readonly string[] Terminal = [Succeeded, Failed, TimedOut];
+    public static readonly string[] Terminal = [Succeeded, Failed, TimedOut, Cancelled];
 
     public static bool IsTerminal(string status) => Terminal.Contains(status);
 }

@@ -66,9 +66,23 @@ public sealed class IngestionSweeper(
 
         var pendingBefore = now - o.PendingGrace;
         var stale = await db.IngestionRequests.Where(r => r.Status == IngestionStatuses.Pending && r.CreatedAt < pendingBefore)
-            .Select(r => r.Id).ToListAsync(ct);
+            .OrderBy(r => r.CreatedAt).Select(r => r.Id).ToListAsync(ct);
         foreach (var id in stale)
-            await sp.GetRequiredService<RequestPlanner>().PlanAsync(id, ct);
+            await IsolatedAsync("plan request", id, ct, async () =>
+            {
+                await using var planning = scopes.CreateAsyncScope();
+                var planner = planning.ServiceProvider.GetRequiredService<RequestPlanner>();
+                try
+                {
+                    await planner.PlanAsync(id, ct);
+                }
+                catch (Exception ex) when (IsPermanent(ex))
+                {
+                    // Planning that throws for a request will throw the same way at every sweep: it ends here.
+                    await planner.FailAsync(id, $"The request could not be planned: {ex.Message}", ct);
+                    throw;
+                }
+            });
 
         var leaseBefore = resetInFlight ? DateTime.MaxValue : now - o.ChunkLease;
         var expired = await db.IngestionChunks
@@ -112,12 +126,28 @@ public sealed class IngestionSweeper(
                         !db.IngestionChunks.Any(c => c.RequestId == r.Id && ChunkStatuses.Active.Contains(c.Status)))
             .Select(r => r.Id).ToListAsync(ct);
         foreach (var id in settled)
-            await tally.RefreshAsync(id, ct);
+            await IsolatedAsync("settle request", id, ct, () => tally.RefreshAsync(id, ct));
 
         var sources = await db.IngestionRequests.Where(r => r.Status == IngestionStatuses.Running)
             .Select(r => r.Source).Distinct().ToListAsync(ct);
         var dispatcher = sp.GetRequiredService<ChunkDispatcher>();
         foreach (var source in sources)
-            await dispatcher.DispatchAsync(source, ct);
+            await IsolatedAsync("dispatch source", source, ct, () => dispatcher.DispatchAsync(source, ct));
     }
+
+    /// <summary>One request's or source's failure is logged and skipped; the sweep goes on for everyone else.</summary>
+    private async Task IsolatedAsync(string step, object subject, CancellationToken ct, Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && ex is not ObjectDisposedException)
+        {
+            logger.LogWarning(ex, "Sweep could not {Step} {Subject}; carrying on", step, subject);
+        }
+    }
+
+    private static bool IsPermanent(Exception ex) =>
+        ex is ArgumentException or OverflowException or FormatException or System.Text.Json.JsonException;
 }

@@ -3,6 +3,7 @@ using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
+using InvestmentPlatform.Data.Outbox;
 using InvestmentPlatform.Ingestion.Incremental;
 using InvestmentPlatform.Ingestion.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ public sealed class RequestPlanner(
     ICollectorRegistry registry,
     IncrementalTracker tracker,
     RequestTally tally,
+    RequestLimits limits,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
     ILogger<RequestPlanner> logger)
@@ -70,6 +72,16 @@ public sealed class RequestPlanner(
         var now = clock.GetUtcNow().UtcDateTime;
         var symbols = JsonSerializer.Deserialize<List<string>>(request.Symbols) ?? [];
         registry.TryGet(request.Source, out var collector);
+        // A stored request is checked again: it may predate a limit, or have come as a message from another publisher.
+        var from = DateTime.SpecifyKind(request.From, DateTimeKind.Utc);
+        var to = DateTime.SpecifyKind(request.To, DateTimeKind.Utc);
+        var refusal = limits.CheckSymbols(symbols).Concat(limits.CheckRange(from, to)).FirstOrDefault()
+                      ?? (BarIntervals.IsKnown(request.Interval)
+                          ? limits.CheckSize(collector?.Descriptor, request.Interval, symbols.Count, from, to).FirstOrDefault()
+                          : new SubmissionError("interval", $"Unknown interval '{request.Interval}'."));
+        if (refusal is not null)
+            return await RefuseAsync(request, refusal.Message, now, ct);
+
         var chunks = new List<IngestionChunk>();
         foreach (var symbol in symbols)
         {
@@ -102,6 +114,9 @@ public sealed class RequestPlanner(
             });
         }
 
+        if (chunks.Count > options.Value.MaxChunksPerRequest)
+            return await RefuseAsync(request, $"The request would be planned into {chunks.Count:N0} chunks; at most {options.Value.MaxChunksPerRequest:N0} per request.", now, ct);
+
         if (collector is null)
         {
             foreach (var c in chunks)
@@ -133,6 +148,50 @@ public sealed class RequestPlanner(
         logger.LogInformation("Request {RequestId} planned: {Chunks} chunks for {Symbols} symbols from {Source}",
             requestId, chunks.Count, symbols.Count, request.Source);
         return chunks;
+    }
+
+    /// <summary>Ends a request that may not be planned: failed, with the reason, and its CollectionFailed.</summary>
+    private async Task<List<IngestionChunk>?> RefuseAsync(IngestionRequest request, string reason, DateTime now, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        db.Attach(request);
+        MarkFailed(request, reason, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogDebug(ex, "Request {RequestId} was planned elsewhere", request.Id);
+            db.ChangeTracker.Clear();
+            return null;
+        }
+        db.ChangeTracker.Clear();
+        logger.LogWarning("Request {RequestId} refused at planning: {Reason}", request.Id, reason);
+        return [];
+    }
+
+    /// <summary>Fails a pending request whose planning threw, so it stops coming back to every sweep.</summary>
+    public async Task FailAsync(Guid requestId, string reason, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var request = await db.IngestionRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null || request.Status != IngestionStatuses.Pending)
+            return;
+        MarkFailed(request, reason, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    private void MarkFailed(IngestionRequest request, string reason, DateTime now)
+    {
+        request.Status = IngestionStatuses.Failed;
+        request.ErrorClass = nameof(ErrorClass.BadRequest);
+        request.ErrorMessage = reason;
+        request.CompletedAt = now;
+        request.UpdatedAt = now;
+        request.Version++;
+        db.EnqueuePublish(new CollectionFailed(request.Id, request.JobId, request.RunId, null, ErrorClass.BadRequest, reason, now), request.Id);
     }
 
     /// <summary>Stores a request that arrived only as a message (a publisher without the API's row).</summary>

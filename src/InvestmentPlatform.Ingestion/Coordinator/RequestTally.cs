@@ -1,7 +1,9 @@
+using System.Text.Json;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Ingestion.Uploads;
 using InvestmentPlatform.ServiceDefaults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,8 @@ namespace InvestmentPlatform.Ingestion.Coordinator;
 /// Recomputes a request's counts and per-symbol log rows from its chunks, and finishes it when every chunk has
 /// finished. Recomputing (rather than adding) makes a redelivered ChunkFinished harmless.
 /// </summary>
-public sealed class RequestTally(PlatformDbContext db, IPublishEndpoint publish, TimeProvider clock, ILogger<RequestTally> logger)
+public sealed class RequestTally(
+    PlatformDbContext db, IPublishEndpoint publish, CsvUploads uploads, TimeProvider clock, ILogger<RequestTally> logger)
 {
     public async Task RefreshAsync(Guid requestId, CancellationToken ct)
     {
@@ -98,6 +101,9 @@ public sealed class RequestTally(PlatformDbContext db, IPublishEndpoint publish,
         await db.SaveChangesAsync(ct);
         if (finished)
         {
+            if (request.Options is not null &&
+                CsvUploads.IdOf(JsonSerializer.Deserialize<Dictionary<string, string>>(request.Options)) is { } upload)
+                uploads.Delete(upload);
             PlatformMetrics.RequestsFinished.Add(1, new("source", request.Source), new("status", request.Status));
             logger.LogInformation("Request {RequestId} finished {Status}: {Loaded} rows loaded", request.Id, request.Status, request.RecordsLoaded);
         }

@@ -1,15 +1,14 @@
 using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Collectors.Imports;
+using InvestmentPlatform.Collectors.Sources.Csv;
 using AssetTypes = InvestmentPlatform.Data.Assets.AssetTypes;
 using InvestmentPlatform.Data.Assets;
-using Microsoft.Extensions.Options;
 
 namespace InvestmentPlatform.Ingestion.Requests;
 
-/// <summary>Checks a submission against the registered sources; shared by the API and the CLI.</summary>
-public sealed class IngestionRequestValidator(ICollectorRegistry registry, IOptions<IngestionOptions> options, TimeProvider clock)
+/// <summary>Checks a submission against the registered sources and the request limits; shared by the API and the CLI.</summary>
+public sealed class IngestionRequestValidator(ICollectorRegistry registry, RequestLimits limits, TimeProvider clock)
 {
-    public const int MaxSymbols = 500;
-
     public IReadOnlyList<SubmissionError> Validate(IngestionSubmission s)
     {
         var errors = new List<SubmissionError>();
@@ -19,12 +18,7 @@ public sealed class IngestionRequestValidator(ICollectorRegistry registry, IOpti
         else if (!registry.TryGet(s.Source, out collector))
             errors.Add(new("source", $"Unknown source '{s.Source}'. Known: {string.Join(", ", registry.Sources.Select(d => d.Name))}."));
 
-        if (s.Symbols is null || s.Symbols.Count == 0)
-            errors.Add(new("symbols", "symbols must list at least one symbol."));
-        else if (s.Symbols.Count > MaxSymbols)
-            errors.Add(new("symbols", $"At most {MaxSymbols} symbols per request."));
-        else if (s.Symbols.Any(x => string.IsNullOrWhiteSpace(x) || x.Trim().Length > 64))
-            errors.Add(new("symbols", "Every symbol must be 1 to 64 characters."));
+        errors.AddRange(limits.CheckSymbols(s.Symbols));
 
         if (s.AssetType is not null && !AssetTypes.IsKnown(s.AssetType))
             errors.Add(new("assetType", $"Unknown asset type '{s.AssetType}'. Known: {string.Join(", ", AssetTypes.All)}."));
@@ -36,12 +30,20 @@ public sealed class IngestionRequestValidator(ICollectorRegistry registry, IOpti
             errors.Add(new("from", "from is required."));
         if (s.To is null)
             errors.Add(new("to", "to is required."));
-        if (s.From is { } f && s.To is { } t && f >= t)
-            errors.Add(new("from", "from must be before to."));
+        errors.AddRange(limits.CheckRange(s.From, s.To));
         if (s.Mode is not null and not (IngestionModes.Batch or IngestionModes.Incremental))
             errors.Add(new("mode", "mode must be batch or incremental."));
 
         if (errors.Count > 0 || collector is null)
+            return errors;
+
+        if (s.Options?.ContainsKey(ImportFiles.FileOption) == true && s.Door != SubmissionDoor.CommandLine)
+            errors.Add(new($"options.{ImportFiles.FileOption}", "Server files are read only from the command line; upload the CSV to POST /api/ingestion/requests/csv."));
+        if (s.Options?.ContainsKey(ImportFiles.UploadOption) == true && s.Door != SubmissionDoor.Upload)
+            errors.Add(new($"options.{ImportFiles.UploadOption}", "An upload is named only by POST /api/ingestion/requests/csv."));
+        if (collector.Descriptor.Name == CsvCollector.Name && s.Door is SubmissionDoor.Api or SubmissionDoor.Scheduler)
+            errors.Add(new("source", "CSV data arrives as an upload: POST /api/ingestion/requests/csv with a text/csv or multipart/form-data body."));
+        if (errors.Count > 0)
             return errors;
 
         var d = collector.Descriptor;
@@ -58,9 +60,7 @@ public sealed class IngestionRequestValidator(ICollectorRegistry registry, IOpti
             if (d.HistoryLimitDays.TryGetValue(s.Interval!, out var limit) && limit is { } days &&
                 from < clock.GetUtcNow().UtcDateTime.AddDays(-days))
                 errors.Add(new("from", $"Source '{d.Name}' serves {s.Interval} bars for the last {days} days only.", true));
-            var bars = (to - from).Ticks / BarIntervals.Length(s.Interval!).Ticks;
-            if (bars > options.Value.MaxBarsPerRequest)
-                errors.Add(new("to", $"The range spans {bars:N0} {s.Interval} bars; at most {options.Value.MaxBarsPerRequest:N0} per request.", true));
+            errors.AddRange(limits.CheckSize(d, s.Interval!, s.Symbols!.Distinct(StringComparer.OrdinalIgnoreCase).Count(), from, to));
         }
         return errors;
     }

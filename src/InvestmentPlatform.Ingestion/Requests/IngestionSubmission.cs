@@ -12,7 +12,8 @@ public sealed record IngestionSubmission(
     IReadOnlyDictionary<string, string>? Options = null,
     Guid? JobId = null,
     Guid? RunId = null,
-    string? RequestedBy = null);
+    string? RequestedBy = null,
+    SubmissionDoor Door = SubmissionDoor.Api);
 
 /// <summary>One reason a submission is refused: 400 for malformed input, 422 for what the source cannot do.</summary>
 public sealed record SubmissionError(string Field, string Message, bool Unprocessable = false);

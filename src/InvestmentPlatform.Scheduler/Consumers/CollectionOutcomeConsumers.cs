@@ -16,6 +16,12 @@ public sealed class CollectionFailedConsumer(RunCoordinator runs) : IConsumer<Co
     public Task Consume(ConsumeContext<CollectionFailed> context) => runs.FailAsync(context.Message, context.CancellationToken);
 }
 
+/// <summary>A scheduler run's request was cancelled: the run ends cancelled.</summary>
+public sealed class CollectionCancelledConsumer(RunCoordinator runs) : IConsumer<CollectionCancelled>
+{
+    public Task Consume(ConsumeContext<CollectionCancelled> context) => runs.CancelledAsync(context.Message, context.CancellationToken);
+}
+
 /// <summary>Running counts for a scheduler run, so the runs list shows progress.</summary>
 public sealed class CollectionProgressConsumer(RunCoordinator runs) : IConsumer<CollectionProgress>
 {

@@ -41,7 +41,13 @@ public sealed class JobService(PlatformDbContext db, JobValidator validator, Nex
         return job is null ? null : (await ToDtosAsync([job], ct))[0];
     }
 
-    public async Task<Outcome<JobDto>> CreateAsync(JobRequest request, CancellationToken ct)
+    public Task<Outcome<JobDto>> CreateAsync(JobRequest request, CancellationToken ct) =>
+        DependencyWriteLock.RunAsync(db, () => CreateLockedAsync(request, ct), ct);
+
+    public Task<Outcome<JobDto>> UpdateAsync(Guid id, JobRequest request, CancellationToken ct) =>
+        DependencyWriteLock.RunAsync(db, () => UpdateLockedAsync(id, request, ct), ct);
+
+    private async Task<Outcome<JobDto>> CreateLockedAsync(JobRequest request, CancellationToken ct)
     {
         var valid = validator.Validate(request);
         if (valid.Problem is not null)
@@ -65,7 +71,7 @@ public sealed class JobService(PlatformDbContext db, JobValidator validator, Nex
         return (await GetAsync(id, ct))!;
     }
 
-    public async Task<Outcome<JobDto>> UpdateAsync(Guid id, JobRequest request, CancellationToken ct)
+    private async Task<Outcome<JobDto>> UpdateLockedAsync(Guid id, JobRequest request, CancellationToken ct)
     {
         var entity = await db.SchedulerJobs.FirstOrDefaultAsync(j => j.Id == id, ct);
         if (entity is null)

@@ -1,5 +1,7 @@
 using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Scheduler.Cron;
+using Microsoft.Extensions.Options;
 
 namespace InvestmentPlatform.Scheduler.Jobs;
 
@@ -22,8 +24,11 @@ public sealed record ValidJob(
     Guid? TemplateId,
     IReadOnlyList<Guid> DependsOn);
 
-/// <summary>Checks a job request against the collector registry's source descriptors and the scheduling rules.</summary>
-public sealed class JobValidator(ICollectorRegistry collectors)
+/// <summary>
+/// Checks a job request against the collector registry's source descriptors, the request limits every collection
+/// obeys, and the scheduling rules.
+/// </summary>
+public sealed class JobValidator(ICollectorRegistry collectors, RequestLimits limits, IOptions<SchedulerOptions> options, TimeProvider clock)
 {
     public const int MaxRetriesLimit = 10;
     public static readonly IReadOnlyList<string> AssetFilterKeys = ["assetType", "source", "exchange", "currency"];
@@ -47,6 +52,8 @@ public sealed class JobValidator(ICollectorRegistry collectors)
         if (symbols.Any(string.IsNullOrEmpty))
             return SchedulerProblem.Invalid("symbols", "symbols must not contain empty entries.");
         symbols = symbols.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (symbols.Count > 0 && limits.CheckSymbols(symbols).FirstOrDefault() is { } symbolProblem)
+            return SchedulerProblem.Invalid("symbols", symbolProblem.Message);
         if (r.AssetFilter is { Count: > 0 } filter)
         {
             if (symbols.Count > 0)
@@ -77,6 +84,10 @@ public sealed class JobValidator(ICollectorRegistry collectors)
         if (lookback is < 1 or > 36500)
             return SchedulerProblem.Invalid("lookbackDays", "lookbackDays must be between 1 and 36500.");
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (limits.CheckSize(descriptor, r.Interval, Math.Max(1, symbols.Count), now.AddDays(-lookback), now).FirstOrDefault() is { } size)
+            return SchedulerProblem.Unprocessable("lookbackDays", size.Message);
+
         var dependsOn = (r.DependsOn ?? []).Distinct().ToList();
         var schedule = ValidateSchedule(r.Schedule, dependsOn.Count);
         if (schedule.Problem is not null)
@@ -97,22 +108,25 @@ public sealed class JobValidator(ICollectorRegistry collectors)
             schedule.Value!, r.Enabled ?? true, maxRetries, timeout, tags.Distinct().ToList(), r.TemplateId, dependsOn);
     }
 
-    private static Outcome<ScheduleDto> ValidateSchedule(ScheduleDto? s, int dependencyCount)
+    private Outcome<ScheduleDto> ValidateSchedule(ScheduleDto? s, int dependencyCount)
     {
+        var min = TimeSpan.FromSeconds(options.Value.MinPeriodSeconds);
         if (s is null)
             return SchedulerProblem.Invalid("schedule", "schedule is required: { kind: cron|interval|dependencies, ... }.");
         switch (s.Kind)
         {
             case ScheduleKinds.Cron:
                 var zone = s.TimeZone ?? "UTC";
-                if (!CronPreview.TryParse(s.Cron, zone, out _, out var problem))
+                if (!CronPreview.TryParse(s.Cron, zone, out var cron, out var problem))
                     return problem!.Field == "expr"
                         ? SchedulerProblem.Invalid("schedule.cron", problem.Message)
                         : SchedulerProblem.Invalid("schedule.timeZone", problem.Message);
+                if (ShortestGap(cron!) < min)
+                    return SchedulerProblem.Invalid("schedule.cron", $"the cron expression fires more often than every {min.TotalSeconds:0.###} s (Scheduler__MinPeriodSeconds).");
                 return new ScheduleDto(ScheduleKinds.Cron, s.Cron!.Trim(), zone, null);
             case ScheduleKinds.Interval:
-                if (s.IntervalSeconds is not > 0)
-                    return SchedulerProblem.Invalid("schedule.intervalSeconds", "schedule.intervalSeconds must be 1 or more.");
+                if (s.IntervalSeconds is not > 0 || s.IntervalSeconds < min.TotalSeconds)
+                    return SchedulerProblem.Invalid("schedule.intervalSeconds", $"schedule.intervalSeconds must be {Math.Max(1, Math.Ceiling(min.TotalSeconds)):0} or more (Scheduler__MinPeriodSeconds).");
                 return new ScheduleDto(ScheduleKinds.Interval, null, null, s.IntervalSeconds);
             case ScheduleKinds.Dependencies:
                 if (dependencyCount == 0)
@@ -121,5 +135,21 @@ public sealed class JobValidator(ICollectorRegistry collectors)
             default:
                 return SchedulerProblem.Invalid("schedule.kind", $"schedule.kind '{s.Kind}' is not known: use cron, interval or dependencies.");
         }
+    }
+
+    /// <summary>The shortest wait between fires over the next day's worth of them (at most 500).</summary>
+    private TimeSpan ShortestGap(global::Quartz.CronExpression cron)
+    {
+        var shortest = TimeSpan.MaxValue;
+        var previous = cron.GetNextValidTimeAfter(clock.GetUtcNow());
+        var end = clock.GetUtcNow().AddDays(1);
+        for (var i = 0; i < 500 && previous is { } p && p < end; i++)
+        {
+            var next = cron.GetNextValidTimeAfter(p);
+            if (next is { } n && n - p < shortest)
+                shortest = n - p;
+            previous = next;
+        }
+        return shortest;
     }
 }

@@ -3,6 +3,8 @@ using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Outbox;
 using InvestmentPlatform.Data.Scheduler;
+using InvestmentPlatform.Ingestion.Coordinator;
+using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Scheduler.Jobs;
 using InvestmentPlatform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +20,8 @@ namespace InvestmentPlatform.Scheduler.Runs;
 /// </summary>
 public sealed class RunCoordinator(
     PlatformDbContext db,
+    RequestLimits limits,
+    RequestCancellation requests,
     IOptions<SchedulerOptions> options,
     TimeProvider clock,
     ILogger<RunCoordinator> logger)
@@ -114,6 +118,23 @@ public sealed class RunCoordinator(
             return Task.FromResult(true);
         }, ct);
     }
+
+    /// <summary>Stops a run: a pending one is never dispatched, a running one has its request cancelled. Never retried.</summary>
+    public async Task<CancelOutcome> CancelAsync(Guid runId, CancellationToken ct)
+    {
+        var run = await db.JobRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct);
+        if (run is null)
+            return CancelOutcome.NotFound;
+        if (!await FinishAsync(runId, RunStatuses.Cancelled, null, "Cancelled through the API.", null, ct))
+            return CancelOutcome.AlreadyFinished;
+        if (run.RequestId is { } requestId)
+            await requests.CancelAsync(requestId, "Its scheduler run was cancelled.", ct);
+        return CancelOutcome.Cancelled;
+    }
+
+    /// <summary>The run's request was cancelled directly: the run ends cancelled too.</summary>
+    public Task<bool> CancelledAsync(CollectionCancelled m, CancellationToken ct) =>
+        m.RunId is not { } runId ? Task.FromResult(false) : FinishAsync(runId, RunStatuses.Cancelled, null, m.Reason, null, ct);
 
     public Task<bool> ProgressAsync(CollectionProgress m, CancellationToken ct) =>
         m.RunId is not { } runId
@@ -215,7 +236,8 @@ public sealed class RunCoordinator(
             var job = await db.SchedulerJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == run.JobId, ct);
             PlatformMetrics.JobDuration.Record(run.DurationMs.Value / 1000,
                 new KeyValuePair<string, object?>("job", job?.Name), new KeyValuePair<string, object?>("status", status));
-            if (job is not null && status != RunStatuses.Succeeded && run.Attempt <= job.MaxRetries && RetryPolicy.IsRetryable(errorClass))
+            if (job is not null && status is not (RunStatuses.Succeeded or RunStatuses.Cancelled) && run.Attempt <= job.MaxRetries
+                && RetryPolicy.IsRetryable(errorClass))
             {
                 var retry = new JobRun
                 {
@@ -281,20 +303,34 @@ public sealed class RunCoordinator(
         var symbols = await ResolveSymbolsAsync(job, ct);
         if (symbols.Count == 0)
         {
-            run.Status = RunStatuses.Failed;
-            run.StartedAt = now;
-            run.FinishedAt = now;
-            run.DurationMs = 0;
-            run.ErrorClass = nameof(ErrorClass.NotFound);
-            run.ErrorMessage = $"The asset filter {job.AssetFilter} matched no assets.";
-            Announce(job.Name, run);
+            FailAtDispatch(job, run, now, nameof(ErrorClass.NotFound), $"The asset filter {job.AssetFilter} matched no assets.");
+            return;
+        }
+        // Checked again here: an asset filter resolves to symbols only now, and a job may predate a limit.
+        var from = now.AddDays(-job.LookbackDays);
+        var refusal = limits.CheckSymbols(symbols).Concat(limits.CheckRange(from, now)).FirstOrDefault()
+                      ?? limits.CheckSize(null, job.Interval, symbols.Count, from, now).FirstOrDefault();
+        if (refusal is not null)
+        {
+            FailAtDispatch(job, run, now, nameof(ErrorClass.BadRequest), refusal.Message);
             return;
         }
         run.Status = RunStatuses.Running;
         run.StartedAt = now;
         run.RequestId = Guid.CreateVersion7();
         db.EnqueuePublish(new CollectionRequested(run.RequestId.Value, job.Id, run.Id, job.Source, symbols, job.AssetType,
-            job.Interval, now.AddDays(-job.LookbackDays), now, job.Mode, now), run.RequestId);
+            job.Interval, from, now, job.Mode, now), run.RequestId);
+        Announce(job.Name, run);
+    }
+
+    private void FailAtDispatch(SchedulerJob job, JobRun run, DateTime now, string errorClass, string message)
+    {
+        run.Status = RunStatuses.Failed;
+        run.StartedAt = now;
+        run.FinishedAt = now;
+        run.DurationMs = 0;
+        run.ErrorClass = errorClass;
+        run.ErrorMessage = message;
         Announce(job.Name, run);
     }
 

@@ -116,3 +116,29 @@ public sealed class When_cash_would_go_negative
         Near(60, ledger.Cash["USD"]);
     }
 }
+
+public sealed class When_transactions_would_leave_finite_numbers_behind
+{
+    [Fact]
+    public void Should_refuse_a_split_that_overflows_a_position_and_leave_the_ledger_unchanged()
+    {
+        var ledger = new Ledger(CostBasisMethods.Fifo, allowShort: false);
+        ledger.Apply(Tx.Buy(1, 1e10, 1));
+        ledger.Apply(Tx.Split(2, 1_000));
+
+        var ex = Assert.Throws<AnalyticsException>(() => ledger.Apply(Tx.Split(3, 1_000)));
+
+        Assert.Equal(AnalyticsErrorKind.Unprocessable, ex.Kind);
+        Near(1e13, ledger.Positions[1].Quantity);
+        Assert.True(double.IsFinite(ledger.Positions[1].CostBasis));
+    }
+
+    [Theory]
+    [InlineData(TransactionTypes.Deposit, 0, 0, 1.7e308, 0)]
+    [InlineData(TransactionTypes.Buy, 1e10, 1e10, 0, 0)]
+    [InlineData(TransactionTypes.Buy, 1, 1, 0, 1e300)]
+    [InlineData(TransactionTypes.Split, 1e6, 0, 0, 0)]
+    public void Should_refuse_amounts_beyond_the_limits(string type, double quantity, double price, double amount, double fee) =>
+        Assert.Equal(AnalyticsErrorKind.Unprocessable,
+            Assert.Throws<AnalyticsException>(() => TransactionLimits.Check(type, quantity, price, amount, fee)).Kind);
+}

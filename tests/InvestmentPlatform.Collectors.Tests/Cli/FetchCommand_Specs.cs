@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InvestmentPlatform.Collectors.Imports;
 using InvestmentPlatform.Collectors.Tests.Infrastructure;
 using static InvestmentPlatform.Collectors.Tests.Infrastructure.CollectorTestExtensions;
 using static InvestmentPlatform.Collectors.Tests.Infrastructure.Payloads;
@@ -57,7 +58,8 @@ public sealed class When_running_fetch_from_the_command_line : IAsyncLifetime
         await File.WriteAllTextAsync(file, "Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,1,2,0.5,1.5,1.5,10\n2024-01-03,1,2,0.5,abc,1.5,10\n");
         try
         {
-            var result = await CliProcess.RunAsync(null, "fetch", "--source", "csv", "--symbol", "X", "--file", file, "--from", "2024-01-01", "--to", "2024-02-01");
+            var result = await CliProcess.RunAsync(new Dictionary<string, string> { ["Imports__Directory"] = Path.GetDirectoryName(file)! },
+                "fetch", "--source", "csv", "--symbol", "X", "--file", file, "--from", "2024-01-01", "--to", "2024-02-01");
 
             Assert.Equal(0, result.ExitCode);
             Assert.Equal(2, result.OutputLines.Length);
@@ -66,6 +68,25 @@ public sealed class When_running_fetch_from_the_command_line : IAsyncLifetime
         finally
         {
             File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_csv_file_outside_the_import_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("cli-imports").FullName;
+        try
+        {
+            var result = await CliProcess.RunAsync(new Dictionary<string, string> { ["Imports__Directory"] = folder },
+                "fetch", "--source", "csv", "--symbol", "X", "--file", "/etc/passwd", "--from", "2024-01-01", "--to", "2024-02-01");
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Empty(result.Output);
+            Assert.Contains(ImportFileRefused.Message, result.Errors);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
         }
     }
 

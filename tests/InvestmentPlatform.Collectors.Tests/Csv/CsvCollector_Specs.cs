@@ -1,4 +1,5 @@
 using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Collectors.Imports;
 using InvestmentPlatform.Collectors.Sources.Csv;
 using InvestmentPlatform.Collectors.Tests.Infrastructure;
 using InvestmentPlatform.Contracts.Ingestion;
@@ -8,10 +9,21 @@ namespace InvestmentPlatform.Collectors.Tests.Csv;
 
 public sealed class When_importing_csv_files : IDisposable
 {
-    private readonly CsvCollector _collector = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("csv-specs").FullName;
+    private readonly CsvCollector _collector;
+
+    public When_importing_csv_files() => _collector = ImportingFrom(_dir);
 
     public void Dispose() => Directory.Delete(_dir, true);
+
+    public static CsvCollector ImportingFrom(string directory, long maxFileBytes = 16 * 1024 * 1024, int maxLineLength = 4096) =>
+        new(new ImportFiles(Microsoft.Extensions.Options.Options.Create(new ImportOptions
+        {
+            Directory = directory,
+            UploadDirectory = Path.Combine(directory, "uploads"),
+            MaxFileBytes = maxFileBytes,
+            MaxLineLength = maxLineLength,
+        })));
 
     private async Task<List<CollectedBatch>> Import(string content, DateTime? from = null, DateTime? to = null, string type = "stock")
     {
@@ -139,6 +151,133 @@ public sealed class When_importing_csv_files : IDisposable
             Utc(2024, 1, 1), Utc(2024, 2, 1))));
 
         Assert.Equal(ErrorClass.BadRequest, ex.ErrorClass);
-        Assert.Contains("file", ex.ProviderMessage);
+        Assert.Contains("'upload'", ex.ProviderMessage);
+        Assert.Contains("'file'", ex.ProviderMessage);
+    }
+
+    [Fact]
+    public async Task Should_read_a_relative_name_and_an_upload_by_id_inside_their_folders()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_dir, "prices.csv"), "date,close\n2024-01-02,1\n");
+        var id = Guid.NewGuid();
+        Directory.CreateDirectory(Path.Combine(_dir, "uploads"));
+        await File.WriteAllTextAsync(Path.Combine(_dir, "uploads", $"{id:N}.csv"), "date,close\n2024-01-03,2\n");
+
+        var byName = await _collector.CollectAllAsync(Request(new() { ["file"] = "prices.csv" }));
+        var byUpload = await _collector.CollectAllAsync(Request(new() { ["upload"] = id.ToString("N") }));
+
+        Assert.Equal(1.0, Assert.Single(Assert.Single(byName).Rows).Close);
+        Assert.Equal(2.0, Assert.Single(Assert.Single(byUpload).Rows).Close);
+    }
+
+    private static CollectorRequest Request(Dictionary<string, string> options) =>
+        new("TEST", "stock", "1d", Utc(2000, 1, 1), Utc(2030, 1, 1), options);
+}
+
+/// <summary>Files a request may not read, all refused with one answer that tells nothing about them.</summary>
+public sealed class When_a_csv_request_names_a_file_it_may_not_read : IDisposable
+{
+    private readonly string _imports = Directory.CreateTempSubdirectory("csv-imports").FullName;
+    private readonly string _outside = Directory.CreateTempSubdirectory("csv-outside").FullName;
+    private readonly CsvCollector _collector;
+
+    public When_a_csv_request_names_a_file_it_may_not_read()
+    {
+        _collector = When_importing_csv_files.ImportingFrom(_imports);
+        System.IO.File.WriteAllText(Path.Combine(_outside, "secret.csv"), "date,close\n2024-01-02,4111111111111111\n");
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(_imports, true);
+        Directory.Delete(_outside, true);
+    }
+
+    public static TheoryData<string> Hostile => new()
+    {
+        "absolute path outside the folder",
+        "relative path climbing out",
+        "symlink to a file outside",
+        "symlink to /dev/zero",
+        "symlinked folder leading outside",
+        "FIFO with no writer",
+        "the folder itself",
+        "missing file",
+        "malformed upload id",
+        "upload id of no upload",
+    };
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public async Task Should_refuse_it_with_the_same_error_whatever_the_reason(string hostile)
+    {
+        var options = hostile switch
+        {
+            "absolute path outside the folder" => File(Path.Combine(_outside, "secret.csv")),
+            "relative path climbing out" => File(Path.Combine("..", Path.GetFileName(_outside), "secret.csv")),
+            "symlink to a file outside" => File(Link("secret.csv", Path.Combine(_outside, "secret.csv"))),
+            "symlink to /dev/zero" => File(Link("zero.csv", "/dev/zero")),
+            "symlinked folder leading outside" => File(Path.Combine(Link("sub", _outside), "secret.csv")),
+            "FIFO with no writer" => File(Fifo("pipe.csv")),
+            "the folder itself" => File("."),
+            "missing file" => File("missing.csv"),
+            "malformed upload id" => new() { ["upload"] = "../../etc/passwd" },
+            "upload id of no upload" => new() { ["upload"] = Guid.NewGuid().ToString("N") },
+            _ => throw new ArgumentOutOfRangeException(nameof(hostile)),
+        };
+
+        var ex = await Assert.ThrowsAsync<CollectorException>(() => _collector.CollectAllAsync(
+            new CollectorRequest("EXFIL", "stock", "1d", Utc(2000, 1, 1), Utc(2030, 1, 1), options)).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(ErrorClass.NotFound, ex.ErrorClass);
+        Assert.Equal(ImportFileRefused.Message, ex.ProviderMessage);
+    }
+
+    [Fact]
+    public async Task Should_refuse_every_server_file_when_no_import_folder_is_configured()
+    {
+        var collector = new CsvCollector(new ImportFiles(Microsoft.Extensions.Options.Options.Create(new ImportOptions { UploadDirectory = _imports })));
+
+        var ex = await Assert.ThrowsAsync<CollectorException>(() => collector.CollectAllAsync(
+            new CollectorRequest("EXFIL", "stock", "1d", Utc(2000, 1, 1), Utc(2030, 1, 1), File(Path.Combine(_outside, "secret.csv")))));
+
+        Assert.Equal(ImportFileRefused.Message, ex.ProviderMessage);
+    }
+
+    [Fact]
+    public async Task Should_stop_at_the_size_limit_and_at_an_overlong_line()
+    {
+        await System.IO.File.WriteAllTextAsync(Path.Combine(_imports, "big.csv"), "date,close\n" + string.Concat(Enumerable.Repeat("2024-01-02,1\n", 200)));
+        await System.IO.File.WriteAllTextAsync(Path.Combine(_imports, "long.csv"), "date,close\n2024-01-02," + new string('1', 500) + "\n");
+        var small = When_importing_csv_files.ImportingFrom(_imports, maxFileBytes: 1_000, maxLineLength: 100);
+
+        var tooBig = await Assert.ThrowsAsync<CollectorException>(() => small.CollectAllAsync(Request("big.csv")));
+        var tooLong = await Assert.ThrowsAsync<CollectorException>(() => small.CollectAllAsync(Request("long.csv")));
+
+        Assert.Equal(ErrorClass.BadPayload, tooBig.ErrorClass);
+        Assert.Contains("larger than 1,000 bytes", tooBig.ProviderMessage);
+        Assert.Equal(ErrorClass.BadPayload, tooLong.ErrorClass);
+        Assert.Contains("line 2 is longer than 100 characters", tooLong.ProviderMessage);
+    }
+
+    private static CollectorRequest Request(string file) =>
+        new("TEST", "stock", "1d", Utc(2000, 1, 1), Utc(2030, 1, 1), File(file));
+
+    private static Dictionary<string, string> File(string path) => new() { ["file"] = path };
+
+    private string Link(string name, string target)
+    {
+        var path = Path.Combine(_imports, name);
+        System.IO.File.CreateSymbolicLink(path, target);
+        return path;
+    }
+
+    private string Fifo(string name)
+    {
+        var path = Path.Combine(_imports, name);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", path);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return path;
     }
 }

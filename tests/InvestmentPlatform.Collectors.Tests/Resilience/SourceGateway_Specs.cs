@@ -111,6 +111,6 @@ public sealed class When_calls_go_through_a_source_gateway : IAsyncLifetime
         Assert.Equal(7, yahoo.MaxWindowDays["1m"]);
         Assert.Null(yahoo.HistoryLimitDays["1d"]);
         Assert.True(sources.Single(s => s.Name == "synthetic").IsSynthetic);
-        Assert.Contains(sources.Single(s => s.Name == "csv").Parameters, p => p.Name == "file" && p.Required);
+        Assert.Contains(sources.Single(s => s.Name == "csv").Parameters, p => p.Name == "upload" && !p.Required);
     }
 }

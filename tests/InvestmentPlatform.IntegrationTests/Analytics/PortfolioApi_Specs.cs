@@ -115,7 +115,7 @@ public abstract class When_a_portfolio_is_recorded_and_valued(ApiDatabase databa
     }
 
     [Fact]
-    public async Task Should_import_csv_and_report_each_bad_line()
+    public async Task Should_import_nothing_from_a_csv_with_bad_lines_unless_told_to_skip_them_and_report_each()
     {
         var id = await CreatePortfolioAsync("imported", "USD");
         var csv = """
@@ -127,10 +127,17 @@ public abstract class When_a_portfolio_is_recorded_and_valued(ApiDatabase databa
             buy,USSTOCK,not-a-date,1,1,,,,
             sell,USSTOCK,2024-01-04,4,60.5,,,,
             """;
-        var response = await _client.PostAsync($"/api/portfolios/{id}/transactions/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var refused = await _client.PostAsync($"/api/portfolios/{id}/transactions/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.UnprocessableEntity, "body");
+        Assert.Equal([4, 5, 6], problem.GetProperty("lines").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
+        var stored = await (await _client.GetAsync($"/api/portfolios/{id}/transactions")).JsonAsync();
+        Assert.Equal(0, stored.GetProperty("totalCount").GetInt32());
+
+        var response = await _client.PostAsync($"/api/portfolios/{id}/transactions/import?mode=skip-invalid", new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.JsonAsync();
         Assert.Equal(3, body.GetProperty("imported").GetInt32());
+        Assert.Equal("skip-invalid", body.GetProperty("mode").GetString());
         var errors = body.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()).ToList();
         Assert.Equal([4, 5, 6], errors);
 

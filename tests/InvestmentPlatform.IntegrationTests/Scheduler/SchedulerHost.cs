@@ -48,6 +48,8 @@ public sealed class SchedulerHost(string connectionString, string endpointPrefix
         builder.UseSetting("Scheduler:SweepSeconds", "0.5");
         builder.UseSetting("Scheduler:RetryBaseSeconds", "1");
         TestAccess.Configure(builder, AdminKey);
+        // Jobs here fire every second or two so that specs finish quickly.
+        builder.UseSetting("Scheduler:MinPeriodSeconds", "1");
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(s => s.AddSingleton<ICollector, TestCollector>());

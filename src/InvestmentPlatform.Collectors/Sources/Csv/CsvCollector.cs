@@ -1,15 +1,22 @@
 using InvestmentPlatform.Data.Assets;
 using System.Runtime.CompilerServices;
 using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Collectors.Imports;
 using InvestmentPlatform.Contracts.Ingestion;
 
 namespace InvestmentPlatform.Collectors.Sources.Csv;
 
-/// <summary>Imports a CSV file: generic OHLCV, Yahoo download or Stooq format, detected from the header.</summary>
-public sealed class CsvCollector : CollectorBase
+/// <summary>
+/// Imports a CSV file: generic OHLCV, Yahoo download or Stooq format, detected from the header. The file is an upload
+/// (option "upload", set by the API) or, from the command line only, a file inside the import folder (option "file").
+/// </summary>
+public sealed class CsvCollector(ImportFiles files) : CollectorBase
 {
     public const string Name = "csv";
     private const int BatchSize = 5_000;
+
+    /// <summary>Rows one file may hold inside the requested range: what one chunk carries (30 messages of 5,000 rows).</summary>
+    public const int MaxRows = 150_000;
 
     public override SourceDescriptor Descriptor { get; } = new(
         Name,
@@ -19,46 +26,49 @@ public sealed class CsvCollector : CollectorBase
         BarIntervals.All.ToDictionary(i => i, _ => (int?)null),
         BarIntervals.All.ToDictionary(i => i, _ => (int?)null),
         [
-            new SourceParameter("file", "Path of the CSV file (generic OHLCV with a time/date column, Yahoo download or Stooq format)", Required: true),
+            new SourceParameter(ImportFiles.UploadOption, "Set by the API from the uploaded CSV file (POST /api/ingestion/requests/csv)"),
+            new SourceParameter(ImportFiles.FileOption, "Command line only: a file inside the import folder (Imports__Directory)"),
             new SourceParameter("currency", "Currency of the prices, when known"),
-        ]);
+        ],
+        OneChunkPerSymbol: true);
 
     protected override async IAsyncEnumerable<RawBatch> CollectRawAsync(
         CollectorRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
-        var path = request.Options!["file"];
-        if (!File.Exists(path))
-            throw new CollectorException(ErrorClass.NotFound, Name, $"file '{path}' does not exist");
-
-        using var reader = new StreamReader(path);
-        var header = await reader.ReadLineAsync(ct);
+        await using var stream = files.Open(Name, request.Options);
+        using var lines = new CsvLines(stream, files.Options.MaxLineLength, Name);
+        var header = await lines.ReadAsync(ct);
         while (header is not null && string.IsNullOrWhiteSpace(header))
-            header = await reader.ReadLineAsync(ct);
+            header = await lines.ReadAsync(ct);
         if (header is null)
-            throw new CollectorException(ErrorClass.BadPayload, Name, $"file '{path}' is empty");
+            throw new CollectorException(ErrorClass.BadPayload, Name, "the file is empty");
 
         var separator = CsvFields.DetectSeparator(header);
         var layout = CsvLayout.Detect(CsvFields.Split(header.TrimStart('\uFEFF'), separator), out var problem)
-                     ?? throw new CollectorException(ErrorClass.BadPayload, Name, $"line 1: {problem}");
+                     ?? throw new CollectorException(ErrorClass.BadPayload, Name, $"line {lines.Number}: {problem}");
 
         var asset = new AssetDescription(
             request.Symbol,
             null,
             request.AssetType ?? AssetTypes.Stock,
-            request.Options.GetValueOrDefault("currency"),
+            request.Options?.GetValueOrDefault("currency"),
             null,
             Name,
-            new Dictionary<string, string> { ["file"] = Path.GetFileName(path), ["format"] = layout.Format });
+            new Dictionary<string, string> { ["format"] = layout.Format });
 
         // Files may run newest first and repeat dates: rows are sorted here so duplicates are reported with their lines.
         var rows = new List<(SeriesRow Row, int Line)>();
         var rejected = new List<RejectedRow>();
-        var lineNumber = 1;
-        while (await reader.ReadLineAsync(ct) is { } line)
+        while (await lines.ReadAsync(ct) is { } line)
         {
-            lineNumber++;
+            var lineNumber = lines.Number;
+            // A file that grows while it is read is still read no further than the limit.
+            if (stream.Position > files.Options.MaxFileBytes)
+                throw new CollectorException(ErrorClass.BadPayload, Name, $"the file is larger than {files.Options.MaxFileBytes:N0} bytes (Imports__MaxFileBytes)");
             if (string.IsNullOrWhiteSpace(line))
                 continue;
+            if (rows.Count + rejected.Count >= MaxRows)
+                throw new CollectorException(ErrorClass.BadPayload, Name, $"the file holds more than {MaxRows:N0} rows in the range; split it");
             var (row, rejection) = CsvRowReader.Read(layout, CsvFields.Split(line, separator), lineNumber);
             if (rejection is not null)
             {
@@ -68,6 +78,7 @@ public sealed class CsvCollector : CollectorBase
             }
             else if (row!.Time >= request.From && row.Time < request.To)
             {
+
                 rows.Add((row, lineNumber));
             }
         }
