@@ -53,4 +53,28 @@ describe('RecentRequests', () => {
     renderWithProviders(<RecentRequests />)
     expect(await screen.findByText(/No collection requests yet/)).toBeInTheDocument()
   })
+
+  it('cancels a running request and offers no cancel for a finished one', async () => {
+    const api = mockApi([
+      ['GET', /\/api\/ingestion\/requests$/, () => ({ body: paged([request(), request({ requestId: 'q2', status: 'succeeded' })]) })],
+      ['POST', /\/api\/ingestion\/requests\/q1\/cancel$/, () => ({ status: 202, body: { requestId: 'q1', status: 'cancelled' } })],
+    ])
+    renderWithProviders(<RecentRequests />)
+
+    const cancel = await screen.findByRole('button', { name: 'Cancel the request for AAPL' })
+    expect(screen.getAllByRole('button', { name: /^Cancel/ })).toHaveLength(1)
+    cancel.click()
+    await waitFor(() => expect(api.calls.some((c) => c.method === 'POST' && c.url.pathname.endsWith('/q1/cancel'))).toBe(true))
+  })
+
+  it('shows the refusal when the request has already finished', async () => {
+    mockApi([
+      ['GET', /\/api\/ingestion\/requests$/, () => ({ body: paged([request()]) })],
+      ['POST', /\/cancel$/, () => ({ status: 409, body: { title: 'Conflict', status: 409, detail: 'Ingestion request q1 has already finished.' } })],
+    ])
+    renderWithProviders(<RecentRequests />)
+
+    ;(await screen.findByRole('button', { name: 'Cancel the request for AAPL' })).click()
+    expect(await screen.findByRole('alert')).toHaveTextContent('already finished')
+  })
 })

@@ -1,11 +1,14 @@
 import { StatusBadge } from '../../components/Badges'
 import { ErrorCell } from '../../components/ErrorCell'
 import { ProgressBar } from '../../components/Progress'
+import { CancelButton } from '../../components/CancelButton'
+import { useCancelRequestMutation } from './ingestionApi'
 import type { IngestionRequestDto } from '../../api/types'
 import { fmtInt, fmtTime, normStatus } from '../../utils/format'
 
 /** Collection requests from every origin (scheduler, API, CLI, the dashboard); counts move with hub events. */
 export function RequestsTable({ requests, caption }: { requests: IngestionRequestDto[]; caption: string }) {
+  const [cancelRequest] = useCancelRequestMutation()
   return (
     <div className="-mx-4 overflow-x-auto px-4">
       <table className="w-full text-sm">
@@ -33,6 +36,9 @@ export function RequestsTable({ requests, caption }: { requests: IngestionReques
                 <td className="py-1.5 pr-3">{r.source}</td>
                 <td className="py-1.5 pr-3">
                   <StatusBadge status={r.status} />
+                  {['pending', 'running'].includes(normStatus(r.status)) && (
+                    <CancelButton what={`the request for ${symbols}`} onCancel={() => cancelRequest(r.requestId).unwrap()} />
+                  )}
                   {running && r.chunksTotal ? <ProgressBar done={r.chunksDone} total={r.chunksTotal} label={`${symbols} progress`} /> : null}
                   {running && r.retryAt ? (
                     <p className="text-xs text-amber-900 dark:text-amber-200">

@@ -9,6 +9,10 @@ export const ingestionApi = apiSlice.injectEndpoints({
       query: (body) => ({ url: '/ingestion/requests', method: 'POST', body }),
       invalidatesTags: [{ type: 'Request', id: 'LIST' }],
     }),
+    cancelRequest: build.mutation<{ requestId: string; status: string }, string>({
+      query: (id) => ({ url: `/ingestion/requests/${encodeURIComponent(id)}/cancel`, method: 'POST' }),
+      invalidatesTags: (_r, _e, id) => [{ type: 'Request', id }, { type: 'Request', id: 'LIST' }],
+    }),
     getRequest: build.query<IngestionRequestDto, string>({
       query: (id) => `/ingestion/requests/${encodeURIComponent(id)}`,
       providesTags: (_r, _e, id) => [{ type: 'Request', id }],
@@ -59,4 +63,4 @@ export const ingestionApi = apiSlice.injectEndpoints({
   }),
 })
 
-export const { useCreateRequestMutation, useGetRequestQuery, useListRequestsQuery } = ingestionApi
+export const { useCreateRequestMutation, useGetRequestQuery, useListRequestsQuery, useCancelRequestMutation } = ingestionApi

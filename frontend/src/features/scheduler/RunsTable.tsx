@@ -1,6 +1,8 @@
 import { StatusBadge } from '../../components/Badges'
 import { ErrorCell } from '../../components/ErrorCell'
 import { ProgressBar } from '../../components/Progress'
+import { CancelButton } from '../../components/CancelButton'
+import { useCancelRunMutation } from './schedulerApi'
 import type { RunDto } from '../../api/types'
 import { fmtDuration, fmtInt, fmtTime, label, normStatus } from '../../utils/format'
 import { useLiveProgress } from '../live/useLiveProgress'
@@ -8,6 +10,7 @@ import { useLiveProgress } from '../live/useLiveProgress'
 /** Runs with their live state; a running run shows its chunk progress as events arrive. */
 export function RunsTable({ runs, caption, compact = false }: { runs: RunDto[]; caption: string; compact?: boolean }) {
   const progress = useLiveProgress('runId')
+  const [cancelRun] = useCancelRunMutation()
   return (
     <div className="-mx-4 overflow-x-auto px-4">
       <table className="w-full text-sm">
@@ -32,6 +35,9 @@ export function RunsTable({ runs, caption, compact = false }: { runs: RunDto[]; 
                 <td className="py-1.5 pr-3 font-medium">{r.jobName}</td>
                 <td className="py-1.5 pr-3">
                   <StatusBadge status={r.status} />
+                  {['pending', 'running'].includes(normStatus(r.status)) && (
+                    <CancelButton what={`the run of ${r.jobName}`} onCancel={() => cancelRun(r.id).unwrap()} />
+                  )}
                   {running && p && p.chunksTotal ? <ProgressBar done={p.chunksDone ?? 0} total={p.chunksTotal} label={`${r.jobName} progress`} /> : null}
                 </td>
                 {!compact && <td className="py-1.5 pr-3">{label(r.trigger)}{r.attempt > 1 ? ` (attempt ${r.attempt})` : ''}</td>}

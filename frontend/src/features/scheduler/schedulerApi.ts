@@ -48,6 +48,10 @@ export const schedulerApi = apiSlice.injectEndpoints({
       query: (j) => ({ url: `/scheduler/jobs/${id(j)}/trigger`, method: 'POST' }),
       invalidatesTags: [{ type: 'Run', id: 'LIST' }],
     }),
+    cancelRun: build.mutation<unknown, string>({
+      query: (r) => ({ url: `/scheduler/runs/${id(r)}/cancel`, method: 'POST' }),
+      invalidatesTags: [{ type: 'Run', id: 'LIST' }],
+    }),
     listRuns: build.query<Paged<RunDto>, RunFilter>({
       query: (a) => `/scheduler/runs${query(a)}`,
       providesTags: [{ type: 'Run', id: 'LIST' }],
@@ -130,5 +134,4 @@ export const schedulerApi = apiSlice.injectEndpoints({
 export const {
   useListJobsQuery, useGetJobQuery, useCreateJobMutation, useUpdateJobMutation, useDeleteJobMutation, usePauseJobMutation,
   useResumeJobMutation, useTriggerJobMutation, useListRunsQuery, useGetGraphQuery, useListTemplatesQuery,
-  useCreateTemplateMutation, useDeleteTemplateMutation, useCreateJobFromTemplateMutation, useCronNextQuery, useJobAnalyticsQuery,
-} = schedulerApi
+  useCreateTemplateMutation, useDeleteTemplateMutation, useCreateJobFromTemplateMutation, useCronNextQuery, useJobAnalyticsQuery, useCancelRunMutation } = schedulerApi
