@@ -47,6 +47,7 @@ public static class PlatformHostExtensions
 
         if (roles.Api)
             builder.AddPlatformApi();
+        builder.AddRoleReadiness(roles);
         builder.Services.AddSingleton(roles);
         return roles;
     }

@@ -17,6 +17,9 @@ namespace InvestmentPlatform.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
+    /// <summary>Health checks with this tag decide /api/health/ready: the dependencies without which the process cannot work.</summary>
+    public const string ReadyTag = "ready";
+
     /// <summary>Serilog, OpenTelemetry (traces, metrics, Prometheus, OTLP when configured) and the liveness check.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
@@ -63,7 +66,10 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Correlation ids and request logs, then /api/health (all checks), /api/health/live, /api/health/ready and /metrics.</summary>
+    /// <summary>
+    /// Correlation ids and request logs, then /api/health (all checks), /api/health/live (the process itself),
+    /// /api/health/ready (503 while a check tagged ready is degraded or unhealthy) and /metrics.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
@@ -78,10 +84,12 @@ public static class ServiceDefaultsExtensions
             Predicate = c => c.Tags.Contains("live"),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
+        // A probe keeps a process in rotation on any 2xx: a degraded dependency (a broker connection lost) means not ready.
         app.MapHealthChecks("/api/health/ready", new HealthCheckOptions
         {
-            Predicate = c => !c.Tags.Contains("live"),
+            Predicate = c => c.Tags.Contains(ReadyTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
+            ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
         });
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
