@@ -5,6 +5,7 @@ using InvestmentPlatform.Ingestion.Incremental;
 using InvestmentPlatform.Ingestion.Loading;
 using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Data;
+using InvestmentPlatform.Messaging.Resilience;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,11 +69,15 @@ public static class IngestionExtensions
         return bus;
     }
 
-    private static void RetryTransient<T>(IRegistrationContext context, IConsumerConfigurator<T> cfg) where T : class =>
+    private static void RetryTransient<T>(IRegistrationContext context, IConsumerConfigurator<T> cfg) where T : class
+    {
+        cfg.UseOutageRetry();
         cfg.UseMessageRetry(r =>
         {
             r.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
+            r.Ignore<Exception>(TransientFailure.IsTransient);
             r.Ignore<ArgumentException>();
             r.Ignore<FormatException>(); // a malformed DataCollected row block will not read better the next time
         });
+    }
 }

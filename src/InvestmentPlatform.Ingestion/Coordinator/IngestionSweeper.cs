@@ -72,7 +72,7 @@ public sealed class IngestionSweeper(
 
         var leaseBefore = resetInFlight ? DateTime.MaxValue : now - o.ChunkLease;
         var expired = await db.IngestionChunks
-            .Where(c => ChunkStatuses.InFlight.Contains(c.Status) && (c.StartedAt == null || c.StartedAt < leaseBefore))
+            .Where(c => ChunkStatuses.InFlight.Contains(c.Status) && (c.ProgressAt ?? c.StartedAt ?? DateTime.MinValue) < leaseBefore)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, ChunkStatuses.Pending), ct);
         if (expired > 0)
             logger.LogInformation("{Count} chunks in flight without progress were put back to pending", expired);
