@@ -86,8 +86,9 @@ public sealed class DrillCluster : IAsyncLifetime
             "SELECT coalesce(string_agg(status || ' parts=' || parts_loaded || ' loaded=' || records_loaded || ' err=' || coalesce(error_message, ''), E'\\n'), '') FROM ingestion_chunks WHERE request_id = @id",
             requestId);
         var outbox = await QueryAsync<long>("SELECT count(*) FROM outbox WHERE sent_at IS NULL");
-        return $"chunks:\n{chunks}\nunsent outbox rows: {outbox}\n" +
-               string.Join("\n", _processes.Select(p => p.Tail(15)));
+        return $"chunks:\n{chunks}\nunsent outbox rows: {outbox}\n" + string.Join("\n", _processes.Select(p =>
+            $"{p.Roles}:\n" + string.Join("\n", p.Output.Where(l => l.Contains("\"@l\":\"Error\"", StringComparison.Ordinal)
+                && !l.Contains("ConnectionError", StringComparison.Ordinal)).TakeLast(8).Select(l => l[..Math.Min(l.Length, 1500)]))));
     }
 
     public async Task DisposeAsync()

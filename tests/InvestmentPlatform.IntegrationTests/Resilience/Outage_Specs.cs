@@ -13,11 +13,14 @@ namespace InvestmentPlatform.IntegrationTests.Resilience;
 public sealed class When_a_dependency_fails_mid_load(DrillCluster cluster, ITestOutputHelper output) : IClassFixture<DrillCluster>
 {
     private static readonly DateTime From = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly DateTime To = From.AddDays(60);
-    private const int Symbols = 8;
-    private const long BarsPerSymbol = 60 * 288;
+    private static readonly DateTime To = From.AddDays(45);
+    private const int Symbols = 6;
+    private const long BarsPerSymbol = 45 * 288;
 
-    /// <summary>From the dependency's return to the request's end; a stalled chunk would wait out its 5-minute lease.</summary>
+    /// <summary>
+    /// From the dependency's return (or the kill) to the request's end, the rest of the load included: a stalled chunk
+    /// would wait out its 5-minute lease.
+    /// </summary>
     private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(60);
 
     [Fact]
