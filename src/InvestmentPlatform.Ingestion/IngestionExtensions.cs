@@ -31,6 +31,7 @@ public static class IngestionExtensions
     {
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutageLog>();
         services.TryAddSingleton<CollectorQueues>();
         services.TryAddScoped<IngestionRequestValidator>();
         services.TryAddScoped<IngestionRequestWriter>();

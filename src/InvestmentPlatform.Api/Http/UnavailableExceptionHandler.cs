@@ -9,13 +9,13 @@ namespace InvestmentPlatform.Api.Http;
 /// While the database or broker is away a call answers 503 with Retry-After, so that a client can tell "later" from
 /// "broken"; the outage itself is a dependency's, not the request's.
 /// </summary>
-internal sealed class UnavailableExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class UnavailableExceptionHandler(IProblemDetailsService problems, OutageLog outage) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        if (!TransientFailure.IsTransient(exception) || context.Response.HasStarted)
+        if (context.Response.HasStarted || !outage.Report(exception))
             return false;
 
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

@@ -1,6 +1,7 @@
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Messaging;
+using InvestmentPlatform.Messaging.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,7 @@ public sealed class IngestionSweeper(
     BusOptions bus,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
+    OutageLog outage,
     ILogger<IngestionSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,7 +43,7 @@ public sealed class IngestionSweeper(
                 // The host was disposed without being stopped (a CLI command ending early).
                 return;
             }
-            catch (Exception ex)
+            catch (Exception ex) when (!outage.Report(ex))
             {
                 logger.LogWarning(ex, "Ingestion sweep failed; retrying");
             }

@@ -53,7 +53,8 @@ public sealed class DrillCluster : IAsyncLifetime
             await _processes[i].DisposeAsync();
             _processes[i] = PlatformProcess.Start(Roles[i], _settings);
         }
-        var ready = await Task.WhenAll(_processes.Select(p => p.WaitReadyAsync(TimeSpan.FromSeconds(120))));
+        // Four processes starting at once on two shared cores can take minutes.
+        var ready = await Task.WhenAll(_processes.Select(p => p.WaitReadyAsync(TimeSpan.FromSeconds(240))));
         for (var i = 0; i < ready.Length; i++)
             Assert.True(ready[i], _processes[i].Tail());
     }
