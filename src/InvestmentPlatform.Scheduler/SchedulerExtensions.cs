@@ -1,4 +1,5 @@
 using InvestmentPlatform.Data;
+using InvestmentPlatform.Messaging.Resilience;
 using InvestmentPlatform.Scheduler.Analytics;
 using InvestmentPlatform.Scheduler.Consumers;
 using InvestmentPlatform.Scheduler.Jobs;
@@ -75,6 +76,7 @@ public static class SchedulerExtensions
         });
         builder.Services.AddSingleton<TriggerReconciler>();
         builder.Services.AddHostedService<SchedulerStartup>();
+        builder.Services.TryAddSingleton<OutageLog>();
         builder.Services.AddHostedService<RunSweeper>();
         return builder;
     }

@@ -43,9 +43,10 @@ public sealed class IngestionSweeper(
                 // The host was disposed without being stopped (a CLI command ending early).
                 return;
             }
-            catch (Exception ex) when (!outage.Report(ex))
+            catch (Exception ex)
             {
-                logger.LogWarning(ex, "Ingestion sweep failed; retrying");
+                if (!outage.Report(ex))
+                    logger.LogWarning(ex, "Ingestion sweep failed; retrying");
             }
             try
             {

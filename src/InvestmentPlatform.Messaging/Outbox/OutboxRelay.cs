@@ -36,9 +36,10 @@ public sealed class OutboxRelay(
             {
                 return;
             }
-            catch (Exception ex) when (!outage.Report(ex))
+            catch (Exception ex)
             {
-                logger.LogWarning(ex, "Outbox relay pass failed; retrying");
+                if (!outage.Report(ex))
+                    logger.LogWarning(ex, "Outbox relay pass failed; retrying");
             }
 
             try
