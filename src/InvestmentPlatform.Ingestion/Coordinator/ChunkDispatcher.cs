@@ -88,8 +88,9 @@ public sealed class ChunkDispatcher(
                 }
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch
         {
+            // Whatever stopped the send (the broker away, a lost publisher confirm, shutdown), the chunk is not in flight.
             await ReleaseAsync(toSend.Skip(sent).Select(m => m.ChunkId).ToList());
             throw;
         }

@@ -38,7 +38,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         return server;
     }
 
-    public Task StartServerAsync() =>
+    public Task<string> StartServerAsync() =>
         ServiceCommand.RunAsAsync("postgres", Path.Combine(_bin, "pg_ctl"),
         [
             "-D", Path.Combine(_directory, "data"), "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60",

@@ -64,7 +64,11 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
         }
     }
 
-    public Task StopNodeAsync() => ServiceCommand.RunAsync("rabbitmqctl", ["-q", "shutdown"], _environment);
+    public Task<string> StopNodeAsync() => ServiceCommand.RunAsync("rabbitmqctl", ["-q", "shutdown"], _environment);
+
+    /// <summary>Each queue with its ready messages and consumers, for a drill that failed.</summary>
+    public Task<string> ListQueuesAsync() =>
+        ServiceCommand.RunAsync("rabbitmqctl", ["-q", "list_queues", "name", "messages", "consumers"], _environment);
 
     public async ValueTask DisposeAsync()
     {

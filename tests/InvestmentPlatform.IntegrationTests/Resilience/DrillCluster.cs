@@ -80,14 +80,23 @@ public sealed class DrillCluster : IAsyncLifetime
         return (T)(await cmd.ExecuteScalarAsync())!;
     }
 
-    /// <summary>Where a request stands and what the processes said lately, for a drill that failed.</summary>
+    /// <summary>
+    /// Where a request stands and what the processes said lately, for a drill that failed; every process's whole
+    /// output goes to test-output/drills/.
+    /// </summary>
     public async Task<string> DescribeAsync(Guid requestId)
     {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "InvestmentPlatform.sln")))
+            root = Path.GetDirectoryName(root)!;
+        var folder = Directory.CreateDirectory(Path.Combine(root, "test-output", "drills")).FullName;
+        for (var i = 0; i < _processes.Count; i++)
+            await File.WriteAllLinesAsync(Path.Combine(folder, $"{requestId:N}-{i}-{_processes[i].Roles}.log"), _processes[i].Output);
         var chunks = await QueryAsync<string>(
             "SELECT coalesce(string_agg(status || ' parts=' || parts_loaded || ' loaded=' || records_loaded || ' err=' || coalesce(error_message, ''), E'\\n'), '') FROM ingestion_chunks WHERE request_id = @id",
             requestId);
         var outbox = await QueryAsync<long>("SELECT count(*) FROM outbox WHERE sent_at IS NULL");
-        return $"chunks:\n{chunks}\nunsent outbox rows: {outbox}\n" + string.Join("\n", _processes.Select(p =>
+        return $"chunks:\n{chunks}\nunsent outbox rows: {outbox}\nqueues:\n{await Broker.ListQueuesAsync()}\n" + string.Join("\n", _processes.Select(p =>
             $"{p.Roles}:\n" + string.Join("\n", p.Output.Where(l => l.Contains("\"@l\":\"Error\"", StringComparison.Ordinal)
                 && !l.Contains("ConnectionError", StringComparison.Ordinal)).TakeLast(8).Select(l => l[..Math.Min(l.Length, 1500)]))));
     }
