@@ -42,7 +42,8 @@ public sealed class PrivatePostgres : IAsyncDisposable
         ServiceCommand.RunAsAsync("postgres", Path.Combine(_bin, "pg_ctl"),
         [
             "-D", Path.Combine(_directory, "data"), "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {_port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off",
+            // No synchronous_commit=off: an immediate stop would lose commits the platform was told had succeeded.
+            "-o", $"-p {_port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off",
             "start",
         ]);
 
