@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,11 +24,14 @@ public sealed class PlatformDatabaseMigrator(
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         try
         {
+            await EnsureDatabaseAsync(db, ct);
+            await using var migrationLock = await MigrationLock.AcquireAsync(settings, logger, ct);
             // On a new database EF reads the history table before it creates it, and logs that read as a failed
             // command: an error line in every first start. The table made first, that read finds it.
-            if (await db.Database.CanConnectAsync(ct))
-                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
             await db.Database.MigrateAsync(ct);
+            if (settings.IsPostgres)
+                await ConfigureTimescaleAsync(db, ct);
         }
         catch (NpgsqlException ex)
         {
@@ -35,12 +39,25 @@ public sealed class PlatformDatabaseMigrator(
                 $"{DatabaseSettings.SettingName}: cannot use {settings.Describe()}: {ex.Message}", ex);
         }
 
-        if (settings.IsPostgres)
-            await ConfigureTimescaleAsync(db, ct);
-        else
+        if (!settings.IsPostgres)
             // WAL lets the API read while the loader writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         logger.LogInformation("Database ready: {Database}", settings.Describe());
+    }
+
+    /// <summary>Creates a missing PostgreSQL database; a process that loses the race to create it uses the winner's.</summary>
+    private async Task EnsureDatabaseAsync(PlatformDbContext db, CancellationToken ct)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!settings.IsPostgres || await creator.ExistsAsync(ct))
+            return;
+        try
+        {
+            await creator.CreateAsync(ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+        }
     }
 
     private async Task ConfigureTimescaleAsync(PlatformDbContext db, CancellationToken ct)

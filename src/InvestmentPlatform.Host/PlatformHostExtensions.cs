@@ -50,6 +50,7 @@ public static class PlatformHostExtensions
         builder.AddPlatformAccess();
         if (roles.Api)
             builder.AddPlatformApi();
+        builder.AddRoleReadiness(roles);
         builder.Services.AddSingleton(roles);
         return roles;
     }

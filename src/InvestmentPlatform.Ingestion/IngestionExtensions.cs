@@ -7,6 +7,7 @@ using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Ingestion.Uploads;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Messaging;
+using InvestmentPlatform.Messaging.Resilience;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class IngestionExtensions
     {
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutageLog>();
         services.TryAddSingleton<CollectorQueues>();
         services.TryAddSingleton<RequestLimits>();
         services.TryAddScoped<IngestionRequestValidator>();
@@ -73,11 +75,15 @@ public static class IngestionExtensions
         return bus;
     }
 
-    private static void RetryTransient<T>(IRegistrationContext context, IConsumerConfigurator<T> cfg) where T : class =>
+    private static void RetryTransient<T>(IRegistrationContext context, IConsumerConfigurator<T> cfg) where T : class
+    {
+        cfg.UseOutageRetry();
         cfg.UseMessageRetry(r =>
         {
             r.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
+            r.Ignore<Exception>(TransientFailure.IsTransient);
             r.Ignore<ArgumentException>();
             r.Ignore<FormatException>(); // a malformed DataCollected row block will not read better the next time
         });
+    }
 }

@@ -38,6 +38,12 @@ public sealed class IngestionOptions
 
     public TimeSpan FirstRedeliveryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Wait before a chunk whose collection or loading met a database or broker outage is collected again; such a chunk
+    /// is retried until its request's timeout, without counting against MaxRedeliveries.
+    /// </summary>
+    public TimeSpan OutageRedeliveryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>A request still running after this long is marked timed_out.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
@@ -47,7 +53,7 @@ public sealed class IngestionOptions
     /// </summary>
     public TimeSpan CollectTimeout { get; set; } = TimeSpan.FromMinutes(4);
 
-    /// <summary>A chunk handed to a collector with no sign of life for this long is dispatched again.</summary>
+    /// <summary>A chunk handed to a collector with no sign of life (dispatch, collection start, a part loaded) for this long is dispatched again.</summary>
     public TimeSpan ChunkLease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How often the sweeper resumes, re-dispatches and times out work.</summary>

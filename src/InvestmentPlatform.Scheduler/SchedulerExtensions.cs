@@ -2,6 +2,7 @@ using InvestmentPlatform.Data;
 using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Ingestion.Coordinator;
 using InvestmentPlatform.Ingestion.Requests;
+using InvestmentPlatform.Messaging.Resilience;
 using InvestmentPlatform.Scheduler.Analytics;
 using InvestmentPlatform.Scheduler.Consumers;
 using InvestmentPlatform.Scheduler.Jobs;
@@ -82,6 +83,7 @@ public static class SchedulerExtensions
         });
         builder.Services.AddSingleton<TriggerReconciler>();
         builder.Services.AddHostedService<SchedulerStartup>();
+        builder.Services.TryAddSingleton<OutageLog>();
         builder.Services.AddHostedService<RunSweeper>();
         return builder;
     }

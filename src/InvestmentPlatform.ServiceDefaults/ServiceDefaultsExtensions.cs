@@ -17,6 +17,9 @@ namespace InvestmentPlatform.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
+    /// <summary>Health checks with this tag decide /api/health/ready: the dependencies without which the process cannot work.</summary>
+    public const string ReadyTag = "ready";
+
     /// <summary>Serilog, OpenTelemetry (traces, metrics, Prometheus, OTLP when configured) and the liveness check.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
@@ -25,6 +28,11 @@ public static class ServiceDefaultsExtensions
             logger.ReadFrom.Configuration(builder.Configuration)
                 .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
+                // EF Core logs every failed command and query as an Error, and its caller reports the same exception again:
+                // hundreds of lines a minute while the database is away. The callers' reports are the ones kept.
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Connection", Serilog.Events.LogEventLevel.Fatal)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", Serilog.Events.LogEventLevel.Fatal)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Query", Serilog.Events.LogEventLevel.Fatal)
                 .MinimumLevel.Override("Quartz", Serilog.Events.LogEventLevel.Warning)
                 .MinimumLevel.Override("MassTransit", Serilog.Events.LogEventLevel.Warning)
                 // It logs a client's refused hub call at Error; the API's hub filter logs the hub's own failures instead.
@@ -66,14 +74,17 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Correlation ids and request logs, then the anonymous /api/health (all checks), /api/health/live and
-    /// /api/health/ready, and /metrics under <paramref name="metricsPolicy"/>.
+    /// Correlation ids and request logs, then the anonymous /api/health (all checks), /api/health/live (the process
+    /// itself) and /api/health/ready (503 while a check tagged ready is degraded or unhealthy), and /metrics under
+    /// <paramref name="metricsPolicy"/>.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app, string metricsPolicy)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging(o => o.GetLevel = (ctx, _, ex) =>
-            ex is not null || ctx.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+            // A 503 is a dependency's outage, which OutageLog reports once rather than per request.
+            ctx.Response.StatusCode == StatusCodes.Status503ServiceUnavailable ? Serilog.Events.LogEventLevel.Debug
+            : ex is not null || ctx.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
             : ctx.Request.Path.StartsWithSegments("/metrics") || ctx.Request.Path.StartsWithSegments("/api/health") ? Serilog.Events.LogEventLevel.Verbose
             : Serilog.Events.LogEventLevel.Information);
         app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
@@ -83,10 +94,12 @@ public static class ServiceDefaultsExtensions
             Predicate = c => c.Tags.Contains("live"),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         }).AllowAnonymous();
+        // A probe keeps a process in rotation on any 2xx: a degraded dependency (a broker connection lost) means not ready.
         app.MapHealthChecks("/api/health/ready", new HealthCheckOptions
         {
-            Predicate = c => !c.Tags.Contains("live"),
+            Predicate = c => c.Tags.Contains(ReadyTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
+            ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
         }).AllowAnonymous();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(metricsPolicy);
         return app;

@@ -17,6 +17,8 @@ public class IngestionChunk
     public string? ErrorMessage { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? StartedAt { get; set; }
+    /// <summary>Last sign of life of an in-flight chunk (dispatched, collection started, a part loaded): its lease counts from here.</summary>
+    public DateTime? ProgressAt { get; set; }
     public DateTime? FinishedAt { get; set; }
     /// <summary>Times the chunk was put back to wait after its immediate retries were spent on a transient failure.</summary>
     public int Redeliveries { get; set; }

@@ -35,6 +35,7 @@ public sealed class CollectChunkConsumer(
             .ExecuteUpdateAsync(u => u
                 .SetProperty(c => c.Status, ChunkStatuses.Collecting)
                 .SetProperty(c => c.StartedAt, now)
+                .SetProperty(c => c.ProgressAt, now)
                 .SetProperty(c => c.ErrorClass, (string?)null)
                 .SetProperty(c => c.ErrorMessage, (string?)null), ct);
 

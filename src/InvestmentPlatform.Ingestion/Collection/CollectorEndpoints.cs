@@ -1,4 +1,5 @@
 using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Messaging.Resilience;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,8 @@ public static class CollectorEndpoints
                     // Permanent classes (bad symbol, bad credentials, bad payload) fault at once into the _error queue.
                     r.Ignore<CollectorException>(e => !e.IsRetryable);
                 });
-                cfg.ConfigureConsumer<CollectChunkConsumer>(context);
+                // Inside the retry above: a database or broker outage is waited out with the chunk in hand.
+                cfg.ConfigureConsumer<CollectChunkConsumer>(context, c => c.UseOutageRetry());
             });
         }
     }

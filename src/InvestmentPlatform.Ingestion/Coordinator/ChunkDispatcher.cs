@@ -64,6 +64,7 @@ public sealed class ChunkDispatcher(
                     .ExecuteUpdateAsync(u => u
                         .SetProperty(x => x.Status, ChunkStatuses.Dispatched)
                         .SetProperty(x => x.StartedAt, now)
+                        .SetProperty(x => x.ProgressAt, now)
                         .SetProperty(x => x.Version, x => x.Version + 1), ct);
                 if (claimed == 1)
                     toSend.Add(new CollectChunk(c.Request.Id, c.Id, c.Request.Source, c.Symbol, c.Request.AssetType,
@@ -74,12 +75,34 @@ public sealed class ChunkDispatcher(
         }
 
         // Sent after commit: a crash in between leaves the chunk dispatched until its lease runs out, then it is sent again.
-        if (toSend.Count > 0)
+        var sent = 0;
+        try
         {
-            var endpoint = await sendEndpoints.GetSendEndpoint(queues.Address(source));
-            foreach (var m in toSend)
-                await endpoint.Send(m, ct);
+            if (toSend.Count > 0)
+            {
+                var endpoint = await sendEndpoints.GetSendEndpoint(queues.Address(source));
+                foreach (var m in toSend)
+                {
+                    await endpoint.Send(m, ct);
+                    sent++;
+                }
+            }
         }
-        return toSend.Count;
+        catch
+        {
+            // Whatever stopped the send (the broker away, a lost publisher confirm, shutdown), the chunk is not in flight.
+            await ReleaseAsync(toSend.Skip(sent).Select(m => m.ChunkId).ToList());
+            throw;
+        }
+        return sent;
+    }
+
+    /// <summary>Claimed chunks whose message did not go out (the broker is away) give their in-flight slots back at once.</summary>
+    private async Task ReleaseAsync(List<Guid> unsent)
+    {
+        await db.IngestionChunks.Where(c => unsent.Contains(c.Id) && c.Status == ChunkStatuses.Dispatched)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(c => c.Status, ChunkStatuses.Pending)
+                .SetProperty(c => c.Version, c => c.Version + 1), CancellationToken.None);
     }
 }

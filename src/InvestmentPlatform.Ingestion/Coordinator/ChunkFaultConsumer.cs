@@ -1,13 +1,17 @@
 using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Messaging.Resilience;
 using MassTransit;
 
 namespace InvestmentPlatform.Ingestion.Coordinator;
 
 /// <summary>
-/// A CollectChunk or DataCollected that failed for good (permanent class, or retries spent) sits in its _error queue;
-/// this marks its chunk failed so the request still finishes.
+/// A CollectChunk or DataCollected that failed for good (permanent class, or retries spent) sits in its _error queue.
+/// A failure of the platform's own database or broker puts its chunk back to pending, to be collected again once
+/// they are back, for as long as the request's time allows; any other failure marks the chunk failed so the request
+/// still finishes.
 /// </summary>
-public sealed class ChunkFaultConsumer(ChunkOutcomes outcomes) : IConsumer<Fault<CollectChunk>>, IConsumer<Fault<DataCollected>>
+public sealed class ChunkFaultConsumer(ChunkOutcomes outcomes, ChunkRedelivery redelivery)
+    : IConsumer<Fault<CollectChunk>>, IConsumer<Fault<DataCollected>>
 {
     public Task Consume(ConsumeContext<Fault<CollectChunk>> context) =>
         FailAsync(context.Message.Message.ChunkId, context.Message.Exceptions, context.CancellationToken);
@@ -18,6 +22,8 @@ public sealed class ChunkFaultConsumer(ChunkOutcomes outcomes) : IConsumer<Fault
     private async Task FailAsync(Guid chunkId, ExceptionInfo[] exceptions, CancellationToken ct)
     {
         var error = exceptions.FirstOrDefault();
+        if (TransientFailure.IsTransient(error) && await redelivery.TryScheduleAfterOutageAsync(chunkId, error!.Message, ct))
+            return;
         var (errorClass, message) = Classify(error);
         await outcomes.FinishAsync(chunkId, ChunkStatuses.Failed, 0, 0, errorClass, message, ct);
     }

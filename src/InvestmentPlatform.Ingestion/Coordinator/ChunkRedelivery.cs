@@ -1,4 +1,5 @@
 using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -50,6 +51,36 @@ public sealed class ChunkRedelivery(
                 failure.SourceName, found.Symbol, failure.ErrorClass, failure.ProviderMessage, found.Redeliveries + 1,
                 o.MaxRedeliveries, delay);
         // Zero rows: another delivery of the same chunk already rescheduled or finished it; nothing is left to do.
+        return true;
+    }
+
+    /// <summary>
+    /// Puts an in-flight chunk whose collection or loading met a database or broker outage back to pending, without
+    /// counting a redelivery: an outage says nothing about the provider.
+    /// </summary>
+    /// <returns>False when the chunk would wait past its request's time limit: it should fail now.</returns>
+    public async Task<bool> TryScheduleAfterOutageAsync(Guid chunkId, string message, CancellationToken ct)
+    {
+        var o = options.Value;
+        var requestCreated = await (from c in db.IngestionChunks
+                                    join r in db.IngestionRequests on c.RequestId equals r.Id
+                                    where c.Id == chunkId
+                                    select (DateTime?)r.CreatedAt).FirstOrDefaultAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var notBefore = now + o.OutageRedeliveryDelay;
+        if (requestCreated is null || notBefore > requestCreated + o.RequestTimeout)
+            return false;
+
+        var updated = await db.IngestionChunks
+            .Where(c => c.Id == chunkId && ChunkStatuses.InFlight.Contains(c.Status))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(c => c.Status, ChunkStatuses.Pending)
+                .SetProperty(c => c.NotBefore, notBefore)
+                .SetProperty(c => c.ErrorClass, nameof(ErrorClass.Transient))
+                .SetProperty(c => c.ErrorMessage, message)
+                .SetProperty(c => c.Version, c => c.Version + 1), ct);
+        if (updated == 1)
+            logger.LogInformation("Chunk {ChunkId} met an outage ({Message}); collected again from {NotBefore:u}", chunkId, message, notBefore);
         return true;
     }
 

@@ -1,6 +1,7 @@
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Messaging;
+using InvestmentPlatform.Messaging.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,7 @@ public sealed class IngestionSweeper(
     BusOptions bus,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
+    OutageLog outage,
     ILogger<IngestionSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,7 +45,8 @@ public sealed class IngestionSweeper(
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Ingestion sweep failed; retrying");
+                if (!outage.Report(ex))
+                    logger.LogWarning(ex, "Ingestion sweep failed; retrying");
             }
             try
             {
@@ -86,7 +89,7 @@ public sealed class IngestionSweeper(
 
         var leaseBefore = resetInFlight ? DateTime.MaxValue : now - o.ChunkLease;
         var expired = await db.IngestionChunks
-            .Where(c => ChunkStatuses.InFlight.Contains(c.Status) && (c.StartedAt == null || c.StartedAt < leaseBefore))
+            .Where(c => ChunkStatuses.InFlight.Contains(c.Status) && (c.ProgressAt ?? c.StartedAt ?? DateTime.MinValue) < leaseBefore)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, ChunkStatuses.Pending), ct);
         if (expired > 0)
             logger.LogInformation("{Count} chunks in flight without progress were put back to pending", expired);

@@ -27,6 +27,7 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeP
         var bit = 1 << m.Part;
         var mask = bit | (m.IsLastPart ? LastPartBit : 0);
 
+        var now = clock.GetUtcNow().UtcDateTime;
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var claimed = await db.IngestionChunks
@@ -37,6 +38,7 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeP
                 .SetProperty(c => c.RecordsCollected, c => c.RecordsCollected + m.Rows.Count)
                 .SetProperty(c => c.RecordsLoaded, c => c.RecordsLoaded + rows.Count)
                 .SetProperty(c => c.RecordsRejected, c => c.RecordsRejected + m.RejectedCount)
+                .SetProperty(c => c.ProgressAt, now)
                 .SetProperty(c => c.Version, c => c.Version + 1), ct);
         if (claimed == 0)
             return null;
@@ -47,7 +49,6 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeP
         var chunk = await db.IngestionChunks.AsNoTracking().FirstAsync(c => c.Id == m.ChunkId, ct);
         if (IsComplete(chunk.PartsLoaded))
         {
-            var now = clock.GetUtcNow().UtcDateTime;
             await db.IngestionChunks.Where(c => c.Id == m.ChunkId).ExecuteUpdateAsync(u => u
                 .SetProperty(c => c.Status, ChunkStatuses.Succeeded)
                 .SetProperty(c => c.FinishedAt, now)

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Messaging.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,7 @@ namespace InvestmentPlatform.Messaging.Outbox;
 public sealed class OutboxRelay(
     OutboxPublisher publisher,
     OutboxSignal signal,
+    OutageLog outage,
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
@@ -28,6 +30,7 @@ public sealed class OutboxRelay(
                     await publisher.DeleteSentBeforeAsync(DateTime.UtcNow.AddDays(-options.Value.RetainSentDays), stoppingToken);
                     nextCleanup = DateTime.UtcNow.AddHours(1);
                 }
+                outage.Recovered();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -35,7 +38,8 @@ public sealed class OutboxRelay(
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Outbox relay pass failed; retrying");
+                if (!outage.Report(ex))
+                    logger.LogWarning(ex, "Outbox relay pass failed; retrying");
             }
 
             try

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using InvestmentPlatform.Messaging.Resilience;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace InvestmentPlatform.Messaging.Outbox;
@@ -11,6 +13,8 @@ public static class OutboxRelayExtensions
     {
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<OutageLog>();
         builder.Services.AddSingleton<OutboxPublisher>();
         builder.Services.AddScoped<ISaveChangesInterceptor, OutboxSaveChangesInterceptor>();
         builder.Services.AddHostedService<OutboxRelay>();

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Messaging.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,11 @@ namespace InvestmentPlatform.Scheduler.Runs;
 /// Moves time-driven run steps: dispatches retries whose backoff has passed and times out overdue runs. Both are
 /// version-checked transitions on <c>job_runs</c>, so sweepers in several processes never apply one twice.
 /// </summary>
-public sealed class RunSweeper(IServiceScopeFactory scopes, IOptions<SchedulerOptions> options, ILogger<RunSweeper> logger) : BackgroundService
+public sealed class RunSweeper(
+    IServiceScopeFactory scopes,
+    IOptions<SchedulerOptions> options,
+    OutageLog outage,
+    ILogger<RunSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,7 +30,8 @@ public sealed class RunSweeper(IServiceScopeFactory scopes, IOptions<SchedulerOp
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "Run sweep failed; retrying on the next tick");
+                if (!outage.Report(ex))
+                    logger.LogWarning(ex, "Run sweep failed; retrying on the next tick");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

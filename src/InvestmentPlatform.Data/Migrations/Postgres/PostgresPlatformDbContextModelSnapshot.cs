@@ -543,6 +543,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("parts_loaded");
 
+                    b.Property<DateTime?>("ProgressAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("progress_at");
+
                     b.Property<long>("RecordsCollected")
                         .HasColumnType("bigint")
                         .HasColumnName("records_collected");

@@ -532,6 +532,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("parts_loaded");
 
+                    b.Property<DateTime?>("ProgressAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("progress_at");
+
                     b.Property<long>("RecordsCollected")
                         .HasColumnType("INTEGER")
                         .HasColumnName("records_collected");

@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace InvestmentPlatform.IntegrationTests.Infrastructure;
+
+/// <summary>Where a platform process finds its database and broker, and the settings every role of one test shares.</summary>
+public sealed record PlatformProcessSettings(
+    string ConnectionString,
+    ServiceEndpoints Broker,
+    string EndpointPrefix,
+    IReadOnlyDictionary<string, string>? Extra = null);
+
+/// <summary>
+/// The Host executable as a real child process with the roles given (Platform__Roles), on a free loopback port.
+/// Every HTTP call of a test goes through <see cref="CreateClient"/>.
+/// </summary>
+public sealed class PlatformProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    public string Roles { get; }
+    public Uri Address { get; }
+
+    private PlatformProcess(string roles, Uri address, Process process)
+    {
+        Roles = roles;
+        Address = address;
+        _process = process;
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public bool HasExited => _process.HasExited;
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Every line the process wrote, standard output and error interleaved.</summary>
+    public IReadOnlyList<string> Output => [.. _output];
+
+    /// <param name="command">A Host command after the options, such as "migrate"; none runs the platform.</param>
+    public static PlatformProcess Start(string roles, PlatformProcessSettings settings, string? command = null)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        string[] arguments = [HostDll(), "--urls", address.ToString().TrimEnd('/'), .. command is null ? Array.Empty<string>() : [command]];
+        var info = new ProcessStartInfo("dotnet", arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(HostDll())!,
+        };
+        var env = info.Environment;
+        env["Platform__Roles"] = roles;
+        env["ConnectionStrings__Platform"] = settings.ConnectionString;
+        env["Bus__Transport"] = "RabbitMq";
+        env["Bus__EndpointPrefix"] = settings.EndpointPrefix;
+        env["Bus__RabbitMq__Host"] = settings.Broker.RabbitHost;
+        env["Bus__RabbitMq__Port"] = settings.Broker.RabbitPort.ToString(CultureInfo.InvariantCulture);
+        env["Bus__RabbitMq__VirtualHost"] = settings.Broker.RabbitVirtualHost;
+        env["Bus__RabbitMq__Username"] = settings.Broker.RabbitUser;
+        env["Bus__RabbitMq__Password"] = settings.Broker.RabbitPassword;
+        env["Logging__Json"] = "true";
+        foreach (var (key, value) in settings.Extra ?? new Dictionary<string, string>())
+            env[key] = value;
+        return new PlatformProcess(roles, address, Process.Start(info)!);
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>Waits until /api/health/ready answers 200; false when the process exits first or the time runs out.</summary>
+    public async Task<bool> WaitReadyAsync(TimeSpan timeout)
+    {
+        using var client = CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(5);
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !HasExited)
+        {
+            try
+            {
+                using var response = await client.GetAsync("/api/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK)
+                    return true;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(250);
+        }
+        return false;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        if (_process.HasExited)
+            return;
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>The last lines of output, for a failure message.</summary>
+    public string Tail(int lines = 30) => $"{Roles} at {Address}:{Environment.NewLine}{string.Join(Environment.NewLine, Output.TakeLast(lines))}";
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+            _output.Enqueue(line);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string HostDll()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "InvestmentPlatform.sln")))
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Repository root not found");
+        return Directory.GetFiles(Path.Combine(root, "src/InvestmentPlatform.Host/bin"), "InvestmentPlatform.Host.dll", SearchOption.AllDirectories)
+            .OrderByDescending(File.GetLastWriteTimeUtc).First();
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using InvestmentPlatform.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace InvestmentPlatform.IntegrationTests.Resilience;
+
+/// <summary>
+/// The distributed platform as real processes (api, scheduler, two workers) on a PostgreSQL cluster and a RabbitMQ
+/// node of its own, so that a drill may stop either without touching the shared test services.
+/// </summary>
+public sealed class DrillCluster : IAsyncLifetime
+{
+    public const string Database = "platform";
+    private static readonly string[] Roles = ["api", "scheduler", "worker", "worker"];
+
+    private readonly List<PlatformProcess> _processes = [];
+    private PlatformProcessSettings _settings = null!;
+
+    public PrivatePostgres Postgres { get; private set; } = null!;
+    public PrivateRabbitMq Broker { get; private set; } = null!;
+    public DrillLog Log { get; } = new();
+
+    public PlatformProcess Api => _processes[0];
+    public PlatformProcess Worker => _processes[2];
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(StartPostgresAsync(), StartBrokerAsync());
+        _settings = new PlatformProcessSettings(Postgres.ConnectionString(Database), Broker.Endpoints, "drill",
+            new Dictionary<string, string>
+            {
+                ["Ingestion__SweepInterval"] = "00:00:01",
+                ["Outbox__PollMilliseconds"] = "200",
+                ["Logging__LogLevel__Default"] = "Warning",
+            });
+        foreach (var roles in Roles)
+            _processes.Add(PlatformProcess.Start(roles, _settings));
+        await EnsureRunningAsync();
+    }
+
+    private async Task StartPostgresAsync() => Postgres = await PrivatePostgres.StartAsync();
+
+    private async Task StartBrokerAsync() => Broker = await PrivateRabbitMq.StartAsync();
+
+    /// <summary>Restarts any role a drill killed and waits until every one is ready.</summary>
+    public async Task EnsureRunningAsync()
+    {
+        for (var i = 0; i < _processes.Count; i++)
+        {
+            if (!_processes[i].HasExited)
+                continue;
+            await _processes[i].DisposeAsync();
+            _processes[i] = PlatformProcess.Start(Roles[i], _settings);
+        }
+        // Four processes starting at once on two shared cores can take minutes.
+        var ready = await Task.WhenAll(_processes.Select(p => p.WaitReadyAsync(TimeSpan.FromSeconds(240))));
+        for (var i = 0; i < ready.Length; i++)
+            Assert.True(ready[i], _processes[i].Tail());
+    }
+
+    /// <summary>Every call of a drill goes through here: one place to add credentials.</summary>
+    public HttpClient CreateClient() => Api.CreateClient();
+
+    public async Task<Guid> SubmitAsync(object request)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/ingestion/requests", request);
+        Assert.True((int)response.StatusCode == 202, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid();
+    }
+
+    public async Task<T> QueryAsync<T>(string sql, Guid? requestId = null)
+    {
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionString(Database));
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        if (requestId is not null)
+            cmd.Parameters.AddWithValue("id", requestId.Value);
+        return (T)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
+    /// Where a request stands and what the processes said lately, for a drill that failed; every process's whole
+    /// output goes to test-output/drills/.
+    /// </summary>
+    public async Task<string> DescribeAsync(Guid requestId)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "InvestmentPlatform.sln")))
+            root = Path.GetDirectoryName(root)!;
+        var folder = Directory.CreateDirectory(Path.Combine(root, "test-output", "drills")).FullName;
+        for (var i = 0; i < _processes.Count; i++)
+            await File.WriteAllLinesAsync(Path.Combine(folder, $"{requestId:N}-{i}-{_processes[i].Roles}.log"), _processes[i].Output);
+        var chunks = await QueryAsync<string>(
+            "SELECT coalesce(string_agg(status || ' parts=' || parts_loaded || ' loaded=' || records_loaded || ' err=' || coalesce(error_message, ''), E'\\n'), '') FROM ingestion_chunks WHERE request_id = @id",
+            requestId);
+        var outbox = await QueryAsync<long>("SELECT count(*) FROM outbox WHERE sent_at IS NULL");
+        return $"chunks:\n{chunks}\nunsent outbox rows: {outbox}\nqueues:\n{await Broker.ListQueuesAsync()}\n" + string.Join("\n", _processes.Select(p =>
+            $"{p.Roles}:\n" + string.Join("\n", p.Output.Where(l => l.Contains("\"@l\":\"Error\"", StringComparison.Ordinal)
+                && !l.Contains("ConnectionError", StringComparison.Ordinal)).TakeLast(8).Select(l => l[..Math.Min(l.Length, 1500)]))));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in _processes)
+            await process.DisposeAsync();
+        await Broker.DisposeAsync();
+        await Postgres.DisposeAsync();
+    }
+}

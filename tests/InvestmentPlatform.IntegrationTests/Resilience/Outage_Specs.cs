@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Net;
+using InvestmentPlatform.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace InvestmentPlatform.IntegrationTests.Resilience;
+
+/// <summary>
+/// Fault drills on the distributed platform: a dependency goes away in the middle of a load, or a role dies, and the
+/// load still ends succeeded with every row exactly once, nothing left in flight, and no 500 on the way.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class When_a_dependency_fails_mid_load(DrillCluster cluster, ITestOutputHelper output) : IClassFixture<DrillCluster>
+{
+    private static readonly DateTime From = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime To = From.AddDays(45);
+    private const int Symbols = 6;
+    private const long BarsPerSymbol = 45 * 288;
+
+    /// <summary>
+    /// From the dependency's return (or the kill) to the request's end, the rest of the load included: a stalled chunk
+    /// would wait out its 5-minute lease.
+    /// </summary>
+    private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public Task Should_heal_after_PostgreSQL_stops_for_9_seconds() => DrillAsync("PostgreSQL stopped 9 s", "PGA", async () =>
+    {
+        await cluster.Postgres.StopImmediateAsync();
+        await Task.Delay(TimeSpan.FromSeconds(9));
+        await cluster.Postgres.StartServerAsync();
+    });
+
+    [Fact]
+    public Task Should_heal_after_PostgreSQL_stops_for_30_seconds() => DrillAsync("PostgreSQL stopped 30 s", "PGB", async () =>
+    {
+        await cluster.Postgres.StopImmediateAsync();
+        await Task.Delay(TimeSpan.FromSeconds(30));
+        await cluster.Postgres.StartServerAsync();
+    });
+
+    [Fact]
+    public Task Should_heal_after_the_broker_stops_for_20_seconds() => DrillAsync("RabbitMQ stopped 20 s", "MQ", async () =>
+    {
+        await cluster.Broker.StopNodeAsync();
+        await Task.Delay(TimeSpan.FromSeconds(20));
+        await cluster.Broker.StartNodeAsync();
+    });
+
+    [Fact]
+    public Task Should_heal_after_a_worker_is_killed() => DrillAsync("worker kill -9", "WK", () =>
+    {
+        cluster.Worker.Kill();
+        return Task.CompletedTask;
+    });
+
+    [Fact]
+    public Task Should_heal_after_the_api_is_killed_after_its_202() => DrillAsync("api kill -9 after 202", "AK", () =>
+    {
+        cluster.Api.Kill();
+        return Task.CompletedTask;
+    }, waitForRows: false);
+
+    private async Task DrillAsync(string drill, string tag, Func<Task> disrupt, bool waitForRows = true)
+    {
+        await cluster.EnsureRunningAsync();
+        var symbols = Enumerable.Range(1, Symbols).Select(i => $"{tag}{i}-USD").ToArray();
+        var id = await cluster.SubmitAsync(new { source = "synthetic", symbols, assetType = "crypto", interval = "5m", from = From, to = To });
+        using var watch = new ApiWatch(cluster, id);
+
+        if (waitForRows)
+            Assert.True(await WaitAsync(async () => await cluster.QueryAsync<long>(
+                "SELECT coalesce(sum(records_loaded), 0)::bigint FROM ingestion_chunks WHERE request_id = @id", id) > 0,
+                TimeSpan.FromSeconds(120)), "no rows loaded before the drill");
+        await disrupt();
+        var recovered = Stopwatch.StartNew();
+        if (cluster.Api.HasExited)
+            await cluster.EnsureRunningAsync();
+
+        var finished = await WaitAsync(async () => await cluster.QueryAsync<string>("SELECT status FROM ingestion_requests WHERE id = @id", id)
+            is not ("pending" or "running"), TimeSpan.FromSeconds(150));
+        if (!finished)
+            output.WriteLine(await cluster.DescribeAsync(id));
+        var recovery = recovered.Elapsed;
+        await watch.StopAsync();
+
+        var status = await cluster.QueryAsync<string>("SELECT status FROM ingestion_requests WHERE id = @id", id);
+        var rows = await cluster.QueryAsync<long>($"""
+            SELECT count(*) FROM market_data m JOIN assets a ON a.asset_id = m.asset_id
+            WHERE a.symbol LIKE '{tag}%'
+            """);
+        var distinct = await cluster.QueryAsync<long>($"""
+            SELECT count(DISTINCT (m.asset_id, m.interval, m.time)) FROM market_data m JOIN assets a ON a.asset_id = m.asset_id
+            WHERE a.symbol LIKE '{tag}%'
+            """);
+        var stuck = await cluster.QueryAsync<long>(
+            "SELECT count(*) FROM ingestion_chunks WHERE request_id = @id AND status NOT IN ('succeeded', 'failed', 'timed_out')", id);
+        var tallied = await cluster.QueryAsync<long>("SELECT records_loaded FROM ingestion_requests WHERE id = @id", id);
+        var expected = Symbols * BarsPerSymbol;
+        cluster.Log.Add(new DrillResult(drill, status, recovery, expected - distinct, rows - distinct, stuck, watch.ServerErrors));
+        output.WriteLine(cluster.Log.Table());
+
+        Assert.Equal("succeeded", status);
+        Assert.Equal(expected, rows);
+        Assert.Equal(rows, distinct);
+        Assert.Equal(expected, tallied);
+        Assert.Equal(0, stuck);
+        Assert.True(watch.ServerErrors == 0, $"{watch.ServerErrors} answers were 5xx other than 503");
+        Assert.True(recovery < RecoveryBound, $"recovery took {recovery}");
+    }
+
+    private static async Task<bool> WaitAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await condition())
+                    return true;
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+                // The drill's database is away or recovering.
+            }
+            await Task.Delay(250);
+        }
+        return false;
+    }
+
+    /// <summary>Reads the request through the API all along the drill and counts server errors other than 503.</summary>
+    private sealed class ApiWatch : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _loop;
+        private int _serverErrors;
+
+        public ApiWatch(DrillCluster cluster, Guid id) => _loop = WatchAsync(cluster, id, _stop.Token);
+
+        public int ServerErrors => _serverErrors;
+
+        private async Task WatchAsync(DrillCluster cluster, Guid id, CancellationToken ct)
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                try
+                {
+                    using var client = cluster.CreateClient();
+                    using var response = await client.GetAsync($"/api/ingestion/requests/{id}", ct);
+                    if ((int)response.StatusCode >= 500 && response.StatusCode != HttpStatusCode.ServiceUnavailable)
+                        Interlocked.Increment(ref _serverErrors);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    // The api process is being killed or restarted.
+                }
+                try
+                {
+                    await Task.Delay(300, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+
+        public async Task StopAsync()
+        {
+            await _stop.CancelAsync();
+            await _loop;
+        }
+
+        public void Dispose() => _stop.Dispose();
+    }
+}
