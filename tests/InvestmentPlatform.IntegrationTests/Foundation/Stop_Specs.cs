@@ -36,13 +36,14 @@ public sealed class When_a_host_on_rabbitmq_is_stopped_right_after_it_starts : I
 public sealed class When_a_host_cannot_reach_its_broker : IAsyncLifetime
 {
     private TestDatabase _database = null!;
-    private HostProcess? _host;
+    private PlatformProcess? _host;
 
     public async Task InitializeAsync() => _database = await TestServices.CreateDatabaseAsync();
 
     public async Task DisposeAsync()
     {
-        _host?.Dispose();
+        if (_host is not null)
+            await _host.DisposeAsync();
         await _database.DisposeAsync();
     }
 
@@ -50,16 +51,12 @@ public sealed class When_a_host_cannot_reach_its_broker : IAsyncLifetime
     public async Task Should_still_stop_on_sigterm_within_its_shutdown_timeout()
     {
         var services = await TestServices.GetAsync() with { RabbitPort = ClosedPort() };
-        _host = HostProcess.Start(services, new Dictionary<string, string>
-        {
-            ["Platform__Roles"] = "worker",
-            ["ConnectionStrings__Platform"] = _database.ConnectionString,
-        });
+        _host = PlatformProcess.Start("worker", new PlatformProcessSettings(_database.ConnectionString, services, $"s{Guid.NewGuid():N}"[..12]));
         Assert.True(await _host.WaitForOutputAsync(l => l.Contains("Connection Failed", StringComparison.OrdinalIgnoreCase) ||
                                                         l.Contains("BrokerUnreachable", StringComparison.OrdinalIgnoreCase), TimeSpan.FromSeconds(60)),
-            $"the host never reported the unreachable broker:\n{_host.Output}");
+            $"the host never reported the unreachable broker:\n{_host.Tail()}");
 
-        Assert.True(await _host.TerminateAsync(TimeSpan.FromSeconds(30)), $"the host did not stop within its shutdown timeout:\n{_host.Output}");
+        Assert.True(await _host.TerminateAsync(TimeSpan.FromSeconds(30)), $"the host did not stop within its shutdown timeout:\n{_host.Tail()}");
     }
 
     private static ushort ClosedPort()

@@ -11,7 +11,11 @@ public sealed record PlatformProcessSettings(
     string ConnectionString,
     ServiceEndpoints Broker,
     string EndpointPrefix,
-    IReadOnlyDictionary<string, string>? Extra = null);
+    IReadOnlyDictionary<string, string>? Extra = null)
+{
+    /// <summary>The bootstrap admin's API key, shared by every process of one deployment; clients carry it.</summary>
+    public string AdminKey { get; init; } = TestAccess.NewAdminKey();
+}
 
 /// <summary>
 /// The Host executable as a real child process with the roles given (Platform__Roles), on a free loopback port.
@@ -24,11 +28,13 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     public string Roles { get; }
     public Uri Address { get; }
+    private readonly string _adminKey;
 
-    private PlatformProcess(string roles, Uri address, Process process)
+    private PlatformProcess(string roles, Uri address, string adminKey, Process process)
     {
         Roles = roles;
         Address = address;
+        _adminKey = adminKey;
         _process = process;
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
@@ -64,12 +70,54 @@ public sealed class PlatformProcess : IAsyncDisposable
         env["Bus__RabbitMq__Username"] = settings.Broker.RabbitUser;
         env["Bus__RabbitMq__Password"] = settings.Broker.RabbitPassword;
         env["Logging__Json"] = "true";
+        env["Auth__BootstrapAdminPassword"] = TestAccess.AdminPassword;
+        env["Auth__BootstrapApiKey"] = settings.AdminKey;
+        env["RateLimits__PermitsPerUser"] = "1000000";
+        env["RateLimits__PermitsPerAnonymousIp"] = "1000000";
         foreach (var (key, value) in settings.Extra ?? new Dictionary<string, string>())
             env[key] = value;
-        return new PlatformProcess(roles, address, Process.Start(info)!);
+        return new PlatformProcess(roles, address, settings.AdminKey, Process.Start(info)!);
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>A client of this process carrying the bootstrap admin's key.</summary>
+    public HttpClient CreateClient()
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add(TestAccess.ApiKeyHeader, _adminKey);
+        return client;
+    }
+
+    /// <summary>Waits for a line of the process's output; false if the process exits or the time runs out first.</summary>
+    public async Task<bool> WaitForOutputAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_output.Any(match))
+                return true;
+            if (_process.HasExited)
+                return false;
+            await Task.Delay(100);
+        }
+        return false;
+    }
+
+    /// <summary>SIGTERM, as `docker stop` and systemd send; true when the process exits within <paramref name="timeout"/>.</summary>
+    public async Task<bool> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Waits until /api/health/ready answers 200; false when the process exits first or the time runs out.</summary>
     public async Task<bool> WaitReadyAsync(TimeSpan timeout)

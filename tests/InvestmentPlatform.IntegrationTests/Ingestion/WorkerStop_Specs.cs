@@ -16,7 +16,7 @@ public sealed class When_a_worker_process_stops_mid_load : IAsyncLifetime
     private PlatformFactory _factory = null!;
     private TestDatabase _database = null!;
     private ServiceEndpoints _services = null!;
-    private HostProcess? _worker;
+    private PlatformProcess? _worker;
 
     public async Task InitializeAsync()
     {
@@ -54,7 +54,7 @@ public sealed class When_a_worker_process_stops_mid_load : IAsyncLifetime
         var atKill = await CountAsync(db => db.MarketData.CountAsync());
         if (signal == "SIGTERM")
         {
-            Assert.True(await _worker.TerminateAsync(ShutdownTimeout), $"the worker did not stop within {ShutdownTimeout}:\n{_worker.Output}");
+            Assert.True(await _worker.TerminateAsync(ShutdownTimeout), $"the worker did not stop within {ShutdownTimeout}:\n{_worker.Tail()}");
             Assert.Equal(0, _worker.ExitCode);
         }
         Kill();
@@ -92,18 +92,17 @@ public sealed class When_a_worker_process_stops_mid_load : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
     }
 
-    private HostProcess StartWorker() => HostProcess.Start(_services, new Dictionary<string, string>
-    {
-        ["Platform__Roles"] = "worker",
-        ["ConnectionStrings__Platform"] = _database.ConnectionString,
-        ["Bus__EndpointPrefix"] = _factory.EndpointPrefix,
-        ["Ingestion__SweepInterval"] = "00:00:01",
-        ["Ingestion__ChunkLease"] = "00:00:20",
-    });
+    private PlatformProcess StartWorker() => PlatformProcess.Start("worker", new PlatformProcessSettings(
+        _database.ConnectionString, _services, _factory.EndpointPrefix, new Dictionary<string, string>
+        {
+            ["Ingestion__SweepInterval"] = "00:00:01",
+            ["Ingestion__ChunkLease"] = "00:00:20",
+        }));
 
     private void Kill()
     {
-        _worker?.Dispose();
+        _worker?.Kill();
+        _worker?.DisposeAsync().AsTask().Wait();
         _worker = null;
     }
 }
