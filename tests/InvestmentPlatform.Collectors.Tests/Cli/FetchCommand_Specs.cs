@@ -169,7 +169,7 @@ public sealed class When_running_fetch_from_the_command_line : IAsyncLifetime
     [InlineData("error: unknown option --form", "fetch", "--source", "synthetic", "--symbol", "X", "--form", "2024-01-01", "--from", "2024-01-01", "--to", "2024-02-01")]
     [InlineData("error: unknown command 'fetc'", "fetc")]
     [InlineData("error (BadRequest): coinbase: interval '1wk' is not served", "fetch", "--source", "coinbase", "--symbol", "BTC-USD", "--interval", "1wk", "--from", "2024-01-01", "--to", "2024-02-01")]
-    [InlineData("error (BadRequest): csv: option 'file' is required", "fetch", "--source", "csv", "--symbol", "X", "--from", "2024-01-01", "--to", "2024-02-01")]
+    [InlineData("error (BadRequest): csv: option 'upload' (an upload) or 'file' (command line) is required", "fetch", "--source", "csv", "--symbol", "X", "--from", "2024-01-01", "--to", "2024-02-01")]
     public async Task Should_reject_bad_input_with_one_line_and_a_non_zero_exit(string expected, params string[] args)
     {
         var result = await CliProcess.RunAsync(null, args);
