@@ -1,5 +1,6 @@
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Access;
+using InvestmentPlatform.Messaging.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,7 +20,45 @@ public sealed class AccessBootstrap(
     IServiceScopeFactory scopes, SigningKeys signingKeys, SetupToken setup, IOptions<AccessOptions> options,
     IServer server, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<AccessBootstrap> logger) : IHostedService
 {
+    private Task? _waiting;
+
     public async Task StartAsync(CancellationToken ct)
+    {
+        try
+        {
+            await BootstrapAsync(ct);
+        }
+        catch (Exception ex) when (TransientFailure.IsTransient(ex))
+        {
+            // The api stays live (and not ready) while the database is away, and bootstraps once it is back.
+            logger.LogWarning("The database is unreachable; access bootstrap waits for it: {Reason}", ex.Message);
+            _waiting = RetryAsync(lifetime.ApplicationStopping);
+        }
+    }
+
+    private async Task RetryAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), clock, stopping);
+                await BootstrapAsync(stopping);
+                logger.LogInformation("The database is back: access bootstrapped");
+                return;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (TransientFailure.IsTransient(ex))
+            {
+                // Still away: the first warning said so.
+            }
+        }
+    }
+
+    private async Task BootstrapAsync(CancellationToken ct)
     {
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -53,7 +92,7 @@ public sealed class AccessBootstrap(
         await signingKeys.GetAsync(ct);
     }
 
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken ct) => _waiting ?? Task.CompletedTask;
 
     private async Task SeedKeyAsync(PlatformDbContext db, PlatformUser admin, string key, CancellationToken ct)
     {

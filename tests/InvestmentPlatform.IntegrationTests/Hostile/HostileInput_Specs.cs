@@ -277,7 +277,11 @@ public abstract class HostileInput_Specs(ApiDatabase database) : IAsyncLifetime
     {
         var server = Host.Host.App.Server;
         await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "/hubs/events"), o => o.HttpMessageHandlerFactory = _ => server.CreateHandler())
+            .WithUrl(new Uri(server.BaseAddress, "/hubs/events"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                o.Headers[TestAccess.ApiKeyHeader] = Host.Host.AdminKey;
+            })
             .Build();
         await connection.StartAsync();
         var topic = "job:" + new string('x', 30_000);
@@ -410,8 +414,9 @@ public abstract class HostileInput_Specs(ApiDatabase database) : IAsyncLifetime
         Assert.Equal(10, (await Host.Host.BarsAsync("ORDINARY")).Count);
         Assert.Equal("succeeded", swept.GetProperty("status").GetString());
         await watchdog.DisposeAsync();
-        Assert.True(watchdog.PeakBytes < 1L << 30, $"the process peaked at {watchdog.PeakBytes / (1 << 20):N0} MiB");
-        Console.WriteLine($"hostile battery ({database}): peak working set {watchdog.PeakBytes / (1 << 20):N0} MiB");
+        // Growth, not the level: the test process also holds what earlier specs left behind.
+        Assert.True(watchdog.GrowthBytes < 1L << 30, $"the process grew by {watchdog.GrowthBytes / (1 << 20):N0} MiB");
+        Console.WriteLine($"hostile battery ({database}): working set grew by {watchdog.GrowthBytes / (1 << 20):N0} MiB to a peak of {watchdog.PeakBytes / (1 << 20):N0} MiB");
     }
 
     private static async Task Until(Func<bool> condition)

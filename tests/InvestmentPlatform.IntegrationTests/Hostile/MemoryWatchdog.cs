@@ -8,9 +8,16 @@ public sealed class MemoryWatchdog : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampling;
 
-    public MemoryWatchdog() => _sampling = SampleAsync();
+    public MemoryWatchdog()
+    {
+        using (var process = Process.GetCurrentProcess())
+            BaselineBytes = process.WorkingSet64;
+        _sampling = SampleAsync();
+    }
 
+    public long BaselineBytes { get; }
     public long PeakBytes { get; private set; }
+    public long GrowthBytes => PeakBytes - BaselineBytes;
 
     private async Task SampleAsync()
     {

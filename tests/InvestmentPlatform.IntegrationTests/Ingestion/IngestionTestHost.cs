@@ -29,6 +29,7 @@ public sealed class IngestionTestHost : IAsyncDisposable
     public RecordingCollector Collector { get; }
     public HttpClient Client { get; }
     public IServiceProvider Services => App.Services;
+    public string AdminKey => _factory.AdminKey;
 
     public static async Task<IngestionTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool postgres = true)
     {
