@@ -122,7 +122,7 @@ public sealed class PlatformProcess : IAsyncDisposable
     /// <summary>Waits until /api/health/ready answers 200; false when the process exits first or the time runs out.</summary>
     public async Task<bool> WaitReadyAsync(TimeSpan timeout)
     {
-        using var client = CreateClient();
+        using var client = new HttpClient { BaseAddress = Address }; // a probe sends no credential
         client.Timeout = TimeSpan.FromSeconds(5);
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline && !HasExited)

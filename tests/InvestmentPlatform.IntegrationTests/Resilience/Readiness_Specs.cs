@@ -74,7 +74,8 @@ internal static class Health
 {
     public static async Task<HttpStatusCode?> StatusAsync(PlatformProcess process, string path)
     {
-        using var client = process.CreateClient();
+        // As an orchestrator's probe: no credential, whose check would need the database.
+        using var client = new HttpClient { BaseAddress = process.Address, Timeout = TimeSpan.FromSeconds(30) };
         try
         {
             using var response = await client.GetAsync(path);
