@@ -33,10 +33,11 @@ public sealed class PlatformDatabaseMigrator(
             if (settings.IsPostgres)
                 await ConfigureTimescaleAsync(db, ct);
         }
-        catch (NpgsqlException ex)
+        // EF Core wraps a connection failure it deems transient in an InvalidOperationException.
+        catch (Exception ex) when ((ex as NpgsqlException ?? ex.InnerException as NpgsqlException) is { } npgsql)
         {
             throw new PlatformConfigurationException(
-                $"{DatabaseSettings.SettingName}: cannot use {settings.Describe()}: {ex.Message}", ex);
+                $"{DatabaseSettings.SettingName}: cannot use {settings.Describe()}: {npgsql.Message}", ex);
         }
 
         if (!settings.IsPostgres)
