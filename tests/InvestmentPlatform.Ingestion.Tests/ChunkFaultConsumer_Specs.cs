@@ -30,7 +30,11 @@ public sealed class When_a_chunk_faults : IAsyncLifetime
         services.AddDbContext<PlatformDbContext, SqlitePlatformDbContext>(o => o.UseSqlite($"Data Source={_file}").UseSnakeCaseNamingConvention());
         services.AddSingleton(new BusOptions());
         services.AddIngestionServices();
-        services.AddMassTransitTestHarness(bus => bus.AddConsumer<ChunkFaultConsumer>());
+        services.AddMassTransitTestHarness(bus =>
+        {
+            bus.DisableUsageTelemetry();
+            bus.AddConsumer<ChunkFaultConsumer>();
+        });
         _provider = services.BuildServiceProvider(true);
         await using (var scope = _provider.CreateAsyncScope())
         {

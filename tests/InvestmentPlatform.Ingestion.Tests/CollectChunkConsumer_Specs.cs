@@ -33,9 +33,13 @@ public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
         services.AddSingleton<ICollector>(_collector);
         services.AddSingleton<ICollectorRegistry>(new Registry(_collector));
         services.AddIngestionServices();
-        services.AddMassTransitTestHarness(bus => bus.AddConsumer<CollectChunkConsumer>(c =>
-            // As many immediate retries as a collector endpoint makes, without its waits.
-            c.UseMessageRetry(r => r.Immediate(CollectChunkLimits.ImmediateRetryIntervals.Length).Ignore<CollectorException>(e => !e.IsRetryable))));
+        services.AddMassTransitTestHarness(bus =>
+        {
+            bus.DisableUsageTelemetry();
+            bus.AddConsumer<CollectChunkConsumer>(c =>
+                // As many immediate retries as a collector endpoint makes, without its waits.
+                c.UseMessageRetry(r => r.Immediate(CollectChunkLimits.ImmediateRetryIntervals.Length).Ignore<CollectorException>(e => !e.IsRetryable)));
+        });
         _provider = services.BuildServiceProvider(true);
 
         await using (var scope = _provider.CreateAsyncScope())
