@@ -23,7 +23,8 @@ export function SymbolChart({ symbol, interval, height = 380 }: { symbol: string
   const [shownOverlays, setShownOverlays] = useState<OverlayId[]>([])
   const [older, setOlder] = useState<{ key: string; bars: Bar[]; exhausted: boolean }>({ key: '', bars: [], exhausted: false })
 
-  const latest = useGetBarsQuery({ symbol, interval, limit: 1 })
+  // Presets count back from the newest bar; All needs no anchor, so it asks for none.
+  const latest = useGetBarsQuery({ symbol, interval, limit: 1 }, { skip: range === 'All' })
   const anchor = latest.data?.bars[0]?.time
   const from = rangeFrom(range, anchor)
   const bars = useGetBarsQuery({ symbol, interval, from, limit: PageSize }, { skip: range !== 'All' && !anchor })
