@@ -37,6 +37,7 @@ public static class IngestionExtensions
         services.TryAddSingleton<CollectorQueues>();
         services.TryAddSingleton<RequestLimits>();
         services.TryAddScoped<IngestionRequestValidator>();
+        services.TryAddScoped<SourceDailyQuota>();
         services.TryAddScoped<IngestionRequestWriter>();
         services.TryAddSingleton<CsvUploads>();
         services.TryAddScoped<IncrementalTracker>();

@@ -29,6 +29,9 @@ public sealed class IngestionOptions
     /// <summary>Most rows one request may ask for: bars per symbol times symbols.</summary>
     public long MaxRowsPerRequest { get; set; } = 20_000_000;
 
+    /// <summary>Most rows one source may be asked for per UTC day, over all requests: bars in each range times its symbols.</summary>
+    public long MaxRowsPerDayPerSource { get; set; } = 100_000_000;
+
     /// <summary>
     /// Delayed redeliveries of a chunk whose immediate retries were spent on a transient, rate-limited or timeout
     /// failure; 0 fails the chunk at once. The chunk waits FirstRedeliveryDelay, then 4 times longer each time, or the

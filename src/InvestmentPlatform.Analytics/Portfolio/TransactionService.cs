@@ -55,29 +55,27 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
     public async Task<ImportResult> ImportAsync(Guid portfolioId, string csv, string mode, CancellationToken ct)
     {
         var portfolio = await portfolios.FindAsync(portfolioId, ct);
-        var lines = csv.Replace("\r\n", "\n").Split('\n');
-        if (lines.Length == 0 || !TransactionCsv.IsHeader(lines[0]))
+        var records = TransactionCsv.Records(csv).Where(r => !TransactionCsv.IsBlank(r.Fields)).Take(TransactionLimits.MaxImportLines + 2).ToList();
+        if (records.Count == 0 || records[0].Line != 1 || !TransactionCsv.IsHeader(records[0].Fields))
             throw AnalyticsException.Invalid("body", $"The first line must be the header {TransactionCsv.Header}.");
-        if (lines.Skip(1).Count(l => !string.IsNullOrWhiteSpace(l)) > TransactionLimits.MaxImportLines)
+        if (records.Count - 1 > TransactionLimits.MaxImportLines)
             throw AnalyticsException.Unprocessable("body", $"At most {TransactionLimits.MaxImportLines:N0} transactions per import.");
 
         var errors = new List<ImportError>();
         var lineOf = new Dictionary<Guid, int>();
         var parsed = new List<PortfolioTransaction>();
         var assets = new Dictionary<string, Asset?>(StringComparer.Ordinal);
-        for (var i = 1; i < lines.Length; i++)
+        foreach (var (line, fields) in records.Skip(1))
         {
-            if (string.IsNullOrWhiteSpace(lines[i]))
-                continue;
             try
             {
-                var (row, _) = await BuildAsync(portfolio, TransactionCsv.Parse(lines[i]), ct, assets);
+                var (row, _) = await BuildAsync(portfolio, TransactionCsv.Parse(fields), ct, assets);
                 parsed.Add(row);
-                lineOf[row.Id] = i + 1;
+                lineOf[row.Id] = line;
             }
             catch (AnalyticsException ex)
             {
-                errors.Add(new ImportError(i + 1, ex.Message));
+                errors.Add(new ImportError(line, ex.Message));
             }
         }
 

@@ -1,4 +1,5 @@
 using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Ingestion.Requests;
 using Microsoft.Extensions.Options;
 
 namespace InvestmentPlatform.Cli.CommandLine;
@@ -46,6 +47,11 @@ public sealed class CommandSet(string program)
         {
             await errors.WriteLineAsync($"configuration error: {string.Join("; ", ex.Failures)}");
             return ExitCodes.Usage;
+        }
+        catch (QuotaExceededException ex)
+        {
+            await errors.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Failure;
         }
         catch (CollectorException ex)
         {

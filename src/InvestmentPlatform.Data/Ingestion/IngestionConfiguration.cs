@@ -13,6 +13,7 @@ internal sealed class IngestionRequestConfiguration : IEntityTypeConfiguration<I
         b.HasIndex(x => x.Status);
         b.HasIndex(x => x.CreatedAt);
         b.HasIndex(x => x.RunId);
+        b.HasIndex(x => new { x.Source, x.CreatedAt });
     }
 }
 

@@ -19,6 +19,8 @@ public class IngestionRequest
     /// <summary>The user who submitted it through the API; null for the scheduler's and the CLI's. Its live events go
     /// to that user (and admins) only.</summary>
     public string? RequestedBy { get; set; }
+    /// <summary>Rows asked for (bars in the range times symbols), counted against the source's daily ceiling; 0 once refused.</summary>
+    public long PlannedRows { get; set; }
     public int ChunksTotal { get; set; }
     public int ChunksDone { get; set; }
     public long RecordsCollected { get; set; }

@@ -19,6 +19,7 @@ public sealed class RequestPlanner(
     IncrementalTracker tracker,
     RequestTally tally,
     RequestLimits limits,
+    SourceDailyQuota quota,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
     ILogger<RequestPlanner> logger)
@@ -81,6 +82,8 @@ public sealed class RequestPlanner(
                           : new SubmissionError("interval", $"Unknown interval '{request.Interval}'."));
         if (refusal is not null)
             return await RefuseAsync(request, refusal.Message, now, ct);
+        if (await quota.CheckStoredAsync(request, ct) is { } spent)
+            return await RefuseAsync(request, spent.Message, now, ct);
 
         var chunks = new List<IngestionChunk>();
         foreach (var symbol in symbols)
@@ -186,6 +189,7 @@ public sealed class RequestPlanner(
     private void MarkFailed(IngestionRequest request, string reason, DateTime now)
     {
         request.Status = IngestionStatuses.Failed;
+        request.PlannedRows = 0;
         request.ErrorClass = nameof(ErrorClass.BadRequest);
         request.ErrorMessage = reason;
         request.CompletedAt = now;

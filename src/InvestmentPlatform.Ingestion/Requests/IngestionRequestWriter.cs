@@ -6,8 +6,11 @@ using InvestmentPlatform.Data.Outbox;
 
 namespace InvestmentPlatform.Ingestion.Requests;
 
-/// <summary>Stores a validated request and its CollectionRequested in one SaveChanges (outbox).</summary>
-public sealed class IngestionRequestWriter(PlatformDbContext db, TimeProvider clock)
+/// <summary>
+/// Stores a validated request and its CollectionRequested in one SaveChanges (outbox). Throws
+/// <see cref="QuotaExceededException"/>, storing nothing, when the source's rows for the day are spent.
+/// </summary>
+public sealed class IngestionRequestWriter(PlatformDbContext db, SourceDailyQuota quota, TimeProvider clock)
 {
     public async Task<IngestionRequest> SubmitAsync(IngestionSubmission s, CancellationToken ct)
     {
@@ -19,6 +22,8 @@ public sealed class IngestionRequestWriter(PlatformDbContext db, TimeProvider cl
             DateTime.SpecifyKind(s.To!.Value.ToUniversalTime(), DateTimeKind.Utc),
             s.Mode ?? IngestionModes.Batch, now, s.Options);
         var row = ToRow(message, now);
+        if (await quota.CheckAsync(row.Source, row.PlannedRows, ct) is { } refusal)
+            throw new QuotaExceededException(refusal);
         row.RequestedBy = s.RequestedBy;
         db.IngestionRequests.Add(row);
         db.EnqueuePublish(message, message.RequestId);
@@ -38,6 +43,7 @@ public sealed class IngestionRequestWriter(PlatformDbContext db, TimeProvider cl
         Mode = m.Mode,
         Options = m.Options is null ? null : JsonSerializer.Serialize(m.Options),
         Status = IngestionStatuses.Pending,
+        PlannedRows = SourceDailyQuota.PlannedRows(m.Interval, m.Symbols.Count, m.From, m.To),
         JobId = m.JobId,
         RunId = m.RunId,
         CreatedAt = now,

@@ -94,6 +94,20 @@ public sealed class When_importing_csv_files : IDisposable
     }
 
     [Fact]
+    public async Task Should_read_quoted_fields_and_any_common_separator()
+    {
+        // A European export: a byte-order mark, semicolons, and a quoted note with the separator inside it.
+        var semicolon = Assert.Single(await Import("\uFEFF\"Date\";\"Close\";Note\n2024-01-02;\"10.5\";\"a;b\"\n"));
+        var tab = Assert.Single(await Import("date\tclose\n2024-01-02\t11\n\n2024-01-03\t\"x\"\"y\"\n"));
+
+        Assert.Equal(10.5, Assert.Single(semicolon.Rows).Close);
+        Assert.Equal(11, Assert.Single(tab.Rows).Close);
+        var rejected = Assert.Single(tab.Rejected);
+        Assert.Equal(4, rejected.Line);
+        Assert.Contains("'x\"y' is not a number", rejected.Reason);
+    }
+
+    [Fact]
     public async Task Should_read_a_value_column_as_a_rate()
     {
         var batch = Assert.Single(await Import("date,value\n2024-01-02,4.25\n", type: "bond"));

@@ -36,16 +36,15 @@ public sealed class CsvCollector(ImportFiles files) : CollectorBase
         CollectorRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var stream = files.Open(Name, request.Options);
-        using var lines = new CsvLines(stream, files.Options.MaxLineLength, Name);
-        var header = await lines.ReadAsync(ct);
-        while (header is not null && string.IsNullOrWhiteSpace(header))
-            header = await lines.ReadAsync(ct);
+        using var records = await CsvRecords.OpenAsync(stream, files.Options.MaxLineLength, Name, ct);
+        var header = await records.ReadAsync(ct);
+        while (header is not null && CsvRecords.IsBlank(header))
+            header = await records.ReadAsync(ct);
         if (header is null)
             throw new CollectorException(ErrorClass.BadPayload, Name, "the file is empty");
 
-        var separator = CsvFields.DetectSeparator(header);
-        var layout = CsvLayout.Detect(CsvFields.Split(header.TrimStart('\uFEFF'), separator), out var problem)
-                     ?? throw new CollectorException(ErrorClass.BadPayload, Name, $"line {lines.Number}: {problem}");
+        var layout = CsvLayout.Detect(header, out var problem)
+                     ?? throw new CollectorException(ErrorClass.BadPayload, Name, $"line {records.Line}: {problem}");
 
         var asset = new AssetDescription(
             request.Symbol,
@@ -59,17 +58,17 @@ public sealed class CsvCollector(ImportFiles files) : CollectorBase
         // Files may run newest first and repeat dates: rows are sorted here so duplicates are reported with their lines.
         var rows = new List<(SeriesRow Row, int Line)>();
         var rejected = new List<RejectedRow>();
-        while (await lines.ReadAsync(ct) is { } line)
+        while (await records.ReadAsync(ct) is { } fields)
         {
-            var lineNumber = lines.Number;
+            var lineNumber = records.Line;
             // A file that grows while it is read is still read no further than the limit.
             if (stream.Position > files.Options.MaxFileBytes)
                 throw new CollectorException(ErrorClass.BadPayload, Name, $"the file is larger than {files.Options.MaxFileBytes:N0} bytes (Imports__MaxFileBytes)");
-            if (string.IsNullOrWhiteSpace(line))
+            if (CsvRecords.IsBlank(fields))
                 continue;
             if (rows.Count + rejected.Count >= MaxRows)
                 throw new CollectorException(ErrorClass.BadPayload, Name, $"the file holds more than {MaxRows:N0} rows in the range; split it");
-            var (row, rejection) = CsvRowReader.Read(layout, CsvFields.Split(line, separator), lineNumber);
+            var (row, rejection) = CsvRowReader.Read(layout, fields, lineNumber);
             if (rejection is not null)
             {
                 // A file usually covers more than the requested range; rows outside it are skipped, not errors.
@@ -78,7 +77,6 @@ public sealed class CsvCollector(ImportFiles files) : CollectorBase
             }
             else if (row!.Time >= request.From && row.Time < request.To)
             {
-
                 rows.Add((row, lineNumber));
             }
         }

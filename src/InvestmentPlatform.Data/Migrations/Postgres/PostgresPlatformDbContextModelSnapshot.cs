@@ -659,6 +659,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("options");
 
+                    b.Property<long>("PlannedRows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("planned_rows");
+
                     b.Property<long>("RecordsCollected")
                         .HasColumnType("bigint")
                         .HasColumnName("records_collected");
@@ -718,6 +722,9 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_ingestion_requests_status");
+
+                    b.HasIndex("Source", "CreatedAt")
+                        .HasDatabaseName("ix_ingestion_requests_source_created_at");
 
                     b.ToTable("ingestion_requests", (string)null);
                 });

@@ -648,6 +648,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("options");
 
+                    b.Property<long>("PlannedRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("planned_rows");
+
                     b.Property<long>("RecordsCollected")
                         .HasColumnType("INTEGER")
                         .HasColumnName("records_collected");
@@ -707,6 +711,9 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_ingestion_requests_status");
+
+                    b.HasIndex("Source", "CreatedAt")
+                        .HasDatabaseName("ix_ingestion_requests_source_created_at");
 
                     b.ToTable("ingestion_requests", (string)null);
                 });
