@@ -46,3 +46,12 @@ export function fieldErrors(error: unknown): Record<string, string> {
   }
   return out
 }
+
+/** The bad lines a refused import lists (ProblemDetails `lines`), in line order; empty for any other error. */
+export function problemLines(error: unknown): { line: number; message: string }[] {
+  const lines = (problemOf(error) as { lines?: unknown } | null)?.lines
+  if (!Array.isArray(lines)) return []
+  return lines
+    .filter((l): l is { line: number; message: string } => typeof l?.line === 'number' && typeof l?.message === 'string')
+    .sort((a, b) => a.line - b.line)
+}

@@ -6,6 +6,7 @@ import { Button, Field, Input, Select } from '../../components/Form'
 import { Pagination } from '../../components/Pagination'
 import { QueryState } from '../../components/QueryState'
 import { label } from '../../utils/format'
+import { CsvUploadForm } from '../ingestion/CsvUploadForm'
 import { AddAssetForm } from './AddAssetForm'
 import { AssetTable } from './AssetTable'
 import { useListAssetsQuery } from './assetsApi'
@@ -21,6 +22,7 @@ export default function AssetsPage() {
   const page = Number(params.get('page') ?? '1') || 1
   const [search, setSearch] = useState(q)
   const [adding, setAdding] = useState(false)
+  const [importing, setImporting] = useState(false)
 
   // Search as the user types, a moment after the last key.
   useEffect(() => {
@@ -45,11 +47,19 @@ export default function AssetsPage() {
         <Button onClick={() => setAdding((a) => !a)} aria-expanded={adding} aria-controls="add-asset" disabled={!canAdd.allowed} title={canAdd.reason}>
           {adding ? 'Close' : 'Add asset'}
         </Button>
+        <Button variant="secondary" onClick={() => setImporting((a) => !a)} aria-expanded={importing} aria-controls="import-csv" disabled={!canAdd.allowed} title={canAdd.reason}>
+          {importing ? 'Close import' : 'Import CSV'}
+        </Button>
       </PageHeader>
       <RoleNote needed="analyst" what="Adding assets is disabled." />
       {adding && canAdd.allowed && (
         <Card id="add-asset" title="Add an asset" className="mb-4">
           <AddAssetForm onCreated={(s) => navigate(`/assets/${encodeURIComponent(s)}`)} />
+        </Card>
+      )}
+      {importing && canAdd.allowed && (
+        <Card id="import-csv" title="Import prices from a CSV file" className="mb-4">
+          <CsvUploadForm />
         </Card>
       )}
       <Card>

@@ -3,10 +3,21 @@ import { liveEvents } from '../../api/liveEvents'
 import type { IngestionInput, IngestionRequestDto, Paged } from '../../api/types'
 import { applyProgress, isFinished } from './progress'
 
+export type CsvUploadInput = { file: File; symbol: string; assetType: string; interval: string; currency?: string }
+
 export const ingestionApi = apiSlice.injectEndpoints({
   endpoints: (build) => ({
     createRequest: build.mutation<{ requestId: string; status: string }, IngestionInput>({
       query: (body) => ({ url: '/ingestion/requests', method: 'POST', body }),
+      invalidatesTags: [{ type: 'Request', id: 'LIST' }],
+    }),
+    uploadCsv: build.mutation<{ requestId: string; status: string }, CsvUploadInput>({
+      // multipart/form-data: the browser sets the boundary, so no Content-Type is given here.
+      query: ({ file, ...params }) => {
+        const body = new FormData()
+        body.append('file', file, file.name)
+        return { url: `/ingestion/requests/csv${query(params)}`, method: 'POST', body }
+      },
       invalidatesTags: [{ type: 'Request', id: 'LIST' }],
     }),
     cancelRequest: build.mutation<{ requestId: string; status: string }, string>({
@@ -63,4 +74,4 @@ export const ingestionApi = apiSlice.injectEndpoints({
   }),
 })
 
-export const { useCreateRequestMutation, useGetRequestQuery, useListRequestsQuery, useCancelRequestMutation } = ingestionApi
+export const { useCreateRequestMutation, useUploadCsvMutation, useGetRequestQuery, useListRequestsQuery, useCancelRequestMutation } = ingestionApi

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react'
+import { problemLines } from '../../api/problem'
 import { Button, inputCls } from '../../components/Form'
 import { ErrorMessage } from '../../components/QueryState'
+import { LineErrors } from '../../components/LineErrors'
 import { useImportTransactionsMutation } from './portfolioApi'
 
 const header = 'type,symbol,time,quantity,price,amount,fee,currency,note'
@@ -8,6 +10,7 @@ const header = 'type,symbol,time,quantity,price,amount,fee,currency,note'
 export function CsvImport({ portfolioId }: { portfolioId: string }) {
   const [csv, setCsv] = useState('')
   const [error, setError] = useState<string | undefined>()
+  const [skipInvalid, setSkipInvalid] = useState(false)
   const [importCsv, state] = useImportTransactionsMutation()
 
   async function submit(e: FormEvent) {
@@ -16,7 +19,7 @@ export function CsvImport({ portfolioId }: { portfolioId: string }) {
     if (!csv.trim()) return setError('Paste CSV text or choose a file.')
     if (first !== header) return setError(`The first line must be the header: ${header}`)
     setError(undefined)
-    await importCsv({ portfolioId, csv: csv.trim() + '\n' }).unwrap().catch(() => undefined)
+    await importCsv({ portfolioId, csv: csv.trim() + '\n', skipInvalid }).unwrap().catch(() => undefined)
   }
 
   async function onFile(file: File | undefined) {
@@ -34,18 +37,21 @@ export function CsvImport({ portfolioId }: { portfolioId: string }) {
         <textarea id="csv-text" rows={5} value={csv} onChange={(e) => setCsv(e.target.value)} placeholder={`${header}\nbuy,AAPL,2024-01-02,10,185.5,,1,USD,first lot`} aria-invalid={error ? true : undefined} aria-describedby={error ? 'csv-err' : undefined} className={`${inputCls} font-mono text-xs`} />
         {error && <p id="csv-err" className="text-xs font-medium text-rose-700 dark:text-rose-400">{error}</p>}
       </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />
+        Import the good lines and skip the invalid ones
+      </label>
       <Button type="submit" disabled={state.isLoading}>{state.isLoading ? 'Importing…' : 'Import'}</Button>
-      {state.error ? <ErrorMessage error={state.error} title="The import failed" /> : null}
+      {state.error ? (
+        <div>
+          <ErrorMessage error={state.error} title="Nothing was imported" />
+          <LineErrors lines={problemLines(state.error)} />
+        </div>
+      ) : null}
       {state.data && (
         <div role="status" className="text-sm">
           <p>{state.data.imported} transaction{state.data.imported === 1 ? '' : 's'} imported.</p>
-          {state.data.errors.length > 0 && (
-            <ul className="mt-1 list-disc pl-5 text-rose-800 dark:text-rose-300">
-              {state.data.errors.map((e) => (
-                <li key={e.line}>Line {e.line}: {e.message}</li>
-              ))}
-            </ul>
-          )}
+          <LineErrors lines={state.data.errors} />
         </div>
       )}
     </form>

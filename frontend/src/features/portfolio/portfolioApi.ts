@@ -35,8 +35,13 @@ export const portfolioApi = apiSlice.injectEndpoints({
       query: (a) => ({ url: `/portfolios/${id(a.portfolioId)}/transactions/${id(a.txId)}`, method: 'DELETE' }),
       invalidatesTags: (_r, _e, a) => touched(a.portfolioId),
     }),
-    importTransactions: build.mutation<ImportResult, { portfolioId: string; csv: string }>({
-      query: (a) => ({ url: `/portfolios/${id(a.portfolioId)}/transactions/import`, method: 'POST', body: a.csv, headers: { 'Content-Type': 'text/csv' } }),
+    importTransactions: build.mutation<ImportResult, { portfolioId: string; csv: string; skipInvalid?: boolean }>({
+      query: (a) => ({
+        url: `/portfolios/${id(a.portfolioId)}/transactions/import${a.skipInvalid ? '?mode=skip-invalid' : ''}`,
+        method: 'POST',
+        body: a.csv,
+        headers: { 'Content-Type': 'text/csv' },
+      }),
       invalidatesTags: (_r, _e, a) => touched(a.portfolioId),
     }),
     getHoldings: build.query<Holdings, { portfolioId: string; at?: string }>({
