@@ -47,6 +47,11 @@ public sealed class CommandSet(string program)
             await errors.WriteLineAsync($"configuration error: {string.Join("; ", ex.Failures)}");
             return ExitCodes.Usage;
         }
+        catch (Remote.RemoteFailureException ex)
+        {
+            await errors.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
         catch (CollectorException ex)
         {
             await errors.WriteLineAsync($"error ({ex.ErrorClass}): {ex.Message}");
