@@ -152,6 +152,11 @@ public sealed class When_users_own_scheduler_jobs : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(await viewer.PostAsync($"/api/scheduler/jobs/{id}/resume", null), System.Net.HttpStatusCode.Forbidden);
         Assert.Equal("alice-job", (await bob.GetFromJsonAsync<JsonElement>($"/api/scheduler/jobs/{id}")).GetProperty("name").GetString());
 
+        var triggered = await alice.PostAsync($"/api/scheduler/jobs/{id}/trigger", null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, triggered.StatusCode);
+        var runId = (await triggered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+        await ProblemAssert.IsProblemAsync(await bob.PostAsync($"/api/scheduler/runs/{runId}/cancel", null), System.Net.HttpStatusCode.Forbidden);
+
         Assert.Equal(System.Net.HttpStatusCode.OK, (await alice.PostAsync($"/api/scheduler/jobs/{id}/pause", null)).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await _host.Client.PostAsync($"/api/scheduler/jobs/{id}/pause", null)).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NoContent, (await alice.DeleteAsync($"/api/scheduler/jobs/{id}")).StatusCode);
