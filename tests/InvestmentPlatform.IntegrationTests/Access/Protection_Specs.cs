@@ -118,6 +118,26 @@ public sealed class When_an_audited_change_fails_to_commit : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_write_one_row_for_a_change_of_several_saves_or_an_explicit_transaction()
+    {
+        // A job is saved inside the dependency lock's transaction, committed after the save.
+        var job = await _host.Client.PostAsJsonAsync("/api/scheduler/jobs", new
+        {
+            name = "audited", source = ApiHost.TestSource, symbols = new[] { "AUDJ" }, interval = "1d",
+            schedule = new { kind = "interval", intervalSeconds = 86400 }, enabled = false,
+        });
+        Assert.Equal(HttpStatusCode.Created, job.StatusCode);
+        Assert.Contains("SchedulerJob added", Assert.Single(await RowsAsync("/api/scheduler/jobs")).GetProperty("changes").GetString());
+
+        // Role, password and disable: Identity saves each on its own.
+        var created = await _host.Client.PostAsJsonAsync("/api/users", new { userName = "several", password = "User-pass-123", role = "analyst" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var update = await _host.Client.PutAsJsonAsync($"/api/users/{id}", new { role = "viewer", password = "Other-pass-456", disabled = true });
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        Assert.Single(await RowsAsync($"/api/users/{id}"));
+    }
+
+    [Fact]
     public async Task Should_leave_no_change_when_the_audit_row_cannot_be_written()
     {
         Assert.Equal(HttpStatusCode.Created, (await _host.Client.PostAsJsonAsync("/api/assets", Asset("KEEPME"))).StatusCode);
