@@ -21,10 +21,11 @@ public sealed class JobOwnerFilter : IEndpointFilter
             return await next(context);
 
         var db = http.RequestServices.GetRequiredService<PlatformDbContext>();
-        var path = http.Request.Path.Value ?? "";
-        var owner = path.Contains("/jobs/", StringComparison.OrdinalIgnoreCase) && !path.Contains("/templates/", StringComparison.OrdinalIgnoreCase)
+        // {id} is a job in /jobs/{id}…, a run in /runs/{id}/cancel, and a template (no owner) in /templates/{id}….
+        var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "";
+        var owner = route.Contains("/jobs/{id", StringComparison.Ordinal)
             ? await db.SchedulerJobs.AsNoTracking().Where(j => j.Id == id).Select(j => new { j.OwnerId }).FirstOrDefaultAsync(http.RequestAborted)
-            : path.Contains("/runs/", StringComparison.OrdinalIgnoreCase)
+            : route.Contains("/runs/{id", StringComparison.Ordinal)
                 ? await (from r in db.JobRuns.AsNoTracking() join j in db.SchedulerJobs.AsNoTracking() on r.JobId equals j.Id
                          where r.Id == id select new { j.OwnerId }).FirstOrDefaultAsync(http.RequestAborted)
                 : null;
