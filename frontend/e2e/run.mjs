@@ -262,7 +262,9 @@ try {
   })
 
   let analystKey = null
-  await test('the analyst makes a key, runs the job and sees it finish live', async () => {
+  let analystJobId = null
+  const analystJobName = `E2E analyst ${suffix}`
+  await test('the analyst makes a key, schedules a job of their own, runs it and sees it finish live', async () => {
     await signOut()
     await signInAs(analyst.username, analyst.password)
     await page.goto('/keys')
@@ -278,28 +280,43 @@ try {
     const withKey = await fetch(`${host.url}/api/scheduler/jobs`, { headers: { 'X-Api-Key': analystKey } })
     expect(withKey.status === 200, `the analyst's key is refused: ${withKey.status}`)
 
-    const runs = async () => (await (await fetch(`${host.url}/api/scheduler/runs?jobId=${jobId}&status=succeeded&pageSize=1`, { headers: { 'X-Api-Key': analystKey } })).json()).totalCount
+    await page.goto('/scheduler?tab=new')
+    const jobForm = page.getByRole('form', { name: 'New job' })
+    await jobForm.getByLabel('Name').fill(analystJobName)
+    await jobForm.getByLabel('Source').selectOption('synthetic')
+    await jobForm.getByLabel('Symbols').fill(symbol)
+    await jobForm.getByLabel('Interval').selectOption('1d')
+    await jobForm.getByLabel('Mode').selectOption('batch')
+    await jobForm.getByLabel('Look back (days)').fill('120')
+    await jobForm.getByLabel('Cron (Quartz, seconds first)').fill('0 0 * * * ?')
+    await jobForm.getByRole('button', { name: 'Create job' }).click()
+    const row = page.locator(`li[data-job-name="${analystJobName}"]`)
+    await row.waitFor()
+    analystJobId = await row.getAttribute('data-job-id')
+    // The admin's job is someone else's: its controls are disabled for the analyst.
+    expect(await page.locator(`li[data-job-id="${jobId}"]`).getByRole('button', { name: `Run now: ${jobName}` }).isDisabled(),
+      "Run now is enabled on another user's job")
+
+    const runs = async () => (await (await fetch(`${host.url}/api/scheduler/runs?jobId=${analystJobId}&status=succeeded&pageSize=1`, { headers: { 'X-Api-Key': analystKey } })).json()).totalCount
     const before = await runs()
-    await page.goto('/scheduler?tab=jobs')
-    const row = page.locator(`li[data-job-id="${jobId}"]`)
     await page.evaluate(() => (window.__e2eNoReload = true))
-    await row.getByRole('button', { name: `Run now: ${jobName}` }).click()
+    await row.getByRole('button', { name: `Run now: ${analystJobName}` }).click()
     const deadline = Date.now() + 90_000
     while (Date.now() < deadline && (await runs()) <= before) await page.waitForTimeout(300)
     expect((await runs()) === before + 1, `the analyst's run did not succeed (${before} succeeded runs before)`)
-    await page.waitForSelector(`li[data-job-id="${jobId}"] [data-testid="job-last-status"] [data-status="succeeded"]`, { timeout: 20_000 })
+    await page.waitForSelector(`li[data-job-id="${analystJobId}"] [data-testid="job-last-status"] [data-status="succeeded"]`, { timeout: 20_000 })
     expect(await page.evaluate(() => window.__e2eNoReload === true), 'the page was reloaded')
   })
 
-  await test('a viewer sees the job but cannot change it, and is told why', async () => {
+  await test("a viewer sees the analyst's job but cannot change it, and is told why", async () => {
     await signOut()
     await signInAs(viewer.username, viewer.password)
     await page.goto('/scheduler?tab=jobs')
-    const row = page.locator(`li[data-job-id="${jobId}"]`)
+    const row = page.locator(`li[data-job-id="${analystJobId}"]`)
     await row.waitFor()
     await page.getByTestId('role-note').waitFor()
-    expect(await row.getByRole('button', { name: `Run now: ${jobName}` }).isDisabled(), 'Run now is enabled for a viewer')
-    const refused = await fetch(`${host.url}/api/scheduler/jobs/${jobId}/trigger`, { method: 'POST', headers: { Authorization: `Bearer ${await apiToken(viewer.username, viewer.password)}` } })
+    expect(await row.getByRole('button', { name: `Run now: ${analystJobName}` }).isDisabled(), 'Run now is enabled for a viewer')
+    const refused = await fetch(`${host.url}/api/scheduler/jobs/${analystJobId}/trigger`, { method: 'POST', headers: { Authorization: `Bearer ${await apiToken(viewer.username, viewer.password)}` } })
     expect(refused.status === 403, `the API let a viewer run the job: ${refused.status}`)
     await settle()
     await shot('scheduler-viewer')
@@ -322,7 +339,7 @@ try {
     await page.goto('/audit')
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor()
     await page.getByLabel('User').fill(analyst.username)
-    await page.getByText(`POST /api/scheduler/jobs/${jobId}/trigger`).first().waitFor()
+    await page.getByText(`POST /api/scheduler/jobs/${analystJobId}/trigger`).first().waitFor()
     await settle()
     await shot('audit')
     await axe('audit')

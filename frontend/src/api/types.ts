@@ -181,6 +181,8 @@ export type JobDto = {
   dependsOn: string[]
   lastRun: { id: string; status: string; finishedAt: string | null } | null
   nextFireTime: string | null
+  /** The user who made the job; only they and admins may change it. */
+  ownerId: string | null
   createdAt: string
   updatedAt: string
 }

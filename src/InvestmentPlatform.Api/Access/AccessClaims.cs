@@ -10,6 +10,8 @@ public static class AccessClaims
     public const string Role = "role";
     public const string Scope = "scope";
     public const string KeyId = "key_id";
+    /// <summary>The user's security stamp when the access token was issued; a changed stamp ends the token.</summary>
+    public const string Stamp = "stamp";
 
     public static string? UserIdOf(this ClaimsPrincipal user) => user.FindFirstValue(UserId);
     public static Guid? KeyIdOf(this ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(KeyId), out var id) ? id : null;

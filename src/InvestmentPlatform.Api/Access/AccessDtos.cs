@@ -17,4 +17,4 @@ public sealed record CreateApiKeyRequest(string? Name, string? Scope, bool? Metr
 /// <summary>The only answer that ever carries the key itself.</summary>
 public sealed record CreatedApiKeyDto(ApiKeyDto Key, string Secret);
 
-public sealed record AuditEntryDto(long Id, DateTime Time, string? UserId, string? UserName, Guid? ApiKeyId, string Method, string Path, int Status);
+public sealed record AuditEntryDto(long Id, DateTime Time, string? UserId, string? UserName, Guid? ApiKeyId, string Method, string Path, string Changes);

@@ -48,6 +48,7 @@ public static class AccessExtensions
         services.AddSingleton<SetupToken>();
         services.AddScoped<TokenService>();
         services.AddHostedService<AccessBootstrap>();
+        services.AddAuditTrail();
 
         services.AddAuthentication(PlatformScheme)
             .AddPolicyScheme(PlatformScheme, null, o => o.ForwardDefaultSelector = context =>
@@ -77,6 +78,7 @@ public static class AccessExtensions
                             context.Token = token;
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = SessionCheck.ValidateAsync,
                 };
             });
 

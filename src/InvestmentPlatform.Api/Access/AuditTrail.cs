@@ -1,4 +1,3 @@
-using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,34 +5,29 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InvestmentPlatform.Api.Access;
 
-/// <summary>One audit_log row per successful change made with a credential: who, with which key, what and when.
-/// A change that failed (any status but 2xx) leaves no row.</summary>
+/// <summary>
+/// Marks each change made with a credential (a non-GET /api request) for the audit log. The row itself is written by
+/// <see cref="AuditInterceptor"/> inside the change's own SaveChanges, so it commits or rolls back with the change.
+/// </summary>
 public static class AuditTrail
 {
+    public static IServiceCollection AddAuditTrail(this IServiceCollection services)
+    {
+        services.AddScoped<AuditInterceptor>();
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>(sp => sp.GetRequiredService<AuditInterceptor>());
+        return services;
+    }
+
     public static IApplicationBuilder UseAuditTrail(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (AccessPolicies.IsChange(context.Request.Method) && context.Request.Path.StartsWithSegments("/api"))
-            // Written before the answer leaves, so a caller that sees success can already find the row.
-            context.Response.OnStarting(() => RecordAsync(context));
+        if (AccessPolicies.IsChange(context.Request.Method) && context.Request.Path.StartsWithSegments("/api")
+            && context.User.Identity?.IsAuthenticated == true)
+            context.RequestServices.GetRequiredService<AuditInterceptor>().Expect(new AuditedChange(
+                context.User.UserIdOf(), context.User.Identity.Name, context.User.KeyIdOf(),
+                context.Request.Method, context.Request.Path.Value ?? ""));
         await next(context);
     });
-
-    private static async Task RecordAsync(HttpContext context)
-    {
-        if (context.Response.StatusCode is < 200 or >= 300 || context.User.Identity?.IsAuthenticated != true)
-            return;
-        await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        db.AuditLog.Add(new AuditEntry
-        {
-            Time = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
-            UserId = context.User.UserIdOf(),
-            UserName = context.User.Identity.Name,
-            ApiKeyId = context.User.KeyIdOf(),
-            Method = context.Request.Method,
-            Path = context.Request.Path.Value ?? "",
-            Status = context.Response.StatusCode,
-        });
-        await db.SaveChangesAsync(CancellationToken.None);
-    }
 }
+
+/// <summary>Who asks for a change, and which.</summary>
+public sealed record AuditedChange(string? UserId, string? UserName, Guid? ApiKeyId, string Method, string Path);

@@ -59,8 +59,12 @@ public sealed class TokenService(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var hash = Secrets.Hash(refreshToken);
-        await db.RefreshTokens.Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+        // Tracked rather than ExecuteUpdate, so a signed-in logout is audited with the revocation.
+        if (await db.RefreshTokens.FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null, ct) is { } stored)
+        {
+            stored.RevokedAt = now;
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     public async Task RevokeAllAsync(string userId, CancellationToken ct)
@@ -87,6 +91,7 @@ public sealed class TokenService(
                 [AccessClaims.UserId] = user.Id,
                 [AccessClaims.Name] = user.UserName ?? user.Id,
                 [AccessClaims.Role] = await RoleOfAsync(user),
+                [AccessClaims.Stamp] = user.SecurityStamp ?? "",
             },
             SigningCredentials = new SigningCredentials(await keys.GetAsync(ct), SecurityAlgorithms.HmacSha256),
         });

@@ -38,7 +38,7 @@ public static class AuditApi
             query = query.Where(a => a.Time < t.ToUniversalTime());
         var total = await query.LongCountAsync(ct);
         var items = await query.OrderByDescending(a => a.Id).Skip(request.Skip).Take(request.PageSize)
-            .Select(a => new AuditEntryDto(a.Id, a.Time, a.UserId, a.UserName, a.ApiKeyId, a.Method, a.Path, a.Status))
+            .Select(a => new AuditEntryDto(a.Id, a.Time, a.UserId, a.UserName, a.ApiKeyId, a.Method, a.Path, a.Changes))
             .ToListAsync(ct);
         return TypedResults.Ok(PagedResult<AuditEntryDto>.Create(items, request, total));
     }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using InvestmentPlatform.Api.Access;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Ingestion.Coordinator;
 using InvestmentPlatform.Scheduler.Analytics;
@@ -16,7 +18,7 @@ public static class SchedulerApi
 {
     public static IEndpointRouteBuilder MapSchedulerApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/scheduler").WithTags("Scheduler");
+        var api = app.MapGroup("/api/scheduler").WithTags("Scheduler").AddEndpointFilter<JobOwnerFilter>();
 
         api.MapGet("/jobs", async (bool? enabled, string? tag, string? q, int? page, int? pageSize, JobService jobs, CancellationToken ct) =>
         {
@@ -26,8 +28,8 @@ public static class SchedulerApi
             var (items, total) = await jobs.ListAsync(new JobQuery(enabled, tag, q, request.Skip, request.PageSize), ct);
             return TypedResults.Ok(PagedResult<JobDto>.Create(items, request, total));
         });
-        api.MapPost("/jobs", async (JobRequest body, JobService jobs, CancellationToken ct) =>
-            Answer(await jobs.CreateAsync(body, ct), dto => TypedResults.Created($"/api/scheduler/jobs/{dto.Id}", dto)));
+        api.MapPost("/jobs", async (JobRequest body, JobService jobs, ClaimsPrincipal user, CancellationToken ct) =>
+            Answer(await jobs.CreateAsync(body, user.UserIdOf(), ct), dto => TypedResults.Created($"/api/scheduler/jobs/{dto.Id}", dto)));
         api.MapGet("/jobs/{id:guid}", async (Guid id, JobService jobs, CancellationToken ct) =>
             await jobs.GetAsync(id, ct) is { } dto ? (IResult)TypedResults.Ok(dto) : ApiProblems.NotFound($"Job {id} does not exist."));
         api.MapPut("/jobs/{id:guid}", async (Guid id, JobRequest body, JobService jobs, CancellationToken ct) =>
@@ -82,8 +84,8 @@ public static class SchedulerApi
             Answer(await templates.UpdateAsync(id, body, ct), TypedResults.Ok));
         api.MapDelete("/templates/{id:guid}", async (Guid id, TemplateService templates, CancellationToken ct) =>
             await templates.DeleteAsync(id, ct) ? (IResult)TypedResults.NoContent() : ApiProblems.NotFound($"Template {id} does not exist."));
-        api.MapPost("/templates/{id:guid}/jobs", async (Guid id, JobRequest body, TemplateService templates, CancellationToken ct) =>
-            Answer(await templates.CreateJobAsync(id, body, ct), dto => TypedResults.Created($"/api/scheduler/jobs/{dto.Id}", dto)));
+        api.MapPost("/templates/{id:guid}/jobs", async (Guid id, JobRequest body, TemplateService templates, ClaimsPrincipal user, CancellationToken ct) =>
+            Answer(await templates.CreateJobAsync(id, body, user.UserIdOf(), ct), dto => TypedResults.Created($"/api/scheduler/jobs/{dto.Id}", dto)));
 
         api.MapGet("/cron/next", (string? expr, string? tz, int? count, TimeProvider clock) =>
             Answer(CronPreview.Preview(expr, tz, count, clock.GetUtcNow()), TypedResults.Ok));

@@ -80,11 +80,14 @@ public static class UsersApi
         {
             await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
             await users.AddToRoleAsync(user, role);
+            // Tokens carry the role they were issued with: a new stamp ends them, and a refresh issues the new role.
+            await users.UpdateSecurityStampAsync(user);
         }
         if (body.Disabled is { } disabled && disabled != user.IsDisabled)
         {
             user.IsDisabled = disabled;
             await users.UpdateAsync(user);
+            await users.UpdateSecurityStampAsync(user);
             if (disabled)
                 await tokens.RevokeAllAsync(user.Id, ct);
         }

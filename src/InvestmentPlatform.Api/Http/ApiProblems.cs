@@ -30,6 +30,9 @@ public static class ApiProblems
     public static ProblemHttpResult UnsupportedMediaType(string detail) =>
         TypedResults.Problem(title: "Unsupported content type", statusCode: StatusCodes.Status415UnsupportedMediaType, detail: detail);
 
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(title: "Forbidden", statusCode: StatusCodes.Status403Forbidden, detail: detail);
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(title: "Conflict", statusCode: StatusCodes.Status409Conflict, detail: detail);
 }

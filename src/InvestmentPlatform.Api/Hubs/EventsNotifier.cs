@@ -18,7 +18,7 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
     {
         var m = context.Message;
         var topics = await TopicsAsync(m.RequestId, m.JobId, m.Symbol, context.CancellationToken);
-        await SendAsync(topics, await OwnerAsync(m.RequestId, context.CancellationToken), HubMessages.CollectionProgress, new CollectionProgressMessage(
+        await SendAsync(topics, await AudienceAsync(m.RequestId, m.JobId, context.CancellationToken), HubMessages.CollectionProgress, new CollectionProgressMessage(
             m.RequestId, m.JobId, m.RunId, m.Symbol, "running", m.ChunksDone, m.ChunksTotal, m.RecordsCollected, m.RecordsLoaded,
             m.Timestamp), context.CancellationToken);
     }
@@ -27,13 +27,13 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
     {
         var m = context.Message;
         var request = await db.IngestionRequests.AsNoTracking()
-            .Where(r => r.Id == m.RequestId).Select(r => new { r.ChunksDone, r.ChunksTotal, r.Symbols, r.RequestedBy }).FirstOrDefaultAsync(context.CancellationToken);
+            .Where(r => r.Id == m.RequestId).Select(r => new { r.ChunksDone, r.ChunksTotal, r.Symbols }).FirstOrDefaultAsync(context.CancellationToken);
         var topics = await TopicsAsync(m.RequestId, m.JobId, null, context.CancellationToken);
         var symbolCount = request is null ? 0 : JsonSerializer.Deserialize<string[]>(request.Symbols)?.Length ?? 0;
         var status = m.FailedSymbols.Count == 0 ? "succeeded"
             : m.RecordsLoaded > 0 || symbolCount > m.FailedSymbols.Count ? "partially_succeeded"
             : "failed";
-        await SendAsync(topics, request?.RequestedBy, HubMessages.CollectionProgress, new CollectionProgressMessage(
+        await SendAsync(topics, await AudienceAsync(m.RequestId, m.JobId, context.CancellationToken), HubMessages.CollectionProgress, new CollectionProgressMessage(
             m.RequestId, m.JobId, m.RunId, null, status, request?.ChunksDone, request?.ChunksTotal, m.RecordsCollected,
             m.RecordsLoaded, m.CompletedAt), context.CancellationToken);
     }
@@ -43,7 +43,7 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
         var m = context.Message;
         var topics = await TopicsAsync(m.RequestId, m.JobId, m.Symbol, context.CancellationToken);
         // Error messages name files and providers' answers: only the requester (and admins) see them.
-        var owner = await OwnerAsync(m.RequestId, context.CancellationToken);
+        var owner = await AudienceAsync(m.RequestId, m.JobId, context.CancellationToken);
         await SendAsync(topics, owner, HubMessages.Error, new ErrorMessage(
             m.RequestId, m.JobId, m.RunId, m.Symbol, m.ErrorClass.ToString(), m.Message, m.FailedAt), context.CancellationToken);
         if (m.Symbol is null)
@@ -61,7 +61,8 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
     public async Task Consume(ConsumeContext<JobRunStatusChanged> context)
     {
         var m = context.Message;
-        await SendAsync([HubTopics.All, HubTopics.Job(m.JobId)], null, HubMessages.JobStatus, new JobStatusMessage(
+        var owner = await db.SchedulerJobs.AsNoTracking().Where(j => j.Id == m.JobId).Select(j => j.OwnerId).FirstOrDefaultAsync(context.CancellationToken);
+        await SendAsync([HubTopics.All, HubTopics.Job(m.JobId)], EventAudience.OwnerAndAdmins(owner), HubMessages.JobStatus, new JobStatusMessage(
             m.JobId, m.RunId, m.JobName, m.Status, m.RecordsLoaded, m.ErrorClass, m.Message, m.Timestamp), context.CancellationToken);
     }
 
@@ -69,7 +70,7 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
     {
         var m = context.Message;
         // A computation's result id doubles as its request id, so clients watch it with request:{id}.
-        return SendAsync([HubTopics.All, HubTopics.Request(m.ResultId)], null, HubMessages.AnalyticsProgress, new AnalyticsProgressMessage(
+        return SendAsync([HubTopics.All, HubTopics.Request(m.ResultId)], EventAudience.Everyone, HubMessages.AnalyticsProgress, new AnalyticsProgressMessage(
             m.ResultId, m.Kind, m.Status, m.Done, m.Total, m.Error, m.Timestamp), context.CancellationToken);
     }
 
@@ -88,13 +89,22 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
         return topics;
     }
 
-    /// <summary>Who submitted the request through the API; null for scheduled and command-line requests, which everyone sees.</summary>
-    private Task<string?> OwnerAsync(Guid requestId, CancellationToken ct) =>
-        db.IngestionRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.RequestedBy).FirstOrDefaultAsync(ct);
-
-    private Task SendAsync(IReadOnlyCollection<string> topics, string? owner, string method, object payload, CancellationToken ct)
+    /// <summary>
+    /// A job's run belongs to the job's owner (admins alone for a job without one); a request submitted through the API
+    /// to its submitter; command-line requests are everyone's.
+    /// </summary>
+    private async Task<EventAudience> AudienceAsync(Guid requestId, Guid? jobId, CancellationToken ct)
     {
-        var connections = subscriptions.ConnectionsFor(topics, owner);
+        if (jobId is { } job)
+            return EventAudience.OwnerAndAdmins(
+                await db.SchedulerJobs.AsNoTracking().Where(j => j.Id == job).Select(j => j.OwnerId).FirstOrDefaultAsync(ct));
+        var requester = await db.IngestionRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.RequestedBy).FirstOrDefaultAsync(ct);
+        return requester is null ? EventAudience.Everyone : EventAudience.OwnerAndAdmins(requester);
+    }
+
+    private Task SendAsync(IReadOnlyCollection<string> topics, EventAudience audience, string method, object payload, CancellationToken ct)
+    {
+        var connections = subscriptions.ConnectionsFor(topics, audience);
         return connections.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(connections).SendAsync(method, payload, ct);
     }
 }

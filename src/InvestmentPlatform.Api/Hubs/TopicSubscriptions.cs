@@ -42,10 +42,17 @@ public sealed class TopicSubscriptions
         _users.TryRemove(connectionId, out _);
     }
 
-    /// <param name="owner">The user the event belongs to, or null for an event everyone may see.</param>
-    public IReadOnlyList<string> ConnectionsFor(IReadOnlyCollection<string> topics, string? owner = null) =>
-        _byConnection.Where(c => topics.Any(c.Value.ContainsKey) && MaySee(c.Key, owner)).Select(c => c.Key).ToList();
+    public IReadOnlyList<string> ConnectionsFor(IReadOnlyCollection<string> topics, EventAudience audience) =>
+        _byConnection.Where(c => topics.Any(c.Value.ContainsKey) && MaySee(c.Key, audience)).Select(c => c.Key).ToList();
 
-    private bool MaySee(string connectionId, string? owner) =>
-        owner is null || (_users.TryGetValue(connectionId, out var user) && (user.IsAdmin || user.UserId == owner));
+    private bool MaySee(string connectionId, EventAudience audience) =>
+        audience.IsPublic || (_users.TryGetValue(connectionId, out var user) && (user.IsAdmin || (user.UserId is not null && user.UserId == audience.Owner)));
+}
+
+/// <summary>Who may receive an event: everyone, or only its owner and admins (no owner: admins alone).</summary>
+public sealed record EventAudience(bool IsPublic, string? Owner)
+{
+    public static readonly EventAudience Everyone = new(true, null);
+
+    public static EventAudience OwnerAndAdmins(string? owner) => new(false, owner);
 }

@@ -48,7 +48,7 @@ public sealed class CommandSet(string program)
             await errors.WriteLineAsync($"configuration error: {string.Join("; ", ex.Failures)}");
             return ExitCodes.Usage;
         }
-        catch (QuotaExceededException ex)
+        catch (Exception ex) when (ex is QuotaExceededException or Remote.RemoteFailureException)
         {
             await errors.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Failure;

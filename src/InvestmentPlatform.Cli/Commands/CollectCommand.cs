@@ -1,4 +1,5 @@
 using InvestmentPlatform.Cli.CommandLine;
+using InvestmentPlatform.Cli.Remote;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
@@ -26,7 +27,7 @@ public sealed class CollectCommand : ICliCommand
           --file F            CSV file inside the import folder (csv source)   --seed N   generator seed (synthetic source)
         The import folder is Imports__Directory, by default the current directory.
         Runs embedded (SQLite ./data/platform.db, in-memory bus) unless ConnectionStrings__Platform is set.
-        """;
+        """ + "\n" + RemotePlatform.Usage;
 
     public async Task<int> RunAsync(CliArguments arguments, TextWriter output, TextWriter errors, CancellationToken ct)
     {
@@ -38,9 +39,17 @@ public sealed class CollectCommand : ICliCommand
         var from = arguments.Optional("from") is null ? to.AddDays(-365) : arguments.Date("from");
         var mode = arguments.OneOf("mode", IngestionModes.Batch, [IngestionModes.Batch, IngestionModes.Incremental]);
         var options = new Dictionary<string, string>();
-        if (arguments.Optional("file") is { } file) options["file"] = Path.GetFullPath(file);
+        var file = arguments.Optional("file");
         if (arguments.Optional("seed") is { } seed) options["seed"] = seed;
+        using var remote = RemotePlatform.From(arguments);
         arguments.RejectUnknown();
+        if (remote is not null)
+        {
+            // The file is the remote platform's to read: a path inside its import folder.
+            if (file is not null) options["file"] = file;
+            return await RemoteCollect.RunAsync(remote, new IngestionSubmission(source, symbols, assetType, interval, from, to, mode, options), output, errors, ct);
+        }
+        if (file is not null) options["file"] = Path.GetFullPath(file);
 
         using var host = await PlatformServices.StartAsync(pipeline: true, ct);
         try
@@ -95,7 +104,7 @@ public sealed class CollectCommand : ICliCommand
         return request.Status == IngestionStatuses.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private static string Bar(int done, int total)
+    internal static string Bar(int done, int total)
     {
         const int width = 30;
         var filled = total == 0 ? 0 : done * width / total;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using InvestmentPlatform.Cli.CommandLine;
+using InvestmentPlatform.Cli.Remote;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -22,9 +23,9 @@ public sealed class QueryCommand : ICliCommand
           --from D --to D     range [from, to), yyyy-MM-dd or ISO 8601, UTC (required)
           --format csv|json   output format (default csv)
         Reads the embedded database (./data/platform.db) unless ConnectionStrings__Platform is set.
-        """;
+        """ + "\n" + RemotePlatform.Usage;
 
-    private sealed record Row(DateTime Time, double Open, double High, double Low, double Close, double? AdjClose, double? Volume);
+    internal sealed record Row(DateTime Time, double Open, double High, double Low, double Close, double? AdjClose, double? Volume);
 
     public async Task<int> RunAsync(CliArguments arguments, TextWriter output, TextWriter errors, CancellationToken ct)
     {
@@ -33,9 +34,15 @@ public sealed class QueryCommand : ICliCommand
         var from = arguments.Date("from");
         var to = arguments.Date("to");
         var format = arguments.OneOf("format", "csv", ["csv", "json"]);
+        using var remote = RemotePlatform.From(arguments);
         arguments.RejectUnknown();
         if (from >= to)
             throw new CliUsageException($"--from ({from:yyyy-MM-dd HH:mm}) must be before --to ({to:yyyy-MM-dd HH:mm})");
+        if (remote is not null)
+        {
+            var (remoteRows, remoteType) = await RemoteQuery.ReadAsync(remote, symbol, interval, from, to, ct);
+            return await WriteAsync(remoteRows, symbol, remoteType, interval, format, output, errors);
+        }
 
         using var host = await PlatformServices.StartAsync(pipeline: false, ct);
         await using var scope = host.Services.CreateAsyncScope();
@@ -60,6 +67,12 @@ public sealed class QueryCommand : ICliCommand
                 .OrderBy(r => r.Time).Select(r => new Row(r.Time, r.Open, r.High, r.Low, r.Close, r.AdjClose, r.Volume)).ToListAsync(ct),
         };
 
+        return await WriteAsync(rows, symbol, asset.AssetType, interval, format, output, errors);
+    }
+
+    private static async Task<int> WriteAsync(
+        IReadOnlyList<Row> rows, string symbol, string assetType, string interval, string format, TextWriter output, TextWriter errors)
+    {
         if (format == "json")
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(rows.Select(r => new
@@ -75,7 +88,7 @@ public sealed class QueryCommand : ICliCommand
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{r.Time:yyyy-MM-ddTHH:mm:ssZ},{r.Open},{r.High},{r.Low},{r.Close},{r.AdjClose},{r.Volume}"));
         }
-        await errors.WriteLineAsync($"{rows.Count} rows of {symbol} ({asset.AssetType}, {interval})");
+        await errors.WriteLineAsync($"{rows.Count} rows of {symbol} ({assetType}, {interval})");
         return ExitCodes.Success;
     }
 }

@@ -51,6 +51,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         b.ToTable("audit_log");
         b.HasKey(x => x.Id);
+        b.Property(x => x.Changes).HasMaxLength(AuditChanges.MaxLength);
         b.HasIndex(x => x.Time);
         b.HasIndex(x => x.UserId);
     }

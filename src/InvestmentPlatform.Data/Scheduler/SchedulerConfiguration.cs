@@ -10,6 +10,7 @@ internal sealed class SchedulerJobConfiguration : IEntityTypeConfiguration<Sched
         b.ToTable("scheduler_jobs");
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.Name).IsUnique();
+        b.HasIndex(x => x.OwnerId);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<SchedulerJobTemplate>().WithMany().HasForeignKey(x => x.TemplateId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -25,6 +25,9 @@ public class SchedulerJob
     /// <summary>JSON array of tags.</summary>
     public string Tags { get; set; } = "[]";
     public Guid? TemplateId { get; set; }
+    /// <summary>The user who made the job; only they and admins change it or see its run events. Null for jobs made
+    /// before jobs had owners, which only admins change.</summary>
+    public string? OwnerId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }

@@ -26,7 +26,8 @@ public sealed record JobDto(
     LastRunDto? LastRun,
     DateTime? NextFireTime,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    string? OwnerId);
 
 /// <summary>The body of POST and PUT /api/scheduler/jobs; optional fields take the documented defaults.</summary>
 public sealed record JobRequest(

@@ -42,7 +42,7 @@ internal static class JobMapping
         j.LookbackDays, new ScheduleDto(j.ScheduleKind, j.CronExpression, j.TimeZone, j.IntervalSeconds), j.Enabled,
         j.MaxRetries, j.TimeoutSeconds, ReadList(j.Tags), j.TemplateId, dependsOn,
         lastRun is null ? null : new LastRunDto(lastRun.Id, lastRun.Status, Utc(lastRun.FinishedAt)),
-        nextFire, Utc(j.CreatedAt), Utc(j.UpdatedAt));
+        nextFire, Utc(j.CreatedAt), Utc(j.UpdatedAt), j.OwnerId);
 
     public static RunDto ToDto(JobRun r, string jobName) => new(
         r.Id, r.JobId, jobName, r.Status, r.Trigger, r.Attempt, r.ChainId, r.RequestId, Utc(r.ScheduledAt), Utc(r.StartedAt),

@@ -41,13 +41,14 @@ public sealed class JobService(PlatformDbContext db, JobValidator validator, Nex
         return job is null ? null : (await ToDtosAsync([job], ct))[0];
     }
 
-    public Task<Outcome<JobDto>> CreateAsync(JobRequest request, CancellationToken ct) =>
-        DependencyWriteLock.RunAsync(db, () => CreateLockedAsync(request, ct), ct);
+    /// <param name="ownerId">The user making the job (null for one made from the command line).</param>
+    public Task<Outcome<JobDto>> CreateAsync(JobRequest request, string? ownerId, CancellationToken ct) =>
+        DependencyWriteLock.RunAsync(db, () => CreateLockedAsync(request, ownerId, ct), ct);
 
     public Task<Outcome<JobDto>> UpdateAsync(Guid id, JobRequest request, CancellationToken ct) =>
         DependencyWriteLock.RunAsync(db, () => UpdateLockedAsync(id, request, ct), ct);
 
-    private async Task<Outcome<JobDto>> CreateLockedAsync(JobRequest request, CancellationToken ct)
+    private async Task<Outcome<JobDto>> CreateLockedAsync(JobRequest request, string? ownerId, CancellationToken ct)
     {
         var valid = validator.Validate(request);
         if (valid.Problem is not null)
@@ -61,7 +62,7 @@ public sealed class JobService(PlatformDbContext db, JobValidator validator, Nex
         var entity = new SchedulerJob
         {
             Id = id, Name = job.Name, Source = job.Source, Interval = job.Interval, Mode = job.Mode,
-            ScheduleKind = job.Schedule.Kind, CreatedAt = now, UpdatedAt = now,
+            ScheduleKind = job.Schedule.Kind, CreatedAt = now, UpdatedAt = now, OwnerId = ownerId,
         };
         JobMapping.Apply(entity, job);
         db.SchedulerJobs.Add(entity);

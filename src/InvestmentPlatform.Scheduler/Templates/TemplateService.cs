@@ -43,11 +43,18 @@ public sealed class TemplateService(PlatformDbContext db, JobValidator validator
         return ToDto(entity);
     }
 
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct) =>
-        await db.SchedulerJobTemplates.Where(t => t.Id == id).ExecuteDeleteAsync(ct) > 0;
+    // Tracked rather than ExecuteDelete, so the delete goes through SaveChanges with its audit row.
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.SchedulerJobTemplates.FirstOrDefaultAsync(t => t.Id == id, ct) is not { } template)
+            return false;
+        db.SchedulerJobTemplates.Remove(template);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
 
     /// <summary>Creates a job from the template: every field the request leaves out comes from the template.</summary>
-    public async Task<Outcome<JobDto>> CreateJobAsync(Guid id, JobRequest overrides, CancellationToken ct)
+    public async Task<Outcome<JobDto>> CreateJobAsync(Guid id, JobRequest overrides, string? ownerId, CancellationToken ct)
     {
         var t = await db.SchedulerJobTemplates.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (t is null)
@@ -69,7 +76,7 @@ public sealed class TemplateService(PlatformDbContext db, JobValidator validator
             overrides.Tags ?? JobMapping.ReadList(t.Tags),
             id,
             overrides.DependsOn);
-        return await jobs.CreateAsync(merged, ct);
+        return await jobs.CreateAsync(merged, ownerId, ct);
     }
 
     private async Task<SchedulerProblem?> ApplyAsync(SchedulerJobTemplate entity, TemplateRequest r, Guid id, CancellationToken ct)

@@ -91,6 +91,25 @@ public sealed class When_users_sign_in : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await _host.WithKey(key).GetAsync("/api/assets")).StatusCode);
         await ProblemAssert.IsProblemAsync(await LoginAsync("leaver", "User-pass-123"), HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task Should_end_an_access_token_at_once_when_its_users_role_is_lowered_or_password_reset()
+    {
+        var demoted = await _host.CreateUserAsync("demoted", "analyst");
+        var demotedId = (await _host.WithToken(demoted).GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await _host.Client.PutAsJsonAsync($"/api/users/{demotedId}", new { role = "viewer" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _host.WithToken(demoted).GetAsync("/api/assets")).StatusCode);
+        var again = _host.WithToken(await TestAccess.SignInAsync(_host.Anonymous(), "demoted", "User-pass-123"));
+        Assert.Equal("viewer", (await again.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("role").GetString());
+        await ProblemAssert.IsProblemAsync(await again.PostAsJsonAsync("/api/portfolios", new { name = "No", baseCurrency = "USD" }), HttpStatusCode.Forbidden);
+
+        var reset = await _host.CreateUserAsync("reset", "analyst");
+        var resetId = (await _host.WithToken(reset).GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await _host.Client.PutAsJsonAsync($"/api/users/{resetId}", new { password = "Another-pass-456" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _host.WithToken(reset).GetAsync("/api/assets")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await _host.WithToken(await TestAccess.SignInAsync(_host.Anonymous(), "reset", "Another-pass-456")).GetAsync("/api/assets")).StatusCode);
+    }
 }
 
 [Collection(IntegrationCollection.Name)]
@@ -216,5 +235,24 @@ public sealed class When_two_api_processes_share_PostgreSQL_and_RabbitMQ : IAsyn
         var id = keys.EnumerateArray().Single(k => k.GetProperty("name").GetString() == "shared").GetProperty("id").GetString();
         Assert.Equal(HttpStatusCode.NoContent, (await _first.CreateClient().DeleteAsync($"/api/keys/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await keyOnSecond.GetAsync("/api/assets")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_disabled_users_access_token_at_once_on_every_process()
+    {
+        var created = await _first.CreateClient().PostAsJsonAsync("/api/users", new { userName = "departing", password = "User-pass-123", role = "analyst" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var token = await TestAccess.SignInAsync(_second.Server.CreateClient(), "departing", "User-pass-123");
+        var onFirst = _first.Server.CreateClient();
+        onFirst.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var onSecond = _second.Server.CreateClient();
+        onSecond.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await onFirst.GetAsync("/api/assets")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/api/assets")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await _first.CreateClient().PutAsJsonAsync($"/api/users/{id}", new { disabled = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await onSecond.GetAsync("/api/assets")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await onFirst.PostAsJsonAsync("/api/portfolios", new { name = "Late", baseCurrency = "USD" })).StatusCode);
     }
 }

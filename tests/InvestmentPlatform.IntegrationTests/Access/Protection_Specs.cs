@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using InvestmentPlatform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 
@@ -59,7 +62,7 @@ public sealed class When_changes_are_audited : IAsyncLifetime
         var row = Assert.Single(await RowsAsync("/api/assets"));
         Assert.Equal("auditee", row.GetProperty("userName").GetString());
         Assert.Equal("POST", row.GetProperty("method").GetString());
-        Assert.Equal(201, row.GetProperty("status").GetInt32());
+        Assert.Contains("Asset added", row.GetProperty("changes").GetString());
 
         Assert.Equal(HttpStatusCode.NoContent, (await analyst.DeleteAsync("/api/assets/AUD1")).StatusCode);
         Assert.Single(await RowsAsync("/api/assets/AUD1"));
@@ -71,6 +74,93 @@ public sealed class When_changes_are_audited : IAsyncLifetime
         var analyst = _host.WithToken(await _host.CreateUserAsync("curious", "analyst"));
         await ProblemAssert.IsProblemAsync(await analyst.GetAsync("/api/audit"), HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.OK, (await _host.Client.GetAsync("/api/audit")).StatusCode);
+    }
+}
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_an_audited_change_fails_to_commit : IAsyncLifetime
+{
+    private ApiHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ApiHost.StartAsync(ApiDatabase.Postgres);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private async Task SqlAsync(string sql)
+    {
+        await using var scope = _host.Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Database.ExecuteSqlRawAsync(sql);
+    }
+
+    private async Task<JsonElement[]> RowsAsync(string path) =>
+        (await _host.Client.GetFromJsonAsync<JsonElement>($"/api/audit?path={Uri.EscapeDataString(path)}")).GetProperty("items").EnumerateArray().ToArray();
+
+    private static object Asset(string symbol) => new { symbol, name = symbol, assetType = "stock", currency = "USD", source = ApiHost.TestSource };
+
+    [Fact]
+    public async Task Should_leave_no_audit_row_when_the_change_fails_at_commit()
+    {
+        // Checked at COMMIT, after both the asset and its audit row were inserted.
+        await SqlAsync("""
+            CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS
+              $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$;
+            CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON assets DEFERRABLE INITIALLY DEFERRED
+              FOR EACH ROW WHEN (NEW.symbol = 'COMMITX') EXECUTE FUNCTION refuse_at_commit();
+            """);
+
+        var failed = await _host.Client.PostAsJsonAsync("/api/assets", Asset("COMMITX"));
+        Assert.False(failed.IsSuccessStatusCode, $"{(int)failed.StatusCode}");
+        await ProblemAssert.IsProblemAsync(await _host.Client.GetAsync("/api/assets/COMMITX"), HttpStatusCode.NotFound);
+        Assert.Empty(await RowsAsync("/api/assets"));
+
+        Assert.Equal(HttpStatusCode.Created, (await _host.Client.PostAsJsonAsync("/api/assets", Asset("COMMITOK"))).StatusCode);
+        Assert.Single(await RowsAsync("/api/assets"));
+    }
+
+    [Fact]
+    public async Task Should_write_one_row_for_a_change_of_several_saves_or_an_explicit_transaction()
+    {
+        // A job is saved inside the dependency lock's transaction, committed after the save.
+        var job = await _host.Client.PostAsJsonAsync("/api/scheduler/jobs", new
+        {
+            name = "audited", source = ApiHost.TestSource, symbols = new[] { "AUDJ" }, interval = "1d",
+            schedule = new { kind = "interval", intervalSeconds = 86400 }, enabled = false,
+        });
+        Assert.Equal(HttpStatusCode.Created, job.StatusCode);
+        Assert.Contains("SchedulerJob added", Assert.Single(await RowsAsync("/api/scheduler/jobs")).GetProperty("changes").GetString());
+
+        // Role, password and disable: Identity saves each on its own.
+        var created = await _host.Client.PostAsJsonAsync("/api/users", new { userName = "several", password = "User-pass-123", role = "analyst" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var update = await _host.Client.PutAsJsonAsync($"/api/users/{id}", new { role = "viewer", password = "Other-pass-456", disabled = true });
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        Assert.Single(await RowsAsync($"/api/users/{id}"));
+    }
+
+    [Fact]
+    public async Task Should_leave_no_change_when_the_audit_row_cannot_be_written()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await _host.Client.PostAsJsonAsync("/api/assets", Asset("KEEPME"))).StatusCode);
+        await SqlAsync("""
+            CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS
+              $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$;
+            CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log
+              FOR EACH ROW WHEN (NEW.method = 'DELETE' OR NEW.path = '/api/scheduler/jobs') EXECUTE FUNCTION refuse_audit();
+            """);
+
+        var delete = await _host.Client.DeleteAsync("/api/assets/KEEPME");
+        Assert.False(delete.IsSuccessStatusCode, $"{(int)delete.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, (await _host.Client.GetAsync("/api/assets/KEEPME")).StatusCode);
+
+        // A job is written inside an explicit transaction (the dependency lock): the audit row fails it just the same.
+        var job = await _host.Client.PostAsJsonAsync("/api/scheduler/jobs", new
+        {
+            name = "unaudited", source = ApiHost.TestSource, symbols = new[] { "KEEPME" }, interval = "1d",
+            schedule = new { kind = "interval", intervalSeconds = 86400 }, enabled = false,
+        });
+        Assert.False(job.IsSuccessStatusCode, $"{(int)job.StatusCode}");
+        Assert.Equal(0, (await _host.Client.GetFromJsonAsync<JsonElement>("/api/scheduler/jobs")).GetProperty("totalCount").GetInt64());
+        Assert.Single(await RowsAsync("/api/assets"));
     }
 }
 

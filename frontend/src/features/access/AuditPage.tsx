@@ -43,7 +43,7 @@ export default function AuditPage() {
                       <th scope="col" className="py-1">When</th>
                       <th scope="col">Who</th>
                       <th scope="col">What</th>
-                      <th scope="col">Status</th>
+                      <th scope="col">Changed</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -52,7 +52,7 @@ export default function AuditPage() {
                         <td className="num py-1.5 pr-3">{fmtTime(a.time)}</td>
                         <td className="pr-3">{a.userName ?? '—'}{a.apiKeyId ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(API key)</span> : null}</td>
                         <td className="pr-3"><code className="break-all">{a.method} {a.path}</code></td>
-                        <td className="num">{a.status}</td>
+                        <td className="text-xs">{a.changes}</td>
                       </tr>
                     ))}
                   </tbody>

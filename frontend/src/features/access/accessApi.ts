@@ -33,7 +33,7 @@ export interface AuditEntryDto {
   apiKeyId: string | null
   method: string
   path: string
-  status: number
+  changes: string
 }
 
 export interface CreatedApiKey {

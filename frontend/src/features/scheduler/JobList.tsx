@@ -6,7 +6,7 @@ import { ErrorMessage, QueryState } from '../../components/QueryState'
 import { fmtTime, label } from '../../utils/format'
 import { useDeleteJobMutation, useListJobsQuery, usePauseJobMutation, useResumeJobMutation, useTriggerJobMutation } from './schedulerApi'
 import { RoleNote } from '../../components/RoleNote'
-import { useCan } from '../auth/authApi'
+import { useOwns } from '../auth/authApi'
 import type { JobDto } from '../../api/types'
 
 function describeSchedule(j: JobDto): string {
@@ -26,8 +26,7 @@ export function JobList({ onShowRuns }: { onShowRuns: (jobId: string) => void })
   const [pause, pauseState] = usePauseJobMutation()
   const [resume, resumeState] = useResumeJobMutation()
   const [remove, removeState] = useDeleteJobMutation()
-  const can = useCan('analyst')
-  const gate = { disabled: !can.allowed, title: can.reason }
+  const owns = useOwns()
   const actionError = triggerState.error ?? pauseState.error ?? resumeState.error ?? removeState.error
 
   return (
@@ -42,7 +41,10 @@ export function JobList({ onShowRuns }: { onShowRuns: (jobId: string) => void })
         {(d) => (
           <>
             <ul className="divide-y divide-slate-200 dark:divide-slate-800">
-              {d.items.map((j) => (
+              {d.items.map((j) => {
+                const may = owns(j.ownerId)
+                const gate = { disabled: !may.allowed, title: may.reason }
+                return (
                 <li key={j.id} data-job-id={j.id} data-job-name={j.name} className="flex flex-wrap items-center justify-between gap-3 py-3">
                   <div className="min-w-0">
                     <p className="flex flex-wrap items-center gap-2 font-medium">
@@ -66,7 +68,7 @@ export function JobList({ onShowRuns }: { onShowRuns: (jobId: string) => void })
                     <Button {...gate} variant="secondary" onClick={() => { if (confirm(`Delete job ${j.name}?`)) remove(j.id) }} aria-label={`Delete ${j.name}`}>Delete</Button>
                   </div>
                 </li>
-              ))}
+              )})}
             </ul>
             {d.totalPages > 1 && <Pagination page={d.page} totalPages={d.totalPages} totalCount={d.totalCount} onPage={setPage} />}
           </>

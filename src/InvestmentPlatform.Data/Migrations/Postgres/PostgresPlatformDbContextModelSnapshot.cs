@@ -100,6 +100,12 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("api_key_id");
 
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("changes");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasColumnType("text")
@@ -109,10 +115,6 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("path");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer")
-                        .HasColumnName("status");
 
                     b.Property<DateTime>("Time")
                         .HasColumnType("timestamp with time zone")
@@ -1055,6 +1057,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("text")
+                        .HasColumnName("owner_id");
+
                     b.Property<string>("ScheduleKind")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1102,6 +1108,9 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasDatabaseName("ix_scheduler_jobs_name");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_scheduler_jobs_owner_id");
 
                     b.HasIndex("TemplateId")
                         .HasDatabaseName("ix_scheduler_jobs_template_id");

@@ -93,6 +93,12 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("api_key_id");
 
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -102,10 +108,6 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("path");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("status");
 
                     b.Property<DateTime>("Time")
                         .HasColumnType("TEXT")
@@ -1042,6 +1044,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
                     b.Property<string>("ScheduleKind")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1089,6 +1095,9 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasDatabaseName("ix_scheduler_jobs_name");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_scheduler_jobs_owner_id");
 
                     b.HasIndex("TemplateId")
                         .HasDatabaseName("ix_scheduler_jobs_template_id");
