@@ -1,4 +1,5 @@
 using InvestmentPlatform.Data;
+using InvestmentPlatform.Messaging.Faults;
 using InvestmentPlatform.Messaging.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +12,7 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// Adds MassTransit on the transport named by Bus:Transport (InMemory or RabbitMq), the consumers that
-    /// <paramref name="configureConsumers"/> registers, and the outbox relay.
+    /// <paramref name="configureConsumers"/> registers, the outbox relay, and the fault ledger that keeps faulted messages in place of _error queues.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging(
         this IHostApplicationBuilder builder,
@@ -27,6 +28,7 @@ public static class MessagingExtensions
             if (!options.UsageTelemetry)
                 bus.DisableUsageTelemetry();
             configureConsumers(bus);
+            bus.AddFaultLedger();
 
             if (transport == BusTransport.RabbitMq)
             {
@@ -39,6 +41,7 @@ public static class MessagingExtensions
                         h.Password(rabbit.Password);
                     });
                     UseCompactJson(cfg);
+                    cfg.KeepFaultsInLedger(context);
                     ConfigureExplicitEndpoints(context, cfg);
                     cfg.ConfigureEndpoints(context);
                 });
@@ -48,6 +51,7 @@ public static class MessagingExtensions
                 bus.UsingInMemory((context, cfg) =>
                 {
                     UseCompactJson(cfg);
+                    cfg.KeepFaultsInLedger(context);
                     ConfigureExplicitEndpoints(context, cfg);
                     cfg.ConfigureEndpoints(context);
                 });
