@@ -70,6 +70,45 @@ public sealed class DrillCluster : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid();
     }
 
+    /// <summary>
+    /// Submits as a client that honours 503 and Retry-After: tries until the api accepts, through a database outage.
+    /// </summary>
+    /// <returns>The request's id, the 503 answers met on the way, and any other 5xx.</returns>
+    public async Task<(Guid Id, int Unavailable, int ServerErrors)> SubmitWhenAvailableAsync(object request, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        int unavailable = 0, serverErrors = 0;
+        while (true)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"not accepted within {timeout}: {unavailable} × 503, {serverErrors} × other 5xx");
+            var wait = TimeSpan.FromSeconds(1);
+            try
+            {
+                using var client = CreateClient();
+                using var response = await client.PostAsJsonAsync("/api/ingestion/requests", request);
+                if ((int)response.StatusCode == 202)
+                    return ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid(), unavailable, serverErrors);
+                if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable)
+                {
+                    unavailable++;
+                    // Retry-After is whole seconds; a drill has no time to lose, so it waits at most one.
+                    if (response.Headers.RetryAfter?.Delta is { } after && after < wait)
+                        wait = after;
+                }
+                else
+                {
+                    Assert.True((int)response.StatusCode >= 500, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                    serverErrors++;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // The api is being restarted.
+            }
+            await Task.Delay(wait);
+        }
+    }
+
     public async Task<T> QueryAsync<T>(string sql, Guid? requestId = null)
     {
         await using var connection = new NpgsqlConnection(Postgres.ConnectionString(Database));

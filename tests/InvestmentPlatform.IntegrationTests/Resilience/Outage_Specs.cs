@@ -23,29 +23,46 @@ public sealed class When_a_dependency_fails_mid_load(DrillCluster cluster, ITest
     /// </summary>
     private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(60);
 
+    /// <summary>One day of 5-minute bars of one symbol: the unrelated small request a user submits during an outage.</summary>
+    private const long SmallRequestRows = 288;
+
+    private Task<(Guid Id, int Unavailable, int ServerErrors)>? _smallRequest;
+
     [Fact]
     public Task Should_heal_after_PostgreSQL_stops_for_9_seconds() => DrillAsync("PostgreSQL stopped 9 s", "PGA", async () =>
     {
         await cluster.Postgres.StopImmediateAsync();
+        _smallRequest = SubmitSmallRequestAsync("SMALLA-USD");
         await Task.Delay(TimeSpan.FromSeconds(9));
         await cluster.Postgres.StartServerAsync();
-    });
+    }, spansOutage: true);
 
     [Fact]
     public Task Should_heal_after_PostgreSQL_stops_for_30_seconds() => DrillAsync("PostgreSQL stopped 30 s", "PGB", async () =>
     {
         await cluster.Postgres.StopImmediateAsync();
+        _smallRequest = SubmitSmallRequestAsync("SMALLB-USD");
         await Task.Delay(TimeSpan.FromSeconds(30));
         await cluster.Postgres.StartServerAsync();
-    });
+    }, spansOutage: true);
 
+    /// <summary>
+    /// Three times the others' load, stopped at the first loaded rows: the node's shutdown takes seconds, and a smaller
+    /// load was done before the broker was gone, proving nothing.
+    /// </summary>
     [Fact]
     public Task Should_heal_after_the_broker_stops_for_20_seconds() => DrillAsync("RabbitMQ stopped 20 s", "MQ", async () =>
     {
         await cluster.Broker.StopNodeAsync();
         await Task.Delay(TimeSpan.FromSeconds(20));
         await cluster.Broker.StartNodeAsync();
-    });
+    }, spansOutage: true, symbols: 3 * Symbols);
+
+    private Task<(Guid Id, int Unavailable, int ServerErrors)> SubmitSmallRequestAsync(string symbol) =>
+        cluster.SubmitWhenAvailableAsync(new
+        {
+            source = "synthetic", symbols = new[] { symbol }, assetType = "crypto", interval = "5m", from = From.AddDays(60), to = From.AddDays(61),
+        }, TimeSpan.FromSeconds(120));
 
     [Fact]
     public Task Should_heal_after_a_worker_is_killed() => DrillAsync("worker kill -9", "WK", () =>
@@ -61,11 +78,13 @@ public sealed class When_a_dependency_fails_mid_load(DrillCluster cluster, ITest
         return Task.CompletedTask;
     }, waitForRows: false);
 
-    private async Task DrillAsync(string drill, string tag, Func<Task> disrupt, bool waitForRows = true)
+    /// <param name="spansOutage">The load must still be under way when the dependency returns, or the drill proved nothing.</param>
+    private async Task DrillAsync(string drill, string tag, Func<Task> disrupt, bool waitForRows = true, bool spansOutage = false,
+        int symbols = Symbols)
     {
         await cluster.EnsureRunningAsync();
-        var symbols = Enumerable.Range(1, Symbols).Select(i => $"{tag}{i}-USD").ToArray();
-        var id = await cluster.SubmitAsync(new { source = "synthetic", symbols, assetType = "crypto", interval = "5m", from = From, to = To });
+        var names = Enumerable.Range(1, symbols).Select(i => $"{tag}{i}-USD").ToArray();
+        var id = await cluster.SubmitAsync(new { source = "synthetic", symbols = names, assetType = "crypto", interval = "5m", from = From, to = To });
         using var watch = new ApiWatch(cluster, id);
 
         if (waitForRows)
@@ -74,6 +93,9 @@ public sealed class When_a_dependency_fails_mid_load(DrillCluster cluster, ITest
                 TimeSpan.FromSeconds(120)), "no rows loaded before the drill");
         await disrupt();
         var recovered = Stopwatch.StartNew();
+        var expected = symbols * BarsPerSymbol;
+        var loadedAtReturn = await cluster.QueryAsync<long>(
+            "SELECT coalesce(sum(records_loaded), 0)::bigint FROM ingestion_chunks WHERE request_id = @id", id);
         if (cluster.Api.HasExited)
             await cluster.EnsureRunningAsync();
 
@@ -96,7 +118,6 @@ public sealed class When_a_dependency_fails_mid_load(DrillCluster cluster, ITest
         var stuck = await cluster.QueryAsync<long>(
             "SELECT count(*) FROM ingestion_chunks WHERE request_id = @id AND status NOT IN ('succeeded', 'failed', 'timed_out')", id);
         var tallied = await cluster.QueryAsync<long>("SELECT records_loaded FROM ingestion_requests WHERE id = @id", id);
-        var expected = Symbols * BarsPerSymbol;
         cluster.Log.Add(new DrillResult(drill, status, recovery, expected - distinct, rows - distinct, stuck, watch.ServerErrors));
         output.WriteLine(cluster.Log.Table());
 
@@ -107,6 +128,28 @@ public sealed class When_a_dependency_fails_mid_load(DrillCluster cluster, ITest
         Assert.Equal(0, stuck);
         Assert.True(watch.ServerErrors == 0, $"{watch.ServerErrors} answers were 5xx other than 503");
         Assert.True(recovery < RecoveryBound, $"recovery took {recovery}");
+        if (spansOutage)
+            Assert.True(loadedAtReturn < expected, $"all {expected} rows were loaded before the dependency returned");
+        if (_smallRequest is not null)
+            await AssertSmallRequestAsync(recovered);
+    }
+
+    /// <summary>The small request finished within the recovery bound, all its rows there once, with no 5xx but 503.</summary>
+    private async Task AssertSmallRequestAsync(Stopwatch recovered)
+    {
+        var (id, unavailable, serverErrors) = await _smallRequest!;
+        var finished = await WaitAsync(async () => await cluster.QueryAsync<string>("SELECT status FROM ingestion_requests WHERE id = @id", id)
+            is not ("pending" or "running"), RecoveryBound - recovered.Elapsed);
+        var took = recovered.Elapsed;
+        var status = await cluster.QueryAsync<string>("SELECT status FROM ingestion_requests WHERE id = @id", id);
+        var loaded = await cluster.QueryAsync<long>("SELECT records_loaded FROM ingestion_requests WHERE id = @id", id);
+        output.WriteLine($"288-row request: {status} {took.TotalSeconds:0.0} s after recovery; {unavailable} × 503 before it was accepted");
+
+        Assert.True(finished, $"the 288-row request was still {status} {took} after recovery");
+        Assert.Equal("succeeded", status);
+        Assert.Equal(SmallRequestRows, loaded);
+        Assert.True(unavailable > 0, "the 288-row request was accepted without meeting the outage");
+        Assert.Equal(0, serverErrors);
     }
 
     private static async Task<bool> WaitAsync(Func<Task<bool>> condition, TimeSpan timeout)
