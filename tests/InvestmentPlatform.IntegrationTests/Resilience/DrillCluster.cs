@@ -22,6 +22,7 @@ public sealed class DrillCluster : IAsyncLifetime
     public DrillLog Log { get; } = new();
 
     public PlatformProcess Api => _processes[0];
+    public PlatformProcess Scheduler => _processes[1];
     public PlatformProcess Worker => _processes[2];
 
     public async Task InitializeAsync()
@@ -107,6 +108,14 @@ public sealed class DrillCluster : IAsyncLifetime
             }
             await Task.Delay(wait);
         }
+    }
+
+    public async Task<JsonElement> PostAsync(string path, object body, int expectedStatus)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync(path, body);
+        Assert.True((int)response.StatusCode == expectedStatus, $"{path}: {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public async Task<T> QueryAsync<T>(string sql, Guid? requestId = null)
