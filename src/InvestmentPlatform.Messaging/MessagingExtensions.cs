@@ -1,6 +1,7 @@
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Messaging.Faults;
 using InvestmentPlatform.Messaging.Outbox;
+using InvestmentPlatform.Messaging.Resilience;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,7 @@ public static class MessagingExtensions
             o.StopTimeout = options.StopTimeout;
         });
         builder.AddOutboxRelay();
+        builder.Services.AddSingleton<Serilog.Core.ILogEventFilter, OutageLogFilter>();
         return builder;
     }
 

@@ -110,6 +110,14 @@ public sealed class DrillCluster : IAsyncLifetime
         }
     }
 
+    /// <summary>Where each process's output stands now, to read what it logs from here on.</summary>
+    public Dictionary<PlatformProcess, int> MarkOutput() => _processes.ToDictionary(p => p, p => p.Output.Count);
+
+    /// <summary>Lines of <paramref name="level"/> each running process logged since <paramref name="mark"/>, by role.</summary>
+    public List<(string Roles, List<string> Lines)> LinesSince(Dictionary<PlatformProcess, int> mark, string level) =>
+        _processes.Select(p => (p.Roles, p.Output.Skip(mark.GetValueOrDefault(p)).Where(l => l.Contains($"\"@l\":\"{level}\"", StringComparison.Ordinal)).ToList()))
+            .ToList();
+
     public async Task<JsonElement> PostAsync(string path, object body, int expectedStatus)
     {
         using var client = CreateClient();

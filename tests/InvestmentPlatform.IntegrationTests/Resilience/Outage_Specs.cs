@@ -157,6 +157,7 @@ public sealed class When_a_dependency_fails_mid_load(DrillCluster cluster, ITest
             Assert.True(await WaitAsync(async () => await cluster.QueryAsync<long>(
                 "SELECT coalesce(sum(records_loaded), 0)::bigint FROM ingestion_chunks WHERE request_id = @id", id) > 0,
                 TimeSpan.FromSeconds(120)), "no rows loaded before the drill");
+        var mark = cluster.MarkOutput();
         await disrupt();
         var recovered = Stopwatch.StartNew();
         var expected = symbols * BarsPerSymbol;
@@ -186,6 +187,11 @@ public sealed class When_a_dependency_fails_mid_load(DrillCluster cluster, ITest
         var tallied = await cluster.QueryAsync<long>("SELECT records_loaded FROM ingestion_requests WHERE id = @id", id);
         cluster.Log.Add(new DrillResult(drill, status, recovery, expected - distinct, rows - distinct, stuck, watch.ServerErrors));
         output.WriteLine(cluster.Log.Table());
+        var errors = cluster.LinesSince(mark, "Error");
+        var warnings = cluster.LinesSince(mark, "Warning");
+        output.WriteLine("log lines from the disruption on: " + string.Join(", ", errors.Zip(warnings, (e, w) => $"{e.Roles} {e.Lines.Count} Error {w.Lines.Count} Warning")));
+        foreach (var line in errors.Concat(warnings).SelectMany(r => r.Lines).Take(12))
+            output.WriteLine(line[..Math.Min(line.Length, 600)]);
 
         Assert.Equal("succeeded", status);
         Assert.Equal(expected, rows);
@@ -195,7 +201,12 @@ public sealed class When_a_dependency_fails_mid_load(DrillCluster cluster, ITest
         Assert.True(watch.ServerErrors == 0, $"{watch.ServerErrors} answers were 5xx other than 503");
         Assert.True(recovery < RecoveryBound, $"recovery took {recovery}");
         if (spansOutage)
+        {
             Assert.True(loadedAtReturn < expected, $"all {expected} rows were loaded before the dependency returned");
+            // An outage is a Warning when it starts, one a minute while it lasts, and an Information line when it ends.
+            Assert.All(errors, e => Assert.True(e.Lines.Count == 0, $"{e.Roles} logged {e.Lines.Count} Error lines"));
+            Assert.All(warnings, w => Assert.True(w.Lines.Count <= 3, $"{w.Roles} logged {w.Lines.Count} Warning lines"));
+        }
         if (_smallRequest is not null)
             await AssertSmallRequestAsync(recovered);
     }
