@@ -30,6 +30,7 @@ public static class MessagingExtensions
                 bus.DisableUsageTelemetry();
             configureConsumers(bus);
             bus.AddFaultLedger();
+            bus.AddReceiveEndpointObserver<BrokerRecoveryObserver>();
 
             if (transport == BusTransport.RabbitMq)
             {

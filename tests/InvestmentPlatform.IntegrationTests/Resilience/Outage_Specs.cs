@@ -56,7 +56,10 @@ public sealed class When_a_dependency_fails_mid_load(DrillCluster cluster, ITest
         await cluster.Broker.StopNodeAsync();
         await Task.Delay(TimeSpan.FromSeconds(20));
         await cluster.Broker.StartNodeAsync();
-    }, spansOutage: true, symbols: 3 * Symbols);
+    }, spansOutage: true, symbols: 3 * Symbols,
+        // A node shutting down closes channels under sends and declarations in progress; MassTransit logs those (a
+        // cancelled send, a disposed channel) before any connection failure says the broker is gone.
+        maxErrorLines: 2);
 
     /// <summary>
     /// Job B runs after job A. The scheduler is killed while A's load runs; A's outcome waits for it in its queue, and
@@ -92,6 +95,7 @@ public sealed class When_a_dependency_fails_mid_load(DrillCluster cluster, ITest
         var finished = await WaitAsync(async () => await cluster.QueryAsync<long>(
             "SELECT count(*) FROM job_runs WHERE job_id = @id AND status NOT IN ('pending', 'running')", b) > 0, TimeSpan.FromSeconds(150));
         var recovery = recovered.Elapsed;
+        var sinceKill = restart.Elapsed;
         var runsOfA = await cluster.QueryAsync<long>("SELECT count(*) FROM job_runs WHERE job_id = @id", a);
         var runsOfB = await cluster.QueryAsync<long>("SELECT count(*) FROM job_runs WHERE job_id = @id", b);
         var requestsOfB = await cluster.QueryAsync<long>("SELECT count(*) FROM ingestion_requests WHERE job_id = @id", b);
@@ -105,7 +109,7 @@ public sealed class When_a_dependency_fails_mid_load(DrillCluster cluster, ITest
         var rows = await cluster.QueryAsync<long>("SELECT count(*) FROM market_data m JOIN assets s ON s.asset_id = m.asset_id WHERE s.symbol LIKE 'SCA%'");
         var distinct = await cluster.QueryAsync<long>(
             "SELECT count(DISTINCT (m.asset_id, m.interval, m.time)) FROM market_data m JOIN assets s ON s.asset_id = m.asset_id WHERE s.symbol LIKE 'SCA%'");
-        cluster.Log.Add(new DrillResult("scheduler kill -9 mid-chain", $"A {statusOfA}, B {statusOfB}", recovery, collected - distinct, rows - distinct, stuck, 0));
+        cluster.Log.Add(new DrillResult("scheduler kill -9 mid-chain (from the kill)", $"A {statusOfA}, B {statusOfB}", sinceKill, collected - distinct, rows - distinct, stuck, 0));
         output.WriteLine(cluster.Log.Table());
         output.WriteLine($"A was {aStatusAtKill} when the scheduler was killed");
 
@@ -145,8 +149,9 @@ public sealed class When_a_dependency_fails_mid_load(DrillCluster cluster, ITest
     }, waitForRows: false);
 
     /// <param name="spansOutage">The load must still be under way when the dependency returns, or the drill proved nothing.</param>
+    /// <param name="maxErrorLines">Error lines a process may log from the disruption on.</param>
     private async Task DrillAsync(string drill, string tag, Func<Task> disrupt, bool waitForRows = true, bool spansOutage = false,
-        int symbols = Symbols)
+        int symbols = Symbols, int maxErrorLines = 0)
     {
         await cluster.EnsureRunningAsync();
         var names = Enumerable.Range(1, symbols).Select(i => $"{tag}{i}-USD").ToArray();
@@ -204,7 +209,7 @@ public sealed class When_a_dependency_fails_mid_load(DrillCluster cluster, ITest
         {
             Assert.True(loadedAtReturn < expected, $"all {expected} rows were loaded before the dependency returned");
             // An outage is a Warning when it starts, one a minute while it lasts, and an Information line when it ends.
-            Assert.All(errors, e => Assert.True(e.Lines.Count == 0, $"{e.Roles} logged {e.Lines.Count} Error lines"));
+            Assert.All(errors, e => Assert.True(e.Lines.Count <= maxErrorLines, $"{e.Roles} logged {e.Lines.Count} Error lines"));
             Assert.All(warnings, w => Assert.True(w.Lines.Count <= 3, $"{w.Roles} logged {w.Lines.Count} Warning lines"));
         }
         if (_smallRequest is not null)
