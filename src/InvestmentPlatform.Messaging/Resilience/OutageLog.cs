@@ -30,13 +30,13 @@ public sealed class OutageLog(ILogger<OutageLog> logger, TimeProvider clock)
             {
                 outage.Down = true;
                 outage.Since = outage.LastWarning = now;
-                logger.LogWarning("The {Dependency} is unavailable ({Reason}); work waits and is retried until it returns",
+                logger.LogWarning("The {Dependency:l} is unavailable ({Reason}); work waits and is retried until it returns",
                     dependency, Reason(exception));
             }
             else if (now - outage.LastWarning >= ReminderInterval)
             {
                 outage.LastWarning = now;
-                logger.LogWarning("The {Dependency} is still unavailable after {Duration:0} s ({Reason})",
+                logger.LogWarning("The {Dependency:l} is still unavailable after {Duration:0} s ({Reason})",
                     dependency, (now - outage.Since).TotalSeconds, Reason(exception));
             }
         }
@@ -53,7 +53,7 @@ public sealed class OutageLog(ILogger<OutageLog> logger, TimeProvider clock)
             if (!outage.Down)
                 return;
             outage.Down = false;
-            logger.LogInformation("The {Dependency} is available again after {Duration:0} s", dependency,
+            logger.LogInformation("The {Dependency:l} is available again after {Duration:0} s", dependency,
                 (clock.GetUtcNow() - outage.Since).TotalSeconds);
         }
     }
