@@ -9,7 +9,8 @@ export interface MessageFaultDto {
   messageId: string | null
   messageType: string
   queue: string
-  errorClass: FaultClass
+  /** transient or permanent (FaultClass); the server sends it as a plain string. */
+  errorClass: string
   exceptionType: string
   reason: string
   faultedAt: string
