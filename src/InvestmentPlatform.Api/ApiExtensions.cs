@@ -141,6 +141,7 @@ public static class ApiExtensions
         app.MapCollectorsApi();
         app.MapMarketDataApi();
         app.MapIngestionApi();
+        app.MapIngestionErrorsApi();
         app.MapSchedulerApi();
         app.MapAnalyticsApi();
         app.MapPortfolioApi();

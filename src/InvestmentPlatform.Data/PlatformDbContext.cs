@@ -1,6 +1,7 @@
 using InvestmentPlatform.Data.Access;
 using InvestmentPlatform.Data.Analytics;
 using InvestmentPlatform.Data.Assets;
+using InvestmentPlatform.Data.Faults;
 using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Data.Outbox;
 using InvestmentPlatform.Data.Portfolio;
@@ -33,6 +34,7 @@ public abstract class PlatformDbContext(DbContextOptions options)
     public DbSet<PortfolioTransaction> PortfolioTransactions => Set<PortfolioTransaction>();
     public DbSet<AnalyticsResult> AnalyticsResults => Set<AnalyticsResult>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<MessageFault> MessageFaults => Set<MessageFault>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();

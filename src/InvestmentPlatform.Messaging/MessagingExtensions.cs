@@ -1,5 +1,7 @@
 using InvestmentPlatform.Data;
+using InvestmentPlatform.Messaging.Faults;
 using InvestmentPlatform.Messaging.Outbox;
+using InvestmentPlatform.Messaging.Resilience;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +13,7 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// Adds MassTransit on the transport named by Bus:Transport (InMemory or RabbitMq), the consumers that
-    /// <paramref name="configureConsumers"/> registers, and the outbox relay.
+    /// <paramref name="configureConsumers"/> registers, the outbox relay, and the fault ledger that keeps faulted messages in place of _error queues.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging(
         this IHostApplicationBuilder builder,
@@ -27,6 +29,8 @@ public static class MessagingExtensions
             if (!options.UsageTelemetry)
                 bus.DisableUsageTelemetry();
             configureConsumers(bus);
+            bus.AddFaultLedger();
+            bus.AddReceiveEndpointObserver<BrokerRecoveryObserver>();
 
             if (transport == BusTransport.RabbitMq)
             {
@@ -39,6 +43,7 @@ public static class MessagingExtensions
                         h.Password(rabbit.Password);
                     });
                     UseCompactJson(cfg);
+                    cfg.KeepFaultsInLedger(context);
                     ConfigureExplicitEndpoints(context, cfg);
                     cfg.ConfigureEndpoints(context);
                 });
@@ -48,6 +53,7 @@ public static class MessagingExtensions
                 bus.UsingInMemory((context, cfg) =>
                 {
                     UseCompactJson(cfg);
+                    cfg.KeepFaultsInLedger(context);
                     ConfigureExplicitEndpoints(context, cfg);
                     cfg.ConfigureEndpoints(context);
                 });
@@ -62,6 +68,7 @@ public static class MessagingExtensions
             o.StopTimeout = options.StopTimeout;
         });
         builder.AddOutboxRelay();
+        builder.Services.AddSingleton<Serilog.Core.ILogEventFilter, OutageLogFilter>();
         return builder;
     }
 

@@ -39,6 +39,9 @@ public static class ServiceDefaultsExtensions
                 .MinimumLevel.Override("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", Serilog.Events.LogEventLevel.Fatal)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Service", serviceName);
+            // Modules add their own, such as the outage filter that keeps a database or broker outage to a line a minute.
+            foreach (var filter in services.GetServices<Serilog.Core.ILogEventFilter>())
+                logger.Filter.With(filter);
             // People read the console; log collectors read JSON.
             if (Console.IsOutputRedirected || builder.Configuration.GetValue<bool>("Logging:Json"))
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());

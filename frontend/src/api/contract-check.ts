@@ -2,6 +2,7 @@
 // (openapi/openapi.json → openapi.gen.ts). `tsc -b` fails when the server's shape and ours drift apart.
 import type * as G from './openapi.gen'
 import type * as T from './types'
+import type { MessageFaultDto } from '../features/faults/faultsApi'
 
 // Swashbuckle marks few properties as required; what the server sends always has them, so compare without `?`.
 type Sent<X> = X extends (infer U)[] ? Sent<U>[] : X extends object ? { [K in keyof X]-?: Sent<Exclude<X[K], undefined>> } : X
@@ -26,6 +27,7 @@ export type Responses = [
   Assert<Fits<Sent<G.HoldingsReport>, T.Holdings>>,
   Assert<Fits<Sent<G.PortfolioAnalyticsReport>, T.PortfolioAnalytics>>,
   Assert<Fits<Sent<G.ImportResult>, T.ImportResult>>,
+  Assert<Fits<Sent<G.MessageFaultView>, MessageFaultDto>>,
 ]
 
 // Requests: what the dashboard sends fits what the server accepts.

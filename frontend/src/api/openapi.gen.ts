@@ -23,6 +23,20 @@ export type AnalyticsResultDto = {
   completedAt?: string | null
 }
 
+export type ApiKeyDto = {
+  id?: string
+  name?: string
+  prefix?: string
+  scope?: string
+  metrics?: boolean
+  ownerId?: string
+  ownerName?: string
+  createdAt?: string
+  expiresAt?: string | null
+  lastUsedAt?: string | null
+  revokedAt?: string | null
+}
+
 export type AssetDto = {
   assetId?: number
   symbol?: string
@@ -87,6 +101,25 @@ export type AssetRisk = {
   parametricCVaR?: number | null
   beta?: number | null
   alpha?: number | null
+}
+
+export type AuditEntryDto = {
+  id?: number
+  time?: string
+  userId?: string | null
+  userName?: string | null
+  apiKeyId?: string | null
+  method?: string
+  path?: string
+  status?: number
+}
+
+export type AuditEntryDtoPagedResult = {
+  items?: (AuditEntryDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
 }
 
 export type BarDto = {
@@ -192,6 +225,31 @@ export type CoverageGap = {
   missingBars?: number
 }
 
+export type CreateApiKeyRequest = {
+  name?: string | null
+  scope?: string | null
+  metrics?: boolean | null
+  expiresAt?: string | null
+}
+
+export type CreateUserRequest = {
+  userName?: string | null
+  password?: string | null
+  role?: string | null
+}
+
+export type CreatedApiKeyDto = {
+  key?: ApiKeyDto
+  secret?: string
+}
+
+export type CurrentUserDto = {
+  id?: string
+  userName?: string
+  role?: string
+  apiKeyId?: string | null
+}
+
 export type DrawdownPoint = {
   time?: string
   drawdown?: number
@@ -246,6 +304,7 @@ export type ImportError = {
 export type ImportResult = {
   imported?: number
   errors?: (ImportError)[]
+  mode?: string
 }
 
 export type IngestionRequestAccepted = {
@@ -333,6 +392,11 @@ export type LatestBarDto = {
   changePercent?: number | null
 }
 
+export type LoginRequest = {
+  username?: string | null
+  password?: string | null
+}
+
 export type MatrixDto = {
   symbols?: (string)[]
   observations?: number
@@ -344,6 +408,27 @@ export type MaxDrawdownDto = {
   peak?: string | null
   trough?: string | null
   recovery?: string | null
+}
+
+export type MessageFaultView = {
+  id?: string
+  messageId?: string | null
+  messageType?: string
+  queue?: string
+  errorClass?: string
+  exceptionType?: string
+  reason?: string
+  faultedAt?: string
+  redrives?: number
+  redriveAt?: string | null
+}
+
+export type MessageFaultViewPagedResult = {
+  items?: (MessageFaultView)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
 }
 
 export type PerformanceReport = {
@@ -411,6 +496,10 @@ export type ProblemDetails = {
   [key: string]: unknown
 }
 
+export type RefreshRequest = {
+  refreshToken?: string | null
+}
+
 export type RiskReport = {
   confidence?: number
   benchmark?: string | null
@@ -441,6 +530,16 @@ export type SeriesCoverage = {
   rowCount?: number
   expectedBars?: number
   gaps?: (CoverageGap)[]
+}
+
+export type SetupRequest = {
+  token?: string | null
+  username?: string | null
+  password?: string | null
+}
+
+export type SetupState = {
+  required?: boolean
 }
 
 export type SubmitIngestionRequest = {
@@ -484,6 +583,12 @@ export type TemplateRequest = {
   tags?: (string)[] | null
 }
 
+export type TokenPair = {
+  accessToken?: string
+  refreshToken?: string
+  expiresIn?: number
+}
+
 export type TransactionDto = {
   id?: string
   type?: string
@@ -518,6 +623,21 @@ export type TransactionInput = {
   note?: string | null
 }
 
+export type UpdateUserRequest = {
+  role?: string | null
+  disabled?: boolean | null
+  password?: string | null
+}
+
+export type UserDto = {
+  id?: string
+  userName?: string
+  role?: string
+  disabled?: boolean
+  lockedUntil?: string | null
+  createdAt?: string
+}
+
 export type WatchlistItemDto = {
   symbol?: string
   name?: string | null
@@ -547,6 +667,13 @@ export type Paths = {
   "/api/analytics/results/{id}": {
     get: AnalyticsResultDto
   }
+  "/api/keys": {
+    get: (ApiKeyDto)[]
+    post: CreatedApiKeyDto
+  }
+  "/api/keys/{id}": {
+    delete: void
+  }
   "/api/assets": {
     get: AssetDtoPagedResult
     post: AssetDto
@@ -562,6 +689,25 @@ export type Paths = {
   "/api/assets/{symbol}/collections": {
     get: CollectionLogDtoPagedResult
   }
+  "/api/audit": {
+    get: AuditEntryDtoPagedResult
+  }
+  "/api/auth/login": {
+    post: TokenPair
+  }
+  "/api/auth/refresh": {
+    post: TokenPair
+  }
+  "/api/auth/logout": {
+    post: void
+  }
+  "/api/auth/setup": {
+    get: SetupState
+    post: TokenPair
+  }
+  "/api/auth/me": {
+    get: CurrentUserDto
+  }
   "/api/collectors": {
     get: (CollectorDto)[]
   }
@@ -569,8 +715,23 @@ export type Paths = {
     post: IngestionRequestAccepted
     get: IngestionRequestViewPagedResult
   }
+  "/api/ingestion/requests/csv": {
+    post: IngestionRequestAccepted
+  }
   "/api/ingestion/requests/{id}": {
     get: IngestionRequestView
+  }
+  "/api/ingestion/requests/{id}/cancel": {
+    post: IngestionRequestAccepted
+  }
+  "/api/ingestion/errors": {
+    get: MessageFaultViewPagedResult
+  }
+  "/api/ingestion/errors/{id}/redrive": {
+    post: void
+  }
+  "/api/ingestion/errors/{id}": {
+    delete: void
   }
   "/api/market-data/watchlist": {
     get: (WatchlistItemDto)[]
@@ -624,6 +785,9 @@ export type Paths = {
   "/api/scheduler/runs": {
     get: void
   }
+  "/api/scheduler/runs/{id}/cancel": {
+    post: void
+  }
   "/api/scheduler/graph": {
     get: JobGraph
   }
@@ -644,5 +808,13 @@ export type Paths = {
   }
   "/api/scheduler/analytics": {
     get: void
+  }
+  "/api/users": {
+    get: (UserDto)[]
+    post: UserDto
+  }
+  "/api/users/{id}": {
+    get: UserDto
+    put: UserDto
   }
 }

@@ -17,6 +17,7 @@ const links = [
   { to: '/keys', label: 'API keys' },
   { to: '/users', label: 'Users', role: 'admin' },
   { to: '/audit', label: 'Audit', role: 'admin' },
+  { to: '/errors', label: 'Errors', role: 'admin' },
 ]
 
 export function Layout() {

@@ -17,6 +17,7 @@ export const routes: RouteObject[] = [
       { path: 'analytics', lazy: () => import('../features/analytics/AnalyticsPage').then((m) => ({ Component: m.default })) },
       { path: 'users', lazy: () => import('../features/access/UsersPage').then((m) => ({ Component: m.default })) },
       { path: 'audit', lazy: () => import('../features/access/AuditPage').then((m) => ({ Component: m.default })) },
+      { path: 'errors', lazy: () => import('../features/faults/FaultsPage').then((m) => ({ Component: m.default })) },
       { path: 'keys', lazy: () => import('../features/access/ApiKeysPage').then((m) => ({ Component: m.default })) },
       { path: '*', lazy: () => import('../features/notFound/NotFoundPage').then((m) => ({ Component: m.default })) },
     ],

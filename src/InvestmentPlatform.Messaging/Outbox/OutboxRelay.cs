@@ -30,7 +30,7 @@ public sealed class OutboxRelay(
                     await publisher.DeleteSentBeforeAsync(DateTime.UtcNow.AddDays(-options.Value.RetainSentDays), stoppingToken);
                     nextCleanup = DateTime.UtcNow.AddHours(1);
                 }
-                outage.Recovered();
+                outage.Recovered(OutageLog.Database);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,55 +1,60 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace InvestmentPlatform.Messaging.Resilience;
 
 /// <summary>
 /// Keeps a process's log readable through a database or broker outage: one Warning when a dependency goes away, at
-/// most one more a minute while it stays away, and one Information line when it is back.
+/// most one more a minute while it stays away, and one Information line when it is back. The database and the broker
+/// are followed apart, so work that still reaches one does not announce the other's return.
 /// </summary>
 public sealed class OutageLog(ILogger<OutageLog> logger, TimeProvider clock)
 {
+    public const string Database = "database";
+    public const string Broker = "message broker";
+
     private static readonly TimeSpan ReminderInterval = TimeSpan.FromMinutes(1);
-    private readonly Lock _gate = new();
-    private volatile bool _down;
-    private DateTimeOffset _since;
-    private DateTimeOffset _lastWarning;
+    private readonly ConcurrentDictionary<string, Outage> _outages = new();
 
     /// <returns>True when the failure was an outage and is logged here; false when the caller should log it.</returns>
     public bool Report(Exception exception)
     {
         if (!TransientFailure.IsTransient(exception))
             return false;
+        var dependency = TransientFailure.IsBrokerFailure(exception) ? Broker : Database;
+        var outage = _outages.GetOrAdd(dependency, _ => new Outage());
         var now = clock.GetUtcNow();
-        lock (_gate)
+        lock (outage)
         {
-            if (!_down)
+            if (!outage.Down)
             {
-                _down = true;
-                _since = _lastWarning = now;
-                logger.LogWarning("A platform dependency is unavailable ({Reason}); work waits and is retried until it returns",
-                    Reason(exception));
+                outage.Down = true;
+                outage.Since = outage.LastWarning = now;
+                logger.LogWarning("The {Dependency:l} is unavailable ({Reason}); work waits and is retried until it returns",
+                    dependency, Reason(exception));
             }
-            else if (now - _lastWarning >= ReminderInterval)
+            else if (now - outage.LastWarning >= ReminderInterval)
             {
-                _lastWarning = now;
-                logger.LogWarning("A platform dependency is still unavailable after {Duration:0} s ({Reason})",
-                    (now - _since).TotalSeconds, Reason(exception));
+                outage.LastWarning = now;
+                logger.LogWarning("The {Dependency:l} is still unavailable after {Duration:0} s ({Reason})",
+                    dependency, (now - outage.Since).TotalSeconds, Reason(exception));
             }
         }
         return true;
     }
 
-    /// <summary>Called after work that needed the dependencies succeeded.</summary>
-    public void Recovered()
+    /// <summary>Called after work that needed <paramref name="dependency"/> succeeded.</summary>
+    public void Recovered(string dependency)
     {
-        if (!_down)
+        if (!_outages.TryGetValue(dependency, out var outage) || !outage.Down)
             return;
-        lock (_gate)
+        lock (outage)
         {
-            if (!_down)
+            if (!outage.Down)
                 return;
-            _down = false;
-            logger.LogInformation("Platform dependencies are available again after {Duration:0} s", (clock.GetUtcNow() - _since).TotalSeconds);
+            outage.Down = false;
+            logger.LogInformation("The {Dependency:l} is available again after {Duration:0} s", dependency,
+                (clock.GetUtcNow() - outage.Since).TotalSeconds);
         }
     }
 
@@ -59,5 +64,12 @@ public sealed class OutageLog(ILogger<OutageLog> logger, TimeProvider clock)
         while (inner.InnerException is not null)
             inner = inner.InnerException;
         return $"{inner.GetType().Name}: {inner.Message}";
+    }
+
+    private sealed class Outage
+    {
+        public volatile bool Down;
+        public DateTimeOffset Since;
+        public DateTimeOffset LastWarning;
     }
 }

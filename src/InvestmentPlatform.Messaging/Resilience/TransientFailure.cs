@@ -60,6 +60,20 @@ public static class TransientFailure
         return false;
     }
 
+    /// <summary>
+    /// Whether a transient failure is the broker's rather than the database's: Npgsql and SQLite wrap every failure of
+    /// theirs, a bare socket error included, so a failure without them in its chain is the broker connection's.
+    /// </summary>
+    public static bool IsBrokerFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException or SqliteException)
+                return false;
+        }
+        return true;
+    }
+
     private static bool IsBrokerType(string? type) =>
         type is not null && (type.StartsWith("RabbitMQ.Client.Exceptions.", StringComparison.Ordinal)
                              || type.Contains("ConnectionException", StringComparison.Ordinal)

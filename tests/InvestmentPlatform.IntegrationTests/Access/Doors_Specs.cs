@@ -93,7 +93,8 @@ public sealed partial class When_every_door_is_tried : IAsyncLifetime
     {
         var doors = Doors().Select(d => d.ToString()).ToList();
         foreach (var expected in new[] { "GET /api/assets", "DELETE /api/portfolios/{id:guid}", "POST /api/scheduler/jobs", "GET /metrics",
-                     "GET /api/users", "POST /api/keys", "GET /api/audit", "POST /api/ingestion/requests" })
+                     "GET /api/users", "POST /api/keys", "GET /api/audit", "POST /api/ingestion/requests",
+                     "GET /api/ingestion/errors", "POST /api/ingestion/errors/{id:guid}/redrive", "DELETE /api/ingestion/errors/{id:guid}" })
             Assert.Contains(expected, doors);
         Assert.True(doors.Count > 40, $"only {doors.Count} operations found");
     }

@@ -22,6 +22,7 @@ public sealed class DrillCluster : IAsyncLifetime
     public DrillLog Log { get; } = new();
 
     public PlatformProcess Api => _processes[0];
+    public PlatformProcess Scheduler => _processes[1];
     public PlatformProcess Worker => _processes[2];
 
     public async Task InitializeAsync()
@@ -68,6 +69,61 @@ public sealed class DrillCluster : IAsyncLifetime
         using var response = await client.PostAsJsonAsync("/api/ingestion/requests", request);
         Assert.True((int)response.StatusCode == 202, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid();
+    }
+
+    /// <summary>
+    /// Submits as a client that honours 503 and Retry-After: tries until the api accepts, through a database outage.
+    /// </summary>
+    /// <returns>The request's id, the 503 answers met on the way, and any other 5xx.</returns>
+    public async Task<(Guid Id, int Unavailable, int ServerErrors)> SubmitWhenAvailableAsync(object request, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        int unavailable = 0, serverErrors = 0;
+        while (true)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"not accepted within {timeout}: {unavailable} × 503, {serverErrors} × other 5xx");
+            var wait = TimeSpan.FromSeconds(1);
+            try
+            {
+                using var client = CreateClient();
+                using var response = await client.PostAsJsonAsync("/api/ingestion/requests", request);
+                if ((int)response.StatusCode == 202)
+                    return ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid(), unavailable, serverErrors);
+                if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable)
+                {
+                    unavailable++;
+                    // Retry-After is whole seconds; a drill has no time to lose, so it waits at most one.
+                    if (response.Headers.RetryAfter?.Delta is { } after && after < wait)
+                        wait = after;
+                }
+                else
+                {
+                    Assert.True((int)response.StatusCode >= 500, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                    serverErrors++;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // The api is being restarted.
+            }
+            await Task.Delay(wait);
+        }
+    }
+
+    /// <summary>Where each process's output stands now, to read what it logs from here on.</summary>
+    public Dictionary<PlatformProcess, int> MarkOutput() => _processes.ToDictionary(p => p, p => p.Output.Count);
+
+    /// <summary>Lines of <paramref name="level"/> each running process logged since <paramref name="mark"/>, by role.</summary>
+    public List<(string Roles, List<string> Lines)> LinesSince(Dictionary<PlatformProcess, int> mark, string level) =>
+        _processes.Select(p => (p.Roles, p.Output.Skip(mark.GetValueOrDefault(p)).Where(l => l.Contains($"\"@l\":\"{level}\"", StringComparison.Ordinal)).ToList()))
+            .ToList();
+
+    public async Task<JsonElement> PostAsync(string path, object body, int expectedStatus)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync(path, body);
+        Assert.True((int)response.StatusCode == expectedStatus, $"{path}: {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public async Task<T> QueryAsync<T>(string sql, Guid? requestId = null)

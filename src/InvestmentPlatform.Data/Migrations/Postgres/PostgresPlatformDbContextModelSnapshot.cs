@@ -417,6 +417,76 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Faults.MessageFault", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ErrorClass")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("error_class");
+
+                    b.Property<string>("ExceptionType")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("exception_type");
+
+                    b.Property<DateTime>("FaultedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("faulted_at");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message_type");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("queue");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("RedriveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("redrive_at");
+
+                    b.Property<int>("Redrives")
+                        .HasColumnType("integer")
+                        .HasColumnName("redrives");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_faults");
+
+                    b.HasIndex("FaultedAt")
+                        .HasDatabaseName("ix_message_faults_faulted_at");
+
+                    b.HasIndex("RedriveAt")
+                        .HasDatabaseName("ix_message_faults_redrive_at");
+
+                    b.ToTable("message_faults", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.DataCollectionLog", b =>
                 {
                     b.Property<long>("Id")

@@ -408,6 +408,76 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Faults.MessageFault", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ErrorClass")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_class");
+
+                    b.Property<string>("ExceptionType")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exception_type");
+
+                    b.Property<DateTime>("FaultedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("faulted_at");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_type");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queue");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("RedriveAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("redrive_at");
+
+                    b.Property<int>("Redrives")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("redrives");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_faults");
+
+                    b.HasIndex("FaultedAt")
+                        .HasDatabaseName("ix_message_faults_faulted_at");
+
+                    b.HasIndex("RedriveAt")
+                        .HasDatabaseName("ix_message_faults_redrive_at");
+
+                    b.ToTable("message_faults", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.DataCollectionLog", b =>
                 {
                     b.Property<long>("Id")
