@@ -111,7 +111,7 @@ export type AuditEntryDto = {
   apiKeyId?: string | null
   method?: string
   path?: string
-  status?: number
+  changes?: string
 }
 
 export type AuditEntryDtoPagedResult = {
