@@ -21,43 +21,14 @@ public sealed class When_users_watch_the_hub : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private async Task<(HubConnection, ConcurrentQueue<(string Method, JsonElement Body)>)> ConnectAsync(string token)
-    {
-        var messages = new ConcurrentQueue<(string, JsonElement)>();
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_host.Factory.Server.BaseAddress, "/hubs/events"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => _host.Factory.Server.CreateHandler();
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
-        foreach (var method in new[] { "collection_progress", "job_status", "error" })
-            connection.On<JsonElement>(method, body => messages.Enqueue((method, body)));
-        await connection.StartAsync();
-        await connection.InvokeAsync("Subscribe", "all");
-        return (connection, messages);
-    }
-
-    private static async Task<(string Method, JsonElement Body)> NextAsync(ConcurrentQueue<(string Method, JsonElement Body)> messages)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (messages.TryDequeue(out var m))
-                return m;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("No hub message within 20 s.");
-    }
-
     [Fact]
     public async Task Should_never_send_a_user_another_users_request_errors()
     {
         var aliceToken = await _host.CreateUserAsync("alice", "analyst");
         var bobToken = await _host.CreateUserAsync("bob", "analyst");
         var bobId = (await _host.WithToken(bobToken).GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("id").GetString();
-        var (alice, aliceMessages) = await ConnectAsync(aliceToken);
-        var (bob, bobMessages) = await ConnectAsync(bobToken);
+        var (alice, aliceMessages) = await HubListener.ConnectAsync(_host, aliceToken);
+        var (bob, bobMessages) = await HubListener.ConnectAsync(_host, bobToken);
 
         var requestId = Guid.NewGuid();
         await _host.InsertAsync([new IngestionRequest
@@ -67,14 +38,14 @@ public sealed class When_users_watch_the_hub : IAsyncLifetime
         }]);
         var bus = _host.Factory.Services.GetRequiredService<IBus>();
         await bus.Publish(new CollectionFailed(requestId, null, null, "BOB1", ErrorClass.NotFound, "/home/bob/secret.csv: not found", DateTime.UtcNow));
-        var (method, body) = await NextAsync(bobMessages);
+        var (method, body) = await HubListener.NextAsync(bobMessages);
         Assert.Equal("error", method);
         Assert.Equal(requestId, body.GetProperty("requestId").GetGuid());
 
         // A global event after it (a command-line request's progress): Alice's next message must be that one, never Bob's error.
         var shared = Guid.NewGuid();
         await bus.Publish(new CollectionProgress(shared, null, null, "ALL1", 1, 2, 10, 10, DateTime.UtcNow));
-        var (aliceMethod, aliceBody) = await NextAsync(aliceMessages);
+        var (aliceMethod, aliceBody) = await HubListener.NextAsync(aliceMessages);
         Assert.Equal("collection_progress", aliceMethod);
         Assert.Equal(shared, aliceBody.GetProperty("requestId").GetGuid());
 
@@ -97,35 +68,6 @@ public sealed class When_users_own_scheduler_jobs : IAsyncLifetime
         name, source = ApiHost.TestSource, symbols = new[] { "OWN1" }, interval = "1d",
         schedule = new { kind = "interval", intervalSeconds = 86400 }, enabled = false,
     };
-
-    private async Task<(HubConnection, ConcurrentQueue<(string Method, JsonElement Body)>)> ConnectAsync(string token)
-    {
-        var messages = new ConcurrentQueue<(string, JsonElement)>();
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_host.Factory.Server.BaseAddress, "/hubs/events"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => _host.Factory.Server.CreateHandler();
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
-        foreach (var method in new[] { "collection_progress", "job_status", "error" })
-            connection.On<JsonElement>(method, body => messages.Enqueue((method, body)));
-        await connection.StartAsync();
-        await connection.InvokeAsync("Subscribe", "all");
-        return (connection, messages);
-    }
-
-    private static async Task<(string Method, JsonElement Body)> NextAsync(ConcurrentQueue<(string Method, JsonElement Body)> messages)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (messages.TryDequeue(out var m))
-                return m;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("No hub message within 20 s.");
-    }
 
     private static async Task<Guid> CreateAsync(HttpClient client, string name)
     {
@@ -169,22 +111,22 @@ public sealed class When_users_own_scheduler_jobs : IAsyncLifetime
         var bobToken = await _host.CreateUserAsync("bob", "analyst");
         var bobJob = await CreateAsync(_host.WithToken(bobToken), "bob-job");
         var aliceJob = await CreateAsync(_host.WithToken(aliceToken), "alice-job");
-        var (alice, aliceMessages) = await ConnectAsync(aliceToken);
-        var (bob, bobMessages) = await ConnectAsync(bobToken);
-        var (admin, adminMessages) = await ConnectAsync(await TestAccess.SignInAsync(_host.Anonymous()));
+        var (alice, aliceMessages) = await HubListener.ConnectAsync(_host, aliceToken);
+        var (bob, bobMessages) = await HubListener.ConnectAsync(_host, bobToken);
+        var (admin, adminMessages) = await HubListener.ConnectAsync(_host, await TestAccess.SignInAsync(_host.Anonymous()));
 
         var bus = _host.Factory.Services.GetRequiredService<IBus>();
         await bus.Publish(new JobRunStatusChanged(bobJob, Guid.NewGuid(), "bob-job", "failed", 0, "NotFound", "/home/bob/feed.csv: not found", DateTime.UtcNow));
         await bus.Publish(new CollectionProgress(Guid.NewGuid(), bobJob, Guid.NewGuid(), "OWN1", 1, 2, 5, 5, DateTime.UtcNow));
-        var bobs = new[] { await NextAsync(bobMessages), await NextAsync(bobMessages) };
+        var bobs = new[] { await HubListener.NextAsync(bobMessages), await HubListener.NextAsync(bobMessages) };
         Assert.Equal(["collection_progress", "job_status"], bobs.Select(m => m.Method).Order());
         Assert.All(bobs, m => Assert.Equal(bobJob, m.Body.GetProperty("jobId").GetGuid()));
-        var adminFirst = await NextAsync(adminMessages);
+        var adminFirst = await HubListener.NextAsync(adminMessages);
         Assert.Equal(bobJob, adminFirst.Body.GetProperty("jobId").GetGuid());
 
         // Alice's own job's event comes after Bob's two: it must be the first thing she receives.
         await bus.Publish(new JobRunStatusChanged(aliceJob, Guid.NewGuid(), "alice-job", "running", 0, null, null, DateTime.UtcNow));
-        var (method, body) = await NextAsync(aliceMessages);
+        var (method, body) = await HubListener.NextAsync(aliceMessages);
         Assert.Equal("job_status", method);
         Assert.Equal(aliceJob, body.GetProperty("jobId").GetGuid());
         Assert.True(aliceMessages.IsEmpty);
