@@ -38,6 +38,23 @@ export function Select(props: SelectHTMLAttributes<HTMLSelectElement>) {
   return <select {...props} className={`${inputCls} ${props.className ?? ''}`} />
 }
 
+/** A labelled choice among fixed options, each shown by `show` (its own value by default). */
+export function SelectField({ label, error, value, options, onChange, show = (o) => o }: {
+  label: string; error?: string; value: string; options: readonly string[]; onChange: (value: string) => void; show?: (option: string) => string
+}) {
+  return (
+    <Field label={label} error={error}>
+      {(p) => (
+        <Select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
+          {options.map((o) => (
+            <option key={o} value={o}>{show(o)}</option>
+          ))}
+        </Select>
+      )}
+    </Field>
+  )
+}
+
 export function Button({ variant = 'primary', className = '', ...props }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' }) {
   const look = {
     primary: 'bg-sky-700 text-white hover:bg-sky-800 disabled:bg-slate-400 dark:bg-sky-700 dark:hover:bg-sky-800 dark:disabled:bg-slate-600',

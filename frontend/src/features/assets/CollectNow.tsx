@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { fieldErrors } from '../../api/problem'
 import type { AssetDto } from '../../api/types'
-import { Button, Field, Input, Select } from '../../components/Form'
+import { Button, Field, Input, SelectField } from '../../components/Form'
 import { ErrorMessage } from '../../components/QueryState'
 import { useCreateRequestMutation } from '../ingestion/ingestionApi'
 import { RequestProgress } from '../ingestion/RequestProgress'
@@ -45,15 +45,7 @@ export function CollectNow({ asset }: { asset: AssetDto }) {
   return (
     <div className="space-y-3">
       <form onSubmit={submit} noValidate aria-label="Collect now" className="grid grid-cols-2 gap-3">
-        <Field label="Interval" error={server.interval}>
-          {(p) => (
-            <Select {...p} value={interval} onChange={(e) => setInterval(e.target.value)}>
-              {chartIntervals.map((i) => (
-                <option key={i} value={i}>{i}</option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <SelectField label="Interval" error={server.interval} value={interval} options={chartIntervals} onChange={setInterval} />
         <Field label="Look back (days)" error={error ?? server.from ?? server.to} hint="Only bars after the last stored one are fetched">
           {(p) => <Input {...p} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />}
         </Field>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { fieldErrors } from '../../api/problem'
 import { assetTypes } from '../../api/types'
-import { Button, Field, Input, Select } from '../../components/Form'
+import { Button, Field, Input, SelectField } from '../../components/Form'
 import { ErrorMessage } from '../../components/QueryState'
 import { label } from '../../utils/format'
 import { chartIntervals } from '../marketData/intervals'
@@ -53,24 +53,8 @@ export function CsvUploadForm() {
         <Field label="Symbol" error={err('symbol') ?? err('symbols')}>
           {(p) => <Input {...p} value={symbol} onChange={(e) => setSymbol(e.target.value)} autoComplete="off" placeholder="e.g. MYCO" />}
         </Field>
-        <Field label="Type" error={err('assettype')}>
-          {(p) => (
-            <Select {...p} value={assetType} onChange={(e) => setAssetType(e.target.value)}>
-              {assetTypes.map((t) => (
-                <option key={t} value={t}>{label(t)}</option>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field label="Interval" error={err('interval')}>
-          {(p) => (
-            <Select {...p} value={interval} onChange={(e) => setInterval(e.target.value)}>
-              {chartIntervals.map((i) => (
-                <option key={i} value={i}>{i}</option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <SelectField label="Type" error={err('assettype')} value={assetType} options={assetTypes} onChange={setAssetType} show={label} />
+        <SelectField label="Interval" error={err('interval')} value={interval} options={chartIntervals} onChange={setInterval} />
         <Field label="Currency (optional)" error={err('currency')}>
           {(p) => <Input {...p} value={currency} onChange={(e) => setCurrency(e.target.value)} placeholder="e.g. USD" maxLength={8} />}
         </Field>
