@@ -38,8 +38,12 @@ if [ "${IP_TEST_USE_TESTCONTAINERS:-}" != "1" ]; then
     fi
     [ "$(id -u)" = "0" ] && chown -R postgres:postgres "$pg_data"
     log "starting PostgreSQL on 127.0.0.1:$pg_port"
-    run_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 \
-      -o "-p $pg_port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c shared_buffers=512MB" start >/dev/null
+    # A server that cannot start (its port taken by another program, say) must stop the run here, not pass for ready.
+    if ! run_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 \
+      -o "-p $pg_port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c shared_buffers=512MB" start >/dev/null; then
+      log "PostgreSQL did not start on 127.0.0.1:$pg_port; its log:"; tail -n 20 "$pg_data/server.log" >&2
+      return 1 2>/dev/null || exit 1
+    fi
   fi
   export IP_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres;Database=postgres"
 
