@@ -12,6 +12,7 @@ rm -rf test-output
 mkdir -p test-output
 
 summary=()
+failures=()
 total_passed=0
 total_failed=0
 
@@ -29,6 +30,12 @@ guarded() {
   local limit=$1 log=$2; shift 2
   timeout --kill-after=30s "$limit" "$@" 2>&1 | tee "$log"
   return "${PIPESTATUS[0]}"
+}
+
+# failed_tests LOG: "name: first line of its error" for each test VSTest's console logger reported as failed.
+failed_tests() {
+  awk '/^  Failed [A-Za-z_]/ { name = $2; want = 1; next }
+       want && /^  Error Message:/ { getline; sub(/^ +/, ""); print "  " name ": " substr($0, 1, 300); want = 0 }' "$1" 2>/dev/null
 }
 
 problem_of() { # a runner's exit status in words
@@ -79,6 +86,8 @@ if guarded 20m test-output/dotnet-build.log dotnet build InvestmentPlatform.sln 
       problem="exited with status $rc"
     fi
     record "$name" "$passed" "$failed" "$problem"
+    # CI shows only the tail of the run, so each failed test is named again below the closing counts.
+    while IFS= read -r line; do failures+=("$line"); done < <(failed_tests "$out/console.log")
   done
   # A hang guard's dump is only evidence once it is readable: the async and thread stacks, the hung test among them.
   find test-output -name '*_hangdump.dmp' -not -path '*/_*' | while read -r dump; do
@@ -114,5 +123,6 @@ fi
 
 echo
 printf '%s\n' "${summary[@]}"
+if [ ${#failures[@]} -gt 0 ]; then echo "Failed tests:"; printf '%s\n' "${failures[@]}"; fi
 echo "$total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]
