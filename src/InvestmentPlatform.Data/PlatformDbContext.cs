@@ -35,6 +35,7 @@ public abstract class PlatformDbContext(DbContextOptions options)
     public DbSet<AnalyticsResult> AnalyticsResults => Set<AnalyticsResult>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<MessageFault> MessageFaults => Set<MessageFault>();
+    public DbSet<WorkerPresence> WorkerPresence => Set<WorkerPresence>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();

@@ -43,6 +43,7 @@ public static class IngestionExtensions
         services.TryAddScoped<IncrementalTracker>();
         services.TryAddScoped<RequestPlanner>();
         services.TryAddScoped<RequestTally>();
+        services.TryAddScoped<SourceCapacity>();
         services.TryAddScoped<ChunkDispatcher>();
         services.TryAddScoped<ChunkOutcomes>();
         services.TryAddScoped<ChunkRedelivery>();
@@ -73,6 +74,7 @@ public static class IngestionExtensions
         bus.AddConsumer<CollectChunkConsumer>().ExcludeFromConfigureEndpoints();
         bus.AddSingleton(new ExplicitReceiveEndpoints(CollectorEndpoints.Configure));
         bus.AddHostedService<IngestionSweeper>();
+        bus.AddHostedService<WorkerHeartbeat>();
         return bus;
     }
 

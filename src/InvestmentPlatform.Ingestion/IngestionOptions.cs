@@ -5,8 +5,23 @@ public sealed class IngestionOptions
 {
     public const string Section = "Ingestion";
 
-    /// <summary>Chunks of one source being collected at once, over all requests.</summary>
-    public int MaxChunksInFlightPerSource { get; set; } = 4;
+    /// <summary>
+    /// Chunks of one source each worker collects at once; the platform-wide cap per source is this times the workers
+    /// present, so adding a worker adds capacity.
+    /// </summary>
+    public int ChunksInFlightPerWorker { get; set; } = 4;
+
+    /// <summary>
+    /// A fixed platform-wide cap per source, whatever the workers present (Ingestion__MaxChunksInFlight__yahoo=2): for a
+    /// provider whose rate limit, not the platform, sets the pace.
+    /// </summary>
+    public Dictionary<string, int> MaxChunksInFlight { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How often a worker renews its presence.</summary>
+    public TimeSpan WorkerHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A worker not heard from for this long no longer counts towards the cap (it was killed or cut off).</summary>
+    public TimeSpan WorkerPresenceTimeout { get; set; } = TimeSpan.FromSeconds(35);
 
     /// <summary>Upper bound of bars in one chunk; with 5,000-row messages this keeps a chunk within 30 parts.</summary>
     public int ChunkMaxBars { get; set; } = 20_000;

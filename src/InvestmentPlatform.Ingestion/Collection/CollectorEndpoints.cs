@@ -1,4 +1,5 @@
 using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Ingestion.Coordinator;
 using InvestmentPlatform.Messaging.Resilience;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public static class CollectorEndpoints
         {
             bus.ReceiveEndpoint(queues.QueueName(source.Name), cfg =>
             {
-                cfg.ConcurrentMessageLimit = options.MaxChunksInFlightPerSource;
+                cfg.ConcurrentMessageLimit = SourceCapacity.PerProcess(options, source.Name);
                 cfg.UseMessageRetry(r =>
                 {
                     r.Intervals(CollectChunkLimits.ImmediateRetryIntervals);

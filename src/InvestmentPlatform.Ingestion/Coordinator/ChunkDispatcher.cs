@@ -5,16 +5,15 @@ using InvestmentPlatform.Data;
 using InvestmentPlatform.Ingestion.Collection;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InvestmentPlatform.Ingestion.Coordinator;
 
-/// <summary>Hands pending chunks to a source's queue, keeping at most N of that source in flight.</summary>
+/// <summary>Hands pending chunks to a source's queue, keeping at most <see cref="SourceCapacity"/> of that source in flight.</summary>
 public sealed class ChunkDispatcher(
     PlatformDbContext db,
     ISendEndpointProvider sendEndpoints,
     CollectorQueues queues,
-    IOptions<IngestionOptions> options,
+    SourceCapacity capacity,
     TimeProvider clock)
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
@@ -47,7 +46,7 @@ public sealed class ChunkDispatcher(
                          where r.Source == source
                          select new { Chunk = c, Request = r };
             var inFlight = await chunks.CountAsync(x => ChunkStatuses.InFlight.Contains(x.Chunk.Status), ct);
-            var free = options.Value.MaxChunksInFlightPerSource - inFlight;
+            var free = await capacity.ChunksInFlightAsync(source, ct) - inFlight;
             if (free <= 0)
                 return 0;
 

@@ -801,6 +801,40 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.ToTable("ingestion_requests", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.WorkerPresence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Machine")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("machine");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer")
+                        .HasColumnName("process_id");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_worker_presence");
+
+                    b.HasIndex("SeenAt")
+                        .HasDatabaseName("ix_worker_presence_seen_at");
+
+                    b.ToTable("worker_presence", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -790,6 +790,40 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.ToTable("ingestion_requests", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.WorkerPresence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Machine")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("machine");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("process_id");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seen_at");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_worker_presence");
+
+                    b.HasIndex("SeenAt")
+                        .HasDatabaseName("ix_worker_presence_seen_at");
+
+                    b.ToTable("worker_presence", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
