@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace InvestmentPlatform.Collectors.Core;
 
 /// <summary>
-/// Checks the request, validates every row a source parses, counts rows and failures, and turns stray exceptions
+/// Checks the request, validates every row a source parses and counts the rows, and turns stray exceptions
 /// into classified <see cref="CollectorException"/>s, so each source only fetches and parses.
 /// </summary>
 public abstract class CollectorBase : ICollector
@@ -48,9 +48,8 @@ public abstract class CollectorBase : ICollector
                 // Bad settings are the operator's to fix, not a collection failure: they pass through unclassified.
                 catch (Exception ex) when (ex is not OptionsValidationException && (ex is not OperationCanceledException || !ct.IsCancellationRequested))
                 {
+                    // Counted by the collection step, which also sees the failures of its own (timeouts, too many parts).
                     var failure = Classify(ex);
-                    PlatformMetrics.CollectorErrors.Add(1,
-                        new TagList { { "source", Descriptor.Name }, { "error_class", failure.ErrorClass.ToString() } });
                     if (ReferenceEquals(failure, ex))
                         throw;
                     throw failure;

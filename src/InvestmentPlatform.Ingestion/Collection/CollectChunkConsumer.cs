@@ -86,7 +86,7 @@ public sealed class CollectChunkConsumer(
         var buffer = new List<SeriesRow>(max);
         List<SeriesRow>? held = null;
         int heldRejected = 0, rejected = 0, part = 0;
-        long collected = 0, totalRejected = 0;
+        long totalRejected = 0;
 
         async Task PublishAsync(List<SeriesRow> rows, int rejectedCount, bool last)
         {
@@ -106,7 +106,6 @@ public sealed class CollectChunkConsumer(
             foreach (var row in batch.Rows)
             {
                 buffer.Add(row);
-                collected++;
                 if (buffer.Count < max)
                     continue;
                 // One full part is held back so that the final one can be flagged IsLastPart.
@@ -116,8 +115,6 @@ public sealed class CollectChunkConsumer(
                 buffer = new List<SeriesRow>(max);
             }
         }
-        PlatformMetrics.RowsCollected.Add(collected, new KeyValuePair<string, object?>("source", m.Source));
-        PlatformMetrics.RowsRejected.Add(totalRejected, new KeyValuePair<string, object?>("source", m.Source));
 
         if (asset is null)
         {
