@@ -26,9 +26,6 @@ public sealed class IngestionOptions
     /// <summary>Upper bound of bars in one chunk; with 5,000-row messages this keeps a chunk within 30 parts.</summary>
     public int ChunkMaxBars { get; set; } = 20_000;
 
-    /// <summary>Rows per DataCollected message.</summary>
-    public int MaxRowsPerMessage { get; set; } = 5_000;
-
     /// <summary>Bars re-collected before the last stored bar in incremental mode, so late corrections heal.</summary>
     public int OverlapBars { get; set; } = 5;
 

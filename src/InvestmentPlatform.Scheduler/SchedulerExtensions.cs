@@ -36,7 +36,10 @@ public static class SchedulerExtensions
         builder.Services.AddScoped<NextFireTimes>();
         builder.Services.AddScoped<JobService>();
         builder.Services.AddScoped<TemplateService>();
-        builder.Services.AddScoped<RunCoordinator>();
+        builder.Services.AddScoped<RunStore>();
+        builder.Services.AddScoped<RunStarter>();
+        builder.Services.AddScoped<RunOutcomes>();
+        builder.Services.AddScoped<DependentRuns>();
         builder.Services.AddScoped<RunQueries>();
         builder.Services.AddScoped<RunAnalyticsService>();
         return builder;

@@ -15,11 +15,12 @@ public sealed class When_deciding_retries
     [InlineData("Transient", true)]
     [InlineData("RateLimited", true)]
     [InlineData("Timeout", true)]
-    [InlineData("BadPayload", true)]
+    [InlineData(null, true)]
+    [InlineData("BadPayload", false)]
     [InlineData("Authentication", false)]
     [InlineData("NotFound", false)]
     [InlineData("BadRequest", false)]
-    public void Should_retry_only_failures_that_may_pass_next_time(string errorClass, bool retry) =>
+    public void Should_retry_only_failures_that_may_pass_next_time(string? errorClass, bool retry) =>
         Assert.Equal(retry, RetryPolicy.IsRetryable(errorClass));
 
     [Fact]

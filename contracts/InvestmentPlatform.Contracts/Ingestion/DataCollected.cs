@@ -2,7 +2,7 @@ namespace InvestmentPlatform.Contracts.Ingestion;
 
 /// <summary>
 /// v2. Validated rows for one asset and one part of a chunk. Rows per message are bounded
-/// (at most 5,000), so a long range arrives as several messages with increasing <paramref name="Part"/>.
+/// (at most <see cref="MaxRows"/>), so a long range arrives as several messages with increasing <paramref name="Part"/>.
 /// v2 carries the rows as a <see cref="SeriesRowBlock"/> instead of v1's list of row objects (changed before the first release).
 /// </summary>
 /// <param name="RequestId">The request the rows answer.</param>
@@ -27,4 +27,8 @@ public record DataCollected(
     string Interval,
     AssetDescription Asset,
     SeriesRowBlock Rows,
-    int RejectedCount);
+    int RejectedCount)
+{
+    /// <summary>Most rows in one message: the bound on collectors' batches and on the loader's transactions alike.</summary>
+    public const int MaxRows = 5_000;
+}

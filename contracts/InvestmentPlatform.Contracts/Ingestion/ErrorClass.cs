@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace InvestmentPlatform.Contracts.Ingestion;
 
-/// <summary>Why a collection failed. Transient and RateLimited are retried; the rest fail fast.</summary>
+/// <summary>Why a collection failed. <see cref="ErrorClassExtensions.IsRetryable"/> says which are tried again.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ErrorClass>))]
 public enum ErrorClass
 {

@@ -40,7 +40,7 @@ public static class SchedulerApi
             await jobs.SetEnabledAsync(id, false, ct) is { } dto ? (IResult)TypedResults.Ok(dto) : ApiProblems.NotFound($"Job {id} does not exist."));
         api.MapPost("/jobs/{id:guid}/resume", async (Guid id, JobService jobs, CancellationToken ct) =>
             await jobs.SetEnabledAsync(id, true, ct) is { } dto ? (IResult)TypedResults.Ok(dto) : ApiProblems.NotFound($"Job {id} does not exist."));
-        api.MapPost("/jobs/{id:guid}/trigger", async (Guid id, RunCoordinator runs, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/jobs/{id:guid}/trigger", async (Guid id, RunStarter runs, TimeProvider clock, CancellationToken ct) =>
         {
             var runId = Guid.CreateVersion7();
             var run = await runs.StartAsync(id, RunTriggers.Manual, runId, null, clock.GetUtcNow().UtcDateTime, ct);
@@ -58,7 +58,7 @@ public static class SchedulerApi
             return TypedResults.Ok(PagedResult<RunDto>.Create(items, request, total));
         });
 
-        api.MapPost("/runs/{id:guid}/cancel", async (Guid id, RunCoordinator runs, CancellationToken ct) =>
+        api.MapPost("/runs/{id:guid}/cancel", async (Guid id, RunOutcomes runs, CancellationToken ct) =>
             await runs.CancelAsync(id, ct) switch
             {
                 CancelOutcome.NotFound => (IResult)ApiProblems.NotFound($"Run {id} does not exist."),

@@ -16,9 +16,6 @@ namespace InvestmentPlatform.Collectors.Core;
 /// </summary>
 public abstract class CollectorBase : ICollector
 {
-    /// <summary>Batches stay within the size of one DataCollected message.</summary>
-    public const int MaxBatchRows = 5_000;
-
     public abstract SourceDescriptor Descriptor { get; }
 
     protected abstract IAsyncEnumerable<RawBatch> CollectRawAsync(CollectorRequest request, CancellationToken ct);
@@ -61,14 +58,14 @@ public abstract class CollectorBase : ICollector
                 PlatformMetrics.RowsCollected.Add(valid.Count, tags);
                 if (rejected.Count > 0)
                     PlatformMetrics.RowsRejected.Add(rejected.Count, tags);
-                if (valid.Count <= MaxBatchRows)
+                if (valid.Count <= DataCollected.MaxRows)
                 {
                     if (valid.Count > 0 || rejected.Count > 0)
                         yield return new CollectedBatch(raw.Asset, valid, rejected);
                     continue;
                 }
-                for (var start = 0; start < valid.Count; start += MaxBatchRows)
-                    yield return new CollectedBatch(raw.Asset, valid.GetRange(start, Math.Min(MaxBatchRows, valid.Count - start)),
+                for (var start = 0; start < valid.Count; start += DataCollected.MaxRows)
+                    yield return new CollectedBatch(raw.Asset, valid.GetRange(start, Math.Min(DataCollected.MaxRows, valid.Count - start)),
                         start == 0 ? rejected : []);
             }
         }

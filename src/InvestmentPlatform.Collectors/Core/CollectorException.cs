@@ -15,6 +15,5 @@ public sealed class CollectorException(
     public string ProviderMessage { get; } = message;
     public TimeSpan? RetryAfter { get; } = retryAfter;
 
-    /// <summary>Transient and rate-limited failures are worth retrying; the rest are permanent.</summary>
-    public bool IsRetryable => ErrorClass is ErrorClass.Transient or ErrorClass.RateLimited or ErrorClass.Timeout;
+    public bool IsRetryable => ErrorClass.IsRetryable();
 }

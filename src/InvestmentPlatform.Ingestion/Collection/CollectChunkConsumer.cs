@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace InvestmentPlatform.Ingestion.Collection;
 
 /// <summary>
-/// Serves one chunk from its source and publishes the rows as DataCollected parts of at most MaxRowsPerMessage rows.
+/// Serves one chunk from its source and publishes the rows as DataCollected parts of at most DataCollected.MaxRows rows.
 /// Bound to one receive endpoint per source (collect-&lt;source&gt;).
 /// </summary>
 public sealed class CollectChunkConsumer(
@@ -80,7 +80,7 @@ public sealed class CollectChunkConsumer(
         if (!registry.TryGet(m.Source, out var collector))
             throw new CollectorException(ErrorClass.BadRequest, m.Source, $"No collector is registered for source '{m.Source}'.");
 
-        var max = options.Value.MaxRowsPerMessage;
+        const int max = DataCollected.MaxRows;
         var request = new CollectorRequest(m.Symbol, m.AssetType, m.Interval, m.From, m.To, m.Options);
         AssetDescription? asset = null;
         var buffer = new List<SeriesRow>(max);

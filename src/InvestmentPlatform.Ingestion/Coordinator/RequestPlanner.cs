@@ -198,7 +198,10 @@ public sealed class RequestPlanner(
         db.EnqueuePublish(new CollectionFailed(request.Id, request.JobId, request.RunId, null, ErrorClass.BadRequest, reason, now), request.Id);
     }
 
-    /// <summary>Stores a request that arrived only as a message (a publisher without the API's row).</summary>
+    /// <summary>
+    /// Stores a request that arrived only as a message: the platform itself always writes the row first (IngestionRequestWriter),
+    /// but a publisher outside it may send the contract alone, as docs/contracts.md allows.
+    /// </summary>
     public async Task EnsureRowAsync(CollectionRequested message, CancellationToken ct)
     {
         if (await db.IngestionRequests.AnyAsync(r => r.Id == message.RequestId, ct))

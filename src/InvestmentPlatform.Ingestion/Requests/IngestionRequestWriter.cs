@@ -7,12 +7,24 @@ using InvestmentPlatform.Data.Outbox;
 namespace InvestmentPlatform.Ingestion.Requests;
 
 /// <summary>
-/// Stores a validated request and its CollectionRequested in one SaveChanges (outbox). Throws
-/// <see cref="QuotaExceededException"/>, storing nothing, when the source's rows for the day are spent.
+/// The one door for collection requests, used by the API, the CLI and the scheduler alike: a validated request's row
+/// and its CollectionRequested are saved in one transaction (outbox). Throws <see cref="QuotaExceededException"/>,
+/// storing nothing, when the source's rows for the day are spent.
 /// </summary>
 public sealed class IngestionRequestWriter(PlatformDbContext db, SourceDailyQuota quota, TimeProvider clock)
 {
     public async Task<IngestionRequest> SubmitAsync(IngestionSubmission s, CancellationToken ct)
+    {
+        var row = await AddAsync(s, ct);
+        await db.SaveChangesAsync(ct);
+        return row;
+    }
+
+    /// <summary>
+    /// Adds the row and its message to the caller's unit of work without saving: the scheduler commits them together
+    /// with the run they start.
+    /// </summary>
+    public async Task<IngestionRequest> AddAsync(IngestionSubmission s, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var symbols = s.Symbols!.Select(x => x.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -27,7 +39,6 @@ public sealed class IngestionRequestWriter(PlatformDbContext db, SourceDailyQuot
         row.RequestedBy = s.RequestedBy;
         db.IngestionRequests.Add(row);
         db.EnqueuePublish(message, message.RequestId);
-        await db.SaveChangesAsync(ct);
         return row;
     }
 

@@ -5,25 +5,25 @@ using MassTransit;
 namespace InvestmentPlatform.Scheduler.Consumers;
 
 /// <summary>The pipeline finished a scheduler run's request: the run succeeds with its counts.</summary>
-public sealed class CollectionCompletedConsumer(RunCoordinator runs) : IConsumer<CollectionCompleted>
+public sealed class CollectionCompletedConsumer(RunOutcomes runs) : IConsumer<CollectionCompleted>
 {
     public Task Consume(ConsumeContext<CollectionCompleted> context) => runs.CompleteAsync(context.Message, context.CancellationToken);
 }
 
 /// <summary>The pipeline failed a scheduler run's request (or one symbol of it).</summary>
-public sealed class CollectionFailedConsumer(RunCoordinator runs) : IConsumer<CollectionFailed>
+public sealed class CollectionFailedConsumer(RunOutcomes runs) : IConsumer<CollectionFailed>
 {
     public Task Consume(ConsumeContext<CollectionFailed> context) => runs.FailAsync(context.Message, context.CancellationToken);
 }
 
 /// <summary>A scheduler run's request was cancelled: the run ends cancelled.</summary>
-public sealed class CollectionCancelledConsumer(RunCoordinator runs) : IConsumer<CollectionCancelled>
+public sealed class CollectionCancelledConsumer(RunOutcomes runs) : IConsumer<CollectionCancelled>
 {
     public Task Consume(ConsumeContext<CollectionCancelled> context) => runs.CancelledAsync(context.Message, context.CancellationToken);
 }
 
 /// <summary>Running counts for a scheduler run, so the runs list shows progress.</summary>
-public sealed class CollectionProgressConsumer(RunCoordinator runs) : IConsumer<CollectionProgress>
+public sealed class CollectionProgressConsumer(RunOutcomes runs) : IConsumer<CollectionProgress>
 {
     public Task Consume(ConsumeContext<CollectionProgress> context) => runs.ProgressAsync(context.Message, context.CancellationToken);
 }

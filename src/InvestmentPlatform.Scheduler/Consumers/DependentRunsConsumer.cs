@@ -9,10 +9,10 @@ namespace InvestmentPlatform.Scheduler.Consumers;
 /// A run finished: decide its dependents. The message leaves through the outbox only after the status is committed,
 /// so the decision always sees it, and a crash before the decision is healed by redelivery.
 /// </summary>
-public sealed class DependentRunsConsumer(RunCoordinator runs) : IConsumer<JobRunStatusChanged>
+public sealed class DependentRunsConsumer(DependentRuns dependents) : IConsumer<JobRunStatusChanged>
 {
     public Task Consume(ConsumeContext<JobRunStatusChanged> context) =>
         RunStatuses.IsFinished(context.Message.Status)
-            ? runs.EvaluateDependentsAsync(context.Message.RunId, context.CancellationToken)
+            ? dependents.EvaluateAsync(context.Message.RunId, context.CancellationToken)
             : Task.CompletedTask;
 }

@@ -17,8 +17,7 @@ public sealed class CollectionFireJob(IServiceScopeFactory scopes, ILogger<Colle
         SchedulerMetrics.Firings.Add(1, new KeyValuePair<string, object?>("job", jobId.ToString()));
 
         await using var scope = scopes.CreateAsyncScope();
-        var coordinator = scope.ServiceProvider.GetRequiredService<RunCoordinator>();
-        var run = await coordinator.StartAsync(jobId, RunTriggers.Schedule, RunIds.ForFiring(jobId, scheduled), null, scheduled, cancellationToken);
+        var run = await scope.ServiceProvider.GetRequiredService<RunStarter>().StartAsync(jobId, RunTriggers.Schedule, RunIds.ForFiring(jobId, scheduled), null, scheduled, cancellationToken);
         logger.LogInformation("Job {JobId} fired for {Scheduled:o}: run {RunId}", jobId, scheduled, run?.Id);
     }
 }

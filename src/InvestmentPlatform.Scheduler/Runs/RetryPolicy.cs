@@ -5,9 +5,9 @@ namespace InvestmentPlatform.Scheduler.Runs;
 /// <summary>Which failures are worth another attempt, and how long to wait before it.</summary>
 public static class RetryPolicy
 {
-    /// <summary>Bad credentials, unknown symbols and rejected parameters fail the same way every time.</summary>
+    /// <summary>A run that failed without a class (it timed out, its request was lost) is tried again as well.</summary>
     public static bool IsRetryable(string? errorClass) =>
-        errorClass is not (nameof(ErrorClass.Authentication) or nameof(ErrorClass.NotFound) or nameof(ErrorClass.BadRequest));
+        !Enum.TryParse<ErrorClass>(errorClass, out var parsed) || parsed.IsRetryable();
 
     /// <summary>Exponential backoff: base, 2×base, 4×base … for attempts 1, 2, 3 …, capped.</summary>
     public static TimeSpan Delay(int failedAttempt, SchedulerOptions options) =>

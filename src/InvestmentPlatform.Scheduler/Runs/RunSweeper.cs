@@ -24,9 +24,8 @@ public sealed class RunSweeper(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var coordinator = scope.ServiceProvider.GetRequiredService<RunCoordinator>();
-                await coordinator.TimeOutOverdueAsync(stoppingToken);
-                await coordinator.DispatchDueAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<RunOutcomes>().TimeOutOverdueAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<RunStarter>().DispatchDueAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

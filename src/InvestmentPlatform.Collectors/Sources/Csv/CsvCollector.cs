@@ -13,7 +13,6 @@ namespace InvestmentPlatform.Collectors.Sources.Csv;
 public sealed class CsvCollector(ImportFiles files) : CollectorBase
 {
     public const string Name = "csv";
-    private const int BatchSize = 5_000;
 
     /// <summary>Rows one file may hold inside the requested range: what one chunk carries (30 messages of 5,000 rows).</summary>
     public const int MaxRows = 150_000;
@@ -94,7 +93,7 @@ public sealed class CsvCollector(ImportFiles files) : CollectorBase
         rejected.Sort((a, b) => (a.Line ?? 0).CompareTo(b.Line ?? 0));
         if (unique.Count == 0 && rejected.Count > 0)
             yield return new RawBatch(asset, [], rejected);
-        for (var start = 0; start < unique.Count; start += BatchSize)
-            yield return new RawBatch(asset, unique.GetRange(start, Math.Min(BatchSize, unique.Count - start)), start == 0 ? rejected : null);
+        for (var start = 0; start < unique.Count; start += DataCollected.MaxRows)
+            yield return new RawBatch(asset, unique.GetRange(start, Math.Min(DataCollected.MaxRows, unique.Count - start)), start == 0 ? rejected : null);
     }
 }

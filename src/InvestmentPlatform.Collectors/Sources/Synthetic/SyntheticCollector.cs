@@ -13,7 +13,6 @@ public sealed class SyntheticCollector : CollectorBase
 {
     public const string Name = "synthetic";
     public const string DefaultSeed = "42";
-    private const int BatchSize = 5_000;
     private const double MinutesPerBatch = 1_000_000;
     private static readonly DateTime Earliest = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
@@ -44,7 +43,7 @@ public sealed class SyntheticCollector : CollectorBase
         var first = calendar.FirstIndexAtOrAfter(from);
         var end = calendar.FirstIndexAtOrAfter(request.To);
         // Every bar reads the minutes under it: a batch covers at most about a million of them.
-        var barsPerBatch = (int)Math.Clamp(MinutesPerBatch / calendar.StepMinutes, 1, BatchSize);
+        var barsPerBatch = (int)Math.Clamp(MinutesPerBatch / calendar.StepMinutes, 1, DataCollected.MaxRows);
         for (var start = first; start < end; start += barsPerBatch)
         {
             ct.ThrowIfCancellationRequested();
