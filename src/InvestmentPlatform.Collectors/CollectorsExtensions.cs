@@ -7,7 +7,6 @@ using InvestmentPlatform.Collectors.Sources.Csv;
 using InvestmentPlatform.Collectors.Sources.Fred;
 using InvestmentPlatform.Collectors.Sources.Synthetic;
 using InvestmentPlatform.Collectors.Sources.Yahoo;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -70,11 +69,5 @@ public static class CollectorsExtensions
             client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         });
         services.AddSingleton<ICollector, TCollector>();
-    }
-
-    /// <summary>Registers the Collectors module's bus consumers.</summary>
-    public static IBusRegistrationConfigurator AddCollectorsConsumers(this IBusRegistrationConfigurator bus)
-    {
-        return bus;
     }
 }

@@ -37,7 +37,6 @@ public static class PlatformHostExtensions
             bus.AddCorrelationFilters();
             if (roles.Worker)
             {
-                bus.AddCollectorsConsumers();
                 bus.AddIngestionConsumers();
                 bus.AddAnalyticsConsumers();
             }

@@ -36,7 +36,6 @@ internal static class PlatformServices
             if (pipeline)
                 builder.AddPlatformMessaging(bus =>
                 {
-                    bus.AddCollectorsConsumers();
                     bus.AddIngestionConsumers();
                 });
             var host = builder.Build();

@@ -14,7 +14,8 @@ public static class OutboxExtensions
         var row = new OutboxMessage
         {
             MessageId = Guid.CreateVersion7(),
-            MessageType = typeof(T).FullName!,
+            // Type and assembly, so a relay in any process finds the message's type wherever it is declared.
+            MessageType = $"{typeof(T).FullName}, {typeof(T).Assembly.GetName().Name}",
             Body = JsonSerializer.Serialize(message, OutboxJson.Options),
             CorrelationId = correlationId,
             CreatedAt = DateTime.UtcNow,

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Outbox;
 using MassTransit;
@@ -85,5 +84,5 @@ public sealed class OutboxPublisher(
                 .ToListAsync(ct)
             : db.Outbox.Where(o => o.SentAt == null).OrderBy(o => o.Id).Take(size).ToListAsync(ct);
 
-    private static Type? ResolveType(string name) => typeof(CollectionRequested).Assembly.GetType(name);
+    private static Type? ResolveType(string name) => Type.GetType(name, throwOnError: false);
 }
