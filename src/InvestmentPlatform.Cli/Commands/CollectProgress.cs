@@ -20,7 +20,7 @@ internal static class CollectProgress
         var progress = console.Progress()
             .AutoClear(false)
             .Columns(new ProgressBarColumn(), new PercentageColumn(), new TaskDescriptionColumn { Alignment = Justify.Left });
-        return await progress.StartAsync(async context =>
+        var last = await progress.StartAsync(async context =>
         {
             var task = context.AddTask("waiting for the plan", maxValue: 1);
             while (true)
@@ -30,7 +30,7 @@ internal static class CollectProgress
                 task.IsIndeterminate = snapshot.ChunksTotal == 0;
                 task.MaxValue = Math.Max(1, snapshot.ChunksTotal);
                 task.Value = snapshot.ChunksDone;
-                task.Description = Markup.Escape($"{snapshot.ChunksDone}/{snapshot.ChunksTotal} chunks, {snapshot.RecordsLoaded:N0} rows loaded");
+                task.Description = Markup.Escape(Describe(snapshot));
                 if (snapshot.Finished)
                 {
                     task.StopTask();
@@ -40,5 +40,12 @@ internal static class CollectProgress
                 await Task.Delay(every, ct);
             }
         });
+        // Redirected, Spectre prints milestones only and never a finished task: the log still gets where it ended.
+        if (!console.Profile.Capabilities.Interactive)
+            console.WriteLine(Describe(last));
+        return last;
     }
+
+    private static string Describe(Snapshot snapshot) =>
+        $"{snapshot.ChunksDone}/{snapshot.ChunksTotal} chunks, {snapshot.RecordsLoaded:N0} rows loaded";
 }
