@@ -1,8 +1,3 @@
 using InvestmentPlatform.Cli.CommandLine;
-using InvestmentPlatform.Cli.Commands;
 
-var commands = new CommandSet("investment-platform");
-commands.Add(new FetchCommand());
-commands.Add(new CollectCommand());
-commands.Add(new QueryCommand());
-return await commands.RunAsync(args);
+return await PlatformCommandLine.RunAsync(args);

@@ -1,5 +1,6 @@
-using InvestmentPlatform.Data.Assets;
+using System.CommandLine;
 using InvestmentPlatform.Cli.CommandLine;
+using InvestmentPlatform.Data.Assets;
 using InvestmentPlatform.Collectors;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Contracts.Ingestion;
@@ -11,38 +12,38 @@ using Microsoft.Extensions.Logging;
 namespace InvestmentPlatform.Cli.Commands;
 
 /// <summary>Collects one symbol from one source and prints the validated rows; rejected rows go to standard error.</summary>
-public sealed class FetchCommand : ICliCommand
+public sealed class FetchCommand : Command
 {
-    public string Name => "fetch";
+    private readonly SourceOptions _source = new("provider symbol: AAPL, EURUSD=X, GC=F, BTC-USD, DGS10 (required)");
+    private readonly Option<DateTime?> _from = CliOptions.Date("--from", "start of the range [from, to), yyyy-MM-dd or ISO 8601, UTC (required)");
+    private readonly Option<DateTime?> _to = CliOptions.Date("--to", "end of the range, not included (required)");
+    private readonly Option<string> _format = CliOptions.OneOf("--format", "csv", ["csv", "json"], "output format");
 
-    public string Summary => "collect one symbol from a source and print the validated rows";
-
-    public string Usage => """
-          --source yahoo|coinbase|fred|csv|synthetic   source to ask (required)
-          --symbol S          provider symbol: AAPL, EURUSD=X, GC=F, BTC-USD, DGS10 (required)
-          --asset-type T      stock, forex, crypto, bond, commodity or economic_indicator (default: the source decides)
-          --interval I        1m, 5m, 15m, 30m, 1h, 1d, 1wk or 1mo (default 1d)
-          --from D --to D     range [from, to), yyyy-MM-dd or ISO 8601, UTC (required)
-          --file F            CSV file inside the import folder: Imports__Directory, by default the current directory (csv source)
-          --seed N            generator seed (synthetic source)
-          --format csv|json   output format (default csv)
-        Sources read Sources__Yahoo__BaseUrl, Sources__Coinbase__BaseUrl, Sources__Fred__BaseUrl and
-        Sources__Fred__ApiKey (or FRED_API_KEY) from the environment.
-        """;
-
-    public async Task<int> RunAsync(CliArguments arguments, TextWriter output, TextWriter errors, CancellationToken ct)
+    public FetchCommand()
+        : base("fetch", """
+            collect one symbol from a source and print the validated rows, without the database or the bus.
+            Sources read Sources__Yahoo__BaseUrl, Sources__Coinbase__BaseUrl, Sources__Fred__BaseUrl and
+            Sources__Fred__ApiKey (or FRED_API_KEY) from the environment.
+            """)
     {
-        var source = arguments.Required("source");
-        var symbol = arguments.Required("symbol");
-        var assetType = arguments.Optional("asset-type");
-        var interval = arguments.OneOf("interval", "1d", BarIntervals.All);
-        var from = arguments.Date("from");
-        var to = arguments.Date("to");
-        var format = arguments.OneOf("format", "csv", ["csv", "json"]);
-        var options = new Dictionary<string, string>();
-        if (arguments.Optional("file") is { } file) options["file"] = file;
-        if (arguments.Optional("seed") is { } seed) options["seed"] = seed;
-        arguments.RejectUnknown();
+        _source.AddTo(this);
+        Options.Add(_from);
+        Options.Add(_to);
+        Options.Add(_format);
+        CliOptions.Require(this, _from, _to);
+        this.SetWork(RunAsync);
+    }
+
+    private async Task<int> RunAsync(ParseResult parsed, TextWriter output, TextWriter errors, CancellationToken ct)
+    {
+        var source = parsed.GetValue(_source.Source)!;
+        var symbol = parsed.GetValue(_source.Symbol)!;
+        var assetType = parsed.GetValue(_source.AssetType);
+        var interval = parsed.GetValue(_source.Interval)!;
+        var from = parsed.GetValue(_from)!.Value;
+        var to = parsed.GetValue(_to)!.Value;
+        var format = parsed.GetValue(_format)!;
+        var options = _source.Settings(parsed, file => file);
         if (from >= to)
             throw new CliUsageException($"--from ({from:yyyy-MM-dd HH:mm}) must be before --to ({to:yyyy-MM-dd HH:mm})");
         if (assetType is not null && !AssetTypes.All.Contains(assetType))

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using InvestmentPlatform.Cli.CommandLine;
@@ -11,31 +12,41 @@ using AssetTypes = InvestmentPlatform.Data.Assets.AssetTypes;
 namespace InvestmentPlatform.Cli.Commands;
 
 /// <summary>Prints stored rows of one symbol from its series table.</summary>
-public sealed class QueryCommand : ICliCommand
+public sealed class QueryCommand : Command
 {
-    public string Name => "query";
+    private readonly Option<string?> _symbol = CliOptions.Text("--symbol", "symbol as stored (required)");
+    private readonly Option<string> _interval = CliOptions.OneOf("--interval", "1d", BarIntervals.All, "1m, 5m, 15m, 30m, 1h, 1d, 1wk or 1mo");
+    private readonly Option<DateTime?> _from = CliOptions.Date("--from", "start of the range [from, to), yyyy-MM-dd or ISO 8601, UTC (required)");
+    private readonly Option<DateTime?> _to = CliOptions.Date("--to", "end of the range, not included (required)");
+    private readonly Option<string> _format = CliOptions.OneOf("--format", "csv", ["csv", "json"], "output format");
+    private readonly RemoteOptions _remote = new();
 
-    public string Summary => "print stored rows of a symbol";
-
-    public string Usage => """
-          --symbol S          symbol as stored (required)
-          --interval I        1m, 5m, 15m, 30m, 1h, 1d, 1wk or 1mo (default 1d)
-          --from D --to D     range [from, to), yyyy-MM-dd or ISO 8601, UTC (required)
-          --format csv|json   output format (default csv)
-        Reads the embedded database (./data/platform.db) unless ConnectionStrings__Platform is set.
-        """ + "\n" + RemotePlatform.Usage;
+    public QueryCommand()
+        : base("query", """
+            print stored rows of a symbol.
+            Reads the embedded database (./data/platform.db) unless ConnectionStrings__Platform is set.
+            """)
+    {
+        Options.Add(_symbol);
+        Options.Add(_interval);
+        Options.Add(_from);
+        Options.Add(_to);
+        Options.Add(_format);
+        _remote.AddTo(this);
+        CliOptions.Require(this, _symbol, _from, _to);
+        this.SetWork(RunAsync);
+    }
 
     internal sealed record Row(DateTime Time, double Open, double High, double Low, double Close, double? AdjClose, double? Volume);
 
-    public async Task<int> RunAsync(CliArguments arguments, TextWriter output, TextWriter errors, CancellationToken ct)
+    private async Task<int> RunAsync(ParseResult parsed, TextWriter output, TextWriter errors, CancellationToken ct)
     {
-        var symbol = arguments.Required("symbol");
-        var interval = arguments.OneOf("interval", "1d", BarIntervals.All);
-        var from = arguments.Date("from");
-        var to = arguments.Date("to");
-        var format = arguments.OneOf("format", "csv", ["csv", "json"]);
-        using var remote = RemotePlatform.From(arguments);
-        arguments.RejectUnknown();
+        var symbol = parsed.GetValue(_symbol)!;
+        var interval = parsed.GetValue(_interval)!;
+        var from = parsed.GetValue(_from)!.Value;
+        var to = parsed.GetValue(_to)!.Value;
+        var format = parsed.GetValue(_format)!;
+        using var remote = _remote.Open(parsed);
         if (from >= to)
             throw new CliUsageException($"--from ({from:yyyy-MM-dd HH:mm}) must be before --to ({to:yyyy-MM-dd HH:mm})");
         if (remote is not null)

@@ -13,11 +13,6 @@ public sealed class RemotePlatform : IDisposable
 {
     public const string HostVariable = "IP_HOST";
     public const string KeyVariable = "IP_API_KEY";
-    public const string Usage = """
-        Remote: --host URL (or IP_HOST) runs the command through that platform's REST API, authenticated with
-        --api-key K (or IP_API_KEY); collect needs a key with the write scope, query one with read.
-        """;
-
     private readonly HttpClient _http;
 
     public Uri Host { get; }
@@ -30,12 +25,14 @@ public sealed class RemotePlatform : IDisposable
     }
 
     /// <summary>The remote platform the options or environment name, or null to run embedded.</summary>
-    public static RemotePlatform? From(CliArguments arguments)
+    /// <param name="hostOption">--host as given, else null.</param>
+    /// <param name="keyOption">--api-key as given, else null.</param>
+    public static RemotePlatform? From(string? hostOption, string? keyOption)
     {
-        var host = arguments.Optional("host") ?? Environment.GetEnvironmentVariable(HostVariable);
-        var key = arguments.Optional("api-key") ?? Environment.GetEnvironmentVariable(KeyVariable);
+        var host = hostOption ?? Environment.GetEnvironmentVariable(HostVariable);
+        var key = keyOption ?? Environment.GetEnvironmentVariable(KeyVariable);
         if (string.IsNullOrWhiteSpace(host))
-            return arguments.Optional("api-key") is null ? null : throw new CliUsageException($"--api-key needs --host (or {HostVariable}): embedded commands need no key");
+            return keyOption is null ? null : throw new CliUsageException($"--api-key needs --host (or {HostVariable}): embedded commands need no key");
         if (!Uri.TryCreate(host.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new CliUsageException($"--host '{host}' is not an http or https URL");
         if (string.IsNullOrWhiteSpace(key))
