@@ -19,6 +19,9 @@ export interface MessageFaultDto {
   redriveAt: string | null
 }
 
+/** urn:message:InvestmentPlatform.Contracts.Ingestion:CollectionRequested → CollectionRequested */
+export const shortType = (urn: string) => urn.slice(urn.lastIndexOf(':') + 1)
+
 export const faultsApi = apiSlice.injectEndpoints({
   endpoints: (build) => ({
     listFaults: build.query<Paged<MessageFaultDto>, { errorClass?: FaultClass; page: number }>({
