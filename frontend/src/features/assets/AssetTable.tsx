@@ -1,5 +1,5 @@
 import { Link } from 'react-router'
-import type { AssetDto } from '../../api/types'
+import type { AssetDto } from '../../api/schemas'
 import { SyntheticBadge } from '../../components/Badges'
 import { DataTable, type Column } from '../../components/DataTable'
 import { fmtTime, label } from '../../utils/format'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { CollectionLogDto } from '../../api/types'
+import type { CollectionLogDto } from '../../api/schemas'
 import { StatusBadge } from '../../components/Badges'
 import { DataTable, type Column } from '../../components/DataTable'
 import { Pagination } from '../../components/Pagination'

@@ -4,7 +4,7 @@ import { errorColumn } from '../../components/errorColumn'
 import { ProgressBar } from '../../components/Progress'
 import { CancelButton } from '../../components/CancelButton'
 import { useCancelRequestMutation } from './ingestionApi'
-import type { IngestionRequestDto } from '../../api/types'
+import type { IngestionRequestDto } from '../../api/schemas'
 import { fmtInt, fmtTime, normStatus } from '../../utils/format'
 
 /** "A, B, C +2": the first few symbols of a request, short enough for a cell. */

@@ -1,5 +1,5 @@
 import { Link } from 'react-router'
-import type { WatchlistItem } from '../../api/types'
+import type { WatchlistItem } from '../../api/schemas'
 import { Change, SyntheticBadge } from '../../components/Badges'
 import { DataTable, type Column } from '../../components/DataTable'
 import { QueryState } from '../../components/QueryState'

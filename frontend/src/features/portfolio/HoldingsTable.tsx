@@ -1,4 +1,4 @@
-import type { Holding, Holdings } from '../../api/types'
+import type { Holding, Holdings } from '../../api/schemas'
 import { Change } from '../../components/Badges'
 import { DataTable, type Column } from '../../components/DataTable'
 import { fmtNumber, fmtPercent } from '../../utils/format'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { TransactionDto } from '../../api/types'
+import type { TransactionDto } from '../../api/schemas'
 import { DataTable, type Column } from '../../components/DataTable'
 import { Button } from '../../components/Form'
 import { Pagination } from '../../components/Pagination'

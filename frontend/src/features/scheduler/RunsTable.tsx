@@ -4,7 +4,7 @@ import { errorColumn } from '../../components/errorColumn'
 import { ProgressBar } from '../../components/Progress'
 import { CancelButton } from '../../components/CancelButton'
 import { useCancelRunMutation } from './schedulerApi'
-import type { RunDto } from '../../api/types'
+import type { RunDto } from './schedulerTypes'
 import { fmtDuration, fmtInt, fmtTime, label, normStatus } from '../../utils/format'
 import { useLiveProgress } from '../live/useLiveProgress'
 
