@@ -32,6 +32,8 @@ type Props<Row> = {
   empty?: ReactNode
   /** Summary rows (`<tr>`s) under the body: cash, totals. */
   footer?: ReactNode
+  /** Cells of several lines read from the top; rows of controls (selects, buttons) look better centred. */
+  alignTop?: boolean
 }
 
 const align = (c: { numeric?: boolean }) => (c.numeric ? 'num text-right' : 'text-left')
@@ -40,7 +42,7 @@ const align = (c: { numeric?: boolean }) => (c.numeric ? 'num text-right' : 'tex
  * The dashboard's tables. On a narrow screen the table scrolls sideways inside its card, never the page; the scroll
  * region takes focus so keyboard users can scroll it too.
  */
-export function DataTable<Row>({ caption, columns, rows, rowKey, rowProps, sort, empty, footer }: Props<Row>) {
+export function DataTable<Row>({ caption, columns, rows, rowKey, rowProps, sort, empty, footer, alignTop }: Props<Row>) {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>
   return (
     <div role="region" aria-label={caption} tabIndex={0} className="-mx-4 overflow-x-auto px-4">
@@ -60,7 +62,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, rowProps, sort,
           {rows.map((row) => {
             const attributes = rowProps?.(row)
             return (
-              <tr key={rowKey(row)} {...attributes} className={`border-t border-slate-200 align-top dark:border-slate-800 ${attributes?.className ?? ''}`}>
+              <tr key={rowKey(row)} {...attributes} className={`border-t border-slate-200 dark:border-slate-800 ${alignTop ? 'align-top' : ''} ${attributes?.className ?? ''}`}>
                 {columns.map((c, i) => {
                   const Cell = c.rowHeader ? 'th' : 'td'
                   return (

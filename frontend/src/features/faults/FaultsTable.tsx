@@ -31,5 +31,5 @@ export function FaultsTable({ faults, busy, onAct }: { faults: MessageFaultDto[]
       ),
     },
   ]
-  return <DataTable caption="Faulted messages" columns={columns} rows={faults} rowKey={(f) => f.id} />
+  return <DataTable caption="Faulted messages" columns={columns} rows={faults} rowKey={(f) => f.id} alignTop />
 }

@@ -49,7 +49,7 @@ export function RequestsTable({ requests, caption }: { requests: IngestionReques
     errorColumn,
   ]
   return (
-    <DataTable caption={caption} columns={columns} rows={requests} rowKey={(r) => r.requestId}
+    <DataTable caption={caption} columns={columns} rows={requests} rowKey={(r) => r.requestId} alignTop
       rowProps={(r) => ({ 'data-request-id': r.requestId, 'data-status': normStatus(r.status) })} />
   )
 }

@@ -35,7 +35,7 @@ export function RunsTable({ runs, caption, compact = false }: { runs: RunDto[]; 
     ...(compact ? [] : [errorColumn]),
   ]
   return (
-    <DataTable caption={caption} columns={columns} rows={runs} rowKey={(r) => r.id}
+    <DataTable caption={caption} columns={columns} rows={runs} rowKey={(r) => r.id} alignTop
       rowProps={(r) => ({ 'data-run-id': r.id, 'data-status': normStatus(r.status) })} />
   )
 }
