@@ -1,4 +1,40 @@
-import type { LiveEventMap } from './types'
+// The hub's payloads (docs/api/events.md); SignalR is not part of the OpenAPI document.
+export type JobStatusEvent = {
+  jobId: string
+  runId: string
+  jobName: string
+  status: string
+  recordsLoaded: number | null
+  errorClass: string | null
+  message: string | null
+  timestamp: string
+}
+export type CollectionProgressEvent = {
+  requestId: string
+  jobId: string | null
+  runId: string | null
+  symbol: string | null
+  status: string
+  chunksDone: number | null
+  chunksTotal: number | null
+  recordsCollected: number
+  recordsLoaded: number
+  timestamp: string
+}
+export type ErrorEvent = {
+  requestId: string | null
+  jobId: string | null
+  runId: string | null
+  symbol: string | null
+  errorClass: string | null
+  message: string | null
+  timestamp: string
+}
+export type LiveEventMap = {
+  job_status: JobStatusEvent
+  collection_progress: CollectionProgressEvent
+  error: ErrorEvent
+}
 
 export type LiveEventName = keyof LiveEventMap
 type Handler<K extends LiveEventName> = (payload: LiveEventMap[K]) => void

@@ -1,4 +1,5 @@
-import type { AssetDto, JobDto, RunDto, WatchlistItem } from '../api/types'
+import type { AssetDto, WatchlistItem } from '../api/schemas'
+import type { JobDto, RunDto } from '../features/scheduler/schedulerTypes'
 
 export const asset = (over: Partial<AssetDto> = {}): AssetDto => ({
   assetId: 1, symbol: 'SYN-A', name: 'Synthetic A', assetType: 'stock', currency: 'USD', exchange: null, source: 'synthetic',

@@ -183,10 +183,7 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     private static string HostDll()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "InvestmentPlatform.sln")))
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Repository root not found");
-        return Directory.GetFiles(Path.Combine(root, "src/InvestmentPlatform.Host/bin"), "InvestmentPlatform.Host.dll", SearchOption.AllDirectories)
+        return Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "src/InvestmentPlatform.Host/bin"), "InvestmentPlatform.Host.dll", SearchOption.AllDirectories)
             .OrderByDescending(File.GetLastWriteTimeUtc).First();
     }
 }

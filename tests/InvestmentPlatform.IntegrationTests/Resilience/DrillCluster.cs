@@ -142,10 +142,7 @@ public sealed class DrillCluster : IAsyncLifetime
     /// </summary>
     public async Task<string> DescribeAsync(Guid requestId)
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "InvestmentPlatform.sln")))
-            root = Path.GetDirectoryName(root)!;
-        var folder = Directory.CreateDirectory(Path.Combine(root, "test-output", "drills")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "test-output", "drills")).FullName;
         for (var i = 0; i < _processes.Count; i++)
             await File.WriteAllLinesAsync(Path.Combine(folder, $"{requestId:N}-{i}-{_processes[i].Roles}.log"), _processes[i].Output);
         var chunks = await QueryAsync<string>(

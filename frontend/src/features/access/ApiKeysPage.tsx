@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react'
 import { fieldErrors, problemMessage } from '../../api/problem'
 import { Card, PageHeader } from '../../components/Card'
+import { DataTable, type Column } from '../../components/DataTable'
 import { Button, Field, Input, Select } from '../../components/Form'
 import { QueryState } from '../../components/QueryState'
 import { fmtTime } from '../../utils/format'
 import { useMeQuery, type Role } from '../auth/authApi'
-import { useCreateKeyMutation, useListKeysQuery, useRevokeKeyMutation, type CreatedApiKey } from './accessApi'
+import { useCreateKeyMutation, useListKeysQuery, useRevokeKeyMutation, type ApiKeyDto, type CreatedApiKey } from './accessApi'
 
 const scopes = [
   { scope: 'read', needs: 'viewer' as Role, label: 'read (viewer)' },
@@ -20,6 +21,18 @@ export default function ApiKeysPage() {
   const keys = useListKeysQuery()
   const [revoke, revokeState] = useRevokeKeyMutation()
   const [created, setCreated] = useState<CreatedApiKey | null>(null)
+  const columns: Column<ApiKeyDto>[] = [
+    { header: 'Name', cell: (k) => <><span className="font-medium">{k.name}</span> <code className="text-xs">{k.prefix}…</code></> },
+    { header: 'Owner', cell: (k) => k.ownerName },
+    { header: 'Scope', cell: (k) => `${k.scope}${k.metrics ? ' + metrics' : ''}` },
+    { header: 'Last used', cellClassName: 'num', cell: (k) => fmtTime(k.lastUsedAt) },
+    { header: 'Status', cell: (k) => (k.revokedAt ? 'revoked' : k.expiresAt && new Date(k.expiresAt) < new Date() ? 'expired' : 'active') },
+    {
+      header: <span className="sr-only">Actions</span>,
+      cellClassName: 'text-right',
+      cell: (k) => !k.revokedAt && <Button variant="danger" onClick={() => { if (confirm(`Revoke the key ${k.name}?`)) revoke(k.id) }} aria-label={`Revoke ${k.name}`}>Revoke</Button>,
+    },
+  ]
   return (
     <>
       <PageHeader title="API keys" />
@@ -35,36 +48,10 @@ export default function ApiKeysPage() {
         </Card>
         <Card id="keys" title={me.data?.role === 'admin' ? 'Every key' : 'Your keys'} className="lg:col-span-2">
           {revokeState.error ? <p role="alert" className="mb-2 text-sm text-rose-700 dark:text-rose-400">{problemMessage(revokeState.error)}</p> : null}
-          <QueryState query={keys} isEmpty={(d) => d.length === 0} empty={<p className="text-sm">No keys yet.</p>} loadingLabel="Loading keys…">
+          <QueryState query={keys} loadingLabel="Loading keys…">
             {(list) => (
-              <table className="w-full text-left text-sm">
-                <thead>
-                  <tr className="border-b border-slate-200 dark:border-slate-800">
-                    <th scope="col" className="py-1">Name</th>
-                    <th scope="col">Owner</th>
-                    <th scope="col">Scope</th>
-                    <th scope="col">Last used</th>
-                    <th scope="col">Status</th>
-                    <th scope="col"><span className="sr-only">Actions</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((k) => (
-                    <tr key={k.id} data-key={k.name} className="border-b border-slate-100 dark:border-slate-800">
-                      <td className="py-1.5"><span className="font-medium">{k.name}</span> <code className="text-xs">{k.prefix}…</code></td>
-                      <td>{k.ownerName}</td>
-                      <td>{k.scope}{k.metrics ? ' + metrics' : ''}</td>
-                      <td className="num">{fmtTime(k.lastUsedAt)}</td>
-                      <td>{k.revokedAt ? 'revoked' : k.expiresAt && new Date(k.expiresAt) < new Date() ? 'expired' : 'active'}</td>
-                      <td className="text-right">
-                        {!k.revokedAt && (
-                          <Button variant="danger" onClick={() => { if (confirm(`Revoke the key ${k.name}?`)) revoke(k.id) }} aria-label={`Revoke ${k.name}`}>Revoke</Button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable caption="API keys" columns={columns} rows={list} rowKey={(k) => k.id} rowProps={(k) => ({ 'data-key': k.name })}
+                empty={<p className="text-sm">No keys yet.</p>} />
             )}
           </QueryState>
         </Card>

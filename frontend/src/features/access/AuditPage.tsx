@@ -1,12 +1,20 @@
 import { useState } from 'react'
 import { Card, PageHeader } from '../../components/Card'
+import { DataTable, type Column } from '../../components/DataTable'
 import { Field, Input, Select } from '../../components/Form'
 import { Pagination } from '../../components/Pagination'
 import { QueryState } from '../../components/QueryState'
 import { RoleNote } from '../../components/RoleNote'
 import { fmtTime } from '../../utils/format'
 import { useCan } from '../auth/authApi'
-import { useListAuditQuery } from './accessApi'
+import { type AuditEntryDto, useListAuditQuery } from './accessApi'
+
+const columns: Column<AuditEntryDto>[] = [
+  { header: 'When', cellClassName: 'num', cell: (a) => fmtTime(a.time) },
+  { header: 'Who', cell: (a) => <>{a.userName ?? '—'}{a.apiKeyId ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(API key)</span> : null}</> },
+  { header: 'What', cell: (a) => <code className="break-all">{a.method} {a.path}</code> },
+  { header: 'Changed', cellClassName: 'text-xs', cell: (a) => a.changes },
+]
 
 /** Every successful change: who made it, with which key, what and when (admins only). */
 export default function AuditPage() {
@@ -37,26 +45,7 @@ export default function AuditPage() {
           <QueryState query={audit} isEmpty={(d) => d.items.length === 0} empty={<p className="text-sm">No changes recorded.</p>} loadingLabel="Loading the audit log…">
             {(d) => (
               <>
-                <table className="w-full text-left text-sm">
-                  <thead>
-                    <tr className="border-b border-slate-200 dark:border-slate-800">
-                      <th scope="col" className="py-1">When</th>
-                      <th scope="col">Who</th>
-                      <th scope="col">What</th>
-                      <th scope="col">Changed</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.items.map((a) => (
-                      <tr key={a.id} className="border-b border-slate-100 dark:border-slate-800">
-                        <td className="num py-1.5 pr-3">{fmtTime(a.time)}</td>
-                        <td className="pr-3">{a.userName ?? '—'}{a.apiKeyId ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(API key)</span> : null}</td>
-                        <td className="pr-3"><code className="break-all">{a.method} {a.path}</code></td>
-                        <td className="text-xs">{a.changes}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable caption="Audit log" columns={columns} rows={d.items} rowKey={(a) => a.id} />
                 {d.totalPages > 1 && <Pagination page={d.page} totalPages={d.totalPages} totalCount={d.totalCount} onPage={setPage} />}
               </>
             )}

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react'
 import { fieldErrors, problemMessage } from '../../api/problem'
 import { Card, PageHeader } from '../../components/Card'
+import { DataTable, type Column } from '../../components/DataTable'
 import { Button, Field, Input, Select } from '../../components/Form'
 import { QueryState } from '../../components/QueryState'
 import { RoleNote } from '../../components/RoleNote'
 import { fmtTime } from '../../utils/format'
 import { useCan, useMeQuery, type Role } from '../auth/authApi'
-import { useCreateUserMutation, useListUsersQuery, useUpdateUserMutation } from './accessApi'
+import { type UserDto, useCreateUserMutation, useListUsersQuery, useUpdateUserMutation } from './accessApi'
 
 const roles: Role[] = ['viewer', 'analyst', 'admin']
 
@@ -16,6 +17,31 @@ export default function UsersPage() {
   const me = useMeQuery()
   const users = useListUsersQuery(undefined, { skip: !can.allowed })
   const [update, updateState] = useUpdateUserMutation()
+  const self = (u: UserDto) => u.id === me.data?.id
+  const columns: Column<UserDto>[] = [
+    { header: 'Name', cellClassName: 'font-medium', cell: (u) => u.userName },
+    {
+      header: 'Role',
+      cell: (u) => (
+        <Select aria-label={`Role of ${u.userName}`} value={u.role} disabled={self(u)} title={self(u) ? 'You cannot change your own role.' : undefined}
+          onChange={(e) => update({ id: u.id, role: e.target.value as Role })} className="w-auto">
+          {roles.map((r) => <option key={r} value={r}>{r}</option>)}
+        </Select>
+      ),
+    },
+    { header: 'Status', cell: (u) => (u.disabled ? 'disabled' : u.lockedUntil ? `locked until ${fmtTime(u.lockedUntil)}` : 'active') },
+    { header: 'Created', cellClassName: 'num', cell: (u) => fmtTime(u.createdAt) },
+    {
+      header: <span className="sr-only">Actions</span>,
+      cellClassName: 'text-right',
+      cell: (u) => (
+        <Button variant="secondary" disabled={self(u)} title={self(u) ? 'You cannot disable yourself.' : undefined}
+          onClick={() => update({ id: u.id, disabled: !u.disabled })} aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.userName}`}>
+          {u.disabled ? 'Enable' : 'Disable'}
+        </Button>
+      ),
+    },
+  ]
   return (
     <>
       <PageHeader title="Users" />
@@ -27,43 +53,10 @@ export default function UsersPage() {
           </Card>
           <Card id="users" title="Users" className="lg:col-span-2">
             {updateState.error ? <p role="alert" className="mb-2 text-sm text-rose-700 dark:text-rose-400">{problemMessage(updateState.error)}</p> : null}
-            <QueryState query={users} isEmpty={(d) => d.length === 0} empty={<p className="text-sm">No users.</p>} loadingLabel="Loading users…">
+            <QueryState query={users} loadingLabel="Loading users…">
               {(list) => (
-                <table className="w-full text-left text-sm">
-                  <thead>
-                    <tr className="border-b border-slate-200 dark:border-slate-800">
-                      <th scope="col" className="py-1">Name</th>
-                      <th scope="col">Role</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Created</th>
-                      <th scope="col"><span className="sr-only">Actions</span></th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((u) => {
-                      const self = u.id === me.data?.id
-                      return (
-                        <tr key={u.id} data-user={u.userName} className="border-b border-slate-100 dark:border-slate-800">
-                          <td className="py-1.5 font-medium">{u.userName}</td>
-                          <td className="pr-3">
-                            <Select aria-label={`Role of ${u.userName}`} value={u.role} disabled={self} title={self ? 'You cannot change your own role.' : undefined}
-                              onChange={(e) => update({ id: u.id, role: e.target.value as Role })} className="w-auto">
-                              {roles.map((r) => <option key={r} value={r}>{r}</option>)}
-                            </Select>
-                          </td>
-                          <td>{u.disabled ? 'disabled' : u.lockedUntil ? `locked until ${fmtTime(u.lockedUntil)}` : 'active'}</td>
-                          <td className="num">{fmtTime(u.createdAt)}</td>
-                          <td className="text-right">
-                            <Button variant="secondary" disabled={self} title={self ? 'You cannot disable yourself.' : undefined}
-                              onClick={() => update({ id: u.id, disabled: !u.disabled })} aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.userName}`}>
-                              {u.disabled ? 'Enable' : 'Disable'}
-                            </Button>
-                          </td>
-                        </tr>
-                      )
-                    })}
-                  </tbody>
-                </table>
+                <DataTable caption="Users" columns={columns} rows={list} rowKey={(u) => u.id} rowProps={(u) => ({ 'data-user': u.userName })}
+                  empty={<p className="text-sm">No users.</p>} />
               )}
             </QueryState>
           </Card>

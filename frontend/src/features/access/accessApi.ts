@@ -1,5 +1,5 @@
 import { apiSlice, query } from '../../api/apiSlice'
-import type { Paged } from '../../api/types'
+import type { Paged } from '../../api/schemas'
 import type { Role } from '../auth/authApi'
 
 export interface UserDto {

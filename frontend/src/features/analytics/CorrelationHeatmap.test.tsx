@@ -4,7 +4,7 @@ import { CorrelationHeatmap, cellColor } from './CorrelationHeatmap'
 
 describe('CorrelationHeatmap', () => {
   it('prints every coefficient in a labelled table', () => {
-    render(<CorrelationHeatmap m={{ symbols: ['A', 'B'], matrix: [[1, -0.5], [-0.5, 1]] }} />)
+    render(<CorrelationHeatmap m={{ symbols: ['A', 'B'], observations: 250, matrix: [[1, -0.5], [-0.5, 1]] }} />)
     const rowB = screen.getByRole('rowheader', { name: 'B' }).closest('tr')!
     expect(within(rowB).getByText('-0.50')).toBeInTheDocument()
     expect(screen.getAllByText('1.00')).toHaveLength(2)

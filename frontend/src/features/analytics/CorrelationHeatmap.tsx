@@ -1,4 +1,4 @@
-import type { Matrix } from '../../api/types'
+import type { Matrix } from '../../api/schemas'
 
 /** Diverging colour: blue for positive, red for negative correlation; text flips to white on dark cells. */
 export function cellColor(v: number | null): { background: string; color: string } {

@@ -1,5 +1,5 @@
 import { apiSlice, query } from '../../api/apiSlice'
-import type { Performance, Risk } from '../../api/types'
+import type { Performance, Risk } from '../../api/schemas'
 
 export type WindowArgs = { symbols: string[]; from?: string; to?: string; benchmark?: string; riskFree?: number; confidence?: number }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
-import { assetTypes } from '../../api/types'
+import { assetTypes } from './assetTypes'
 import { Card, PageHeader } from '../../components/Card'
 import { Button, Field, Input, Select } from '../../components/Form'
 import { Pagination } from '../../components/Pagination'

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { fieldErrors } from '../../api/problem'
-import type { AssetDto } from '../../api/types'
+import type { AssetDto } from '../../api/schemas'
 import { Button, Field, Input, SelectField } from '../../components/Form'
 import { ErrorMessage } from '../../components/QueryState'
 import { useCreateRequestMutation } from '../ingestion/ingestionApi'

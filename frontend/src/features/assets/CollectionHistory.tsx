@@ -1,9 +1,21 @@
 import { useState } from 'react'
+import type { CollectionLogDto } from '../../api/schemas'
 import { StatusBadge } from '../../components/Badges'
+import { DataTable, type Column } from '../../components/DataTable'
 import { Pagination } from '../../components/Pagination'
 import { QueryState } from '../../components/QueryState'
 import { fmtDuration, fmtInt, fmtTime, label } from '../../utils/format'
 import { useGetCollectionsQuery } from './assetsApi'
+
+const columns: Column<CollectionLogDto>[] = [
+  { header: 'Started', cellClassName: 'num whitespace-nowrap', cell: (c) => fmtTime(c.startedAt) },
+  { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
+  { header: 'Interval', cell: (c) => c.interval },
+  { header: 'Loaded', numeric: true, cell: (c) => fmtInt(c.recordsLoaded) },
+  { header: 'Rejected', numeric: true, cell: (c) => fmtInt(c.recordsRejected) },
+  { header: 'Duration', numeric: true, cell: (c) => fmtDuration(c.durationMs) },
+  { header: 'Error', cellClassName: 'text-xs', cell: (c) => (c.errorClass ? `${label(c.errorClass)}: ${c.errorMessage ?? ''}` : '') },
+]
 
 export function CollectionHistory({ symbol }: { symbol: string }) {
   const [page, setPage] = useState(1)
@@ -12,35 +24,7 @@ export function CollectionHistory({ symbol }: { symbol: string }) {
     <QueryState query={q} isEmpty={(d) => d.items.length === 0} empty={<p className="text-sm">No collections yet.</p>} loadingLabel="Loading collection history…">
       {(d) => (
         <>
-          <div className="-mx-4 overflow-x-auto px-4">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Collection history of {symbol}</caption>
-              <thead className="text-left text-xs uppercase text-slate-600 dark:text-slate-400">
-                <tr>
-                  <th scope="col" className="py-1 pr-3">Started</th>
-                  <th scope="col" className="py-1 pr-3">Status</th>
-                  <th scope="col" className="py-1 pr-3">Interval</th>
-                  <th scope="col" className="py-1 pr-3 text-right">Loaded</th>
-                  <th scope="col" className="py-1 pr-3 text-right">Rejected</th>
-                  <th scope="col" className="py-1 pr-3 text-right">Duration</th>
-                  <th scope="col" className="py-1">Error</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.items.map((c) => (
-                  <tr key={String(c.id)} className="border-t border-slate-200 dark:border-slate-800">
-                    <td className="num whitespace-nowrap py-1.5 pr-3">{fmtTime(c.startedAt)}</td>
-                    <td className="py-1.5 pr-3"><StatusBadge status={c.status} /></td>
-                    <td className="py-1.5 pr-3">{c.interval}</td>
-                    <td className="num py-1.5 pr-3 text-right">{fmtInt(c.recordsLoaded)}</td>
-                    <td className="num py-1.5 pr-3 text-right">{fmtInt(c.recordsRejected)}</td>
-                    <td className="num py-1.5 pr-3 text-right">{fmtDuration(c.durationMs)}</td>
-                    <td className="py-1.5 text-xs">{c.errorClass ? `${label(c.errorClass)}: ${c.errorMessage ?? ''}` : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={`Collection history of ${symbol}`} columns={columns} rows={d.items} rowKey={(c) => String(c.id)} />
           {d.totalPages > 1 && <Pagination page={d.page} totalPages={d.totalPages} totalCount={d.totalCount} onPage={setPage} />}
         </>
       )}

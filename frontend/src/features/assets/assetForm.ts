@@ -1,4 +1,4 @@
-import type { AssetInput } from '../../api/types'
+import type { AssetInput } from '../../api/schemas'
 
 export type AssetFormValues = { symbol: string; name: string; assetType: string; currency: string; exchange: string; source: string }
 export const emptyAsset: AssetFormValues = { symbol: '', name: '', assetType: 'stock', currency: 'USD', exchange: '', source: 'synthetic' }

@@ -1,5 +1,5 @@
 import { apiSlice, enc, query } from '../../api/apiSlice'
-import type { AssetDto, AssetInput, CollectionLogDto, Coverage, Paged } from '../../api/types'
+import type { AssetDto, AssetInput, CollectionLogDto, Coverage, Paged } from '../../api/schemas'
 
 export type AssetListArgs = { q?: string; type?: string; source?: string; page?: number; pageSize?: number; sort?: string }
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { liveEvents } from '../../api/liveEvents'
-import type { IngestionRequestDto } from '../../api/types'
+import type { IngestionRequestDto } from '../../api/schemas'
 import { mockApi, paged, renderWithProviders } from '../../test/utils'
 import { RecentRequests } from './RecentRequests'
 
@@ -10,7 +10,7 @@ afterEach(() => vi.unstubAllGlobals())
 const request = (over: Partial<IngestionRequestDto> = {}): IngestionRequestDto => ({
   requestId: 'q1', source: 'synthetic', symbols: ['AAPL'], assetType: 'stock', interval: '1d', from: '', to: '', mode: 'batch',
   status: 'running', chunksTotal: 4, chunksDone: 1, recordsCollected: 100, recordsLoaded: 100, recordsRejected: 0, errorClass: null,
-  errorMessage: null, jobId: null, runId: null, createdAt: '2026-11-28T10:00:00Z', completedAt: null, perSymbol: null, ...over,
+  errorMessage: null, jobId: null, runId: null, createdAt: '2026-11-28T10:00:00Z', completedAt: null, perSymbol: null, retryAt: null, ...over,
 })
 
 describe('RecentRequests', () => {

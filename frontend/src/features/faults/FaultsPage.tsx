@@ -1,16 +1,13 @@
 import { useState } from 'react'
 import { problemMessage } from '../../api/problem'
 import { Card, PageHeader } from '../../components/Card'
-import { Button, Field, Select } from '../../components/Form'
+import { Field, Select } from '../../components/Form'
 import { Pagination } from '../../components/Pagination'
 import { QueryState } from '../../components/QueryState'
 import { RoleNote } from '../../components/RoleNote'
-import { fmtTime } from '../../utils/format'
 import { useCan } from '../auth/authApi'
-import { type FaultClass, type MessageFaultDto, useDiscardFaultMutation, useListFaultsQuery, useRedriveFaultMutation } from './faultsApi'
-
-/** urn:message:InvestmentPlatform.Contracts.Ingestion:CollectionRequested → CollectionRequested */
-const shortType = (urn: string) => urn.slice(urn.lastIndexOf(':') + 1)
+import { FaultsTable } from './FaultsTable'
+import { shortType, type FaultClass, type MessageFaultDto, useDiscardFaultMutation, useListFaultsQuery, useRedriveFaultMutation } from './faultsApi'
 
 /** Messages the platform gave up on (admins only): transient ones come back by themselves, permanent ones wait here. */
 export default function FaultsPage() {
@@ -58,42 +55,7 @@ export default function FaultsPage() {
           <QueryState query={faults} isEmpty={(d) => d.items.length === 0} empty={<p className="text-sm">No faulted messages.</p>} loadingLabel="Loading faulted messages…">
             {(d) => (
               <>
-                <table className="w-full text-left text-sm" aria-label="Faulted messages">
-                  <thead>
-                    <tr className="border-b border-slate-200 dark:border-slate-800">
-                      <th scope="col" className="py-1">When</th>
-                      <th scope="col">Message</th>
-                      <th scope="col">Class</th>
-                      <th scope="col">Reason</th>
-                      <th scope="col">Re-drive</th>
-                      <th scope="col"><span className="sr-only">Actions</span></th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.items.map((f) => (
-                      <tr key={f.id} className="border-b border-slate-100 align-top dark:border-slate-800">
-                        <td className="num py-1.5 pr-3">{fmtTime(f.faultedAt)}</td>
-                        <td className="pr-3">
-                          <span className="font-medium">{shortType(f.messageType)}</span>
-                          <span className="block text-xs text-slate-600 dark:text-slate-400">on {f.queue}</span>
-                        </td>
-                        <td className="pr-3">{f.errorClass}</td>
-                        <td className="pr-3">
-                          <span className="break-words">{f.reason}</span>
-                          <code className="block text-xs text-slate-600 dark:text-slate-400">{f.exceptionType}</code>
-                        </td>
-                        <td className="pr-3">
-                          {f.redriveAt ? `automatic at ${fmtTime(f.redriveAt)}` : 'waits for an admin'}
-                          {f.redrives > 0 && <span className="block text-xs text-slate-600 dark:text-slate-400">re-driven {f.redrives}×</span>}
-                        </td>
-                        <td className="whitespace-nowrap py-1.5">
-                          <Button variant="secondary" disabled={busy} aria-label={`Re-drive ${shortType(f.messageType)} of ${fmtTime(f.faultedAt)}`} onClick={() => act(f, 'redrive')}>Re-drive</Button>{' '}
-                          <Button variant="danger" disabled={busy} aria-label={`Discard ${shortType(f.messageType)} of ${fmtTime(f.faultedAt)}`} onClick={() => act(f, 'discard')}>Discard</Button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <FaultsTable faults={d.items} busy={busy} onAct={act} />
                 {d.totalPages > 1 && <Pagination page={d.page} totalPages={d.totalPages} totalCount={d.totalCount} onPage={setPage} />}
               </>
             )}

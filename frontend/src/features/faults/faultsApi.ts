@@ -1,23 +1,12 @@
 import { apiSlice, query } from '../../api/apiSlice'
-import type { Paged } from '../../api/types'
+import type { MessageFaultDto, Paged } from '../../api/schemas'
+
+export type { MessageFaultDto }
 
 export type FaultClass = 'transient' | 'permanent'
 
-/** A message a consumer gave up on, as GET /api/ingestion/errors lists it. */
-export interface MessageFaultDto {
-  id: string
-  messageId: string | null
-  messageType: string
-  queue: string
-  /** transient or permanent (FaultClass); the server sends it as a plain string. */
-  errorClass: string
-  exceptionType: string
-  reason: string
-  faultedAt: string
-  redrives: number
-  /** When the platform sends it back by itself; null when it waits for an admin. */
-  redriveAt: string | null
-}
+/** urn:message:InvestmentPlatform.Contracts.Ingestion:CollectionRequested → CollectionRequested */
+export const shortType = (urn: string) => urn.slice(urn.lastIndexOf(':') + 1)
 
 export const faultsApi = apiSlice.injectEndpoints({
   endpoints: (build) => ({

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { fieldErrors } from '../../api/problem'
-import { assetTypes } from '../../api/types'
+import { assetTypes } from '../assets/assetTypes'
 import { Button, Field, Input, SelectField } from '../../components/Form'
 import { ErrorMessage } from '../../components/QueryState'
 import { label } from '../../utils/format'

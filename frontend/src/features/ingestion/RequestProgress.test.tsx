@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { screen } from '@testing-library/react'
-import type { IngestionRequestDto } from '../../api/types'
+import type { IngestionRequestDto } from '../../api/schemas'
 import { mockApi, renderWithProviders } from '../../test/utils'
 import { RequestProgress } from './RequestProgress'
 
@@ -13,7 +13,7 @@ const symbol = (s: string, over = {}) => ({
 const request = (over: Partial<IngestionRequestDto> = {}): IngestionRequestDto => ({
   requestId: 'q1', source: 'yahoo', symbols: ['AAPL', 'MSFT'], assetType: 'stock', interval: '1d', from: '', to: '', mode: 'batch',
   status: 'running', chunksTotal: 2, chunksDone: 1, recordsCollected: 250, recordsLoaded: 250, recordsRejected: 0, errorClass: null,
-  errorMessage: null, jobId: null, runId: null, createdAt: '', completedAt: null,
+  errorMessage: null, jobId: null, runId: null, createdAt: '', completedAt: null, retryAt: null,
   perSymbol: [
     symbol('AAPL', { status: 'succeeded', chunksDone: 1, recordsLoaded: 250 }),
     symbol('MSFT', { errorClass: 'RateLimited', errorMessage: 'Too Many Requests', retryAt: '2026-11-28T12:03:00Z' }),

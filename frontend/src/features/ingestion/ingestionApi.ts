@@ -1,6 +1,6 @@
 import { apiSlice, query } from '../../api/apiSlice'
 import { liveEvents } from '../../api/liveEvents'
-import type { IngestionInput, IngestionRequestDto, Paged } from '../../api/types'
+import type { IngestionInput, IngestionRequestDto, Paged } from '../../api/schemas'
 import { applyProgress, isFinished } from './progress'
 
 export type CsvUploadInput = { file: File; symbol: string; assetType: string; interval: string; currency?: string }

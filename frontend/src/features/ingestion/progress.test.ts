@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import type { CollectionProgressEvent, IngestionRequestDto } from '../../api/types'
+import type { CollectionProgressEvent } from '../../api/liveEvents'
+import type { IngestionRequestDto } from '../../api/schemas'
 import { applyProgress } from './progress'
 
 const request = (over: Partial<IngestionRequestDto> = {}): IngestionRequestDto => ({
   requestId: 'q1', source: 'synthetic', symbols: ['A', 'B'], assetType: 'stock', interval: '1d', from: '', to: '', mode: 'incremental',
   status: 'running', chunksTotal: 4, chunksDone: 0, recordsCollected: 0, recordsLoaded: 0, recordsRejected: 0, errorClass: null,
-  errorMessage: null, jobId: null, runId: null, createdAt: '', completedAt: null,
-  perSymbol: ['A', 'B'].map((symbol) => ({ symbol, status: 'running', chunksTotal: 2, chunksDone: 0, recordsCollected: 0, recordsLoaded: 0, recordsRejected: 0, errorClass: null, errorMessage: null })),
+  errorMessage: null, jobId: null, runId: null, createdAt: '', completedAt: null, retryAt: null,
+  perSymbol: ['A', 'B'].map((symbol) => ({ symbol, status: 'running', chunksTotal: 2, chunksDone: 0, recordsCollected: 0, recordsLoaded: 0, recordsRejected: 0, errorClass: null, errorMessage: null, retryAt: null })),
   ...over,
 })
 const event = (over: Partial<CollectionProgressEvent>): CollectionProgressEvent => ({

@@ -1,4 +1,5 @@
-import type { CollectionProgressEvent, IngestionRequestDto } from '../../api/types'
+import type { CollectionProgressEvent } from '../../api/liveEvents'
+import type { IngestionRequestDto } from '../../api/schemas'
 import { normStatus } from '../../utils/format'
 
 const finishedStatuses = new Set(['succeeded', 'partially_succeeded', 'failed', 'timed_out'])

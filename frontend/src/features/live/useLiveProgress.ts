@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { liveEvents } from '../../api/liveEvents'
-import type { CollectionProgressEvent } from '../../api/types'
+import type { CollectionProgressEvent } from '../../api/liveEvents'
 
 /** The latest collection_progress per run (or per request), for progress bars next to running rows. */
 export function useLiveProgress(key: 'runId' | 'requestId' = 'runId') {

@@ -1,4 +1,4 @@
-import type { Bar } from '../../api/types'
+import type { Bar } from '../../api/schemas'
 
 export const ranges = ['1D', '5D', '1M', '3M', 'YTD', '1Y', 'All'] as const
 export type RangePreset = (typeof ranges)[number]

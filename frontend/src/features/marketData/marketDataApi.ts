@@ -1,5 +1,5 @@
 import { apiSlice, enc, query } from '../../api/apiSlice'
-import type { BarsResponse, Latest, WatchlistItem } from '../../api/types'
+import type { BarsResponse, Latest, WatchlistItem } from '../../api/schemas'
 
 export type BarsArgs = { symbol: string; interval: string; from?: string; to?: string; adjust?: string; limit?: number }
 

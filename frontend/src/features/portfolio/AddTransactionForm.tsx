@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { fieldErrors } from '../../api/problem'
-import { transactionTypes, type TransactionType } from '../../api/types'
+import { transactionTypes, type TransactionType } from './transactionTypes'
 import { Button, Field, Input, Select } from '../../components/Form'
 import { ErrorMessage } from '../../components/QueryState'
 import { useAddTransactionMutation } from './portfolioApi'

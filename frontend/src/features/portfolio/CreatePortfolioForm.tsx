@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { fieldErrors } from '../../api/problem'
-import type { PortfolioDto } from '../../api/types'
+import type { PortfolioDto } from '../../api/schemas'
 import { Button, Field, Input, Select } from '../../components/Form'
 import { ErrorMessage } from '../../components/QueryState'
 import { useCreatePortfolioMutation } from './portfolioApi'

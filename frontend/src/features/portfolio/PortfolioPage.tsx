@@ -12,7 +12,7 @@ import { CsvImport } from './CsvImport'
 import { HoldingsTable } from './HoldingsTable'
 import { useGetHoldingsQuery, useGetPortfolioAnalyticsQuery, useListPortfoliosQuery } from './portfolioApi'
 import { TransactionsTable } from './TransactionsTable'
-import type { PortfolioDto } from '../../api/types'
+import type { PortfolioDto } from '../../api/schemas'
 
 export default function PortfolioPage() {
   const list = useListPortfoliosQuery()

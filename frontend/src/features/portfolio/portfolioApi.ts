@@ -1,5 +1,5 @@
 import { apiSlice, query } from '../../api/apiSlice'
-import type { Holdings, ImportResult, Paged, PortfolioAnalytics, PortfolioDto, PortfolioInput, TransactionDto, TransactionInput } from '../../api/types'
+import type { Holdings, ImportResult, Paged, PortfolioAnalytics, PortfolioDto, PortfolioInput, TransactionDto, TransactionInput } from '../../api/schemas'
 
 const id = (x: string) => encodeURIComponent(x)
 const asList = <T,>(r: T[] | Paged<T>) => (Array.isArray(r) ? r : r.items)

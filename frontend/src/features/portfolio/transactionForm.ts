@@ -1,4 +1,5 @@
-import type { TransactionInput, TransactionType } from '../../api/types'
+import type { TransactionInput } from '../../api/schemas'
+import type { TransactionType } from './transactionTypes'
 
 export type TxFormValues = { type: TransactionType; symbol: string; time: string; quantity: string; price: string; amount: string; fee: string; currency: string; note: string }
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { fieldErrors } from '../../api/problem'
-import { assetTypes, type JobDto } from '../../api/types'
+import { assetTypes } from '../assets/assetTypes'
+import type { JobDto } from './schedulerTypes'
 import { Button, Field, Input, Select } from '../../components/Form'
 import { ErrorMessage } from '../../components/QueryState'
 import { label } from '../../utils/format'

@@ -7,7 +7,7 @@ import { fmtTime, label } from '../../utils/format'
 import { useDeleteJobMutation, useListJobsQuery, usePauseJobMutation, useResumeJobMutation, useTriggerJobMutation } from './schedulerApi'
 import { RoleNote } from '../../components/RoleNote'
 import { useOwns } from '../auth/authApi'
-import type { JobDto } from '../../api/types'
+import type { JobDto } from './schedulerTypes'
 
 function describeSchedule(j: JobDto): string {
   const s = j.schedule

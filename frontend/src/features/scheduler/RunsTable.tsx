@@ -1,9 +1,10 @@
 import { StatusBadge } from '../../components/Badges'
-import { ErrorCell } from '../../components/ErrorCell'
+import { DataTable, type Column } from '../../components/DataTable'
+import { errorColumn } from '../../components/errorColumn'
 import { ProgressBar } from '../../components/Progress'
 import { CancelButton } from '../../components/CancelButton'
 import { useCancelRunMutation } from './schedulerApi'
-import type { RunDto } from '../../api/types'
+import type { RunDto } from './schedulerTypes'
 import { fmtDuration, fmtInt, fmtTime, label, normStatus } from '../../utils/format'
 import { useLiveProgress } from '../live/useLiveProgress'
 
@@ -11,47 +12,30 @@ import { useLiveProgress } from '../live/useLiveProgress'
 export function RunsTable({ runs, caption, compact = false }: { runs: RunDto[]; caption: string; compact?: boolean }) {
   const progress = useLiveProgress('runId')
   const [cancelRun] = useCancelRunMutation()
+  const running = (r: RunDto) => normStatus(r.status) === 'running'
+  const columns: Column<RunDto>[] = [
+    { header: 'Job', cellClassName: 'font-medium', cell: (r) => r.jobName },
+    {
+      header: 'Status',
+      cell: (r) => {
+        const p = progress[r.id]
+        return (
+          <>
+            <StatusBadge status={r.status} />
+            {['pending', 'running'].includes(normStatus(r.status)) && <CancelButton what={`the run of ${r.jobName}`} onCancel={() => cancelRun(r.id).unwrap()} />}
+            {running(r) && p && p.chunksTotal ? <ProgressBar done={p.chunksDone ?? 0} total={p.chunksTotal} label={`${r.jobName} progress`} /> : null}
+          </>
+        )
+      },
+    },
+    ...(compact ? [] : [{ header: 'Trigger', cell: (r: RunDto) => `${label(r.trigger)}${r.attempt > 1 ? ` (attempt ${r.attempt})` : ''}` }]),
+    { header: 'Started', cellClassName: 'num whitespace-nowrap', cell: (r) => fmtTime(r.startedAt ?? r.scheduledAt) },
+    { header: 'Duration', numeric: true, cell: (r) => fmtDuration(r.durationMs) },
+    { header: 'Loaded', numeric: true, cell: (r) => fmtInt(running(r) && progress[r.id] ? progress[r.id].recordsLoaded : r.recordsLoaded) },
+    ...(compact ? [] : [errorColumn]),
+  ]
   return (
-    <div className="-mx-4 overflow-x-auto px-4">
-      <table className="w-full text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="text-left text-xs uppercase text-slate-600 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="py-1 pr-3">Job</th>
-            <th scope="col" className="py-1 pr-3">Status</th>
-            {!compact && <th scope="col" className="py-1 pr-3">Trigger</th>}
-            <th scope="col" className="py-1 pr-3">Started</th>
-            <th scope="col" className="py-1 pr-3 text-right">Duration</th>
-            <th scope="col" className="py-1 pr-3 text-right">Loaded</th>
-            {!compact && <th scope="col" className="py-1">Error</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {runs.map((r) => {
-            const p = progress[r.id]
-            const running = normStatus(r.status) === 'running'
-            return (
-              <tr key={r.id} data-run-id={r.id} data-status={normStatus(r.status)} className="border-t border-slate-200 align-top dark:border-slate-800">
-                <td className="py-1.5 pr-3 font-medium">{r.jobName}</td>
-                <td className="py-1.5 pr-3">
-                  <StatusBadge status={r.status} />
-                  {['pending', 'running'].includes(normStatus(r.status)) && (
-                    <CancelButton what={`the run of ${r.jobName}`} onCancel={() => cancelRun(r.id).unwrap()} />
-                  )}
-                  {running && p && p.chunksTotal ? <ProgressBar done={p.chunksDone ?? 0} total={p.chunksTotal} label={`${r.jobName} progress`} /> : null}
-                </td>
-                {!compact && <td className="py-1.5 pr-3">{label(r.trigger)}{r.attempt > 1 ? ` (attempt ${r.attempt})` : ''}</td>}
-                <td className="num whitespace-nowrap py-1.5 pr-3">{fmtTime(r.startedAt ?? r.scheduledAt)}</td>
-                <td className="num py-1.5 pr-3 text-right">{fmtDuration(r.durationMs)}</td>
-                <td className="num py-1.5 pr-3 text-right">{fmtInt(running && p ? p.recordsLoaded : r.recordsLoaded)}</td>
-                {!compact && (
-                  <ErrorCell errorClass={r.errorClass} errorMessage={r.errorMessage} />
-                )}
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} columns={columns} rows={runs} rowKey={(r) => r.id} alignTop
+      rowProps={(r) => ({ 'data-run-id': r.id, 'data-status': normStatus(r.status) })} />
   )
 }

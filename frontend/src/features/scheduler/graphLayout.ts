@@ -1,4 +1,4 @@
-import type { JobGraph } from '../../api/types'
+import type { JobGraph } from '../../api/schemas'
 
 export type PlacedNode = JobGraph['nodes'][number] & { x: number; y: number; level: number }
 

@@ -1,4 +1,5 @@
-import type { JobInput, TemplateDto } from '../../api/types'
+import type { JobInput } from '../../api/schemas'
+import type { TemplateDto } from './schedulerTypes'
 
 export type JobFormValues = {
   name: string

@@ -1,4 +1,5 @@
-import type { JobDto, JobStatusEvent, RunDto } from '../../api/types'
+import type { JobDto, RunDto } from './schedulerTypes'
+import type { JobStatusEvent } from '../../api/liveEvents'
 import { normStatus } from '../../utils/format'
 
 const terminal = new Set(['succeeded', 'failed', 'skipped', 'timed_out'])

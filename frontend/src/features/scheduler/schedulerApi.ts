@@ -1,6 +1,7 @@
 import { apiSlice, query } from '../../api/apiSlice'
 import { liveEvents } from '../../api/liveEvents'
-import type { CronNext, JobAnalytics, JobDto, JobGraph, JobInput, Paged, RunDto, TemplateDto } from '../../api/types'
+import type { CronNext, JobAnalytics, JobDto, RunDto, TemplateDto } from './schedulerTypes'
+import type { JobGraph, JobInput, Paged } from '../../api/schemas'
 import { applyJobStatus, applyRunStatus } from './liveRuns'
 
 export type RunFilter = { jobId?: string; status?: string; from?: string; to?: string; page?: number; pageSize?: number }
