@@ -53,6 +53,7 @@ async Task<(int, TimeSpan, long, string, Dictionary<string, double>, double)> Ru
         ["Bus__RabbitMq__Host"] = "127.0.0.1",
         ["Bus__RabbitMq__Port"] = rabbitPort,
         ["Bus__RabbitMq__VirtualHost"] = vhost,
+        ["Auth__BootstrapAdminPassword"] = "Bench-" + Guid.NewGuid().ToString("N"),
         ["Auth__BootstrapApiKey"] = apiKey,
         ["RateLimits__PermitsPerUser"] = "1000000",
         ["Logging__LogLevel__Default"] = "Warning",
