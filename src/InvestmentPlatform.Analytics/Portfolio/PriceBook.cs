@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Analytics.Metrics;
 using InvestmentPlatform.Analytics.Series;
 using InvestmentPlatform.Data;

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Api.Assets;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Api.MarketData;

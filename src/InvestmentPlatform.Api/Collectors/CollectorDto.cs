@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Collectors.Core;
 
 namespace InvestmentPlatform.Api.Collectors;

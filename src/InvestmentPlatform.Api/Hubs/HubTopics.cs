@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Assets;
 
 namespace InvestmentPlatform.Api.Hubs;

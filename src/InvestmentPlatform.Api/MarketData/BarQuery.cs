@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Collectors.Core;
 using Microsoft.AspNetCore.Http;

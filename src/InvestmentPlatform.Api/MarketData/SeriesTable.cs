@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data.Series;
 using InvestmentPlatform.Data.Assets;
 
 namespace InvestmentPlatform.Api.MarketData;
@@ -13,7 +14,7 @@ public sealed record SeriesTable(string Name, string Open, string High, string L
     public static readonly SeriesTable Bonds = new("bond_rates", "rate", "rate", "rate", "rate", "NULL", "NULL", false);
     public static readonly SeriesTable Economic = new("economic_data", "value", "value", "value", "value", "NULL", "NULL", false);
 
-    public static SeriesTable For(string assetType) => AssetTypes.TableFor(assetType) switch
+    public static SeriesTable For(string assetType) => SeriesTables.For(assetType) switch
     {
         "forex_rates" => Forex,
         "bond_rates" => Bonds,

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using System.Data.Common;
 using InvestmentPlatform.Collectors.Core;
 

@@ -1,3 +1,5 @@
+using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Data.Series;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -7,7 +9,6 @@ using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using AssetTypes = InvestmentPlatform.Data.Assets.AssetTypes;
 
 namespace InvestmentPlatform.Cli.Commands;
 
@@ -66,7 +67,7 @@ public sealed class QueryCommand : Command
         }
 
         var id = asset.AssetId;
-        var rows = AssetTypes.TableFor(asset.AssetType) switch
+        var rows = SeriesTables.For(asset.AssetType) switch
         {
             "forex_rates" => await db.ForexRates.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time < to)
                 .OrderBy(r => r.Time).Select(r => new Row(r.Time, r.Open, r.High, r.Low, r.Close, null, null)).ToListAsync(ct),

@@ -1,4 +1,3 @@
-using InvestmentPlatform.Data.Assets;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Runtime.CompilerServices;

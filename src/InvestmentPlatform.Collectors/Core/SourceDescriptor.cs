@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Ingestion;
 namespace InvestmentPlatform.Collectors.Core;
 
 /// <summary>What a source offers; served by /api/collectors and used to validate requests.</summary>

@@ -1,5 +1,4 @@
 using InvestmentPlatform.Collectors.Core;
-using AssetTypes = InvestmentPlatform.Data.Assets.AssetTypes;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Assets;

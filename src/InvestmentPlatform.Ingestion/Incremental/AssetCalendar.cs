@@ -1,5 +1,5 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Collectors.Core;
-using AssetTypes = InvestmentPlatform.Data.Assets.AssetTypes;
 using InvestmentPlatform.Data.Assets;
 
 namespace InvestmentPlatform.Ingestion.Incremental;

@@ -1,5 +1,6 @@
+using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Data.Series;
 using InvestmentPlatform.Collectors.Core;
-using AssetTypes = InvestmentPlatform.Data.Assets.AssetTypes;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Assets;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +64,7 @@ public sealed class IncrementalTracker(PlatformDbContext db, IOptions<IngestionO
     }
 
     private Task<List<DateTime>> StoredTimesAsync(long assetId, string assetType, string interval, DateTime from, DateTime to, CancellationToken ct) =>
-        AssetTypes.TableFor(assetType) switch
+        SeriesTables.For(assetType) switch
         {
             "forex_rates" => db.ForexRates.Where(r => r.AssetId == assetId && r.Interval == interval && r.Time >= from && r.Time < to)
                 .OrderBy(r => r.Time).Select(r => r.Time).ToListAsync(ct),

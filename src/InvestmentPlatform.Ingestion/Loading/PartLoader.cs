@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data.Series;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Assets;
@@ -43,7 +44,7 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeP
         if (claimed == 0)
             return null;
 
-        await writer.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), AssetTypes.TableFor(assetType),
+        await writer.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), SeriesTables.For(assetType),
             assetId, m.Interval, rows, ct);
 
         var chunk = await db.IngestionChunks.AsNoTracking().FirstAsync(c => c.Id == m.ChunkId, ct);

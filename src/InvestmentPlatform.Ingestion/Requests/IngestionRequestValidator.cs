@@ -1,7 +1,7 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Collectors.Imports;
 using InvestmentPlatform.Collectors.Sources.Csv;
-using AssetTypes = InvestmentPlatform.Data.Assets.AssetTypes;
 using InvestmentPlatform.Data.Assets;
 
 namespace InvestmentPlatform.Ingestion.Requests;

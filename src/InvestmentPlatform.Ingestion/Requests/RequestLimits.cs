@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using System.Globalization;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Ingestion.Coordinator;

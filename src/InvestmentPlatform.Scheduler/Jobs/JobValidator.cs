@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Scheduler.Cron;

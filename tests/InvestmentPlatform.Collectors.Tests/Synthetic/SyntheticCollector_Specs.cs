@@ -1,4 +1,3 @@
-using InvestmentPlatform.Data.Assets;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Collectors.Sources.Synthetic;
 using InvestmentPlatform.Collectors.Tests.Infrastructure;

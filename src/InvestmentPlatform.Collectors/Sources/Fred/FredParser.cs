@@ -1,4 +1,3 @@
-using InvestmentPlatform.Data.Assets;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;

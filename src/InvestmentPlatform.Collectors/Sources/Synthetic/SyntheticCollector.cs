@@ -1,4 +1,3 @@
-using InvestmentPlatform.Data.Assets;
 using System.Runtime.CompilerServices;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Contracts.Ingestion;

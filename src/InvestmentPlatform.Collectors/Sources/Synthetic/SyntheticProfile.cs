@@ -1,4 +1,4 @@
-using InvestmentPlatform.Data.Assets;
+using InvestmentPlatform.Contracts.Ingestion;
 
 namespace InvestmentPlatform.Collectors.Sources.Synthetic;
 

@@ -1,4 +1,3 @@
-using InvestmentPlatform.Data.Assets;
 using System.Net;
 using System.Text.Json;
 using InvestmentPlatform.Collectors.Core;

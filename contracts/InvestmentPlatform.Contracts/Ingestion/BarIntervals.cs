@@ -1,9 +1,12 @@
-namespace InvestmentPlatform.Collectors.Core;
+namespace InvestmentPlatform.Contracts.Ingestion;
 
+/// <summary>The bar intervals of the wire contracts and the API, finest first.</summary>
 public static class BarIntervals
 {
+    /// <summary>Every interval, finest first.</summary>
     public static readonly IReadOnlyList<string> All = ["1m", "5m", "15m", "30m", "1h", "1d", "1wk", "1mo"];
 
+    /// <summary>Whether <paramref name="interval"/> is one of <see cref="All"/>.</summary>
     public static bool IsKnown(string? interval) => interval is not null && All.Contains(interval);
 
     /// <summary>Nominal length of one bar; a month counts as 30 days for window arithmetic.</summary>
