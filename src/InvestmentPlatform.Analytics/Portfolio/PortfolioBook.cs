@@ -17,10 +17,7 @@ public sealed record PortfolioBook(
         var ids = rows.Where(r => r.AssetId != null).Select(r => r.AssetId!.Value).Distinct().ToList();
         var symbols = await db.Assets.AsNoTracking().Where(a => ids.Contains(a.AssetId)).ToDictionaryAsync(a => a.AssetId, a => a.Symbol, ct);
         var entries = TransactionService.Order(rows)
-            .Select(t => TransactionService.ToEntry(t, t.AssetId is { } id ? symbols[id] : null) with
-            {
-                Time = DateTime.SpecifyKind(t.Time, DateTimeKind.Utc),
-            })
+            .Select(t => TransactionService.ToEntry(t, t.AssetId is { } id ? symbols[id] : null))
             .ToList();
         var book = await PriceBook.LoadAsync(db, portfolio.BaseCurrency, ids, rows.Select(r => r.Currency).Distinct().ToList(), to, ct);
         return new PortfolioBook(portfolio, entries, symbols, book);

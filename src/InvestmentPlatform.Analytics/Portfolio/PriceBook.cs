@@ -37,7 +37,7 @@ public sealed class PriceBook
             .Where(b => ids.Contains(b.AssetId) && b.Interval == SeriesReader.Interval && b.Time < end && b.Close > 0)
             .Select(b => new { b.AssetId, b.Time, b.Close }).ToListAsync(ct);
         foreach (var g in bars.Concat(fxBars).GroupBy(b => b.AssetId))
-            book._prices[g.Key] = TimeSeries.From(g.Select(b => (DateTime.SpecifyKind(b.Time.Date, DateTimeKind.Utc), b.Close)));
+            book._prices[g.Key] = TimeSeries.From(g.Select(b => (b.Time.Date, b.Close)));
 
         foreach (var currency in currencies.Where(c => c != baseCurrency).Distinct())
         {
@@ -54,7 +54,7 @@ public sealed class PriceBook
                     .Select(b => new { b.Time, b.Close }).ToListAsync(ct)
                 : await db.MarketData.AsNoTracking().Where(b => b.AssetId == pair.AssetId && b.Interval == SeriesReader.Interval && b.Time < end && b.Close > 0)
                     .Select(b => new { b.Time, b.Close }).ToListAsync(ct);
-            book._fx[currency] = (TimeSeries.From(table.Select(b => (DateTime.SpecifyKind(b.Time.Date, DateTimeKind.Utc), b.Close))), pair.Symbol == inverse);
+            book._fx[currency] = (TimeSeries.From(table.Select(b => (b.Time.Date, b.Close))), pair.Symbol == inverse);
         }
         return book;
     }

@@ -207,6 +207,5 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
     }
 
     private static TransactionDto ToDto(PortfolioTransaction t, string? symbol) =>
-        new(t.Id, t.Type, symbol, DateTime.SpecifyKind(t.Time, DateTimeKind.Utc), t.Quantity, t.Price, t.Amount, t.Fee, t.Currency, t.Note,
-            DateTime.SpecifyKind(t.CreatedAt, DateTimeKind.Utc));
+        new(t.Id, t.Type, symbol, t.Time, t.Quantity, t.Price, t.Amount, t.Fee, t.Currency, t.Note, t.CreatedAt);
 }

@@ -51,7 +51,7 @@ public sealed class SeriesReader(PlatformDbContext db)
 
         var byAsset = rows.Where(r => r.Price > 0 && double.IsFinite(r.Price)).ToLookup(r => r.AssetId);
         return assets.Select(a => new PriceSeries(a.Symbol, a.AssetType, a.Currency,
-            TimeSeries.From(byAsset[a.AssetId].Select(r => (DateTime.SpecifyKind(r.Time, DateTimeKind.Utc), r.Price))))).ToList();
+            TimeSeries.From(byAsset[a.AssetId].Select(r => (r.Time, r.Price))))).ToList();
     }
 
     /// <summary>Mean of a yield series (percent) over the window, as an annual decimal rate.</summary>

@@ -72,8 +72,7 @@ public static class AnalyticsApi
             return ApiProblems.NotFound($"Analytics result {id} does not exist.");
         JsonElement? result = row.Result is null ? null : JsonDocument.Parse(row.Result).RootElement.Clone();
         return TypedResults.Ok(new AnalyticsResultDto(row.Id, row.Kind, row.Status, result, row.Error,
-            DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc),
-            row.CompletedAt is { } c ? DateTime.SpecifyKind(c, DateTimeKind.Utc) : null));
+            row.CreatedAt, row.CompletedAt));
     }
 
     private static IReadOnlyList<string> SplitSymbols(string? symbols) =>

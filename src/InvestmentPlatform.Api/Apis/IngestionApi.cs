@@ -113,7 +113,7 @@ public static class IngestionApi
                 mine.Count(c => ChunkStatuses.IsTerminal(c.Status)),
                 log?.RecordsCollected ?? 0, log?.RecordsLoaded ?? 0, log?.RecordsRejected ?? 0,
                 log?.ErrorClass ?? waiting?.ErrorClass, log?.ErrorMessage ?? waiting?.ErrorMessage,
-                waiting?.NotBefore is { } at ? Utc(at) : null);
+                waiting?.NotBefore);
         }).ToList();
         return TypedResults.Ok(ToView(request, perSymbol, perSymbol.Min(p => p.RetryAt)));
     }
@@ -143,15 +143,13 @@ public static class IngestionApi
                 .Select(c => new { c.RequestId, c.NotBefore }).ToListAsync(ct))
             .GroupBy(c => c.RequestId).ToDictionary(g => g.Key, g => g.Min(c => c.NotBefore));
         return TypedResults.Ok(PagedResult<IngestionRequestView>.Create(
-            rows.Select(r => ToView(r, null, waits.GetValueOrDefault(r.Id) is { } at ? Utc(at) : null)).ToList(), paging, total));
+            rows.Select(r => ToView(r, null, waits.GetValueOrDefault(r.Id))).ToList(), paging, total));
     }
 
     private static IngestionRequestView ToView(IngestionRequest r, IReadOnlyList<SymbolProgress>? perSymbol, DateTime? retryAt) => new(
-        r.Id, r.Source, ParseSymbols(r.Symbols), r.AssetType, r.Interval, Utc(r.From), Utc(r.To), r.Mode, r.Status,
+        r.Id, r.Source, ParseSymbols(r.Symbols), r.AssetType, r.Interval, r.From, r.To, r.Mode, r.Status,
         r.ChunksTotal, r.ChunksDone, r.RecordsCollected, r.RecordsLoaded, r.RecordsRejected, r.ErrorClass, r.ErrorMessage,
-        r.JobId, r.RunId, Utc(r.CreatedAt), r.CompletedAt is { } c ? Utc(c) : null, perSymbol, retryAt);
+        r.JobId, r.RunId, r.CreatedAt, r.CompletedAt, perSymbol, retryAt);
 
     private static IReadOnlyList<string> ParseSymbols(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
-
-    private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
 }

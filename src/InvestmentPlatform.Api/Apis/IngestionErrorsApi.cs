@@ -45,8 +45,8 @@ public static class IngestionErrorsApi
         var total = await query.LongCountAsync(ct);
         var rows = await query.OrderByDescending(f => f.FaultedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         return TypedResults.Ok(PagedResult<MessageFaultView>.Create(rows.Select(f => new MessageFaultView(
-            f.Id, f.MessageId, f.MessageType, f.Queue, f.ErrorClass, f.ExceptionType, f.Reason, Utc(f.FaultedAt), f.Redrives,
-            f.RedriveAt is { } at ? Utc(at) : null)).ToList(), paging, total));
+            f.Id, f.MessageId, f.MessageType, f.Queue, f.ErrorClass, f.ExceptionType, f.Reason, f.FaultedAt, f.Redrives,
+            f.RedriveAt)).ToList(), paging, total));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RedriveAsync(Guid id, FaultRedrive redrive, CancellationToken ct) =>
@@ -59,6 +59,4 @@ public static class IngestionErrorsApi
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DiscardAsync(Guid id, FaultRedrive redrive, CancellationToken ct) =>
         await redrive.DiscardAsync(id, ct) ? TypedResults.NoContent() : ApiProblems.NotFound($"No faulted message {id}.");
-
-    private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
 }

@@ -18,11 +18,9 @@ public sealed record AssetDto(
 {
     public static AssetDto From(Asset a) => new(
         a.AssetId, a.Symbol, a.Name, a.AssetType, a.Currency, a.Exchange, a.Source, ReadMetadata(a.Metadata),
-        IsSyntheticSource(a.Source), Utc(a.CreatedAt), Utc(a.UpdatedAt));
+        IsSyntheticSource(a.Source), a.CreatedAt, a.UpdatedAt);
 
     public static bool IsSyntheticSource(string source) => string.Equals(source, "synthetic", StringComparison.OrdinalIgnoreCase);
-
-    internal static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
 
     /// <summary>Metadata values may be numbers or objects in provider JSON; the API shows every value as text.</summary>
     internal static IReadOnlyDictionary<string, string> ReadMetadata(string? json)

@@ -21,6 +21,6 @@ public sealed record CollectionLogDto(
 {
     public static CollectionLogDto From(DataCollectionLog l) => new(
         l.Id, l.RequestId, l.JobId, l.RunId, l.Source, l.Interval, l.Status, l.RecordsCollected, l.RecordsLoaded,
-        l.RecordsRejected, AssetDto.Utc(l.StartedAt), l.FinishedAt is { } f ? AssetDto.Utc(f) : null, l.DurationMs,
+        l.RecordsRejected, l.StartedAt, l.FinishedAt, l.DurationMs,
         l.ErrorClass, l.ErrorMessage);
 }

@@ -89,7 +89,7 @@ public sealed class QueryCommand : Command
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(rows.Select(r => new
             {
-                time = DateTime.SpecifyKind(r.Time, DateTimeKind.Utc), open = r.Open, high = r.High, low = r.Low, close = r.Close,
+                time = r.Time, open = r.Open, high = r.High, low = r.Low, close = r.Close,
                 adjClose = r.AdjClose, volume = r.Volume,
             })));
         }

@@ -67,7 +67,7 @@ public sealed class ChunkDispatcher(
                         .SetProperty(x => x.Version, x => x.Version + 1), ct);
                 if (claimed == 1)
                     toSend.Add(new CollectChunk(c.Request.Id, c.Id, c.Request.Source, c.Symbol, c.Request.AssetType,
-                        c.Request.Interval, DateTime.SpecifyKind(c.From, DateTimeKind.Utc), DateTime.SpecifyKind(c.To, DateTimeKind.Utc),
+                        c.Request.Interval, c.From, c.To,
                         c.Request.Options is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(c.Request.Options)));
             }
             await tx.CommitAsync(ct);

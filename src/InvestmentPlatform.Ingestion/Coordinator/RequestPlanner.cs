@@ -74,8 +74,8 @@ public sealed class RequestPlanner(
         var symbols = JsonSerializer.Deserialize<List<string>>(request.Symbols) ?? [];
         registry.TryGet(request.Source, out var collector);
         // A stored request is checked again: it may predate a limit, or have come as a message from another publisher.
-        var from = DateTime.SpecifyKind(request.From, DateTimeKind.Utc);
-        var to = DateTime.SpecifyKind(request.To, DateTimeKind.Utc);
+        var from = request.From;
+        var to = request.To;
         var refusal = limits.CheckSymbols(symbols).Concat(limits.CheckRange(from, to)).FirstOrDefault()
                       ?? (BarIntervals.IsKnown(request.Interval)
                           ? limits.CheckSize(collector?.Descriptor, request.Interval, symbols.Count, from, to).FirstOrDefault()

@@ -11,10 +11,6 @@ internal static class JobMapping
     public static Dictionary<string, string>? ReadFilter(string? json) =>
         json is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(json);
 
-    public static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
-
-    public static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
-
     public static void Apply(SchedulerJob entity, ValidJob job)
     {
         entity.Name = job.Name;
@@ -41,10 +37,10 @@ internal static class JobMapping
         j.Id, j.Name, j.Description, j.Source, ReadList(j.Symbols), ReadFilter(j.AssetFilter), j.AssetType, j.Interval, j.Mode,
         j.LookbackDays, new ScheduleDto(j.ScheduleKind, j.CronExpression, j.TimeZone, j.IntervalSeconds), j.Enabled,
         j.MaxRetries, j.TimeoutSeconds, ReadList(j.Tags), j.TemplateId, dependsOn,
-        lastRun is null ? null : new LastRunDto(lastRun.Id, lastRun.Status, Utc(lastRun.FinishedAt)),
-        nextFire, Utc(j.CreatedAt), Utc(j.UpdatedAt), j.OwnerId);
+        lastRun is null ? null : new LastRunDto(lastRun.Id, lastRun.Status, lastRun.FinishedAt),
+        nextFire, j.CreatedAt, j.UpdatedAt, j.OwnerId);
 
     public static RunDto ToDto(JobRun r, string jobName) => new(
-        r.Id, r.JobId, jobName, r.Status, r.Trigger, r.Attempt, r.ChainId, r.RequestId, Utc(r.ScheduledAt), Utc(r.StartedAt),
-        Utc(r.FinishedAt), r.DurationMs, r.RecordsCollected, r.RecordsLoaded, r.RecordsRejected, r.ErrorClass, r.ErrorMessage);
+        r.Id, r.JobId, jobName, r.Status, r.Trigger, r.Attempt, r.ChainId, r.RequestId, r.ScheduledAt, r.StartedAt,
+        r.FinishedAt, r.DurationMs, r.RecordsCollected, r.RecordsLoaded, r.RecordsRejected, r.ErrorClass, r.ErrorMessage);
 }

@@ -93,7 +93,7 @@ public sealed class RunOutcomes(RunStore store, RequestCancellation requests, IO
             run.Status = status;
             run.FinishedAt = now;
             run.StartedAt ??= now;
-            run.DurationMs = Math.Max(0, (now - DateTime.SpecifyKind(run.StartedAt.Value, DateTimeKind.Utc)).TotalMilliseconds);
+            run.DurationMs = Math.Max(0, (now - run.StartedAt.Value).TotalMilliseconds);
             if (counts is not null)
             {
                 run.RecordsCollected = counts.RecordsCollected;

@@ -116,5 +116,5 @@ public sealed class TemplateService(PlatformDbContext db, JobValidator validator
 
     private static TemplateDto ToDto(SchedulerJobTemplate t) => new(
         t.Id, t.Name, t.Description, t.Source, JobMapping.ReadList(t.Symbols), t.AssetType, t.Interval, t.Mode, t.LookbackDays,
-        ScheduleOf(t), t.MaxRetries, t.TimeoutSeconds, JobMapping.ReadList(t.Tags), JobMapping.Utc(t.CreatedAt), JobMapping.Utc(t.UpdatedAt));
+        ScheduleOf(t), t.MaxRetries, t.TimeoutSeconds, JobMapping.ReadList(t.Tags), t.CreatedAt, t.UpdatedAt);
 }
