@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Ingestion.Collection;

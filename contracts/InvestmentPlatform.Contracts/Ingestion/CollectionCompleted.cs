@@ -1,6 +1,9 @@
 namespace InvestmentPlatform.Contracts.Ingestion;
 
-/// <summary>v1. A request finished; some symbols may have failed (see <paramref name="FailedSymbols"/>).</summary>
+/// <summary>
+/// v1.1. A request finished; some symbols may have failed (see <paramref name="FailedSymbols"/>). v1.1 adds
+/// <paramref name="Status"/> and <paramref name="ChunksTotal"/>, so subscribers need not read the request back.
+/// </summary>
 /// <param name="RequestId">The request.</param>
 /// <param name="JobId">Scheduler job, if any.</param>
 /// <param name="RunId">Scheduler run, if any.</param>
@@ -10,6 +13,8 @@ namespace InvestmentPlatform.Contracts.Ingestion;
 /// <param name="FailedSymbols">Symbols that failed, empty when all succeeded.</param>
 /// <param name="DurationMs">Wall time from request to completion.</param>
 /// <param name="CompletedAt">When the request completed, UTC.</param>
+/// <param name="Status"><see cref="IngestionStatuses.Succeeded"/> or <see cref="IngestionStatuses.PartiallySucceeded"/>.</param>
+/// <param name="ChunksTotal">Chunks the request was planned into, all of them done.</param>
 public record CollectionCompleted(
     Guid RequestId,
     Guid? JobId,
@@ -19,4 +24,6 @@ public record CollectionCompleted(
     long RecordsRejected,
     IReadOnlyList<string> FailedSymbols,
     double DurationMs,
-    DateTime CompletedAt);
+    DateTime CompletedAt,
+    string Status = IngestionStatuses.Succeeded,
+    int ChunksTotal = 0);

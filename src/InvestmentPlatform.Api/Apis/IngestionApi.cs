@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using System.Security.Claims;
 using System.Text.Json;
 using InvestmentPlatform.Api.Access;

@@ -26,15 +26,9 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
     public async Task Consume(ConsumeContext<CollectionCompleted> context)
     {
         var m = context.Message;
-        var request = await db.IngestionRequests.AsNoTracking()
-            .Where(r => r.Id == m.RequestId).Select(r => new { r.ChunksDone, r.ChunksTotal, r.Symbols }).FirstOrDefaultAsync(context.CancellationToken);
         var topics = await TopicsAsync(m.RequestId, m.JobId, null, context.CancellationToken);
-        var symbolCount = request is null ? 0 : JsonSerializer.Deserialize<string[]>(request.Symbols)?.Length ?? 0;
-        var status = m.FailedSymbols.Count == 0 ? "succeeded"
-            : m.RecordsLoaded > 0 || symbolCount > m.FailedSymbols.Count ? "partially_succeeded"
-            : "failed";
         await SendAsync(topics, await AudienceAsync(m.RequestId, m.JobId, context.CancellationToken), HubMessages.CollectionProgress, new CollectionProgressMessage(
-            m.RequestId, m.JobId, m.RunId, null, status, request?.ChunksDone, request?.ChunksTotal, m.RecordsCollected,
+            m.RequestId, m.JobId, m.RunId, null, m.Status, m.ChunksTotal, m.ChunksTotal, m.RecordsCollected,
             m.RecordsLoaded, m.CompletedAt), context.CancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using System.CommandLine;
 using InvestmentPlatform.Cli.CommandLine;
 using InvestmentPlatform.Cli.Remote;

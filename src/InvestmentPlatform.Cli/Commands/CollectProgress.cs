@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Ingestion;
 using Spectre.Console;
 

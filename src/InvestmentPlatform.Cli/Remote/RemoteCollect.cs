@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using System.Text.Json;
 using InvestmentPlatform.Cli.CommandLine;
 using InvestmentPlatform.Cli.Commands;

@@ -94,7 +94,7 @@ public sealed class RequestTally(
             {
                 var failedSymbols = logs.Where(l => l.Status != IngestionStatuses.Succeeded).Select(l => l.Symbol).ToList();
                 db.EnqueuePublish(new CollectionCompleted(request.Id, request.JobId, request.RunId, request.RecordsCollected,
-                    request.RecordsLoaded, request.RecordsRejected, failedSymbols, duration, now), request.Id);
+                    request.RecordsLoaded, request.RecordsRejected, failedSymbols, duration, now, request.Status, chunks.Count), request.Id);
             }
         }
 

@@ -119,7 +119,7 @@ public sealed class ApiHost : IAsyncDisposable
         if (_sqliteDirectory is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_sqliteDirectory, true);
+            await ScratchFolder.DeleteAsync(_sqliteDirectory);
         }
     }
 }

@@ -185,7 +185,7 @@ public sealed class When_a_consumer_gives_up_on_a_message
             if (_directory is not null)
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(_directory, recursive: true);
+                await ScratchFolder.DeleteAsync(_directory);
             }
         }
     }

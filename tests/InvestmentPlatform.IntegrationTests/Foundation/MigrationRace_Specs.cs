@@ -51,7 +51,7 @@ public sealed class When_three_processes_migrate_one_SQLite_file_at_once : IAsyn
     {
         foreach (var process in _processes)
             await process.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        await ScratchFolder.DeleteAsync(_directory);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using InvestmentPlatform.IntegrationTests.Infrastructure;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -77,6 +78,6 @@ public sealed class HostileHost : IAsyncDisposable
     {
         await Host.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataDirectory, true);
+        await ScratchFolder.DeleteAsync(DataDirectory);
     }
 }

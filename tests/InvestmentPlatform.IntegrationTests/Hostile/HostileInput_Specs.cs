@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Ingestion;
 using System.Net;
 using System.Text.Json;
 using InvestmentPlatform.Data.Ingestion;

@@ -64,7 +64,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         {
             // Already stopped.
         }
-        Directory.Delete(_directory, recursive: true);
+        await ScratchFolder.DeleteAsync(_directory);
     }
 
     private static int FreePort()

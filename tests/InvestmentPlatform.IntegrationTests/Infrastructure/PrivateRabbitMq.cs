@@ -80,7 +80,7 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
         {
             // Already stopped.
         }
-        Directory.Delete(_directory, recursive: true);
+        await ScratchFolder.DeleteAsync(_directory);
     }
 
     /// <summary>A free port whose successor is free too: the node listens on both (AMQP and distribution).</summary>

@@ -1,13 +1,16 @@
+using InvestmentPlatform.IntegrationTests.Infrastructure;
 using InvestmentPlatform.Scheduler.Jobs;
 using static InvestmentPlatform.IntegrationTests.Scheduler.SchedulerApiClient;
 
 namespace InvestmentPlatform.IntegrationTests.Scheduler;
 
-public sealed class When_the_scheduler_runs_embedded_on_sqlite : IDisposable
+public sealed class When_the_scheduler_runs_embedded_on_sqlite : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("ip-scheduler-").FullName;
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => ScratchFolder.DeleteAsync(_directory);
 
     [Fact]
     public async Task Should_fire_a_job_and_keep_firing_it_after_a_restart()
