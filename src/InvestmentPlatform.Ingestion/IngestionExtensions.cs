@@ -71,7 +71,7 @@ public static class IngestionExtensions
             RetryTransient(context, cfg);
             cfg.ConcurrentMessageLimit = LoaderConcurrency;
         });
-        bus.AddConsumer<CollectChunkConsumer>().ExcludeFromConfigureEndpoints();
+        bus.AddConsumer<CollectChunkConsumer, CollectChunkConsumerDefinition>().ExcludeFromConfigureEndpoints();
         bus.AddSingleton(new ExplicitReceiveEndpoints(CollectorEndpoints.Configure));
         bus.AddHostedService<IngestionSweeper>();
         bus.AddHostedService<WorkerHeartbeat>();

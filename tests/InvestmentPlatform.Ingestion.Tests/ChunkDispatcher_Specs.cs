@@ -1,69 +1,30 @@
 using InvestmentPlatform.Contracts.Ingestion;
-using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Ingestion.Collection;
 using InvestmentPlatform.Ingestion.Coordinator;
-using InvestmentPlatform.Messaging;
-using MassTransit;
-using MassTransit.Testing;
+using InvestmentPlatform.Ingestion.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace InvestmentPlatform.Ingestion.Tests;
 
 public sealed class When_chunks_are_dispatched_to_the_workers_present : IAsyncLifetime
 {
     private const int PendingChunks = 20;
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ip-dispatch-{Guid.NewGuid():N}.db");
     private readonly Dictionary<string, string?> _settings = new() { ["Ingestion:ChunksInFlightPerWorker"] = "3" };
-    private ServiceProvider _provider = null!;
-    private ITestHarness _harness = null!;
+    private IngestionHarness _ingestion = null!;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
+    // Started by each spec, after it has chosen its settings.
     private async Task StartAsync()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(_settings).Build());
-        services.AddDbContext<PlatformDbContext, SqlitePlatformDbContext>(o => o.UseSqlite($"Data Source={_file}").UseSnakeCaseNamingConvention());
-        services.AddSingleton(new BusOptions());
-        services.AddIngestionServices();
-        services.AddSingleton<WorkerHeartbeat>();
-        services.AddMassTransitTestHarness(bus => bus.DisableUsageTelemetry());
-        _provider = services.BuildServiceProvider(true);
-        await using (var scope = _provider.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            await db.Database.MigrateAsync();
-            var request = new IngestionRequest
-            {
-                Id = Guid.NewGuid(), Source = "fake", Symbols = "[\"X\"]", Interval = "1m", Mode = "batch",
-                Status = IngestionStatuses.Running, CreatedAt = DateTime.UtcNow,
-            };
-            db.IngestionRequests.Add(request);
-            var day = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            for (var i = 0; i < PendingChunks; i++)
-                db.IngestionChunks.Add(new IngestionChunk
-                {
-                    Id = Guid.NewGuid(), RequestId = request.Id, Symbol = "X", Status = ChunkStatuses.Pending,
-                    From = day.AddDays(i), To = day.AddDays(i + 1), CreatedAt = DateTime.UtcNow,
-                });
-            await db.SaveChangesAsync();
-        }
-        _harness = _provider.GetRequiredService<ITestHarness>();
-        await _harness.Start();
+        _ingestion = await IngestionHarness.StartAsync(services: s => s.AddSingleton<WorkerHeartbeat>(), settings: _settings);
+        var requestId = Guid.NewGuid();
+        await _ingestion.SeedAsync([Rows.Request(requestId), .. Enumerable.Range(0, PendingChunks).Select(i => Rows.Chunk(requestId, ChunkStatuses.Pending, day: i))]);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _provider.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-    }
+    public async Task DisposeAsync() => await _ingestion.DisposeAsync();
 
     [Fact]
     public async Task Should_keep_the_per_worker_share_in_flight_when_no_other_worker_is_present()
@@ -83,7 +44,7 @@ public sealed class When_chunks_are_dispatched_to_the_workers_present : IAsyncLi
 
         Assert.Equal(9, await DispatchAsync());
         Assert.Equal(9, await InFlightAsync());
-        Assert.Equal(9, _harness.Sent.Select<InvestmentPlatform.Contracts.Ingestion.CollectChunk>().Count());
+        Assert.Equal(9, _ingestion.Bus.Sent.Select<InvestmentPlatform.Contracts.Ingestion.CollectChunk>().Count());
     }
 
     [Fact]
@@ -101,7 +62,7 @@ public sealed class When_chunks_are_dispatched_to_the_workers_present : IAsyncLi
     public async Task Should_announce_a_worker_while_it_runs_and_forget_it_when_it_stops()
     {
         await StartAsync();
-        var heartbeat = _provider.GetRequiredService<WorkerHeartbeat>();
+        var heartbeat = _ingestion.Provider.GetRequiredService<WorkerHeartbeat>();
 
         await heartbeat.StartAsync(default);
         var present = await WaitForWorkersAsync(n => n == 1);
@@ -113,39 +74,19 @@ public sealed class When_chunks_are_dispatched_to_the_workers_present : IAsyncLi
 
     private async Task<int> DispatchAsync()
     {
-        await using var scope = _provider.CreateAsyncScope();
+        await using var scope = _ingestion.Provider.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ChunkDispatcher>().DispatchAsync("fake", default);
     }
 
-    private async Task<int> InFlightAsync()
-    {
-        await using var scope = _provider.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().IngestionChunks
-            .CountAsync(c => c.Status == ChunkStatuses.Dispatched);
-    }
+    private Task<int> InFlightAsync() =>
+        _ingestion.DbAsync(db => db.IngestionChunks.CountAsync(c => c.Status == ChunkStatuses.Dispatched));
 
-    private async Task AddWorkersAsync(TimeSpan seenAgo, int count)
-    {
-        await using var scope = _provider.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        for (var i = 0; i < count; i++)
-            db.WorkerPresence.Add(new WorkerPresence
-            {
-                Id = Guid.NewGuid(), Machine = "test", ProcessId = i, StartedAt = DateTime.UtcNow.AddHours(-1), SeenAt = DateTime.UtcNow - seenAgo,
-            });
-        await db.SaveChangesAsync();
-    }
-
-    private async Task<int> WaitForWorkersAsync(Func<int, bool> condition)
-    {
-        var n = -1;
-        for (var i = 0; i < 200 && !condition(n); i++)
+    private Task AddWorkersAsync(TimeSpan seenAgo, int count) =>
+        _ingestion.SeedAsync(Enumerable.Range(0, count).Select(i => (object)new WorkerPresence
         {
-            if (i > 0)
-                await Task.Delay(50);
-            await using var scope = _provider.CreateAsyncScope();
-            n = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().WorkerPresence.CountAsync();
-        }
-        return n;
-    }
+            Id = Guid.NewGuid(), Machine = "test", ProcessId = i, StartedAt = DateTime.UtcNow.AddHours(-1), SeenAt = DateTime.UtcNow - seenAgo,
+        }).ToArray());
+
+    private Task<int> WaitForWorkersAsync(Func<int, bool> condition) =>
+        _ingestion.WaitForAsync(db => db.WorkerPresence.CountAsync(), condition, "The expected count of workers present");
 }

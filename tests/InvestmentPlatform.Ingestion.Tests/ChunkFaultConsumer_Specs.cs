@@ -1,64 +1,28 @@
 using System.Net.Sockets;
 using InvestmentPlatform.Contracts.Ingestion;
-using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Ingestion.Coordinator;
-using InvestmentPlatform.Messaging;
+using InvestmentPlatform.Ingestion.Tests.Infrastructure;
 using MassTransit;
 using MassTransit.Events;
-using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace InvestmentPlatform.Ingestion.Tests;
 
 public sealed class When_a_chunk_faults : IAsyncLifetime
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ip-fault-{Guid.NewGuid():N}.db");
-    private ServiceProvider _provider = null!;
-    private ITestHarness _harness = null!;
     private readonly Guid _chunkId = Guid.NewGuid();
     private readonly Guid _requestId = Guid.NewGuid();
+    private IngestionHarness _ingestion = null!;
 
     public async Task InitializeAsync()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddDbContext<PlatformDbContext, SqlitePlatformDbContext>(o => o.UseSqlite($"Data Source={_file}").UseSnakeCaseNamingConvention());
-        services.AddSingleton(new BusOptions());
-        services.AddIngestionServices();
-        services.AddMassTransitTestHarness(bus =>
-        {
-            bus.DisableUsageTelemetry();
-            bus.AddConsumer<ChunkFaultConsumer>();
-        });
-        _provider = services.BuildServiceProvider(true);
-        await using (var scope = _provider.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            await db.Database.MigrateAsync();
-            db.IngestionRequests.Add(new IngestionRequest
-            {
-                Id = _requestId, Source = "fake", Symbols = "[\"X\"]", Interval = "1m", Mode = "batch", Status = IngestionStatuses.Running,
-                CreatedAt = DateTime.UtcNow,
-            });
-            db.IngestionChunks.Add(new IngestionChunk { Id = _chunkId, RequestId = _requestId, Symbol = "X", Status = ChunkStatuses.Collecting });
-            await db.SaveChangesAsync();
-        }
-        _harness = _provider.GetRequiredService<ITestHarness>();
-        await _harness.Start();
+        _ingestion = await IngestionHarness.StartAsync(bus => bus.AddConsumer<ChunkFaultConsumer>());
+        await _ingestion.SeedAsync(Rows.Request(_requestId), new IngestionChunk { Id = _chunkId, RequestId = _requestId, Symbol = "X", Status = ChunkStatuses.Collecting });
     }
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _provider.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-    }
+    public async Task DisposeAsync() => await _ingestion.DisposeAsync();
 
     [Fact]
     public async Task Should_put_the_chunk_back_to_pending_when_the_database_was_away()
@@ -83,9 +47,7 @@ public sealed class When_a_chunk_faults : IAsyncLifetime
     [Fact]
     public async Task Should_fail_the_chunk_when_its_request_has_no_time_left()
     {
-        await using (var scope = _provider.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().IngestionRequests
-                .ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, DateTime.UtcNow.AddMinutes(-30)));
+        await _ingestion.DbAsync(db => db.IngestionRequests.ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, DateTime.UtcNow.AddMinutes(-30))));
 
         await PublishFaultAsync(new NpgsqlException("Failed to connect to 127.0.0.1:5432", new SocketException((int)SocketError.ConnectionRefused)));
 
@@ -93,23 +55,13 @@ public sealed class When_a_chunk_faults : IAsyncLifetime
     }
 
     private Task PublishFaultAsync(Exception exception) =>
-        _harness.Bus.Publish<Fault<CollectChunk>>(new
+        _ingestion.Bus.Bus.Publish<Fault<CollectChunk>>(new
         {
             Message = new CollectChunk(_requestId, _chunkId, "fake", "X", "crypto", "1m",
                 new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2024, 1, 2, 0, 0, 0, DateTimeKind.Utc)),
             Exceptions = new ExceptionInfo[] { new FaultExceptionInfo(exception) },
         });
 
-    private async Task<IngestionChunk> WaitForChunkAsync(Func<IngestionChunk, bool> condition)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            await using var scope = _provider.CreateAsyncScope();
-            var chunk = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().IngestionChunks.AsNoTracking().SingleAsync();
-            if (condition(chunk))
-                return chunk;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("The chunk never left collecting");
-    }
+    private Task<IngestionChunk> WaitForChunkAsync(Func<IngestionChunk, bool> condition) =>
+        _ingestion.WaitForAsync(db => db.IngestionChunks.AsNoTracking().SingleAsync(), condition, "The chunk leaving collecting");
 }

@@ -1,72 +1,40 @@
 using System.Runtime.CompilerServices;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Contracts.Ingestion;
-using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Ingestion.Collection;
 using InvestmentPlatform.Ingestion.Coordinator;
-using InvestmentPlatform.Messaging;
+using InvestmentPlatform.Ingestion.Tests.Infrastructure;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InvestmentPlatform.Ingestion.Tests;
 
 public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ip-harness-{Guid.NewGuid():N}.db");
     private readonly FakeCollector _collector = new();
-    private ServiceProvider _provider = null!;
-    private ITestHarness _harness = null!;
     private readonly Guid _chunkId = Guid.NewGuid();
     private readonly Guid _requestId = Guid.NewGuid();
+    private IngestionHarness _ingestion = null!;
+    private ITestHarness _harness = null!;
 
     public async Task InitializeAsync()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddDbContext<PlatformDbContext, SqlitePlatformDbContext>(o => o.UseSqlite($"Data Source={_file}").UseSnakeCaseNamingConvention());
-        services.AddSingleton(new BusOptions());
-        services.AddSingleton<ICollector>(_collector);
-        services.AddSingleton<ICollectorRegistry>(new Registry(_collector));
-        services.AddIngestionServices();
-        services.AddMassTransitTestHarness(bus =>
-        {
-            bus.DisableUsageTelemetry();
-            bus.AddConsumer<CollectChunkConsumer>(c =>
-                // As many immediate retries as a collector endpoint makes, without its waits.
-                c.UseMessageRetry(r => r.Immediate(CollectChunkLimits.ImmediateRetryIntervals.Length).Ignore<CollectorException>(e => !e.IsRetryable)));
-        });
-        _provider = services.BuildServiceProvider(true);
-
-        await using (var scope = _provider.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            await db.Database.MigrateAsync();
-            db.IngestionRequests.Add(new IngestionRequest
+        _ingestion = await IngestionHarness.StartAsync(
+            // The definition the collector endpoints use, so these specs hold the consumer to the real retry rules.
+            bus => bus.AddConsumer<CollectChunkConsumer, CollectChunkConsumerDefinition>(),
+            services =>
             {
-                Id = _requestId, Source = "fake", Symbols = "[\"X\"]", Interval = "1m", Mode = "batch", Status = IngestionStatuses.Running,
-                CreatedAt = DateTime.UtcNow,
+                services.AddSingleton<ICollector>(_collector);
+                services.AddSingleton<ICollectorRegistry>(new OneCollectorRegistry(_collector));
             });
-            db.IngestionChunks.Add(new IngestionChunk { Id = _chunkId, RequestId = _requestId, Symbol = "X", Status = ChunkStatuses.Dispatched });
-            await db.SaveChangesAsync();
-        }
-        _harness = _provider.GetRequiredService<ITestHarness>();
-        _harness.TestInactivityTimeout = TimeSpan.FromSeconds(30);
-        _harness.TestTimeout = TimeSpan.FromSeconds(60);
-        await _harness.Start();
+        _harness = _ingestion.Bus;
+        await _ingestion.SeedAsync(Rows.Request(_requestId), new IngestionChunk { Id = _chunkId, RequestId = _requestId, Symbol = "X", Status = ChunkStatuses.Dispatched });
     }
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _provider.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-    }
+    public async Task DisposeAsync() => await _ingestion.DisposeAsync();
 
     private CollectChunk Chunk() => new(_requestId, _chunkId, "fake", "X", "crypto", "1m",
         new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2024, 1, 10, 0, 0, 0, DateTimeKind.Utc));
@@ -131,9 +99,7 @@ public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
     [Fact]
     public async Task Should_fail_once_its_redeliveries_are_spent()
     {
-        await using (var scope = _provider.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().IngestionChunks
-                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Redeliveries, 3));
+        await _ingestion.DbAsync(db => db.IngestionChunks.ExecuteUpdateAsync(u => u.SetProperty(c => c.Redeliveries, 3)));
         _collector.Failure = ErrorClass.Transient;
         await _harness.Bus.Publish(Chunk());
 
@@ -155,34 +121,10 @@ public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), ChunkRedelivery.Delay(TimeSpan.FromSeconds(30), redeliveriesSoFar, retryAfter));
     }
 
-    private async Task<IngestionChunk> ChunkAsync()
-    {
-        await using var scope = _provider.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().IngestionChunks.AsNoTracking().SingleAsync();
-    }
+    private Task<IngestionChunk> ChunkAsync() => _ingestion.DbAsync(db => db.IngestionChunks.AsNoTracking().SingleAsync());
 
-    private async Task<IngestionChunk> WaitForChunkAsync(Func<IngestionChunk, bool> condition)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var chunk = await ChunkAsync();
-            if (condition(chunk))
-                return chunk;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"The chunk never reached the expected state: {(await ChunkAsync()).Status}");
-    }
-
-    private sealed class Registry(ICollector collector) : ICollectorRegistry
-    {
-        public IReadOnlyList<SourceDescriptor> Sources => [collector.Descriptor];
-
-        public bool TryGet(string source, out ICollector found)
-        {
-            found = collector;
-            return source == collector.Descriptor.Name;
-        }
-    }
+    private Task<IngestionChunk> WaitForChunkAsync(Func<IngestionChunk, bool> condition) =>
+        _ingestion.WaitForAsync(db => db.IngestionChunks.AsNoTracking().SingleAsync(), condition, "The chunk's expected state");
 
     private sealed class FakeCollector : ICollector
     {

@@ -1,6 +1,5 @@
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Ingestion.Coordinator;
-using InvestmentPlatform.Messaging.Resilience;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -20,14 +19,8 @@ public static class CollectorEndpoints
             bus.ReceiveEndpoint(queues.QueueName(source.Name), cfg =>
             {
                 cfg.ConcurrentMessageLimit = SourceCapacity.PerProcess(options, source.Name);
-                cfg.UseMessageRetry(r =>
-                {
-                    r.Intervals(CollectChunkLimits.ImmediateRetryIntervals);
-                    // Permanent classes (bad symbol, bad credentials, bad payload) fault at once into the _error queue.
-                    r.Ignore<CollectorException>(e => !e.IsRetryable);
-                });
-                // Inside the retry above: a database or broker outage is waited out with the chunk in hand.
-                cfg.ConfigureConsumer<CollectChunkConsumer>(context, c => c.UseOutageRetry());
+                // Retries and faults as CollectChunkConsumerDefinition has them.
+                cfg.ConfigureConsumer<CollectChunkConsumer>(context);
             });
         }
     }

@@ -7,25 +7,10 @@ using static InvestmentPlatform.Collectors.Tests.Infrastructure.Payloads;
 
 namespace InvestmentPlatform.Collectors.Tests.Coinbase;
 
-public sealed class When_collecting_from_coinbase : IAsyncLifetime
+public sealed class When_collecting_from_coinbase : LoopbackCollectorSpecs
 {
-    private LoopbackServer _server = null!;
-    private ServiceProvider _services = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await LoopbackServer.StartAsync();
-        _services = CollectorServices.Build(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
     private Task<List<CollectedBatch>> Collect(string symbol, string interval, DateTime from, DateTime to) =>
-        _services.Collector("coinbase").CollectAllAsync(new CollectorRequest(symbol, null, interval, from, to));
+        Services.Collector("coinbase").CollectAllAsync(new CollectorRequest(symbol, null, interval, from, to));
 
     /// <summary>Answers like Coinbase: every hourly candle in [start, end], newest first, at most 350.</summary>
     private static string Hourly(long start, long end)
@@ -41,7 +26,7 @@ public sealed class When_collecting_from_coinbase : IAsyncLifetime
     [Fact]
     public async Task Should_page_through_350_candle_windows_and_return_ascending_rows()
     {
-        _server.Handler = (ctx, _) =>
+        Server.Handler = (ctx, _) =>
         {
             var body = Hourly(long.Parse(ctx.Request.Query["start"]!), long.Parse(ctx.Request.Query["end"]!));
             return Reply.Json(ctx, body, body.Contains("INVALID_ARGUMENT") ? 400 : 200);
@@ -54,9 +39,9 @@ public sealed class When_collecting_from_coinbase : IAsyncLifetime
         Assert.Equal(1000, rows.Count);
         Assert.Equal(Enumerable.Range(0, 1000).Select(h => from.AddHours(h)), rows.Select(r => r.Time));
         Assert.All(batches, b => Assert.Empty(b.Rejected));
-        Assert.Equal(3, _server.Hits.Count);
-        Assert.All(_server.Hits, h => Assert.Equal("ONE_HOUR", h.Query["granularity"]));
-        Assert.All(_server.Hits, h => Assert.Equal("/api/v3/brokerage/market/products/BTC-USD/candles", h.Path));
+        Assert.Equal(3, Server.Hits.Count);
+        Assert.All(Server.Hits, h => Assert.Equal("ONE_HOUR", h.Query["granularity"]));
+        Assert.All(Server.Hits, h => Assert.Equal("/api/v3/brokerage/market/products/BTC-USD/candles", h.Path));
         var asset = batches[0].Asset;
         Assert.Equal(("crypto", "USD", "coinbase"), (asset.AssetType, asset.Currency, asset.Source));
     }
@@ -64,7 +49,7 @@ public sealed class When_collecting_from_coinbase : IAsyncLifetime
     [Fact]
     public async Task Should_reject_invalid_candles_with_reasons()
     {
-        _server.Handler = (ctx, _) => Reply.Json(ctx, """
+        Server.Handler = (ctx, _) => Reply.Json(ctx, """
             {"candles":[
               {"start":"1704074400","low":"95","high":"90","open":"92","close":"93","volume":"1"},
               {"start":"1704070800","low":"abc","high":"110","open":"100","close":"105","volume":"1"},
@@ -84,22 +69,22 @@ public sealed class When_collecting_from_coinbase : IAsyncLifetime
     [Fact]
     public async Task Should_return_nothing_for_an_empty_range()
     {
-        _server.Handler = (ctx, _) => Reply.Json(ctx, """{"candles":[]}""");
+        Server.Handler = (ctx, _) => Reply.Json(ctx, """{"candles":[]}""");
 
         Assert.Empty(await Collect("BTC-USD", "1d", Utc(2024, 1, 1), Utc(2024, 1, 10)));
-        Assert.Single(_server.Hits);
+        Assert.Single(Server.Hits);
     }
 
     [Fact]
     public async Task Should_fail_as_not_found_with_coinbases_message_for_an_unknown_product()
     {
-        _server.Handler = (ctx, _) => Reply.Json(ctx, CoinbaseError("NOT_FOUND", "ProductID NOPE-USD could not be found"), 404);
+        Server.Handler = (ctx, _) => Reply.Json(ctx, CoinbaseError("NOT_FOUND", "ProductID NOPE-USD could not be found"), 404);
 
         var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("NOPE-USD", "1d", Utc(2024, 1, 1), Utc(2024, 1, 10)));
 
         Assert.Equal(ErrorClass.NotFound, ex.ErrorClass);
         Assert.Contains("ProductID NOPE-USD could not be found", ex.ProviderMessage);
-        Assert.Single(_server.Hits);
+        Assert.Single(Server.Hits);
     }
 
     [Fact]
@@ -108,7 +93,7 @@ public sealed class When_collecting_from_coinbase : IAsyncLifetime
         var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("BTC-USD", "1wk", Utc(2024, 1, 1), Utc(2024, 3, 1)));
 
         Assert.Equal(ErrorClass.BadRequest, ex.ErrorClass);
-        Assert.Empty(_server.Hits);
+        Assert.Empty(Server.Hits);
     }
 
     [Theory]
@@ -117,18 +102,18 @@ public sealed class When_collecting_from_coinbase : IAsyncLifetime
     [InlineData("{\"products\":[]}")]
     public async Task Should_fail_as_bad_payload_on_malformed_or_truncated_json(string body)
     {
-        _server.Handler = (ctx, _) => Reply.Json(ctx, body);
+        Server.Handler = (ctx, _) => Reply.Json(ctx, body);
 
         var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("BTC-USD", "1d", Utc(2024, 1, 1), Utc(2024, 1, 10)));
 
         Assert.Equal(ErrorClass.BadPayload, ex.ErrorClass);
-        Assert.Single(_server.Hits);
+        Assert.Single(Server.Hits);
     }
 
     [Fact]
     public async Task Should_honour_retry_after_on_429_then_succeed()
     {
-        _server.Handler = (ctx, n) =>
+        Server.Handler = (ctx, n) =>
         {
             if (n > 1) return Reply.Json(ctx, CoinbaseCandles([new(Utc(2024, 1, 2), 1, 2, 0.5, 1.5, 3)]));
             ctx.Response.Headers.RetryAfter = "1";
@@ -138,7 +123,7 @@ public sealed class When_collecting_from_coinbase : IAsyncLifetime
         var batch = Assert.Single(await Collect("BTC-USD", "1d", Utc(2024, 1, 1), Utc(2024, 1, 10)));
 
         Assert.Single(batch.Rows);
-        var hits = _server.Hits.ToList();
+        var hits = Server.Hits.ToList();
         Assert.Equal(2, hits.Count);
         Assert.True(hits[1].At - hits[0].At >= TimeSpan.FromMilliseconds(900), "the retry waited for Retry-After");
     }

@@ -8,25 +8,10 @@ using static InvestmentPlatform.Collectors.Tests.Infrastructure.Payloads;
 
 namespace InvestmentPlatform.Collectors.Tests.Fred;
 
-public sealed class When_collecting_from_fred : IAsyncLifetime
+public sealed class When_collecting_from_fred : LoopbackCollectorSpecs
 {
-    private LoopbackServer _server = null!;
-    private ServiceProvider _services = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await LoopbackServer.StartAsync();
-        _services = CollectorServices.Build(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
     private Task<List<CollectedBatch>> Collect(string symbol, string interval = "1d", ServiceProvider? services = null) =>
-        (services ?? _services).Collector("fred").CollectAllAsync(new CollectorRequest(symbol, null, interval, Utc(2024, 1, 1), Utc(2024, 1, 8)));
+        (services ?? Services).Collector("fred").CollectAllAsync(new CollectorRequest(symbol, null, interval, Utc(2024, 1, 1), Utc(2024, 1, 8)));
 
     private static Task Fred(HttpContext ctx) => ctx.Request.Path.Value switch
     {
@@ -38,7 +23,7 @@ public sealed class When_collecting_from_fred : IAsyncLifetime
     [Fact]
     public async Task Should_read_observations_dropping_missing_values_and_keep_frequency_and_units()
     {
-        _server.Handler = (ctx, _) => Fred(ctx);
+        Server.Handler = (ctx, _) => Fred(ctx);
 
         var batch = Assert.Single(await Collect("DGS10"));
 
@@ -48,7 +33,7 @@ public sealed class When_collecting_from_fred : IAsyncLifetime
         Assert.Equal("Daily", batch.Asset.Metadata["frequency"]);
         Assert.Equal("Percent", batch.Asset.Metadata["units"]);
         Assert.StartsWith("Market Yield", batch.Asset.Name);
-        var observations = _server.Hits.Single(h => h.Path == "/fred/series/observations");
+        var observations = Server.Hits.Single(h => h.Path == "/fred/series/observations");
         Assert.Equal(("DGS10", "test-key", "json", "2024-01-01", "2024-01-07"),
             (observations.Query["series_id"].ToString(), observations.Query["api_key"].ToString(), observations.Query["file_type"].ToString(),
              observations.Query["observation_start"].ToString(), observations.Query["observation_end"].ToString()));
@@ -57,30 +42,30 @@ public sealed class When_collecting_from_fred : IAsyncLifetime
     [Fact]
     public async Task Should_ask_fred_to_aggregate_monthly_bars()
     {
-        _server.Handler = (ctx, _) => Fred(ctx);
+        Server.Handler = (ctx, _) => Fred(ctx);
 
         await Collect("DGS10", "1mo");
 
-        Assert.Equal("m", _server.Hits.Single(h => h.Path == "/fred/series/observations").Query["frequency"]);
+        Assert.Equal("m", Server.Hits.Single(h => h.Path == "/fred/series/observations").Query["frequency"]);
     }
 
     [Fact]
     public async Task Should_fail_as_authentication_on_a_bad_api_key()
     {
-        _server.Handler = (ctx, _) => Reply.Json(ctx, FredError(400,
+        Server.Handler = (ctx, _) => Reply.Json(ctx, FredError(400,
             "Bad Request.  The value for variable api_key is not registered.  Read https://fred.stlouisfed.org/docs/api/api_key.html for more information."), 400);
 
         var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("DGS10"));
 
         Assert.Equal(ErrorClass.Authentication, ex.ErrorClass);
         Assert.Contains("api_key is not registered", ex.ProviderMessage);
-        Assert.Single(_server.Hits);
+        Assert.Single(Server.Hits);
     }
 
     [Fact]
     public async Task Should_fail_as_not_found_for_an_unknown_series()
     {
-        _server.Handler = (ctx, _) => Reply.Json(ctx, FredError(400, "Bad Request.  The series does not exist."), 400);
+        Server.Handler = (ctx, _) => Reply.Json(ctx, FredError(400, "Bad Request.  The series does not exist."), 400);
 
         var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("NOSUCH"));
 
@@ -91,7 +76,7 @@ public sealed class When_collecting_from_fred : IAsyncLifetime
     [Fact]
     public async Task Should_fail_as_authentication_without_calling_fred_when_no_key_is_set()
     {
-        await using var services = CollectorServices.Build(_server, new Dictionary<string, string?> { ["Sources:Fred:ApiKey"] = "" });
+        await using var services = CollectorServices.Build(Server, new Dictionary<string, string?> { ["Sources:Fred:ApiKey"] = "" });
         var saved = Environment.GetEnvironmentVariable("FRED_API_KEY");
         Environment.SetEnvironmentVariable("FRED_API_KEY", null);
         try
@@ -100,7 +85,7 @@ public sealed class When_collecting_from_fred : IAsyncLifetime
 
             Assert.Equal(ErrorClass.Authentication, ex.ErrorClass);
             Assert.Contains("FRED_API_KEY", ex.ProviderMessage);
-            Assert.Empty(_server.Hits);
+            Assert.Empty(Server.Hits);
         }
         finally
         {
@@ -111,43 +96,43 @@ public sealed class When_collecting_from_fred : IAsyncLifetime
     [Fact]
     public async Task Should_retry_a_429_from_fred_as_rate_limited()
     {
-        _server.Handler = (ctx, _) => Reply.Json(ctx, FredError(429, "Too Many Requests.  Exceeded Rate Limit"), 429);
+        Server.Handler = (ctx, _) => Reply.Json(ctx, FredError(429, "Too Many Requests.  Exceeded Rate Limit"), 429);
 
         var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("DGS10"));
 
         Assert.Equal(ErrorClass.RateLimited, ex.ErrorClass);
         Assert.Contains("Exceeded Rate Limit", ex.ProviderMessage);
-        Assert.Equal(4, _server.Hits.Count);
+        Assert.Equal(4, Server.Hits.Count);
     }
 
     [Fact]
     public async Task Should_fail_as_bad_payload_on_truncated_observations()
     {
-        _server.Handler = (ctx, _) => ctx.Request.Path.Value == "/fred/series"
+        Server.Handler = (ctx, _) => ctx.Request.Path.Value == "/fred/series"
             ? Fred(ctx)
             : Reply.Json(ctx, "{\"count\":3,\"offset\":0,\"limit\":100000,\"observations\":[{\"date\":\"2024-01-02\",\"val");
 
         var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("DGS10"));
 
         Assert.Equal(ErrorClass.BadPayload, ex.ErrorClass);
-        Assert.Equal(2, _server.Hits.Count);
+        Assert.Equal(2, Server.Hits.Count);
     }
 
     [Fact]
     public async Task Should_retry_a_server_error_then_succeed()
     {
-        _server.Handler = (ctx, n) => n == 2 ? Reply.Text(ctx, "<html>Internal Server Error</html>", 500) : Fred(ctx);
+        Server.Handler = (ctx, n) => n == 2 ? Reply.Text(ctx, "<html>Internal Server Error</html>", 500) : Fred(ctx);
 
         var batch = Assert.Single(await Collect("DGS10"));
 
         Assert.Equal(3, batch.Rows.Count);
-        Assert.Equal(3, _server.Hits.Count);
+        Assert.Equal(3, Server.Hits.Count);
     }
 
     [Fact]
     public async Task Should_return_nothing_for_an_empty_range()
     {
-        _server.Handler = (ctx, _) => ctx.Request.Path.Value == "/fred/series" ? Fred(ctx) : Reply.Json(ctx, FredObservations([]));
+        Server.Handler = (ctx, _) => ctx.Request.Path.Value == "/fred/series" ? Fred(ctx) : Reply.Json(ctx, FredObservations([]));
 
         Assert.Empty(await Collect("DGS10"));
     }

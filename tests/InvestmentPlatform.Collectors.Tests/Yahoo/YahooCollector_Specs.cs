@@ -9,25 +9,10 @@ using static InvestmentPlatform.Collectors.Tests.Infrastructure.Payloads;
 
 namespace InvestmentPlatform.Collectors.Tests.Yahoo;
 
-public sealed class When_collecting_from_yahoo : IAsyncLifetime
+public sealed class When_collecting_from_yahoo : LoopbackCollectorSpecs
 {
-    private LoopbackServer _server = null!;
-    private ServiceProvider _services = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await LoopbackServer.StartAsync();
-        _services = CollectorServices.Build(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
     private Task<List<CollectedBatch>> Collect(string symbol, string interval, DateTime from, DateTime to, string? type = null) =>
-        _services.Collector("yahoo").CollectAllAsync(new CollectorRequest(symbol, type, interval, from, to));
+        Services.Collector("yahoo").CollectAllAsync(new CollectorRequest(symbol, type, interval, from, to));
 
     private static readonly Bar[] Week =
     [
@@ -40,7 +25,7 @@ public sealed class When_collecting_from_yahoo : IAsyncLifetime
     [Fact]
     public async Task Should_read_daily_bars_dropping_null_entries_and_dating_them_by_exchange_day()
     {
-        _server.Handler = (ctx, _) => Reply.Json(ctx, YahooChart("AAPL", Week));
+        Server.Handler = (ctx, _) => Reply.Json(ctx, YahooChart("AAPL", Week));
 
         var batch = Assert.Single(await Collect("AAPL", "1d", Utc(2024, 1, 1), Utc(2024, 1, 6)));
 
@@ -50,7 +35,7 @@ public sealed class When_collecting_from_yahoo : IAsyncLifetime
         Assert.Equal("USD", batch.Asset.Currency);
         Assert.Equal("stock", batch.Asset.AssetType);
         Assert.Equal("America/New_York", batch.Asset.Metadata["exchangeTimezone"]);
-        var hit = Assert.Single(_server.Hits);
+        var hit = Assert.Single(Server.Hits);
         Assert.Equal("/v8/finance/chart/AAPL", hit.Path);
         Assert.Equal("1d", hit.Query["interval"]);
         Assert.Equal(Unix(Utc(2024, 1, 1)).ToString(), hit.Query["period1"]);
@@ -63,7 +48,7 @@ public sealed class When_collecting_from_yahoo : IAsyncLifetime
             "dividends":{"{{{Unix(Utc(2024, 1, 4, 14, 30))}}}":{"amount":0.24,"date":{{{Unix(Utc(2024, 1, 4, 14, 30))}}}}},
             "splits":{"{{{Unix(Utc(2024, 1, 5, 14, 30))}}}":{"date":{{{Unix(Utc(2024, 1, 5, 14, 30))}}},"numerator":4,"denominator":1,"splitRatio":"4:1"}}
             """;
-        _server.Handler = (ctx, _) => Reply.Json(ctx, YahooChart("AAPL", Week, events: events));
+        Server.Handler = (ctx, _) => Reply.Json(ctx, YahooChart("AAPL", Week, events: events));
 
         var rows = Assert.Single(await Collect("AAPL", "1d", Utc(2024, 1, 1), Utc(2024, 1, 6))).Rows;
 
@@ -74,7 +59,7 @@ public sealed class When_collecting_from_yahoo : IAsyncLifetime
     [Fact]
     public async Task Should_normalise_prices_quoted_in_pence_and_keep_the_unit_in_metadata()
     {
-        _server.Handler = (ctx, _) => Reply.Json(ctx, YahooChart("VOD.L", [new(Utc(2024, 1, 2, 8), 7000, 7100, 6900, 7050, 1000, 7040)],
+        Server.Handler = (ctx, _) => Reply.Json(ctx, YahooChart("VOD.L", [new(Utc(2024, 1, 2, 8), 7000, 7100, 6900, 7050, 1000, 7040)],
             currency: "GBp", timezone: "Europe/London", gmtoffset: 0));
 
         var batch = Assert.Single(await Collect("VOD.L", "1d", Utc(2024, 1, 1), Utc(2024, 1, 6)));
@@ -89,13 +74,13 @@ public sealed class When_collecting_from_yahoo : IAsyncLifetime
     [Fact]
     public async Task Should_split_minute_ranges_into_allowed_windows_within_the_history_limit()
     {
-        _server.Handler = (ctx, _) => Reply.Json(ctx, YahooChart("EURUSD=X", [], instrument: "CURRENCY"));
+        Server.Handler = (ctx, _) => Reply.Json(ctx, YahooChart("EURUSD=X", [], instrument: "CURRENCY"));
         var to = DateTime.UtcNow.Date;
 
         var batches = await Collect("EURUSD=X", "1m", to.AddDays(-60), to);
 
         Assert.Empty(batches);
-        var windows = _server.Hits.Select(h => (From: long.Parse(h.Query["period1"]!), To: long.Parse(h.Query["period2"]!))).ToList();
+        var windows = Server.Hits.Select(h => (From: long.Parse(h.Query["period1"]!), To: long.Parse(h.Query["period2"]!))).ToList();
         Assert.Equal(5, windows.Count);
         Assert.All(windows, w => Assert.True(w.To - w.From <= 7 * 86400));
         Assert.True(windows[0].From >= Unix(DateTime.UtcNow.AddDays(-30).AddMinutes(-1)), "the first window starts within the 30-day limit");
@@ -105,19 +90,19 @@ public sealed class When_collecting_from_yahoo : IAsyncLifetime
     [Fact]
     public async Task Should_fail_as_not_found_with_yahoos_message_for_an_unknown_symbol()
     {
-        _server.Handler = (ctx, _) => Reply.Json(ctx, YahooError("Not Found", "No data found, symbol may be delisted"), 404);
+        Server.Handler = (ctx, _) => Reply.Json(ctx, YahooError("Not Found", "No data found, symbol may be delisted"), 404);
 
         var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("NOPE", "1d", Utc(2024, 1, 1), Utc(2024, 2, 1)));
 
         Assert.Equal(ErrorClass.NotFound, ex.ErrorClass);
         Assert.Contains("No data found, symbol may be delisted", ex.ProviderMessage);
-        Assert.Single(_server.Hits);
+        Assert.Single(Server.Hits);
     }
 
     [Fact]
     public async Task Should_fail_as_bad_request_when_yahoo_rejects_the_parameters()
     {
-        _server.Handler = (ctx, _) => Reply.Json(ctx, YahooError("Unprocessable Entity", "1m data not available for startTime=1. The requested range must be within the last 30 days."), 422);
+        Server.Handler = (ctx, _) => Reply.Json(ctx, YahooError("Unprocessable Entity", "1m data not available for startTime=1. The requested range must be within the last 30 days."), 422);
 
         var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("AAPL", "1d", Utc(2024, 1, 1), Utc(2024, 2, 1)));
 
@@ -128,7 +113,7 @@ public sealed class When_collecting_from_yahoo : IAsyncLifetime
     [Fact]
     public async Task Should_wait_for_retry_after_on_429_then_succeed()
     {
-        _server.Handler = (ctx, n) =>
+        Server.Handler = (ctx, n) =>
         {
             if (n > 1) return Reply.Json(ctx, YahooChart("AAPL", Week));
             ctx.Response.Headers.RetryAfter = "1";
@@ -139,31 +124,31 @@ public sealed class When_collecting_from_yahoo : IAsyncLifetime
         var batch = Assert.Single(await Collect("AAPL", "1d", Utc(2024, 1, 1), Utc(2024, 1, 6)));
 
         Assert.Equal(3, batch.Rows.Count);
-        Assert.Equal(2, _server.Hits.Count);
+        Assert.Equal(2, Server.Hits.Count);
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"waited only {clock.Elapsed}");
     }
 
     [Fact]
     public async Task Should_retry_a_server_error_then_succeed()
     {
-        _server.Handler = (ctx, n) => n == 1 ? Reply.Text(ctx, "upstream broke", 500) : Reply.Json(ctx, YahooChart("AAPL", Week));
+        Server.Handler = (ctx, n) => n == 1 ? Reply.Text(ctx, "upstream broke", 500) : Reply.Json(ctx, YahooChart("AAPL", Week));
 
         var batch = Assert.Single(await Collect("AAPL", "1d", Utc(2024, 1, 1), Utc(2024, 1, 6)));
 
         Assert.Equal(3, batch.Rows.Count);
-        Assert.Equal(2, _server.Hits.Count);
+        Assert.Equal(2, Server.Hits.Count);
     }
 
     [Fact]
     public async Task Should_give_up_as_transient_after_the_configured_retries()
     {
-        _server.Handler = (ctx, _) => Reply.Text(ctx, "Service Unavailable", 503);
+        Server.Handler = (ctx, _) => Reply.Text(ctx, "Service Unavailable", 503);
 
         var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("AAPL", "1d", Utc(2024, 1, 1), Utc(2024, 1, 6)));
 
         Assert.Equal(ErrorClass.Transient, ex.ErrorClass);
         Assert.Contains("503", ex.ProviderMessage);
-        Assert.Equal(4, _server.Hits.Count);
+        Assert.Equal(4, Server.Hits.Count);
     }
 
     [Theory]
@@ -171,23 +156,23 @@ public sealed class When_collecting_from_yahoo : IAsyncLifetime
     [InlineData("<html><body>Oops</body></html>")]
     public async Task Should_fail_as_bad_payload_on_malformed_or_truncated_json_without_retrying(string body)
     {
-        _server.Handler = (ctx, _) => Reply.Json(ctx, body);
+        Server.Handler = (ctx, _) => Reply.Json(ctx, body);
 
         var ex = await Assert.ThrowsAsync<CollectorException>(() => Collect("AAPL", "1d", Utc(2024, 1, 1), Utc(2024, 1, 6)));
 
         Assert.Equal(ErrorClass.BadPayload, ex.ErrorClass);
-        Assert.Single(_server.Hits);
+        Assert.Single(Server.Hits);
     }
 
     [Fact]
     public async Task Should_time_out_a_slow_answer_and_retry_it()
     {
-        await using var services = CollectorServices.Build(_server, new Dictionary<string, string?>
+        await using var services = CollectorServices.Build(Server, new Dictionary<string, string?>
         {
             ["Sources:Yahoo:Timeout"] = "00:00:00.200",
             ["Sources:Yahoo:MaxRetries"] = "1",
         });
-        _server.Handler = async (ctx, _) =>
+        Server.Handler = async (ctx, _) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(3), ctx.RequestAborted).ContinueWith(_ => { });
             if (!ctx.RequestAborted.IsCancellationRequested) await Reply.Json(ctx, YahooChart("AAPL", Week));
@@ -197,6 +182,6 @@ public sealed class When_collecting_from_yahoo : IAsyncLifetime
             services.Collector("yahoo").CollectAllAsync(new CollectorRequest("AAPL", null, "1d", Utc(2024, 1, 1), Utc(2024, 1, 6))));
 
         Assert.Equal(ErrorClass.Timeout, ex.ErrorClass);
-        Assert.Equal(2, _server.Hits.Count);
+        Assert.Equal(2, Server.Hits.Count);
     }
 }

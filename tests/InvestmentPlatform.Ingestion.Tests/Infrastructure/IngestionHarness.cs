@@ -1,0 +1,127 @@
+using InvestmentPlatform.Collectors.Imports;
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Messaging;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvestmentPlatform.Ingestion.Tests.Infrastructure;
+
+/// <summary>
+/// The ingestion services over a migrated SQLite file of their own and a MassTransit test harness: each spec class
+/// gets a database no other spec writes to, deleted when it is done.
+/// </summary>
+public sealed class IngestionHarness : IAsyncDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ip-ingestion-{Guid.NewGuid():N}.db");
+
+    private IngestionHarness()
+    {
+    }
+
+    public ServiceProvider Provider { get; private set; } = null!;
+    public ITestHarness Bus { get; private set; } = null!;
+
+    /// <param name="consumers">The consumers under test, as the spec registers them.</param>
+    /// <param name="services">Stand-ins (collectors, registries) added before the ingestion services, so they win.</param>
+    /// <param name="settings">Configuration, e.g. Ingestion:ChunksInFlightPerWorker.</param>
+    public static async Task<IngestionHarness> StartAsync(
+        Action<IBusRegistrationConfigurator>? consumers = null,
+        Action<IServiceCollection>? services = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        var harness = new IngestionHarness();
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
+        collection.AddDbContext<PlatformDbContext, SqlitePlatformDbContext>(o => o.UseSqlite($"Data Source={harness._file}").UseSnakeCaseNamingConvention());
+        collection.AddSingleton(new BusOptions());
+        // The host's collectors module registers it; the coordinator needs it to delete a finished request's upload.
+        collection.AddSingleton<ImportFiles>();
+        services?.Invoke(collection);
+        collection.AddIngestionServices();
+        collection.AddMassTransitTestHarness(bus =>
+        {
+            bus.DisableUsageTelemetry();
+            consumers?.Invoke(bus);
+        });
+        harness.Provider = collection.BuildServiceProvider(true);
+        await harness.DbAsync(db => db.Database.MigrateAsync());
+
+        harness.Bus = harness.Provider.GetRequiredService<ITestHarness>();
+        // The harness stops waiting for messages for good once the bus has been quiet this long: a message published
+        // after a quiet spell (a redelivery, a spec's second step), or one waiting out a collector's retry pauses, must
+        // still be waited for.
+        harness.Bus.TestInactivityTimeout = TimeSpan.FromSeconds(30);
+        harness.Bus.TestTimeout = TimeSpan.FromSeconds(60);
+        await harness.Bus.Start();
+        return harness;
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="message"/> and returns once <typeparamref name="TConsumer"/> has consumed it without a
+    /// fault: what the consumer did is all in the database and the harness by then, so a spec may assert that nothing
+    /// else happened.
+    /// </summary>
+    public async Task ConsumeAsync<TConsumer, T>(T message) where TConsumer : class, IConsumer where T : class
+    {
+        var id = NewId.NextGuid();
+        await Bus.Bus.Publish(message, c => c.MessageId = id);
+        // The consumer's own record, polled: it holds a message once the consumer is done with it (with the fault if it
+        // threw). Any<T>() would not do: it does not see a message that arrives after the bus has once gone quiet.
+        var consumed = Bus.GetConsumerHarness<TConsumer>().Consumed;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        IReceivedMessage<T>? received;
+        while ((received = consumed.Select<T>(m => m.Context.MessageId == id).FirstOrDefault()) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{typeof(TConsumer).Name} never consumed the {typeof(T).Name}");
+            await Task.Delay(20);
+        }
+        Assert.Null(received.Exception);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a context of its own scope, as a consumer would get one.</summary>
+    public async Task<T> DbAsync<T>(Func<PlatformDbContext, Task<T>> work)
+    {
+        await using var scope = Provider.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
+    }
+
+    public Task DbAsync(Func<PlatformDbContext, Task> work) => DbAsync(async db =>
+    {
+        await work(db);
+        return true;
+    });
+
+    /// <summary>Adds rows in one save.</summary>
+    public Task SeedAsync(params object[] rows) => DbAsync(db =>
+    {
+        db.AddRange(rows);
+        return db.SaveChangesAsync();
+    });
+
+    /// <summary>Reads until <paramref name="condition"/> holds: for state a consumer writes after the bus has gone quiet.</summary>
+    public async Task<T> WaitForAsync<T>(Func<PlatformDbContext, Task<T>> read, Func<T, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var value = await DbAsync(read);
+            if (condition(value))
+                return value;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{what} never came about; last read: {value}");
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bus.Stop();
+        await Provider.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_file);
+    }
+}
