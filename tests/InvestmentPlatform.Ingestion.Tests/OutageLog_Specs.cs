@@ -48,16 +48,4 @@ public sealed class When_a_dependency_goes_away
         Assert.False(new OutageLog(_log, _clock).Report(new InvalidOperationException("a bug")));
         Assert.Empty(_log.Lines);
     }
-
-    private sealed class ListLogger : ILogger<OutageLog>
-    {
-        public List<(LogLevel Level, string Text)> Lines { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Lines.Add((logLevel, formatter(state, exception)));
-    }
 }

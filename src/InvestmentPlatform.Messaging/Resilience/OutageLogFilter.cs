@@ -5,23 +5,44 @@ using Serilog.Events;
 namespace InvestmentPlatform.Messaging.Resilience;
 
 /// <summary>
-/// MassTransit, Quartz and the health checks log every attempt that meets a database or broker outage: a reconnect, a
-/// retry, a probe. Those lines go to <see cref="OutageLog"/> instead, which says it once, then once a minute.
+/// MassTransit, Quartz, EF Core and the health checks log every attempt that meets a database or broker outage: a
+/// reconnect, a retry, a probe, a failed transaction. Those lines go to <see cref="OutageLog"/> instead, which says it
+/// once, then once a minute.
 /// </summary>
 public sealed class OutageLogFilter(IServiceProvider services) : ILogEventFilter
 {
-    private static readonly string[] Chatty = ["MassTransit", "Quartz", "Microsoft.Extensions.Diagnostics.HealthChecks"];
+    private static readonly string[] Chatty =
+        ["MassTransit", "Quartz", "Microsoft.Extensions.Diagnostics.HealthChecks", "Microsoft.EntityFrameworkCore"];
 
     // Resolved at the first outage: the log itself is still being built when the filter is.
     private OutageLog? _outage;
 
     public bool IsEnabled(LogEvent logEvent)
     {
+        if (IsTransportTeardown(logEvent))
+            return false;
         if (logEvent.Level is < LogEventLevel.Warning or LogEventLevel.Fatal || logEvent.Exception is null
             || !logEvent.Properties.TryGetValue("SourceContext", out var value) || value is not ScalarValue { Value: string source }
             || !Chatty.Any(c => source.StartsWith(c, StringComparison.Ordinal)) || !TransientFailure.IsTransient(logEvent.Exception))
             return true;
         (_outage ??= services.GetRequiredService<OutageLog>()).Report(logEvent.Exception);
+        return false;
+    }
+
+    /// <summary>
+    /// When the broker connection drops, the RabbitMQ transport cancels what its channels were doing: a queue declare on
+    /// a disposed channel, a consume whose database call is cancelled. The message comes back by redelivery and the
+    /// connection failure itself reaches the outage log, so these lines say nothing more.
+    /// </summary>
+    private static bool IsTransportTeardown(LogEvent logEvent)
+    {
+        if (logEvent.Level != LogEventLevel.Error || logEvent.Exception is null
+            || !logEvent.Properties.TryGetValue("SourceContext", out var value) || value is not ScalarValue { Value: string source }
+            || !source.StartsWith("MassTransit", StringComparison.Ordinal))
+            return false;
+        for (var e = logEvent.Exception; e is not null; e = e.InnerException)
+            if (e is OperationCanceledException or ObjectDisposedException)
+                return true;
         return false;
     }
 }
