@@ -1,6 +1,9 @@
 using InvestmentPlatform.Ingestion.Assets;
 using InvestmentPlatform.Ingestion.Collection;
-using InvestmentPlatform.Ingestion.Coordinator;
+using InvestmentPlatform.Ingestion.Planning;
+using InvestmentPlatform.Ingestion.Dispatch;
+using InvestmentPlatform.Ingestion.Outcomes;
+using InvestmentPlatform.Ingestion.Sweeping;
 using InvestmentPlatform.Ingestion.Incremental;
 using InvestmentPlatform.Ingestion.Loading;
 using InvestmentPlatform.Ingestion.Requests;

@@ -1,6 +1,9 @@
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Ingestion;
-using InvestmentPlatform.Ingestion.Coordinator;
+using InvestmentPlatform.Ingestion.Planning;
+using InvestmentPlatform.Ingestion.Dispatch;
+using InvestmentPlatform.Ingestion.Outcomes;
+using InvestmentPlatform.Ingestion.Sweeping;
 using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Messaging.Resilience;
 using InvestmentPlatform.Scheduler.Analytics;

@@ -1,7 +1,11 @@
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Ingestion;
-using InvestmentPlatform.Ingestion.Coordinator;
+using InvestmentPlatform.Ingestion.Planning;
+using InvestmentPlatform.Ingestion.Dispatch;
+using InvestmentPlatform.Ingestion.Outcomes;
+using InvestmentPlatform.Ingestion.Sweeping;
+using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Ingestion.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,9 @@
 using InvestmentPlatform.Collectors.Core;
-using InvestmentPlatform.Ingestion.Coordinator;
+using InvestmentPlatform.Ingestion.Planning;
+using InvestmentPlatform.Ingestion.Dispatch;
+using InvestmentPlatform.Ingestion.Outcomes;
+using InvestmentPlatform.Ingestion.Sweeping;
+using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Ingestion.Incremental;
 using InvestmentPlatform.Ingestion.Requests;
 using Microsoft.Extensions.Time.Testing;

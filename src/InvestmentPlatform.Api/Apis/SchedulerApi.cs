@@ -1,7 +1,11 @@
 using System.Security.Claims;
 using InvestmentPlatform.Api.Access;
 using InvestmentPlatform.Api.Http;
-using InvestmentPlatform.Ingestion.Coordinator;
+using InvestmentPlatform.Ingestion.Planning;
+using InvestmentPlatform.Ingestion.Dispatch;
+using InvestmentPlatform.Ingestion.Outcomes;
+using InvestmentPlatform.Ingestion.Sweeping;
+using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Scheduler.Analytics;
 using InvestmentPlatform.Scheduler.Cron;
 using InvestmentPlatform.Scheduler.Jobs;

@@ -4,7 +4,11 @@ using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Assets;
 using InvestmentPlatform.Data.Outbox;
 using InvestmentPlatform.Ingestion.Collection;
-using InvestmentPlatform.Ingestion.Coordinator;
+using InvestmentPlatform.Ingestion.Planning;
+using InvestmentPlatform.Ingestion.Dispatch;
+using InvestmentPlatform.Ingestion.Outcomes;
+using InvestmentPlatform.Ingestion.Sweeping;
+using InvestmentPlatform.Ingestion;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 

@@ -1,7 +1,11 @@
 using InvestmentPlatform.Contracts.Ingestion;
 using System.Globalization;
 using InvestmentPlatform.Collectors.Core;
-using InvestmentPlatform.Ingestion.Coordinator;
+using InvestmentPlatform.Ingestion.Planning;
+using InvestmentPlatform.Ingestion.Dispatch;
+using InvestmentPlatform.Ingestion.Outcomes;
+using InvestmentPlatform.Ingestion.Sweeping;
+using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Ingestion.Incremental;
 using Microsoft.Extensions.Options;
 

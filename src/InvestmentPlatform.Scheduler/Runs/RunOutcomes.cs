@@ -1,6 +1,10 @@
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Scheduler;
-using InvestmentPlatform.Ingestion.Coordinator;
+using InvestmentPlatform.Ingestion.Planning;
+using InvestmentPlatform.Ingestion.Dispatch;
+using InvestmentPlatform.Ingestion.Outcomes;
+using InvestmentPlatform.Ingestion.Sweeping;
+using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Scheduler.Jobs;
 using InvestmentPlatform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;

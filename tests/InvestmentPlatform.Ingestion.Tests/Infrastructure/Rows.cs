@@ -1,6 +1,10 @@
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Ingestion;
-using InvestmentPlatform.Ingestion.Coordinator;
+using InvestmentPlatform.Ingestion.Planning;
+using InvestmentPlatform.Ingestion.Dispatch;
+using InvestmentPlatform.Ingestion.Outcomes;
+using InvestmentPlatform.Ingestion.Sweeping;
+using InvestmentPlatform.Ingestion;
 
 namespace InvestmentPlatform.Ingestion.Tests.Infrastructure;
 

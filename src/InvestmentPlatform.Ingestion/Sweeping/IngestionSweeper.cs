@@ -1,3 +1,7 @@
+using InvestmentPlatform.Ingestion.Planning;
+using InvestmentPlatform.Ingestion.Dispatch;
+using InvestmentPlatform.Ingestion.Outcomes;
+using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
@@ -9,7 +13,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace InvestmentPlatform.Ingestion.Coordinator;
+namespace InvestmentPlatform.Ingestion.Sweeping;
 
 /// <summary>
 /// Keeps durable request state moving whatever happened to messages: plans pending requests whose message was

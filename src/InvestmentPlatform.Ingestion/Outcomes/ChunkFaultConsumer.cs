@@ -1,8 +1,12 @@
+using InvestmentPlatform.Ingestion.Planning;
+using InvestmentPlatform.Ingestion.Dispatch;
+using InvestmentPlatform.Ingestion.Sweeping;
+using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Messaging.Resilience;
 using MassTransit;
 
-namespace InvestmentPlatform.Ingestion.Coordinator;
+namespace InvestmentPlatform.Ingestion.Outcomes;
 
 /// <summary>
 /// A CollectChunk or DataCollected that failed for good (permanent class, or retries spent) sits in its _error queue.

@@ -1,4 +1,4 @@
-namespace InvestmentPlatform.Ingestion.Coordinator;
+namespace InvestmentPlatform.Ingestion;
 
 public static class ChunkStatuses
 {

@@ -1,8 +1,12 @@
+using InvestmentPlatform.Ingestion.Dispatch;
+using InvestmentPlatform.Ingestion.Outcomes;
+using InvestmentPlatform.Ingestion.Sweeping;
+using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Ingestion.Incremental;
 
-namespace InvestmentPlatform.Ingestion.Coordinator;
+namespace InvestmentPlatform.Ingestion.Planning;
 
 /// <summary>Cuts windows into chunks no longer than the source allows and no bigger than ChunkMaxBars.</summary>
 public static class ChunkPlanner

@@ -1,9 +1,13 @@
+using InvestmentPlatform.Ingestion.Planning;
+using InvestmentPlatform.Ingestion.Dispatch;
+using InvestmentPlatform.Ingestion.Sweeping;
+using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Outbox;
 using Microsoft.EntityFrameworkCore;
 
-namespace InvestmentPlatform.Ingestion.Coordinator;
+namespace InvestmentPlatform.Ingestion.Outcomes;
 
 /// <summary>Ends a chunk that produced no rows or failed, together with its ChunkFinished, in one transaction.</summary>
 public sealed class ChunkOutcomes(PlatformDbContext db, TimeProvider clock)

@@ -1,3 +1,7 @@
+using InvestmentPlatform.Ingestion.Planning;
+using InvestmentPlatform.Ingestion.Outcomes;
+using InvestmentPlatform.Ingestion.Sweeping;
+using InvestmentPlatform.Ingestion;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using InvestmentPlatform.Contracts.Ingestion;
@@ -6,7 +10,7 @@ using InvestmentPlatform.Ingestion.Collection;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
-namespace InvestmentPlatform.Ingestion.Coordinator;
+namespace InvestmentPlatform.Ingestion.Dispatch;
 
 /// <summary>Hands pending chunks to a source's queue, keeping at most <see cref="SourceCapacity"/> of that source in flight.</summary>
 public sealed class ChunkDispatcher(

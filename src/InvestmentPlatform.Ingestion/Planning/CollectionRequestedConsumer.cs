@@ -1,7 +1,11 @@
+using InvestmentPlatform.Ingestion.Dispatch;
+using InvestmentPlatform.Ingestion.Outcomes;
+using InvestmentPlatform.Ingestion.Sweeping;
+using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Contracts.Ingestion;
 using MassTransit;
 
-namespace InvestmentPlatform.Ingestion.Coordinator;
+namespace InvestmentPlatform.Ingestion.Planning;
 
 /// <summary>Plans a request into chunks and starts dispatching them.</summary>
 public sealed class CollectionRequestedConsumer(RequestPlanner planner, ChunkDispatcher dispatcher) : IConsumer<CollectionRequested>

@@ -1,9 +1,13 @@
+using InvestmentPlatform.Ingestion.Planning;
+using InvestmentPlatform.Ingestion.Dispatch;
+using InvestmentPlatform.Ingestion.Sweeping;
+using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
-namespace InvestmentPlatform.Ingestion.Coordinator;
+namespace InvestmentPlatform.Ingestion.Outcomes;
 
 /// <summary>Tallies a finished chunk into its request (and the requests coalesced onto it) and dispatches more work.</summary>
 public sealed class ChunkFinishedConsumer(PlatformDbContext db, ChunkOutcomes outcomes, RequestTally tally, ChunkDispatcher dispatcher)

@@ -1,3 +1,7 @@
+using InvestmentPlatform.Ingestion.Planning;
+using InvestmentPlatform.Ingestion.Dispatch;
+using InvestmentPlatform.Ingestion.Sweeping;
+using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
@@ -5,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace InvestmentPlatform.Ingestion.Coordinator;
+namespace InvestmentPlatform.Ingestion.Outcomes;
 
 /// <summary>
 /// Delayed redelivery of a chunk, kept in the chunk's own row rather than in the broker: the chunk goes back to
