@@ -1,68 +1,47 @@
 using InvestmentPlatform.Collectors.Imports;
 using InvestmentPlatform.Contracts.Scheduler;
-using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Messaging;
 using InvestmentPlatform.Scheduler.Consumers;
 using InvestmentPlatform.Scheduler.Jobs;
 using InvestmentPlatform.Scheduler.Runs;
-using MassTransit;
-using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using InvestmentPlatform.Tests.Shared;
 
 namespace InvestmentPlatform.Scheduler.Tests;
 
 /// <summary>Job B depends on job A; each fact finishes (or not) a run of A and hands its status to the consumer.</summary>
 public sealed class When_an_upstream_run_changes_status : IAsyncLifetime
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ip-dependents-{Guid.NewGuid():N}.db");
     private readonly Guid _upstream = Guid.NewGuid();
     private readonly Guid _dependent = Guid.NewGuid();
-    private ServiceProvider _provider = null!;
-    private ITestHarness _harness = null!;
+    private SqliteBusHarness _harness = null!;
 
-    public async Task InitializeAsync()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddDbContext<PlatformDbContext, SqlitePlatformDbContext>(o => o.UseSqlite($"Data Source={_file}").UseSnakeCaseNamingConvention());
-        services.AddSingleton(new BusOptions());
-        services.AddSingleton<ImportFiles>();
-        services.AddIngestionServices();
-        services.AddOptions<SchedulerOptions>();
-        services.AddScoped<RunStore>();
-        services.AddScoped<RunStarter>();
-        services.AddScoped<DependentRuns>();
-        services.AddMassTransitTestHarness(bus =>
-        {
-            bus.DisableUsageTelemetry();
-            bus.AddConsumer<DependentRunsConsumer>();
-        });
-        _provider = services.BuildServiceProvider(true);
-        await using (var scope = _provider.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            await db.Database.MigrateAsync();
-            db.SchedulerJobs.AddRange(Job(_upstream, "A"), Job(_dependent, "B"));
-            db.SchedulerJobDependencies.Add(new SchedulerJobDependency { JobId = _dependent, DependsOnJobId = _upstream });
-            await db.SaveChangesAsync();
-        }
-        _harness = _provider.GetRequiredService<ITestHarness>();
-        _harness.TestInactivityTimeout = TimeSpan.FromSeconds(30);
-        await _harness.Start();
-    }
+    public async Task InitializeAsync() =>
+        _harness = await SqliteBusHarness.StartAsync(
+            services =>
+            {
+                services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+                services.AddSingleton(new BusOptions());
+                services.AddSingleton<ImportFiles>();
+                services.AddIngestionServices();
+                services.AddOptions<SchedulerOptions>();
+                services.AddScoped<RunStore>();
+                services.AddScoped<RunStarter>();
+                services.AddScoped<DependentRuns>();
+            },
+            bus => bus.AddConsumer<DependentRunsConsumer>(),
+            db =>
+            {
+                db.SchedulerJobs.AddRange(Job(_upstream, "A"), Job(_dependent, "B"));
+                db.SchedulerJobDependencies.Add(new SchedulerJobDependency { JobId = _dependent, DependsOnJobId = _upstream });
+                return db.SaveChangesAsync();
+            });
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _provider.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-    }
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
     public async Task Should_start_the_dependent_once_after_the_upstream_succeeded()
@@ -119,34 +98,18 @@ public sealed class When_an_upstream_run_changes_status : IAsyncLifetime
             FinishedAt = RunStatuses.IsFinished(status) ? now : null, ErrorMessage = error,
         };
         run.ChainId = run.Id;
-        await using var scope = _provider.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        db.JobRuns.Add(run);
-        await db.SaveChangesAsync();
+        await _harness.DbAsync(db =>
+        {
+            db.JobRuns.Add(run);
+            return db.SaveChangesAsync();
+        });
         return run;
     }
 
-    /// <summary>Publishes the status and returns once the consumer is done with it, without a fault.</summary>
-    private async Task ConsumeAsync(JobRun run, string status)
-    {
-        var id = NewId.NextGuid();
-        await _harness.Bus.Publish(new JobRunStatusChanged(_upstream, run.Id, "A", status, 0, null, run.ErrorMessage, DateTime.UtcNow),
-            c => c.MessageId = id);
-        var consumed = _harness.GetConsumerHarness<DependentRunsConsumer>().Consumed;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        IReceivedMessage<JobRunStatusChanged>? received;
-        while ((received = consumed.Select<JobRunStatusChanged>(m => m.Context.MessageId == id).FirstOrDefault()) is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the status was never consumed");
-            await Task.Delay(20);
-        }
-        Assert.Null(received.Exception);
-    }
+    private Task ConsumeAsync(JobRun run, string status) =>
+        _harness.Bus.PublishAndConsumeAsync<DependentRunsConsumer, JobRunStatusChanged>(
+            new JobRunStatusChanged(_upstream, run.Id, "A", status, 0, null, run.ErrorMessage, DateTime.UtcNow));
 
-    private async Task<List<JobRun>> DependentRunsAsync()
-    {
-        await using var scope = _provider.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().JobRuns.AsNoTracking()
-            .Where(r => r.JobId == _dependent).ToListAsync();
-    }
+    private Task<List<JobRun>> DependentRunsAsync() =>
+        _harness.DbAsync(db => db.JobRuns.AsNoTracking().Where(r => r.JobId == _dependent).ToListAsync());
 }
