@@ -27,7 +27,11 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix, false));
             if (!options.UsageTelemetry)
+            {
                 bus.DisableUsageTelemetry();
+                // MassTransit reads MASSTRANSIT_USAGE_TELEMETRY after the option and lets it win: only Bus__UsageTelemetry turns reports on.
+                Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
+            }
             configureConsumers(bus);
             bus.AddFaultLedger();
             bus.AddReceiveEndpointObserver<BrokerRecoveryObserver>();

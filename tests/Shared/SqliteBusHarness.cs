@@ -35,6 +35,7 @@ public sealed class SqliteBusHarness : IAsyncDisposable
         collection.AddMassTransitTestHarness(bus =>
         {
             bus.DisableUsageTelemetry();
+            Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
             consumers(bus);
         });
         harness.Provider = collection.BuildServiceProvider(true);

@@ -46,6 +46,7 @@ public sealed class IngestionHarness : IAsyncDisposable
         collection.AddMassTransitTestHarness(bus =>
         {
             bus.DisableUsageTelemetry();
+            Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
             consumers?.Invoke(bus);
         });
         harness.Provider = collection.BuildServiceProvider(true);
