@@ -1,6 +1,5 @@
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Ingestion;
-using InvestmentPlatform.Data.Outbox;
 using InvestmentPlatform.Ingestion.Loading;
 using InvestmentPlatform.Ingestion.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +27,7 @@ public sealed class When_the_loader_commits_a_part : IAsyncLifetime
     {
         await LoadAsync(part: 0, last: false, Bar(0, 100), Bar(1, 101), Bar(2, 102.5));
 
-        var updated = Assert.Single(await AnnouncedAsync());
+        var updated = Assert.Single(await _ingestion.OutboxAsync<SeriesUpdated>());
         Assert.Equal(("X", AssetTypes.Stock, "1m", 3), (updated.Symbol, updated.AssetType, updated.Interval, updated.Rows));
         Assert.Equal((Rows.Day, Rows.Day.AddMinutes(2)), (updated.From, updated.To));
         Assert.Equal(Bar(2, 102.5), updated.LastBar);
@@ -42,7 +41,7 @@ public sealed class When_the_loader_commits_a_part : IAsyncLifetime
         await LoadAsync(part: 0, last: false, Bar(0, 100));
         await LoadAsync(part: 0, last: false, Bar(0, 100));
 
-        Assert.Single(await AnnouncedAsync());
+        Assert.Single(await _ingestion.OutboxAsync<SeriesUpdated>());
     }
 
     [Fact]
@@ -51,7 +50,7 @@ public sealed class When_the_loader_commits_a_part : IAsyncLifetime
         await LoadAsync(part: 0, last: false, Bar(5, 105));
         await LoadAsync(part: 1, last: true, Bar(1, 99), Bar(2, 98));
 
-        var backfill = Assert.Single(await AnnouncedAsync(), u => u.From == Rows.Day.AddMinutes(1));
+        var backfill = Assert.Single(await _ingestion.OutboxAsync<SeriesUpdated>(), u => u.From == Rows.Day.AddMinutes(1));
         Assert.Equal(Rows.Day.AddMinutes(2), backfill.To);
         Assert.Equal(Bar(5, 105), backfill.LastBar);
     }
@@ -62,8 +61,4 @@ public sealed class When_the_loader_commits_a_part : IAsyncLifetime
     private Task LoadAsync(int part, bool last, params SeriesRow[] rows) =>
         _ingestion.ConsumeAsync<DataCollectedConsumer, DataCollected>(new DataCollected(_requestId, _chunk.Id, part, last, "fake", "X",
             AssetTypes.Stock, "1m", new AssetDescription("X", "X Corp", AssetTypes.Stock, "USD", "NYSE", "fake", new Dictionary<string, string>()), SeriesRowBlock.From(rows), 0));
-
-    private Task<List<SeriesUpdated>> AnnouncedAsync() => _ingestion.DbAsync(async db =>
-        (await db.Outbox.AsNoTracking().Where(m => m.MessageType.StartsWith(typeof(SeriesUpdated).FullName! + ",")).ToListAsync())
-        .Select(m => System.Text.Json.JsonSerializer.Deserialize<SeriesUpdated>(m.Body, OutboxJson.Options)!).ToList());
 }
