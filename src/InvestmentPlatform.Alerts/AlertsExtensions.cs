@@ -1,3 +1,4 @@
+using InvestmentPlatform.Alerts.Delivery;
 using InvestmentPlatform.Alerts.Evaluation;
 using InvestmentPlatform.Alerts.Notifications;
 using InvestmentPlatform.Alerts.Rules;
@@ -5,6 +6,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace InvestmentPlatform.Alerts;
 
@@ -18,13 +20,19 @@ public static class AlertsExtensions
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<FiringRecorder>();
         builder.Services.AddScoped<SeriesHistory>();
+        builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
+        builder.Services.AddHttpClient<WebhookSender>((sp, http) =>
+                http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.WebhookTimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookSender.CreateHandler(sp.GetRequiredService<IOptions<DeliveryOptions>>()));
         return builder;
     }
 
-    /// <summary>Registers the Alerts module's bus consumers (worker role): rule evaluation on new bars.</summary>
+    /// <summary>Registers the Alerts module's bus consumers (worker role): rule evaluation on new bars and on scheduler runs, webhook delivery.</summary>
     public static IBusRegistrationConfigurator AddAlertsConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<SeriesUpdatedConsumer>();
+        bus.AddConsumer<JobRunConsumer>();
+        bus.AddConsumer<WebhookConsumer, WebhookConsumerDefinition>();
         return bus;
     }
 }

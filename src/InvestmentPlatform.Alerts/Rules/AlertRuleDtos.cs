@@ -49,3 +49,6 @@ public sealed record AlertRuleDto(
 
 /// <summary>One firing of a rule.</summary>
 public sealed record AlertFiringDto(Guid Id, Guid RuleId, DateTime TriggerTime, double Value, string Message, DateTime FiredAt);
+
+/// <summary>One delivery attempt of a firing on a channel: delivered, failed (retried) or refused (not allowed, not retried).</summary>
+public sealed record AlertDeliveryDto(Guid FiringId, string Channel, int Attempt, string Status, int? StatusCode, string? Error, DateTime At);

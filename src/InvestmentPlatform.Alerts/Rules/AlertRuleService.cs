@@ -76,6 +76,17 @@ public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
         return (rows, total);
     }
 
+    /// <summary>Every delivery attempt of the rule's firings, newest first.</summary>
+    public async Task<IReadOnlyList<AlertDeliveryDto>> DeliveriesAsync(Guid id, string owner, int take, CancellationToken ct)
+    {
+        await FindAsync(id, owner, tracked: false, ct);
+        return await (from d in db.AlertDeliveries.AsNoTracking()
+                      join f in db.AlertFirings.AsNoTracking() on d.FiringId equals f.Id
+                      where f.RuleId == id
+                      orderby d.Id descending
+                      select new AlertDeliveryDto(d.FiringId, d.Channel, d.Attempt, d.Status, d.StatusCode, d.Error, d.At)).Take(take).ToListAsync(ct);
+    }
+
     private async Task<AlertRule> FindAsync(Guid id, string owner, bool tracked, CancellationToken ct)
     {
         var query = tracked ? db.AlertRules : db.AlertRules.AsNoTracking();

@@ -25,6 +25,7 @@ public static class AlertsApi
         rules.MapPut("/{id:guid}", Update);
         rules.MapDelete("/{id:guid}", Delete);
         rules.MapGet("/{id:guid}/firings", Firings);
+        rules.MapGet("/{id:guid}/deliveries", Deliveries);
 
         // Reading one's own inbox is not a change to the platform: viewers may mark their notifications read.
         var inbox = app.MapGroup("/api/notifications").WithTags("Alerts").RequireAuthorization(AccessPolicies.Read);
@@ -98,6 +99,9 @@ public static class AlertsApi
         });
         return answer.Result is Ok<PagedResult<AlertFiringDto>> ok ? ok : (ProblemHttpResult)answer.Result;
     }
+
+    private static Task<Results<Ok<IReadOnlyList<AlertDeliveryDto>>, ProblemHttpResult>> Deliveries(AlertRuleService service,
+        ClaimsPrincipal user, Guid id, CancellationToken ct) => Answer(user, owner => service.DeliveriesAsync(id, owner, PageRequest.MaxPageSize, ct));
 
     private static async Task<Results<Ok<InboxPage>, ProblemHttpResult>> Inbox(
         NotificationService inbox, ClaimsPrincipal user, bool? unread, int? page, int? pageSize, CancellationToken ct)

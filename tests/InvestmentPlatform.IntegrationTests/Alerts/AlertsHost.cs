@@ -20,8 +20,9 @@ public sealed class AlertsHost : IAsyncDisposable
 {
     private readonly HostileHost _platform;
 
-    private AlertsHost(HostileHost platform, HttpClient alice, HttpClient bob, string aliceToken)
+    private AlertsHost(HostileHost platform, HttpClient alice, HttpClient bob, string aliceToken, string bobToken)
     {
+        BobToken = bobToken;
         _platform = platform;
         Alice = alice;
         Bob = bob;
@@ -31,11 +32,17 @@ public sealed class AlertsHost : IAsyncDisposable
     public HttpClient Alice { get; }
     public HttpClient Bob { get; }
     public string AliceToken { get; }
+    public string BobToken { get; }
     public IServiceProvider Services => _platform.Host.Services;
 
     public static async Task<AlertsHost> StartAsync(ApiDatabase database)
     {
-        var platform = await HostileHost.StartAsync(database);
+        // Webhooks go to a loopback receiver, and retries come quickly.
+        var platform = await HostileHost.StartAsync(database, new Dictionary<string, string?>
+        {
+            ["Alerts:Delivery:AllowPrivateTargets"] = "true",
+            ["Alerts:Delivery:FirstRetryMilliseconds"] = "100",
+        });
         var server = platform.Host.App.Server;
         async Task<(HttpClient, string)> UserAsync(string name)
         {
@@ -47,8 +54,8 @@ public sealed class AlertsHost : IAsyncDisposable
             return (client, token);
         }
         var (alice, aliceToken) = await UserAsync("alice");
-        var (bob, _) = await UserAsync("bob");
-        return new AlertsHost(platform, alice, bob, aliceToken);
+        var (bob, bobToken) = await UserAsync("bob");
+        return new AlertsHost(platform, alice, bob, aliceToken, bobToken);
     }
 
     /// <summary>Loads daily bars (day, close, volume) of <paramref name="symbol"/> through the pipeline and waits until
@@ -79,7 +86,7 @@ public sealed class AlertsHost : IAsyncDisposable
 
     public static DateTime Day(int day) => new(2024, 1, day, 0, 0, 0, DateTimeKind.Utc);
 
-    /// <summary>A hub connection of alice's that keeps every notification pushed to her.</summary>
+    /// <summary>A hub connection of the token's user that keeps every notification pushed to them.</summary>
     public async Task<(HubConnection Connection, ConcurrentQueue<JsonElement> Pushed)> ListenAsync(string token)
     {
         var pushed = new ConcurrentQueue<JsonElement>();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static InvestmentPlatform.IntegrationTests.Alerts.AlertsHost;
 
 namespace InvestmentPlatform.IntegrationTests.Alerts;
@@ -130,10 +131,77 @@ public abstract class When_alert_rules_watch_loaded_bars(ApiDatabase database) :
         Assert.Equal(0, (await JsonAsync(await _host.Alice.GetAsync("/api/notifications/unread-count"), HttpStatusCode.OK)).GetProperty("unread").GetInt32());
     }
 
-    private static async Task Until(Func<bool> condition)
+    [Fact]
+    public async Task Should_tell_only_the_jobs_owner_once_when_a_run_fails()
+    {
+        var job = (await JsonAsync(await _host.Alice.PostAsJsonAsync("/api/scheduler/jobs", new
+        {
+            name = "nightly", source = "recording", symbols = new[] { "ALRT" }, interval = "1d",
+            schedule = new { kind = "interval", intervalSeconds = 86400 }, enabled = false,
+        }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await ProblemAssert.IsProblemAsync(await _host.Bob.PostAsJsonAsync("/api/alerts", new { name = "theirs", kind = "job", jobId = job }),
+            HttpStatusCode.UnprocessableEntity, "jobId");
+        var rule = await CreateAsync(_host.Alice, new { name = "nightly broke", kind = "job", jobId = job });
+        var (aliceHub, alicePushed) = await _host.ListenAsync(_host.AliceToken);
+        await using var a = aliceHub;
+        var (bobHub, bobPushed) = await _host.ListenAsync(_host.BobToken);
+        await using var b = bobHub;
+
+        var failed = new Contracts.Scheduler.JobRunStatusChanged(job, Guid.NewGuid(), "nightly", "failed", 0, "Transient", "provider down", DateTime.UtcNow);
+        var bus = _host.Services.GetRequiredService<MassTransit.IBus>();
+        // Every consumer of run changes in this process (dependents, hub notifier, alerts) sees both copies.
+        using (var consumed = new ConsumedSignal<Contracts.Scheduler.JobRunStatusChanged>(bus, m => m.RunId == failed.RunId, 6))
+        {
+            await Task.WhenAll(bus.Publish(failed), bus.Publish(failed));
+            await consumed.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        var firing = Assert.Single(await FiringsAsync(rule));
+        Assert.Contains("provider down", firing.GetProperty("message").GetString());
+        Assert.Equal(1, (await JsonAsync(await _host.Alice.GetAsync("/api/notifications/unread-count"), HttpStatusCode.OK)).GetProperty("unread").GetInt32());
+        Assert.Equal(0, (await JsonAsync(await _host.Bob.GetAsync("/api/notifications/unread-count"), HttpStatusCode.OK)).GetProperty("unread").GetInt32());
+        await Until(() => !alicePushed.IsEmpty);
+        Assert.Equal("nightly broke", Assert.Single(alicePushed).GetProperty("ruleName").GetString());
+        Assert.Empty(bobPushed);
+    }
+
+    [Fact]
+    public async Task Should_deliver_a_signed_webhook_once_after_two_failed_attempts_and_log_each()
+    {
+        const string secret = "a-secret-of-the-receiver";
+        await using var receiver = new WebhookReceiver(secret, failures: 2);
+        var rule = await CreateAsync(_host.Alice, new
+        {
+            name = "hooked", kind = "price", symbol = "ALRT", interval = "1d", direction = "above", level = 105,
+            channels = new[] { "inapp", "webhook" }, webhookUrl = receiver.Url, webhookSecret = secret,
+        });
+        Assert.True((await JsonAsync(await _host.Alice.GetAsync($"/api/alerts/{rule}"), HttpStatusCode.OK)).GetProperty("hasWebhookSecret").GetBoolean());
+
+        await _host.LoadAsync("ALRT", (5, 108, 10));
+        await Until(() => !receiver.Accepted.IsEmpty);
+
+        var body = JsonDocument.Parse(Assert.Single(receiver.Accepted)).RootElement;
+        Assert.Equal(rule, body.GetProperty("ruleId").GetGuid());
+        Assert.Equal(108, body.GetProperty("value").GetDouble());
+        Assert.Equal(3, receiver.Requests);
+        List<JsonElement> log = [];
+        await UntilAsync(async () =>
+        {
+            log = JsonDocument.Parse(await _host.Alice.GetStringAsync($"/api/alerts/{rule}/deliveries")).RootElement.EnumerateArray()
+                .Where(d => d.GetProperty("channel").GetString() == "webhook").OrderBy(d => d.GetProperty("attempt").GetInt32()).ToList();
+            return log.Count == 3;
+        });
+        Assert.Equal([500, 500, 200], log.Select(d => d.GetProperty("statusCode").GetInt32()));
+        Assert.Equal(["failed", "failed", "delivered"], log.Select(d => d.GetProperty("status").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await _host.Bob.GetAsync($"/api/alerts/{rule}/deliveries")).StatusCode);
+    }
+
+    private static Task Until(Func<bool> condition) => UntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task UntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
+        while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 s.");
             await Task.Delay(50);
