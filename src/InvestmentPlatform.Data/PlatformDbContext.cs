@@ -1,4 +1,5 @@
 using InvestmentPlatform.Data.Access;
+using InvestmentPlatform.Data.Alerts;
 using InvestmentPlatform.Data.Analytics;
 using InvestmentPlatform.Data.Assets;
 using InvestmentPlatform.Data.Faults;
@@ -41,6 +42,10 @@ public abstract class PlatformDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+    public DbSet<AlertFiring> AlertFirings => Set<AlertFiring>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
 
     public abstract DatabaseProvider Provider { get; }
 

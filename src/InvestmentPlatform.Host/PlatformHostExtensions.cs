@@ -1,3 +1,4 @@
+using InvestmentPlatform.Alerts;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Api;
 using InvestmentPlatform.Api.Access;
@@ -29,6 +30,7 @@ public static class PlatformHostExtensions
         builder.AddIngestion();
         builder.AddAnalytics();
         builder.AddScheduler();
+        builder.AddAlerts();
         if (roles.Scheduler)
             builder.AddSchedulerRuntime();
 
@@ -39,6 +41,7 @@ public static class PlatformHostExtensions
             {
                 bus.AddIngestionConsumers();
                 bus.AddAnalyticsConsumers();
+                bus.AddAlertsConsumers();
             }
             if (roles.Scheduler)
                 bus.AddSchedulerConsumers();

@@ -2,6 +2,88 @@
 // InvestmentPlatform API v1
 /* eslint-disable */
 
+export type AlertDeliveryDto = {
+  firingId?: string
+  channel?: string
+  attempt?: number
+  status?: string
+  statusCode?: number | null
+  error?: string | null
+  at?: string
+}
+
+export type AlertFiringDto = {
+  id?: string
+  ruleId?: string
+  triggerTime?: string
+  value?: number
+  message?: string
+  firedAt?: string
+}
+
+export type AlertFiringDtoPagedResult = {
+  items?: (AlertFiringDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
+export type AlertRuleDto = {
+  id?: string
+  name?: string
+  kind?: string
+  enabled?: boolean
+  cooldownSeconds?: number
+  channels?: (string)[]
+  symbol?: string | null
+  interval?: string | null
+  direction?: string | null
+  field?: string | null
+  level?: number | null
+  hysteresis?: number | null
+  percent?: number | null
+  bars?: number | null
+  multiplier?: number | null
+  jobId?: string | null
+  webhookUrl?: string | null
+  hasWebhookSecret?: boolean
+  email?: string | null
+  armed?: boolean
+  lastFiredAt?: string | null
+  createdAt?: string
+  updatedAt?: string
+}
+
+export type AlertRuleDtoPagedResult = {
+  items?: (AlertRuleDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
+export type AlertRuleInput = {
+  name?: string | null
+  kind?: string | null
+  enabled?: boolean | null
+  cooldownSeconds?: number | null
+  channels?: (string)[] | null
+  symbol?: string | null
+  interval?: string | null
+  direction?: string | null
+  field?: string | null
+  level?: number | null
+  hysteresis?: number | null
+  percent?: number | null
+  bars?: number | null
+  multiplier?: number | null
+  jobId?: string | null
+  webhookUrl?: string | null
+  webhookSecret?: string | null
+  email?: string | null
+}
+
 export type AnalyticsConventions = {
   returns?: string
   annualization?: string
@@ -307,6 +389,11 @@ export type ImportResult = {
   mode?: string
 }
 
+export type InboxPage = {
+  page?: NotificationDtoPagedResult
+  unread?: number
+}
+
 export type IngestionRequestAccepted = {
   requestId?: string
   status?: string
@@ -425,6 +512,25 @@ export type MessageFaultView = {
 
 export type MessageFaultViewPagedResult = {
   items?: (MessageFaultView)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
+export type NotificationDto = {
+  id?: string
+  ruleId?: string | null
+  firingId?: string | null
+  title?: string
+  body?: string
+  link?: string | null
+  createdAt?: string
+  readAt?: string | null
+}
+
+export type NotificationDtoPagedResult = {
+  items?: (NotificationDto)[]
   page?: number
   pageSize?: number
   totalCount?: number
@@ -623,6 +729,10 @@ export type TransactionInput = {
   note?: string | null
 }
 
+export type UnreadCount = {
+  unread?: number
+}
+
 export type UpdateUserRequest = {
   role?: string | null
   disabled?: boolean | null
@@ -652,6 +762,33 @@ export type WatchlistItemDto = {
 }
 
 export type Paths = {
+  "/api/alerts": {
+    get: AlertRuleDtoPagedResult
+    post: AlertRuleDto
+  }
+  "/api/alerts/{id}": {
+    get: AlertRuleDto
+    put: AlertRuleDto
+    delete: void
+  }
+  "/api/alerts/{id}/firings": {
+    get: AlertFiringDtoPagedResult
+  }
+  "/api/alerts/{id}/deliveries": {
+    get: (AlertDeliveryDto)[]
+  }
+  "/api/notifications": {
+    get: InboxPage
+  }
+  "/api/notifications/unread-count": {
+    get: UnreadCount
+  }
+  "/api/notifications/{id}/read": {
+    post: UnreadCount
+  }
+  "/api/notifications/read-all": {
+    post: UnreadCount
+  }
   "/api/analytics/performance": {
     get: PerformanceReport
   }

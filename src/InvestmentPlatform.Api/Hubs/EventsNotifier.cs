@@ -1,4 +1,6 @@
 using System.Text.Json;
+using InvestmentPlatform.Alerts.Rules;
+using InvestmentPlatform.Contracts.Alerts;
 using InvestmentPlatform.Contracts.Analytics;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Contracts.Scheduler;
@@ -12,7 +14,7 @@ namespace InvestmentPlatform.Api.Hubs;
 /// <summary>Bridges bus events to the hub clients of this process that subscribed to a matching topic.</summary>
 public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscriptions subscriptions, PlatformDbContext db) :
     IConsumer<CollectionProgress>, IConsumer<CollectionCompleted>, IConsumer<CollectionFailed>, IConsumer<JobRunStatusChanged>,
-    IConsumer<AnalyticsProgress>
+    IConsumer<AnalyticsProgress>, IConsumer<AlertTriggered>
 {
     public async Task Consume(ConsumeContext<CollectionProgress> context)
     {
@@ -66,6 +68,20 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
         // A computation's result id doubles as its request id, so clients watch it with request:{id}.
         return SendAsync([HubTopics.All, HubTopics.Request(m.ResultId)], EventAudience.Everyone, HubMessages.AnalyticsProgress, new AnalyticsProgressMessage(
             m.ResultId, m.Kind, m.Status, m.Done, m.Total, m.Error, m.Timestamp), context.CancellationToken);
+    }
+
+    public async Task Consume(ConsumeContext<AlertTriggered> context)
+    {
+        var m = context.Message;
+        if (!m.Channels.Contains(AlertKinds.InApp))
+            return;
+        // A user's alerts are theirs alone: not even admins see them live.
+        var connections = subscriptions.ConnectionsOfUser(m.OwnerId);
+        if (connections.Count == 0)
+            return;
+        var unread = await db.Notifications.CountAsync(n => n.OwnerId == m.OwnerId && n.ReadAt == null, context.CancellationToken);
+        await hub.Clients.Clients(connections).SendAsync(HubMessages.Notification, new NotificationMessage(
+            m.FiringId, m.RuleId, m.RuleName, m.Kind, m.Symbol, m.Message, m.Value, m.TriggerTime, unread, m.FiredAt), context.CancellationToken);
     }
 
     private async Task<List<string>> TopicsAsync(Guid requestId, Guid? jobId, string? symbol, CancellationToken ct)

@@ -11,10 +11,13 @@ public sealed class ConsumedSignal<T> : IConsumeObserver, IDisposable where T : 
     private readonly TaskCompletionSource _consumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Func<T, bool> _match;
     private readonly ConnectHandle _handle;
+    private int _remaining;
 
-    public ConsumedSignal(IBus bus, Func<T, bool> match)
+    /// <param name="count">How many matching consumptions complete the signal (copies of one message, say).</param>
+    public ConsumedSignal(IBus bus, Func<T, bool> match, int count = 1)
     {
         _match = match;
+        _remaining = count;
         _handle = bus.ConnectConsumeObserver(this);
     }
 
@@ -22,7 +25,7 @@ public sealed class ConsumedSignal<T> : IConsumeObserver, IDisposable where T : 
 
     public Task PostConsume<TMessage>(ConsumeContext<TMessage> context) where TMessage : class
     {
-        if (context.Message is T message && _match(message))
+        if (context.Message is T message && _match(message) && Interlocked.Decrement(ref _remaining) <= 0)
             _consumed.TrySetResult();
         return Task.CompletedTask;
     }

@@ -284,6 +284,285 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.ToTable("signing_keys", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.AlertDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("FiringId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("firing_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_deliveries");
+
+                    b.HasIndex("FiringId", "Channel")
+                        .HasDatabaseName("ix_alert_deliveries_firing_id_channel");
+
+                    b.ToTable("alert_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.AlertFiring", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("FiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fired_at");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_id");
+
+                    b.Property<DateTime>("TriggerTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger_time");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_firings");
+
+                    b.HasIndex("OwnerId", "FiredAt")
+                        .HasDatabaseName("ix_alert_firings_owner_id_fired_at");
+
+                    b.HasIndex("RuleId", "TriggerTime")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alert_firings_rule_id_trigger_time");
+
+                    b.ToTable("alert_firings", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.AlertRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Armed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("armed");
+
+                    b.Property<long?>("AssetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asset_id");
+
+                    b.Property<int?>("Bars")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bars");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channels");
+
+                    b.Property<int>("CooldownSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cooldown_seconds");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Direction")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Field")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.Property<double?>("Hysteresis")
+                        .HasColumnType("REAL")
+                        .HasColumnName("hysteresis");
+
+                    b.Property<string>("Interval")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interval");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("LastEvaluatedTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_evaluated_time");
+
+                    b.Property<DateTime?>("LastFiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_fired_at");
+
+                    b.Property<double?>("Level")
+                        .HasColumnType("REAL")
+                        .HasColumnName("level");
+
+                    b.Property<double?>("Multiplier")
+                        .HasColumnType("REAL")
+                        .HasColumnName("multiplier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<double?>("Percent")
+                        .HasColumnType("REAL")
+                        .HasColumnName("percent");
+
+                    b.Property<string>("Symbol")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WebhookSecret")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_secret");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_rules");
+
+                    b.HasIndex("JobId")
+                        .HasDatabaseName("ix_alert_rules_job_id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_alert_rules_owner_id");
+
+                    b.HasIndex("AssetId", "Interval", "Enabled")
+                        .HasDatabaseName("ix_alert_rules_asset_id_interval_enabled");
+
+                    b.ToTable("alert_rules", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("FiringId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("firing_id");
+
+                    b.Property<string>("Link")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid?>("RuleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("FiringId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_firing_id");
+
+                    b.HasIndex("OwnerId", "ReadAt")
+                        .HasDatabaseName("ix_notifications_owner_id_read_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Analytics.AnalyticsResult", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1654,6 +1933,16 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.AlertFiring", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Alerts.AlertRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_firings_alert_rules_rule_id");
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.IngestionChunk", b =>
