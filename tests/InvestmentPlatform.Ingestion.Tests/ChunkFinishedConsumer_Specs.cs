@@ -1,6 +1,6 @@
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Ingestion;
-using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.Ingestion.Planning;
 using InvestmentPlatform.Ingestion.Dispatch;
 using InvestmentPlatform.Ingestion.Outcomes;

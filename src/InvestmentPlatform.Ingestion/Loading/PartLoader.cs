@@ -2,7 +2,7 @@ using InvestmentPlatform.Data.Series;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Assets;
-using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.Ingestion.Collection;
 using InvestmentPlatform.Ingestion.Planning;
 using InvestmentPlatform.Ingestion.Dispatch;

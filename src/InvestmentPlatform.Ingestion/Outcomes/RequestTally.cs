@@ -6,7 +6,7 @@ using System.Text.Json;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
-using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.Ingestion.Uploads;
 using InvestmentPlatform.ServiceDefaults;
 using MassTransit;

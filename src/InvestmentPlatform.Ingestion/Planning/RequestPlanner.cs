@@ -7,7 +7,7 @@ using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
-using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.Ingestion.Incremental;
 using InvestmentPlatform.Ingestion.Requests;
 using Microsoft.EntityFrameworkCore;

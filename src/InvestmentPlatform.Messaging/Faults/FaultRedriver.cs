@@ -1,5 +1,3 @@
-using InvestmentPlatform.Data;
-using InvestmentPlatform.Data.Faults;
 using InvestmentPlatform.Messaging.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,9 +47,9 @@ public sealed class FaultRedriver(
     private async Task<int> RedriveDueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.MessageFaults.Where(f => f.RedriveAt != null && f.RedriveAt <= now)
+        var due = await db.Set<MessageFault>().Where(f => f.RedriveAt != null && f.RedriveAt <= now)
             .OrderBy(f => f.RedriveAt).Select(f => f.Id).Take(BatchSize).ToListAsync(ct);
         var sent = 0;
         foreach (var id in due)
@@ -61,7 +59,7 @@ public sealed class FaultRedriver(
                 sent++;
         }
 
-        var kept = await db.MessageFaults.GroupBy(f => f.ErrorClass).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        var kept = await db.Set<MessageFault>().GroupBy(f => f.ErrorClass).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
         FaultMetrics.ObserveKept(new Dictionary<string, long>
         {
             [MessageFaultClasses.Transient] = kept.FirstOrDefault(k => k.Key == MessageFaultClasses.Transient)?.Count ?? 0,

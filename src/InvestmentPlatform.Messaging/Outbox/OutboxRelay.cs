@@ -11,12 +11,13 @@ public sealed class OutboxRelay(
     OutboxSignal signal,
     OutageLog outage,
     IOptions<OutboxOptions> options,
+    TimeProvider clock,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
-        var nextCleanup = DateTime.UtcNow;
+        var nextCleanup = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -25,10 +26,11 @@ public sealed class OutboxRelay(
                 do published = await publisher.PublishPendingAsync(stoppingToken);
                 while (published >= options.Value.BatchSize);
 
-                if (DateTime.UtcNow >= nextCleanup)
+                var now = clock.GetUtcNow();
+                if (now >= nextCleanup)
                 {
-                    await publisher.DeleteSentBeforeAsync(DateTime.UtcNow.AddDays(-options.Value.RetainSentDays), stoppingToken);
-                    nextCleanup = DateTime.UtcNow.AddHours(1);
+                    await publisher.DeleteSentBeforeAsync(now.UtcDateTime.AddDays(-options.Value.RetainSentDays), stoppingToken);
+                    nextCleanup = now.AddHours(1);
                 }
                 outage.Recovered(OutageLog.Database);
             }

@@ -1,9 +1,8 @@
-using InvestmentPlatform.Data.Outbox;
 using InvestmentPlatform.ServiceDefaults.Correlation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace InvestmentPlatform.Api.Observability;
+namespace InvestmentPlatform.Messaging.Outbox;
 
 /// <summary>
 /// Outbox rows written while handling an HTTP request carry its correlation id, which the relay publishes as the
