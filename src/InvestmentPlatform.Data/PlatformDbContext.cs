@@ -55,6 +55,7 @@ public abstract class PlatformDbContext(DbContextOptions options)
         base.OnModelCreating(modelBuilder);
         IdentityTables.Rename(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+        modelBuilder.AddSeriesTables();
         // Messaging owns these tables; the platform's context holds them so that state and message commit together.
         modelBuilder.AddOutbox();
         modelBuilder.AddMessageFaults();

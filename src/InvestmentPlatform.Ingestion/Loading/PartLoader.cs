@@ -28,7 +28,7 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeP
     {
         if (m.Part is < 0 or >= CollectChunkLimits.MaxParts)
             throw new ArgumentOutOfRangeException(nameof(m), m.Part, $"Part must be between 0 and {CollectChunkLimits.MaxParts - 1}.");
-        var rows = SeriesColumns.Distinct(m.Rows.ToRows());
+        var rows = SeriesRows.Distinct(m.Rows.ToRows());
         var bit = 1 << m.Part;
         var mask = bit | (m.IsLastPart ? LastPartBit : 0);
 
@@ -48,7 +48,7 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeP
         if (claimed == 0)
             return null;
 
-        await writer.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), SeriesTables.For(assetType),
+        await writer.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), SeriesTable.For(assetType),
             assetId, m.Interval, rows, ct);
 
         var chunk = await db.IngestionChunks.AsNoTracking().FirstAsync(c => c.Id == m.ChunkId, ct);
