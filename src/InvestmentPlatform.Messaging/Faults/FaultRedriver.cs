@@ -20,29 +20,13 @@ public sealed class FaultRedriver(
 {
     private const int BatchSize = 50;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-        do
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        outage.RepeatAsync("Re-driving faulted messages", async ct =>
         {
-            try
-            {
-                var sent = await RedriveDueAsync(stoppingToken);
-                if (sent > 0)
-                    logger.LogInformation("Re-drove {Count} messages that had faulted on a transient failure", sent);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                if (!outage.Report(ex))
-                    logger.LogWarning(ex, "Re-driving faulted messages failed; trying again");
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+            var sent = await RedriveDueAsync(ct);
+            if (sent > 0)
+                logger.LogInformation("Re-drove {Count} messages that had faulted on a transient failure", sent);
+        }, options.Value.PollInterval, clock, logger, stoppingToken);
 
     private async Task<int> RedriveDueAsync(CancellationToken ct)
     {
@@ -66,17 +50,5 @@ public sealed class FaultRedriver(
             [MessageFaultClasses.Permanent] = kept.FirstOrDefault(k => k.Key == MessageFaultClasses.Permanent)?.Count ?? 0,
         });
         return sent;
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 }

@@ -14,44 +14,23 @@ public sealed class OutboxRelay(
     TimeProvider clock,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
         var nextCleanup = clock.GetUtcNow();
-        while (!stoppingToken.IsCancellationRequested)
+        return outage.RepeatAsync("Outbox relay pass", async ct =>
         {
-            try
-            {
-                int published;
-                do published = await publisher.PublishPendingAsync(stoppingToken);
-                while (published >= options.Value.BatchSize);
+            int published;
+            do published = await publisher.PublishPendingAsync(ct);
+            while (published >= options.Value.BatchSize);
 
-                var now = clock.GetUtcNow();
-                if (now >= nextCleanup)
-                {
-                    await publisher.DeleteSentBeforeAsync(now.UtcDateTime.AddDays(-options.Value.RetainSentDays), stoppingToken);
-                    nextCleanup = now.AddHours(1);
-                }
-                outage.Recovered(OutageLog.Database);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            var now = clock.GetUtcNow();
+            if (now >= nextCleanup)
             {
-                return;
+                await publisher.DeleteSentBeforeAsync(now.UtcDateTime.AddDays(-options.Value.RetainSentDays), ct);
+                nextCleanup = now.AddHours(1);
             }
-            catch (Exception ex)
-            {
-                if (!outage.Report(ex))
-                    logger.LogWarning(ex, "Outbox relay pass failed; retrying");
-            }
-
-            try
-            {
-                await signal.WaitAsync(poll, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+            outage.Recovered(OutageLog.Database);
+        }, ct => signal.WaitAsync(poll, ct), logger, stoppingToken);
     }
 }
