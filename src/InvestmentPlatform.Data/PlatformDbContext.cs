@@ -5,6 +5,7 @@ using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Data.Portfolio;
 using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.Data.Series;
+using InvestmentPlatform.Messaging;
 using InvestmentPlatform.Messaging.Faults;
 using InvestmentPlatform.Messaging.Outbox;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;

@@ -1,6 +1,4 @@
 using InvestmentPlatform.ServiceDefaults.Correlation;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace InvestmentPlatform.Messaging.Outbox;
 
@@ -8,27 +6,13 @@ namespace InvestmentPlatform.Messaging.Outbox;
 /// Outbox rows written while handling an HTTP request carry its correlation id, which the relay publishes as the
 /// message's CorrelationId: the request's id then follows the work through the bus.
 /// </summary>
-public sealed class OutboxCorrelationInterceptor : SaveChangesInterceptor
+public sealed class OutboxCorrelationInterceptor : OutboxRowsInterceptor
 {
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    protected override void Stamp(IReadOnlyList<OutboxMessage> added)
     {
-        Stamp(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Stamp(eventData.Context);
-        return base.SavingChanges(eventData, result);
-    }
-
-    private static void Stamp(DbContext? context)
-    {
-        if (context is null || CorrelationId.Current is not { } id)
+        if (CorrelationId.Current is not { } id)
             return;
-        foreach (var entry in context.ChangeTracker.Entries<OutboxMessage>())
-            if (entry.State == EntityState.Added && entry.Entity.CorrelationId is null)
-                entry.Entity.CorrelationId = id;
+        foreach (var row in added)
+            row.CorrelationId ??= id;
     }
 }

@@ -11,7 +11,7 @@ public static class OutboxRelayExtensions
 {
     /// <summary>
     /// Adds the relay that publishes committed outbox rows of <typeparamref name="TContext"/> (whose model calls
-    /// <see cref="OutboxModel.AddOutbox"/>); safe to run in every process.
+    /// <see cref="MessagingModel.AddOutbox"/>); safe to run in every process.
     /// </summary>
     public static IHostApplicationBuilder AddOutboxRelay<TContext>(this IHostApplicationBuilder builder)
         where TContext : DbContext

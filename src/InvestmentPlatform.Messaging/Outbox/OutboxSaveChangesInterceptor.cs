@@ -1,24 +1,19 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace InvestmentPlatform.Messaging.Outbox;
 
 /// <summary>Stamps new outbox rows with their creation time and wakes the relay once the save has written them.</summary>
-public sealed class OutboxSaveChangesInterceptor(OutboxSignal signal, TimeProvider clock) : SaveChangesInterceptor
+public sealed class OutboxSaveChangesInterceptor(OutboxSignal signal, TimeProvider clock) : OutboxRowsInterceptor
 {
     private bool _hasOutboxRows;
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    protected override void Stamp(IReadOnlyList<OutboxMessage> added)
     {
-        Stamp(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Stamp(eventData.Context);
-        return base.SavingChanges(eventData, result);
+        _hasOutboxRows = added.Count > 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var row in added)
+            if (row.CreatedAt == default)
+                row.CreatedAt = now;
     }
 
     public override ValueTask<int> SavedChangesAsync(
@@ -32,22 +27,6 @@ public sealed class OutboxSaveChangesInterceptor(OutboxSignal signal, TimeProvid
     {
         Wake();
         return base.SavedChanges(eventData, result);
-    }
-
-    private void Stamp(DbContext? context)
-    {
-        _hasOutboxRows = false;
-        if (context is null)
-            return;
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var entry in context.ChangeTracker.Entries<OutboxMessage>())
-        {
-            if (entry.State != EntityState.Added)
-                continue;
-            _hasOutboxRows = true;
-            if (entry.Entity.CreatedAt == default)
-                entry.Entity.CreatedAt = now;
-        }
     }
 
     private void Wake()
