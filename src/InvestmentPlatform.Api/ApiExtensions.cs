@@ -5,8 +5,8 @@ using InvestmentPlatform.Api.Assets;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Api.Hubs;
 using InvestmentPlatform.Api.MarketData;
-using InvestmentPlatform.Api.Observability;
 using InvestmentPlatform.Api.OpenApi;
+using InvestmentPlatform.Messaging.Outbox;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -49,7 +49,7 @@ public static class ApiExtensions
         builder.Services.AddScoped<AssetCoverage>();
         builder.Services.AddScoped<Quotes>();
         builder.Services.AddSingleton<TopicSubscriptions>();
-        builder.Services.AddSingleton<ISaveChangesInterceptor, OutboxCorrelationInterceptor>();
+        builder.Services.AddOutboxCorrelation();
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());

@@ -2,12 +2,13 @@ using InvestmentPlatform.Data.Access;
 using InvestmentPlatform.Data.Alerts;
 using InvestmentPlatform.Data.Analytics;
 using InvestmentPlatform.Data.Assets;
-using InvestmentPlatform.Data.Faults;
 using InvestmentPlatform.Data.Ingestion;
-using InvestmentPlatform.Data.Outbox;
 using InvestmentPlatform.Data.Portfolio;
 using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.Data.Series;
+using InvestmentPlatform.Messaging;
+using InvestmentPlatform.Messaging.Faults;
+using InvestmentPlatform.Messaging.Outbox;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -60,6 +61,10 @@ public abstract class PlatformDbContext(DbContextOptions options)
         base.OnModelCreating(modelBuilder);
         IdentityTables.Rename(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+        modelBuilder.AddSeriesTables();
+        // Messaging owns these tables; the platform's context holds them so that state and message commit together.
+        modelBuilder.AddOutbox();
+        modelBuilder.AddMessageFaults();
         if (Provider == DatabaseProvider.Postgres)
         {
             foreach (var json in new[] { (typeof(Asset), nameof(Asset.Metadata)), (typeof(AnalyticsResult), nameof(AnalyticsResult.Result)) })

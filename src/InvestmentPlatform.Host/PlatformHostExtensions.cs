@@ -34,7 +34,7 @@ public static class PlatformHostExtensions
         if (roles.Scheduler)
             builder.AddSchedulerRuntime();
 
-        builder.AddPlatformMessaging(bus =>
+        builder.AddPlatformMessaging<PlatformDbContext>(bus =>
         {
             bus.AddCorrelationFilters();
             if (roles.Worker)

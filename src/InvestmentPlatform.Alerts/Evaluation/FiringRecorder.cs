@@ -2,7 +2,7 @@ using InvestmentPlatform.Alerts.Rules;
 using InvestmentPlatform.Contracts.Alerts;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Alerts;
-using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentPlatform.Alerts.Evaluation;

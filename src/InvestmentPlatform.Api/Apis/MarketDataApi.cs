@@ -46,7 +46,7 @@ public static class MarketDataApi
         if (await AssetsApi.FindAsync(db, symbol, ct) is not { } asset)
             return AssetsApi.UnknownSymbol(symbol);
 
-        var table = SeriesTable.For(asset.AssetType);
+        var table = BarColumns.For(asset.AssetType);
         IReadOnlyList<AdjustmentSegment> segments;
         string? baseInterval;
         await using (var connection = await connections.OpenAsync(ct))

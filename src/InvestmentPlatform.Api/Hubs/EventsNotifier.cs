@@ -11,7 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentPlatform.Api.Hubs;
 
-/// <summary>Bridges bus events to the hub clients of this process that subscribed to a matching topic.</summary>
+/// <summary>
+/// Bridges bus events to the hub clients of this process that subscribed to a matching topic. Each event says who may
+/// see it and under which asset type (RequestRouting, JobOwner, v1.1); only a v1.0 event, from a process not yet
+/// upgraded, is routed by reading its request or job back.
+/// </summary>
 public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscriptions subscriptions, PlatformDbContext db) :
     IConsumer<CollectionProgress>, IConsumer<CollectionCompleted>, IConsumer<CollectionFailed>, IConsumer<JobRunStatusChanged>,
     IConsumer<AnalyticsProgress>, IConsumer<AlertTriggered>
@@ -19,8 +23,8 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
     public async Task Consume(ConsumeContext<CollectionProgress> context)
     {
         var m = context.Message;
-        var topics = await TopicsAsync(m.RequestId, m.JobId, m.Symbol, context.CancellationToken);
-        await SendAsync(topics, await AudienceAsync(m.RequestId, m.JobId, context.CancellationToken), HubMessages.CollectionProgress, new CollectionProgressMessage(
+        var (topics, audience) = await RouteAsync(m.RequestId, m.JobId, m.Symbol, m.Routing, context.CancellationToken);
+        await SendAsync(topics, audience, HubMessages.CollectionProgress, new CollectionProgressMessage(
             m.RequestId, m.JobId, m.RunId, m.Symbol, "running", m.ChunksDone, m.ChunksTotal, m.RecordsCollected, m.RecordsLoaded,
             m.Timestamp), context.CancellationToken);
     }
@@ -28,8 +32,8 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
     public async Task Consume(ConsumeContext<CollectionCompleted> context)
     {
         var m = context.Message;
-        var topics = await TopicsAsync(m.RequestId, m.JobId, null, context.CancellationToken);
-        await SendAsync(topics, await AudienceAsync(m.RequestId, m.JobId, context.CancellationToken), HubMessages.CollectionProgress, new CollectionProgressMessage(
+        var (topics, audience) = await RouteAsync(m.RequestId, m.JobId, null, m.Routing, context.CancellationToken);
+        await SendAsync(topics, audience, HubMessages.CollectionProgress, new CollectionProgressMessage(
             m.RequestId, m.JobId, m.RunId, null, m.Status, m.ChunksTotal, m.ChunksTotal, m.RecordsCollected,
             m.RecordsLoaded, m.CompletedAt), context.CancellationToken);
     }
@@ -37,27 +41,30 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
     public async Task Consume(ConsumeContext<CollectionFailed> context)
     {
         var m = context.Message;
-        var topics = await TopicsAsync(m.RequestId, m.JobId, m.Symbol, context.CancellationToken);
+        var ct = context.CancellationToken;
         // Error messages name files and providers' answers: only the requester (and admins) see them.
-        var owner = await AudienceAsync(m.RequestId, m.JobId, context.CancellationToken);
+        var (topics, owner) = await RouteAsync(m.RequestId, m.JobId, m.Symbol, m.Routing, ct);
         await SendAsync(topics, owner, HubMessages.Error, new ErrorMessage(
-            m.RequestId, m.JobId, m.RunId, m.Symbol, m.ErrorClass.ToString(), m.Message, m.FailedAt), context.CancellationToken);
-        if (m.Symbol is null)
-        {
-            // The whole request failed: progress watchers see it end too.
-            var request = await db.IngestionRequests.AsNoTracking().Where(r => r.Id == m.RequestId)
-                .Select(r => new { r.ChunksDone, r.ChunksTotal, r.RecordsCollected, r.RecordsLoaded })
-                .FirstOrDefaultAsync(context.CancellationToken);
-            await SendAsync(topics, owner, HubMessages.CollectionProgress, new CollectionProgressMessage(
-                m.RequestId, m.JobId, m.RunId, null, "failed", request?.ChunksDone, request?.ChunksTotal,
-                request?.RecordsCollected ?? 0, request?.RecordsLoaded ?? 0, m.FailedAt), context.CancellationToken);
-        }
+            m.RequestId, m.JobId, m.RunId, m.Symbol, m.ErrorClass.ToString(), m.Message, m.FailedAt), ct);
+        if (m.Symbol is not null)
+            return;
+        // The whole request failed: progress watchers see it end too.
+        var counts = m.ChunksTotal is not null
+            ? new { m.ChunksDone, m.ChunksTotal, RecordsCollected = m.RecordsCollected ?? 0, RecordsLoaded = m.RecordsLoaded ?? 0 }
+            : await db.IngestionRequests.AsNoTracking().Where(r => r.Id == m.RequestId)
+                .Select(r => new { ChunksDone = (int?)r.ChunksDone, ChunksTotal = (int?)r.ChunksTotal, r.RecordsCollected, r.RecordsLoaded })
+                .FirstOrDefaultAsync(ct);
+        await SendAsync(topics, owner, HubMessages.CollectionProgress, new CollectionProgressMessage(
+            m.RequestId, m.JobId, m.RunId, null, "failed", counts?.ChunksDone, counts?.ChunksTotal,
+            counts?.RecordsCollected ?? 0, counts?.RecordsLoaded ?? 0, m.FailedAt), ct);
     }
 
     public async Task Consume(ConsumeContext<JobRunStatusChanged> context)
     {
         var m = context.Message;
-        var owner = await db.SchedulerJobs.AsNoTracking().Where(j => j.Id == m.JobId).Select(j => j.OwnerId).FirstOrDefaultAsync(context.CancellationToken);
+        var owner = m.Owner is { } known
+            ? known.UserId
+            : await JobOwnerAsync(m.JobId, context.CancellationToken);
         await SendAsync([HubTopics.All, HubTopics.Job(m.JobId)], EventAudience.OwnerAndAdmins(owner), HubMessages.JobStatus, new JobStatusMessage(
             m.JobId, m.RunId, m.JobName, m.Status, m.RecordsLoaded, m.ErrorClass, m.Message, m.Timestamp), context.CancellationToken);
     }
@@ -84,33 +91,39 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
             m.FiringId, m.RuleId, m.RuleName, m.Kind, m.Symbol, m.Message, m.Value, m.TriggerTime, unread, m.FiredAt), context.CancellationToken);
     }
 
-    private async Task<List<string>> TopicsAsync(Guid requestId, Guid? jobId, string? symbol, CancellationToken ct)
+    /// <summary>
+    /// The topics a request's event goes to, and who may see it: a job's run belongs to the job's owner (admins alone
+    /// for a job without one); a request submitted through the API to its submitter; command-line requests are everyone's.
+    /// </summary>
+    private async Task<(List<string> Topics, EventAudience Audience)> RouteAsync(
+        Guid requestId, Guid? jobId, string? symbol, RequestRouting? routing, CancellationToken ct)
     {
+        routing ??= await ReadRoutingAsync(requestId, jobId, symbol, ct);
         var topics = new List<string> { HubTopics.All, HubTopics.Request(requestId) };
         if (jobId is { } job)
             topics.Add(HubTopics.Job(job));
+        if (routing.AssetType is { } assetType)
+            topics.Add(HubTopics.AssetType(assetType));
+        var audience = jobId is null && routing.RequestedBy is null
+            ? EventAudience.Everyone
+            : EventAudience.OwnerAndAdmins(routing.RequestedBy);
+        return (topics, audience);
+    }
+
+    /// <summary>A v1.0 event carries no routing: the request, its job and the symbol's asset are read back.</summary>
+    private async Task<RequestRouting> ReadRoutingAsync(Guid requestId, Guid? jobId, string? symbol, CancellationToken ct)
+    {
+        var request = await db.IngestionRequests.AsNoTracking().Where(r => r.Id == requestId)
+            .Select(r => new { r.AssetType, r.RequestedBy }).FirstOrDefaultAsync(ct);
         var assetType = symbol is null
             ? null
             : await db.Assets.AsNoTracking().Where(a => a.Symbol == symbol).Select(a => a.AssetType).FirstOrDefaultAsync(ct);
-        assetType ??= await db.IngestionRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.AssetType)
-            .FirstOrDefaultAsync(ct);
-        if (assetType is not null)
-            topics.Add(HubTopics.AssetType(assetType));
-        return topics;
+        var owner = jobId is { } job ? await JobOwnerAsync(job, ct) : request?.RequestedBy;
+        return new RequestRouting(owner, assetType ?? request?.AssetType);
     }
 
-    /// <summary>
-    /// A job's run belongs to the job's owner (admins alone for a job without one); a request submitted through the API
-    /// to its submitter; command-line requests are everyone's.
-    /// </summary>
-    private async Task<EventAudience> AudienceAsync(Guid requestId, Guid? jobId, CancellationToken ct)
-    {
-        if (jobId is { } job)
-            return EventAudience.OwnerAndAdmins(
-                await db.SchedulerJobs.AsNoTracking().Where(j => j.Id == job).Select(j => j.OwnerId).FirstOrDefaultAsync(ct));
-        var requester = await db.IngestionRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.RequestedBy).FirstOrDefaultAsync(ct);
-        return requester is null ? EventAudience.Everyone : EventAudience.OwnerAndAdmins(requester);
-    }
+    private Task<string?> JobOwnerAsync(Guid jobId, CancellationToken ct) =>
+        db.SchedulerJobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => j.OwnerId).FirstOrDefaultAsync(ct);
 
     private Task SendAsync(IReadOnlyCollection<string> topics, EventAudience audience, string method, object payload, CancellationToken ct)
     {

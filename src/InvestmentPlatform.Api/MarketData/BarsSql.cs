@@ -10,7 +10,7 @@ namespace InvestmentPlatform.Api.MarketData;
 
 /// <summary>What to read: one asset's series in one stored interval, optionally resampled and adjusted.</summary>
 public sealed record BarsPlan(
-    SeriesTable Table,
+    BarColumns Table,
     long AssetId,
     string BaseInterval,
     string Interval,

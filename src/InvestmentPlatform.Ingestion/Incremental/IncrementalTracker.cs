@@ -63,16 +63,16 @@ public sealed class IncrementalTracker(PlatformDbContext db, IOptions<IngestionO
         return merged;
     }
 
-    private Task<List<DateTime>> StoredTimesAsync(long assetId, string assetType, string interval, DateTime from, DateTime to, CancellationToken ct) =>
-        SeriesTables.For(assetType) switch
-        {
-            "forex_rates" => db.ForexRates.Where(r => r.AssetId == assetId && r.Interval == interval && r.Time >= from && r.Time < to)
-                .OrderBy(r => r.Time).Select(r => r.Time).ToListAsync(ct),
-            "bond_rates" => db.BondRates.Where(r => r.AssetId == assetId && r.Interval == interval && r.Time >= from && r.Time < to)
-                .OrderBy(r => r.Time).Select(r => r.Time).ToListAsync(ct),
-            "economic_data" => db.EconomicData.Where(r => r.AssetId == assetId && r.Interval == interval && r.Time >= from && r.Time < to)
-                .OrderBy(r => r.Time).Select(r => r.Time).ToListAsync(ct),
-            _ => db.MarketData.Where(r => r.AssetId == assetId && r.Interval == interval && r.Time >= from && r.Time < to)
-                .OrderBy(r => r.Time).Select(r => r.Time).ToListAsync(ct),
-        };
+    private Task<List<DateTime>> StoredTimesAsync(long assetId, string assetType, string interval, DateTime from, DateTime to, CancellationToken ct)
+    {
+        var table = SeriesTable.For(assetType);
+        return table == SeriesTable.Forex ? TimesAsync(db.ForexRates)
+            : table == SeriesTable.Bonds ? TimesAsync(db.BondRates)
+            : table == SeriesTable.Economic ? TimesAsync(db.EconomicData)
+            : TimesAsync(db.MarketData);
+
+        Task<List<DateTime>> TimesAsync<T>(IQueryable<T> rows) where T : class, ISeriesEntity =>
+            rows.Where(r => r.AssetId == assetId && r.Interval == interval && r.Time >= from && r.Time < to)
+                .OrderBy(r => r.Time).Select(r => r.Time).ToListAsync(ct);
+    }
 }

@@ -2,7 +2,7 @@ using InvestmentPlatform.Data.Series;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Assets;
-using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.Ingestion.Collection;
 using InvestmentPlatform.Ingestion.Planning;
 using InvestmentPlatform.Ingestion.Dispatch;
@@ -28,7 +28,7 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeP
     {
         if (m.Part is < 0 or >= CollectChunkLimits.MaxParts)
             throw new ArgumentOutOfRangeException(nameof(m), m.Part, $"Part must be between 0 and {CollectChunkLimits.MaxParts - 1}.");
-        var rows = SeriesColumns.Distinct(m.Rows.ToRows());
+        var rows = SeriesRows.Distinct(m.Rows.ToRows());
         var bit = 1 << m.Part;
         var mask = bit | (m.IsLastPart ? LastPartBit : 0);
 
@@ -48,7 +48,7 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeP
         if (claimed == 0)
             return null;
 
-        var table = SeriesTables.For(assetType);
+        var table = SeriesTable.For(assetType);
         await writer.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), table, assetId, m.Interval, rows, ct);
         if (rows.Count > 0)
         {

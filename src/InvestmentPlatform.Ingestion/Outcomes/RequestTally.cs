@@ -6,7 +6,7 @@ using System.Text.Json;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
-using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.Ingestion.Uploads;
 using InvestmentPlatform.ServiceDefaults;
 using MassTransit;
@@ -49,12 +49,12 @@ public sealed class RequestTally(
         var logs = await db.DataCollectionLog.Where(l => l.RequestId == requestId).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var assetIds = await db.Assets.AsNoTracking().Where(a => logs.Select(l => l.Symbol).Contains(a.Symbol))
-            .ToDictionaryAsync(a => a.Symbol, a => a.AssetId, ct);
+        var assets = await db.Assets.AsNoTracking().Where(a => logs.Select(l => l.Symbol).Contains(a.Symbol))
+            .ToDictionaryAsync(a => a.Symbol, a => new { a.AssetId, a.AssetType }, ct);
         foreach (var log in logs)
         {
             var mine = chunks.Where(c => c.Symbol == log.Symbol).ToList();
-            log.AssetId = assetIds.TryGetValue(log.Symbol, out var id) ? id : null;
+            log.AssetId = assets.TryGetValue(log.Symbol, out var asset) ? asset.AssetId : null;
             log.RecordsCollected = mine.Sum(c => c.RecordsCollected);
             log.RecordsLoaded = mine.Sum(c => c.RecordsLoaded);
             log.RecordsRejected = mine.Sum(c => c.RecordsRejected);
@@ -90,7 +90,7 @@ public sealed class RequestTally(
             var duration = (now - request.CreatedAt).TotalMilliseconds;
             if (request.Status is IngestionStatuses.Failed or IngestionStatuses.TimedOut)
             {
-                db.EnqueuePublish(new CollectionFailed(request.Id, request.JobId, request.RunId, null,
+                db.EnqueuePublish(request.Failed(
                     Enum.TryParse<ErrorClass>(request.ErrorClass, out var ec) ? ec : ErrorClass.Transient,
                     request.ErrorMessage ?? "Every chunk failed.", now), request.Id);
             }
@@ -98,7 +98,8 @@ public sealed class RequestTally(
             {
                 var failedSymbols = logs.Where(l => l.Status != IngestionStatuses.Succeeded).Select(l => l.Symbol).ToList();
                 db.EnqueuePublish(new CollectionCompleted(request.Id, request.JobId, request.RunId, request.RecordsCollected,
-                    request.RecordsLoaded, request.RecordsRejected, failedSymbols, duration, now, request.Status, chunks.Count), request.Id);
+                    request.RecordsLoaded, request.RecordsRejected, failedSymbols, duration, now, request.Status, chunks.Count,
+                    request.Routing()), request.Id);
             }
         }
 
@@ -114,8 +115,9 @@ public sealed class RequestTally(
         else if (changed)
         {
             var last = chunks.Where(c => c.FinishedAt != null).MaxBy(c => c.FinishedAt);
+            var symbolType = last is not null && assets.TryGetValue(last.Symbol, out var stored) ? stored.AssetType : null;
             await publish.Publish(new CollectionProgress(request.Id, request.JobId, request.RunId, last?.Symbol ?? "",
-                done, chunks.Count, request.RecordsCollected, request.RecordsLoaded, now), ct);
+                done, chunks.Count, request.RecordsCollected, request.RecordsLoaded, now, request.Routing(symbolType)), ct);
         }
     }
 

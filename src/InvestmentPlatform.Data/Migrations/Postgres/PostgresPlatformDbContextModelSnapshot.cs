@@ -698,7 +698,7 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("InvestmentPlatform.Data.Faults.MessageFault", b =>
+            modelBuilder.Entity("InvestmentPlatform.Messaging.Faults.MessageFault", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1116,7 +1116,7 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.ToTable("worker_presence", (string)null);
                 });
 
-            modelBuilder.Entity("InvestmentPlatform.Data.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("InvestmentPlatform.Messaging.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -687,7 +687,7 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("InvestmentPlatform.Data.Faults.MessageFault", b =>
+            modelBuilder.Entity("InvestmentPlatform.Messaging.Faults.MessageFault", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1103,7 +1103,7 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.ToTable("worker_presence", (string)null);
                 });
 
-            modelBuilder.Entity("InvestmentPlatform.Data.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("InvestmentPlatform.Messaging.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

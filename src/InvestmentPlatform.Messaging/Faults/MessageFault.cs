@@ -1,4 +1,4 @@
-namespace InvestmentPlatform.Data.Faults;
+namespace InvestmentPlatform.Messaging.Faults;
 
 /// <summary>
 /// A message a consumer gave up on, kept in place of the transport's _error queue so that both transports keep it

@@ -1,4 +1,4 @@
-namespace InvestmentPlatform.Data.Outbox;
+namespace InvestmentPlatform.Messaging.Outbox;
 
 /// <summary>A message written in the same transaction as the state it announces; the relay publishes it.</summary>
 public class OutboxMessage

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace InvestmentPlatform.Data.Faults;
+namespace InvestmentPlatform.Messaging.Faults;
 
 internal sealed class MessageFaultConfiguration : IEntityTypeConfiguration<MessageFault>
 {

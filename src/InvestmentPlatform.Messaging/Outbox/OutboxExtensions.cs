@@ -1,14 +1,16 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
-namespace InvestmentPlatform.Data.Outbox;
+namespace InvestmentPlatform.Messaging.Outbox;
 
 public static class OutboxExtensions
 {
     /// <summary>
     /// Stages <paramref name="message"/> for publishing; it is written by the caller's next SaveChanges,
     /// in the same transaction as the state it belongs to, and published by the outbox relay after commit.
+    /// <see cref="OutboxSaveChangesInterceptor"/> stamps its creation time from the injected clock.
     /// </summary>
-    public static OutboxMessage EnqueuePublish<T>(this PlatformDbContext db, T message, Guid? correlationId = null)
+    public static OutboxMessage EnqueuePublish<T>(this DbContext db, T message, Guid? correlationId = null)
         where T : class
     {
         var row = new OutboxMessage
@@ -18,9 +20,8 @@ public static class OutboxExtensions
             MessageType = $"{typeof(T).FullName}, {typeof(T).Assembly.GetName().Name}",
             Body = JsonSerializer.Serialize(message, OutboxJson.Options),
             CorrelationId = correlationId,
-            CreatedAt = DateTime.UtcNow,
         };
-        db.Outbox.Add(row);
+        db.Set<OutboxMessage>().Add(row);
         return row;
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace InvestmentPlatform.Data.Outbox;
+namespace InvestmentPlatform.Messaging.Outbox;
 
 internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {

@@ -2,18 +2,9 @@ using InvestmentPlatform.Contracts.Ingestion;
 
 namespace InvestmentPlatform.Ingestion.Loading;
 
-/// <summary>The value columns of each series table (after asset_id, interval, time) and how a row fills them.</summary>
-public static class SeriesColumns
+/// <summary>What both loaders do to a part's rows before writing them.</summary>
+public static class SeriesRows
 {
-    public static IReadOnlyList<string> For(string table) => table switch
-    {
-        "market_data" => ["open", "high", "low", "close", "adj_close", "volume", "dividends", "stock_splits"],
-        "forex_rates" => ["open", "high", "low", "close"],
-        "bond_rates" => ["rate"],
-        "economic_data" => ["value"],
-        _ => throw new ArgumentOutOfRangeException(nameof(table), table, "Not a series table"),
-    };
-
     /// <summary>Rows sorted by time with duplicates removed (the later one wins), so an upsert never hits a row twice.</summary>
     public static IReadOnlyList<SeriesRow> Distinct(IReadOnlyList<SeriesRow> rows)
     {
