@@ -7,6 +7,7 @@ using InvestmentPlatform.Data.Outbox;
 using InvestmentPlatform.Data.Portfolio;
 using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.Data.Series;
+using InvestmentPlatform.Data.Trading;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -33,6 +34,10 @@ public abstract class PlatformDbContext(DbContextOptions options)
     public DbSet<PortfolioAccount> Portfolios => Set<PortfolioAccount>();
     public DbSet<PortfolioTransaction> PortfolioTransactions => Set<PortfolioTransaction>();
     public DbSet<AnalyticsResult> AnalyticsResults => Set<AnalyticsResult>();
+    public DbSet<PaperAccount> PaperAccounts => Set<PaperAccount>();
+    public DbSet<PaperOrder> PaperOrders => Set<PaperOrder>();
+    public DbSet<PaperOrderEvent> PaperOrderEvents => Set<PaperOrderEvent>();
+    public DbSet<PaperFill> PaperFills => Set<PaperFill>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<MessageFault> MessageFaults => Set<MessageFault>();
     public DbSet<WorkerPresence> WorkerPresence => Set<WorkerPresence>();

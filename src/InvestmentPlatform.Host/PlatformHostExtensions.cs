@@ -9,6 +9,7 @@ using InvestmentPlatform.Messaging;
 using InvestmentPlatform.Scheduler;
 using InvestmentPlatform.ServiceDefaults;
 using InvestmentPlatform.ServiceDefaults.Correlation;
+using InvestmentPlatform.Trading;
 
 namespace InvestmentPlatform.Host;
 
@@ -29,6 +30,9 @@ public static class PlatformHostExtensions
         builder.AddIngestion();
         builder.AddAnalytics();
         builder.AddScheduler();
+        builder.AddTrading();
+        if (roles.Worker)
+            builder.AddTradingRuntime();
         if (roles.Scheduler)
             builder.AddSchedulerRuntime();
 
@@ -39,6 +43,7 @@ public static class PlatformHostExtensions
             {
                 bus.AddIngestionConsumers();
                 bus.AddAnalyticsConsumers();
+                bus.AddTradingConsumers();
             }
             if (roles.Scheduler)
                 bus.AddSchedulerConsumers();
