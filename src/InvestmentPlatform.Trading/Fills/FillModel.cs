@@ -13,7 +13,7 @@ public sealed record WorkingOrder(
     double? LimitPrice,
     double? StopPrice,
     double FilledQuantity,
-    double FeesPaid,
+    double AverageFillPrice,
     bool StopTriggered,
     bool Fractional)
 {
@@ -40,8 +40,8 @@ public readonly record struct BarFill(double Quantity, double Price, double Fee,
 /// limit fill past its limit.</item>
 /// <item>Quantity is capped at <see cref="FillCosts.ParticipationRate"/> of the bar's volume (whole units unless the asset
 /// is fractional); a bar without volume fills nothing.</item>
-/// <item>Fee: per unit plus a fraction of the notional, and the order's fees together are at least the minimum, so the
-/// first fill pays up to the minimum and later fills pay only beyond it.</item>
+/// <item>Fee: per unit plus a fraction of the notional, and the order's fees together are max(that sum, the minimum):
+/// the first fill pays at least the minimum, later fills only what the sum has grown past it.</item>
 /// </list>
 /// </summary>
 public static class FillModel
@@ -74,15 +74,22 @@ public static class FillModel
         var quantity = Math.Min(order.Remaining, Capacity(bar.Volume, costs.ParticipationRate, order.Fractional));
         if (quantity <= 0)
             return new BarFill(0, 0, 0, triggered);
-        return new BarFill(quantity, p, Fee(quantity, p, order.FeesPaid, costs), triggered);
+        return new BarFill(quantity, p, Fee(quantity, p, order.FilledQuantity, order.AverageFillPrice, costs), triggered);
     }
 
-    /// <summary>The fee of a fill given what the order paid before: per unit + rate × notional, topped up to the order's minimum.</summary>
-    public static double Fee(double quantity, double price, double feesPaid, FillCosts costs)
+    /// <summary>
+    /// The fee of a fill after <paramref name="filledBefore"/> units at <paramref name="averagePriceBefore"/>: the order's fees
+    /// are max(per unit × units + rate × notional, minimum) over all its fills, and this fill pays what that total grows by.
+    /// </summary>
+    public static double Fee(double quantity, double price, double filledBefore, double averagePriceBefore, FillCosts costs)
     {
-        var raw = costs.FeePerUnit * quantity + costs.FeeRate * quantity * price;
-        return Math.Max(feesPaid + raw, costs.FeeMinimum) - feesPaid;
+        // The raw fee is linear in units and notional, so the fills before add up to one raw fee on their totals.
+        var before = filledBefore > 0 ? Math.Max(Raw(filledBefore, filledBefore * averagePriceBefore, costs), costs.FeeMinimum) : 0;
+        var after = Math.Max(Raw(filledBefore + quantity, filledBefore * averagePriceBefore + quantity * price, costs), costs.FeeMinimum);
+        return after - before;
     }
+
+    private static double Raw(double units, double notional, FillCosts costs) => costs.FeePerUnit * units + costs.FeeRate * notional;
 
     /// <summary>Units one bar can fill: the participation share of its volume, whole units unless fractional.</summary>
     public static double Capacity(double? volume, double participationRate, bool fractional)

@@ -119,5 +119,5 @@ public sealed class PaperFillEngine(PlatformDbContext db, OrderStore store)
     }
 
     internal static WorkingOrder Working(PaperOrder o, bool fractional) =>
-        new(o.Side, o.Type, o.Quantity, o.LimitPrice, o.StopPrice, o.FilledQuantity, o.FeesPaid, o.StopTriggered, fractional);
+        new(o.Side, o.Type, o.Quantity, o.LimitPrice, o.StopPrice, o.FilledQuantity, o.AverageFillPrice, o.StopTriggered, fractional);
 }

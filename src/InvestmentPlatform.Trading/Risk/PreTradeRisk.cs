@@ -78,7 +78,7 @@ public sealed class PreTradeRisk(PlatformDbContext db, HoldingsService holdings)
 
         // Only the part that opens or adds to a long or a short position uses buying power; a sale of what is held frees it.
         var opening = buy ? order.Quantity : Math.Max(0, order.Quantity - Math.Max(0, held - selling));
-        var cost = opening * price + FillModel.Fee(order.Quantity, price, 0,
+        var cost = opening * price + FillModel.Fee(order.Quantity, price, 0, 0,
             new FillCosts(account.FeePerUnit * fx, account.FeeRate, account.FeeMinimum * fx, 0, 1));
         var reserved = open.Where(o => o.Side == OrderSides.Buy).Sum(o => o.Remaining * (o.LimitPrice ?? o.StopPrice ?? close) * fx);
         var margin = account.MarginEnabled ? (account.Leverage - 1) * report.TotalValue : 0;
