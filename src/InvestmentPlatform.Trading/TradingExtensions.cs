@@ -17,6 +17,7 @@ public static class TradingExtensions
     {
         builder.Services.AddOptions<TradingOptions>().BindConfiguration(TradingOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(s => new TradingClock(s.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<PaperAccountService>();
         builder.Services.AddScoped<OrderStore>();
         builder.Services.AddScoped<PreTradeRisk>();

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InvestmentPlatform.Trading.Accounts;
 
 /// <summary>Paper accounts: a portfolio of kind paper with its trading settings and the starting deposit, made in one SaveChanges.</summary>
-public sealed class PaperAccountService(PlatformDbContext db, TimeProvider clock)
+public sealed class PaperAccountService(PlatformDbContext db, TradingClock clock)
 {
     public const double MaxStartingCash = 1e12;
 
@@ -59,7 +59,7 @@ public sealed class PaperAccountService(PlatformDbContext db, TimeProvider clock
         if (await db.Portfolios.AnyAsync(p => p.Name == name, ct))
             throw AnalyticsException.Conflict("name", $"A portfolio named '{name}' already exists.");
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         var start = input.StartAt is { } s ? (s.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : s.ToUniversalTime()) : now;
         if (start > now)
             throw AnalyticsException.Unprocessable("startAt", $"startAt {start:O} is in the future.");

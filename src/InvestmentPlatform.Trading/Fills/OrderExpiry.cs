@@ -12,12 +12,12 @@ namespace InvestmentPlatform.Trading.Fills;
 /// Day orders whose session has ended: each is first worked over the bars stored before its session end, then expired
 /// (the fill engine does both in one change).
 /// </summary>
-public sealed class OrderExpiry(PlatformDbContext db, PaperFillEngine engine, TimeProvider clock)
+public sealed class OrderExpiry(PlatformDbContext db, PaperFillEngine engine, TradingClock clock)
 {
     /// <returns>Orders looked at.</returns>
     public async Task<int> ExpireDueAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         var due = await db.PaperOrders.AsNoTracking()
             .Where(o => (o.Status == OrderStatuses.Accepted || o.Status == OrderStatuses.PartiallyFilled) && o.ExpiresAt != null && o.ExpiresAt <= now)
             .OrderBy(o => o.ExpiresAt).ThenBy(o => o.Id).Select(o => o.Id).Take(500).ToListAsync(ct);
@@ -28,7 +28,7 @@ public sealed class OrderExpiry(PlatformDbContext db, PaperFillEngine engine, Ti
 }
 
 /// <summary>Runs <see cref="OrderExpiry"/> every <see cref="TradingOptions.ExpirySweepSeconds"/> on the platform's clock.</summary>
-public sealed class OrderExpirySweeper(IServiceScopeFactory scopes, TimeProvider clock, IOptions<TradingOptions> options,
+public sealed class OrderExpirySweeper(IServiceScopeFactory scopes, TradingClock clock, IOptions<TradingOptions> options,
     ILogger<OrderExpirySweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,7 +38,7 @@ public sealed class OrderExpirySweeper(IServiceScopeFactory scopes, TimeProvider
         {
             try
             {
-                await Task.Delay(period, clock, stoppingToken);
+                await Task.Delay(period, clock.Time, stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<OrderExpiry>().ExpireDueAsync(stoppingToken);
             }

@@ -16,11 +16,11 @@ public sealed record Transition(string? Reason = null, string? Check = null, dou
 /// (optimistic concurrency, as the scheduler's runs), appends one event row per transition and stages the transition's
 /// contract in the outbox: the state, its audit trail and its announcement commit together or not at all.
 /// </summary>
-public sealed class OrderStore(PlatformDbContext db, TimeProvider clock, ILogger<OrderStore> logger)
+public sealed class OrderStore(PlatformDbContext db, TradingClock clock, ILogger<OrderStore> logger)
 {
     private const int ConflictAttempts = 5;
 
-    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+    public DateTime Now => clock.UtcNow;
 
     /// <summary>
     /// Loads the order, lets <paramref name="change"/> apply transitions through <see cref="Move"/>, and saves with the
