@@ -255,6 +255,25 @@ export type DrawdownPoint = {
   drawdown?: number
 }
 
+export type FillDto = {
+  id?: string
+  orderId?: string
+  symbol?: string
+  side?: string
+  barTime?: string
+  quantity?: number
+  price?: number
+  fee?: number
+}
+
+export type FillDtoPagedResult = {
+  items?: (FillDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
 export type GraphEdge = {
   from?: string
   to?: string
@@ -431,6 +450,106 @@ export type MessageFaultViewPagedResult = {
   totalPages?: number
 }
 
+export type OrderDto = {
+  id?: string
+  accountId?: string
+  clientOrderId?: string | null
+  symbol?: string
+  side?: string
+  type?: string
+  quantity?: number
+  limitPrice?: number | null
+  stopPrice?: number | null
+  timeInForce?: string
+  status?: string
+  rejectCheck?: string | null
+  rejectReason?: string | null
+  filledQuantity?: number
+  averageFillPrice?: number | null
+  feesPaid?: number
+  expiresAt?: string | null
+  submittedAt?: string
+  updatedAt?: string
+}
+
+export type OrderDtoPagedResult = {
+  items?: (OrderDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
+export type OrderEventDto = {
+  sequence?: number
+  type?: string
+  fromStatus?: string | null
+  toStatus?: string
+  reason?: string | null
+  fillPrice?: number | null
+  fillQuantity?: number | null
+  fee?: number | null
+  barTime?: string | null
+  time?: string
+}
+
+export type OrderInput = {
+  symbol?: string | null
+  side?: string | null
+  type?: string | null
+  quantity?: number | null
+  limitPrice?: number | null
+  stopPrice?: number | null
+  timeInForce?: string | null
+  clientOrderId?: string | null
+}
+
+export type PaperAccountDto = {
+  id?: string
+  name?: string
+  kind?: string
+  baseCurrency?: string
+  startingCash?: number
+  interval?: string
+  allowShort?: boolean
+  marginEnabled?: boolean
+  leverage?: number
+  maxPositionPercent?: number
+  maxOrderNotional?: number | null
+  feePerUnit?: number
+  feePercent?: number
+  feeMinimum?: number
+  slippageBps?: number
+  participationPercent?: number
+  createdAt?: string
+}
+
+export type PaperAccountDtoPagedResult = {
+  items?: (PaperAccountDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
+export type PaperAccountInput = {
+  name?: string | null
+  baseCurrency?: string | null
+  startingCash?: number | null
+  startAt?: string | null
+  interval?: string | null
+  allowShort?: boolean | null
+  marginEnabled?: boolean | null
+  leverage?: number | null
+  maxPositionPercent?: number | null
+  maxOrderNotional?: number | null
+  feePerUnit?: number | null
+  feePercent?: number | null
+  feeMinimum?: number | null
+  slippageBps?: number | null
+  participationPercent?: number | null
+}
+
 export type PerformanceReport = {
   conventions?: AnalyticsConventions
   benchmark?: AssetPerformance
@@ -462,6 +581,7 @@ export type PortfolioDto = {
   benchmarkSymbol?: string | null
   createdAt?: string
   updatedAt?: string
+  kind?: string
 }
 
 export type PortfolioDtoPagedResult = {
@@ -741,6 +861,32 @@ export type Paths = {
   }
   "/api/market-data/{symbol}/latest": {
     get: LatestBarDto
+  }
+  "/api/paper/accounts": {
+    get: PaperAccountDtoPagedResult
+    post: PaperAccountDto
+  }
+  "/api/paper/accounts/{id}": {
+    get: PaperAccountDto
+  }
+  "/api/paper/accounts/{id}/orders": {
+    get: OrderDtoPagedResult
+    post: OrderDto
+  }
+  "/api/paper/accounts/{id}/orders/{orderId}": {
+    get: OrderDto
+  }
+  "/api/paper/accounts/{id}/orders/{orderId}/cancel": {
+    post: OrderDto
+  }
+  "/api/paper/accounts/{id}/orders/{orderId}/events": {
+    get: (OrderEventDto)[]
+  }
+  "/api/paper/accounts/{id}/fills": {
+    get: FillDtoPagedResult
+  }
+  "/api/paper/accounts/{id}/positions": {
+    get: HoldingsReport
   }
   "/api/portfolios": {
     get: PortfolioDtoPagedResult
