@@ -32,29 +32,13 @@ public static class PaperTradingApi
         return app;
     }
 
-    private static async Task<Results<Ok<PagedResult<PaperAccountDto>>, ProblemHttpResult>> List(
-        PaperAccountService accounts, ClaimsPrincipal user, int? page, int? pageSize, CancellationToken ct)
-    {
-        var (request, errors) = PageRequest.Parse(page, pageSize);
-        if (request is null)
-            return ApiProblems.BadRequest(errors!);
-        var (items, total) = await accounts.ListAsync(request.Skip, request.PageSize, user.IsAdmin() ? null : user.UserIdOf(), ct);
-        return TypedResults.Ok(PagedResult<PaperAccountDto>.Create(items, request, total));
-    }
+    private static Task<Results<Ok<PagedResult<PaperAccountDto>>, ProblemHttpResult>> List(
+        PaperAccountService accounts, ClaimsPrincipal user, int? page, int? pageSize, CancellationToken ct) =>
+        AnalyticsApi.Page(page, pageSize, r => accounts.ListAsync(r.Skip, r.PageSize, user.IsAdmin() ? null : user.UserIdOf(), ct));
 
-    private static async Task<Results<Created<PaperAccountDto>, ProblemHttpResult>> Create(
-        PaperAccountService accounts, ClaimsPrincipal user, PaperAccountInput input, CancellationToken ct)
-    {
-        try
-        {
-            var created = await accounts.CreateAsync(input, user.UserIdOf(), ct);
-            return TypedResults.Created($"/api/paper/accounts/{created.Id}", created);
-        }
-        catch (AnalyticsException ex)
-        {
-            return AnalyticsApi.Problem(ex);
-        }
-    }
+    private static Task<Results<Created<PaperAccountDto>, ProblemHttpResult>> Create(
+        PaperAccountService accounts, ClaimsPrincipal user, PaperAccountInput input, CancellationToken ct) =>
+        AnalyticsApi.Create(() => accounts.CreateAsync(input, user.UserIdOf(), ct), a => $"/api/paper/accounts/{a.Id}");
 
     private static Task<Results<Ok<PaperAccountDto>, ProblemHttpResult>> Get(PaperAccountService accounts, Guid id, CancellationToken ct) =>
         AnalyticsApi.Answer(() => accounts.GetAsync(id, ct));
@@ -63,20 +47,9 @@ public static class PaperTradingApi
     private static async Task<Results<Ok<PagedResult<OrderDto>>, ProblemHttpResult>> ListOrders(
         OrderService orders, Guid id, string? status, int? page, int? pageSize, CancellationToken ct)
     {
-        var (request, errors) = PageRequest.Parse(page, pageSize);
-        if (request is null)
-            return ApiProblems.BadRequest(errors!);
         if (status is not null && status != "open" && !OrderStatusNames.Contains(status))
             return ApiProblems.BadRequest("status", $"status must be open or one of {string.Join(", ", OrderStatusNames)}.");
-        try
-        {
-            var (items, total) = await orders.ListAsync(id, status, request.Skip, request.PageSize, ct);
-            return TypedResults.Ok(PagedResult<OrderDto>.Create(items, request, total));
-        }
-        catch (AnalyticsException ex)
-        {
-            return AnalyticsApi.Problem(ex);
-        }
+        return await AnalyticsApi.Page(page, pageSize, r => orders.ListAsync(id, status, r.Skip, r.PageSize, ct));
     }
 
     /// <summary>
@@ -117,22 +90,9 @@ public static class PaperTradingApi
         OrderService orders, Guid id, Guid orderId, CancellationToken ct) =>
         AnalyticsApi.Answer(() => orders.EventsAsync(id, orderId, ct));
 
-    private static async Task<Results<Ok<PagedResult<FillDto>>, ProblemHttpResult>> Fills(
-        OrderService orders, Guid id, Guid? orderId, int? page, int? pageSize, CancellationToken ct)
-    {
-        var (request, errors) = PageRequest.Parse(page, pageSize);
-        if (request is null)
-            return ApiProblems.BadRequest(errors!);
-        try
-        {
-            var (items, total) = await orders.FillsAsync(id, orderId, request.Skip, request.PageSize, ct);
-            return TypedResults.Ok(PagedResult<FillDto>.Create(items, request, total));
-        }
-        catch (AnalyticsException ex)
-        {
-            return AnalyticsApi.Problem(ex);
-        }
-    }
+    private static Task<Results<Ok<PagedResult<FillDto>>, ProblemHttpResult>> Fills(
+        OrderService orders, Guid id, Guid? orderId, int? page, int? pageSize, CancellationToken ct) =>
+        AnalyticsApi.Page(page, pageSize, r => orders.FillsAsync(id, orderId, r.Skip, r.PageSize, ct));
 
     /// <summary>Positions, cash and P&amp;L: the account portfolio's holdings from the portfolio engine.</summary>
     private static Task<Results<Ok<HoldingsReport>, ProblemHttpResult>> Positions(

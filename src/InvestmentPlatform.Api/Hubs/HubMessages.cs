@@ -7,6 +7,7 @@ public static class HubMessages
     public const string CollectionProgress = "collection_progress";
     public const string Error = "error";
     public const string AnalyticsProgress = "analytics_progress";
+    public const string OrderUpdate = "order_update";
 }
 
 public sealed record JobStatusMessage(
@@ -21,3 +22,7 @@ public sealed record ErrorMessage(
 
 public sealed record AnalyticsProgressMessage(
     Guid ResultId, string Kind, string Status, int Done, int Total, string? Error, DateTime Timestamp);
+
+public sealed record OrderUpdateMessage(
+    Guid OrderId, Guid AccountId, string Status, double? FillPrice, double? FillQuantity, double? FilledQuantity, string? Reason,
+    DateTime Timestamp);

@@ -10,13 +10,10 @@ import { useCancelOrderMutation, useListOrdersQuery } from './tradingApi'
 
 const working = (o: OrderDto) => o.status === 'accepted' || o.status === 'partially_filled'
 
-/** Orders, newest first. While any is working the list is refreshed every few seconds, so fills appear as bars arrive. */
+/** Orders, newest first; each transition arrives over the hub and reloads the list (tradingApi), so fills appear as bars arrive. */
 export function Blotter({ accountId, selected, onSelect }: { accountId: string; selected: string | null; onSelect: (id: string) => void }) {
   const [page, setPage] = useState(1)
-  const [live, setLive] = useState(true)
-  const q = useListOrdersQuery({ accountId, page }, { pollingInterval: live ? 3000 : 0, skipPollingIfUnfocused: true })
-  const anyWorking = q.data?.items.some(working) ?? false
-  if (live !== anyWorking && q.data) setLive(anyWorking)
+  const q = useListOrdersQuery({ accountId, page })
   const [cancel, cancelState] = useCancelOrderMutation()
   const columns: Column<OrderDto>[] = [
     { header: 'Submitted', cellClassName: 'num whitespace-nowrap', cell: (o) => fmtTime(o.submittedAt) },

@@ -1,4 +1,5 @@
 import { apiSlice, query } from '../../api/apiSlice'
+import { liveEvents } from '../../api/liveEvents'
 import type { FillDto, Holdings, OrderDto, OrderEventDto, OrderInput, Paged, PaperAccountDto, PaperAccountInput } from '../../api/schemas'
 
 const id = (x: string) => encodeURIComponent(x)
@@ -25,6 +26,19 @@ export const tradingApi = apiSlice.injectEndpoints({
     listOrders: build.query<Paged<OrderDto>, { accountId: string; status?: string; page?: number }>({
       query: ({ accountId, ...rest }) => `${base(accountId)}/orders${query({ ...rest, pageSize: 20 })}`,
       providesTags: (_r, _e, a) => [{ type: 'Order', id: a.accountId }],
+      // Each transition of an order of this account arrives over the hub: the blotter, fills and positions reload.
+      async onCacheEntryAdded(arg, { cacheDataLoaded, cacheEntryRemoved, dispatch }) {
+        try {
+          await cacheDataLoaded
+        } catch {
+          return
+        }
+        const off = liveEvents.on('order_update', (e) => {
+          if (e.accountId === arg.accountId) dispatch(tradingApi.util.invalidateTags(touched(arg.accountId)))
+        })
+        await cacheEntryRemoved
+        off()
+      },
     }),
     submitOrder: build.mutation<OrderDto, { accountId: string; body: OrderInput }>({
       query: (a) => ({ url: `${base(a.accountId)}/orders`, method: 'POST', body: a.body }),
