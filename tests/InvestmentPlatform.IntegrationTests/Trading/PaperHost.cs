@@ -4,11 +4,11 @@ using System.Text.Json;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Assets;
-using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Data.Series;
 using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.Trading;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -101,29 +101,25 @@ public abstract class PaperHost(ApiDatabase database) : IAsyncLifetime
     }
 
     /// <summary>
-    /// Announces that bars of <paramref name="symbol"/> were loaded, as the loader does when a chunk finishes, and waits
-    /// until the fill engine's consumer has handled that announcement.
+    /// Announces that bars of <paramref name="symbol"/> were loaded, as the loader does for each committed part, and waits
+    /// until the fill engine's consumer has handled that announcement. Returns the announcement, to deliver it again.
     /// </summary>
-    public async Task SignalBarsAsync(string symbol, Guid? chunkId = null)
+    public async Task<SeriesUpdated> SignalBarsAsync(string symbol)
     {
-        var requestId = Guid.NewGuid();
-        await WithDbAsync(async db =>
-        {
-            db.IngestionRequests.Add(new IngestionRequest
-            {
-                Id = requestId, Source = ApiHost.TestSource, Symbols = $"[\"{symbol}\"]", Interval = "1d", Mode = "batch",
-                Status = IngestionStatuses.Succeeded, From = Day(1), To = Day(20), CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-            });
-            return await db.SaveChangesAsync();
-        });
-        await RedeliverAsync(new ChunkFinished(requestId, chunkId ?? Guid.NewGuid(), symbol, 3, 3, 0, null, null));
+        var assetId = await WithDbAsync(db => db.Assets.Where(a => a.Symbol == symbol).Select(a => a.AssetId).FirstAsync());
+        var last = await WithDbAsync(db => db.MarketData.Where(b => b.AssetId == assetId).OrderByDescending(b => b.Time).FirstAsync());
+        var message = new SeriesUpdated(assetId, symbol, "stock", "1d", Day(10), last.Time, 3,
+            new SeriesRow(last.Time, last.Open, last.High, last.Low, last.Close, last.AdjClose, last.Volume, 0, 0),
+            "synthetic", Guid.NewGuid(), DateTime.UtcNow);
+        await RedeliverAsync(message);
+        return message;
     }
 
     /// <summary>Publishes <paramref name="message"/> and waits until the fill engine's consumer has handled it.</summary>
-    public async Task RedeliverAsync(ChunkFinished message)
+    public async Task RedeliverAsync(SeriesUpdated message)
     {
         var bus = Host.Factory.Services.GetRequiredService<IBus>();
-        using var handled = new NewBarsHandled(bus, message.ChunkId);
+        using var handled = new NewBarsHandled(bus, message.RequestId);
         await bus.Publish(message);
         await handled.WaitAsync(TimeSpan.FromSeconds(60));
     }
@@ -131,12 +127,12 @@ public abstract class PaperHost(ApiDatabase database) : IAsyncLifetime
     private sealed class NewBarsHandled : IConsumeObserver, IDisposable
     {
         private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly Guid _chunkId;
+        private readonly Guid _requestId;
         private readonly ConnectHandle _handle;
 
-        public NewBarsHandled(IBus bus, Guid chunkId)
+        public NewBarsHandled(IBus bus, Guid requestId)
         {
-            _chunkId = chunkId;
+            _requestId = requestId;
             _handle = bus.ConnectConsumeObserver(this);
         }
 
@@ -144,7 +140,7 @@ public abstract class PaperHost(ApiDatabase database) : IAsyncLifetime
 
         public Task PostConsume<T>(ConsumeContext<T> context) where T : class
         {
-            if (context.Message is ChunkFinished m && m.ChunkId == _chunkId &&
+            if (context.Message is SeriesUpdated m && m.RequestId == _requestId &&
                 context.ReceiveContext.InputAddress.AbsolutePath.EndsWith("new-bars", StringComparison.Ordinal))
                 _done.TrySetResult();
             return Task.CompletedTask;
@@ -152,7 +148,7 @@ public abstract class PaperHost(ApiDatabase database) : IAsyncLifetime
 
         public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class
         {
-            if (context.Message is ChunkFinished m && m.ChunkId == _chunkId &&
+            if (context.Message is SeriesUpdated m && m.RequestId == _requestId &&
                 context.ReceiveContext.InputAddress.AbsolutePath.EndsWith("new-bars", StringComparison.Ordinal))
                 _done.TrySetException(exception);
             return Task.CompletedTask;

@@ -157,8 +157,7 @@ public abstract class When_paper_orders_are_traded(PaperHost host)
             (10, 103, 104, 101, 102, 1_000),    // low 101 stays above the limit: nothing
             (11, 99, 100, 98, 99.5, 2_000),     // gaps below 100: 10 % of 2,000 = 200 at the open, 99
             (12, 101, 102, 99.5, 100.5, 5_000)); // low 99.5 reaches 100: the last 100 at the limit
-        var chunk = Guid.NewGuid();
-        await host.SignalBarsAsync("FILLS", chunk);
+        var announced = await host.SignalBarsAsync("FILLS");
 
         var order = await host.GetAsync($"/api/paper/accounts/{account}/orders/{orderId}");
         Assert.Equal("filled", order.GetProperty("status").GetString());
@@ -180,7 +179,7 @@ public abstract class When_paper_orders_are_traded(PaperHost host)
         Near(100_000 - 29_800 - 32.8, holdings.GetProperty("cash").GetDouble());
 
         // The same bars announced again, and worked again directly: nothing fills twice.
-        await host.SignalBarsAsync("FILLS", chunk);
+        await host.RedeliverAsync(announced);
         Assert.Equal(0, await host.WithServiceAsync<PaperFillEngine, int>(e => e.OnBarsAsync(assetId, "1d", default)));
         Assert.Equal(2, await host.WithDbAsync(db => db.PaperFills.CountAsync(f => f.OrderId == orderId)));
         Assert.Equal(3, await host.WithDbAsync(db => db.PortfolioTransactions.CountAsync(t => t.PortfolioId == account)));
