@@ -146,6 +146,7 @@ public static class ApiExtensions
         app.MapAnalyticsApi();
         app.MapPortfolioApi();
         app.MapAlertsApi();
+        app.MapPaperTradingApi();
         app.MapHub<EventsHub>($"{AccessExtensions.HubPath}/events").RequireAuthorization(AccessPolicies.Read);
         return app;
     }

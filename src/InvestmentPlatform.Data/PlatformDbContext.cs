@@ -9,6 +9,7 @@ using InvestmentPlatform.Data.Series;
 using InvestmentPlatform.Messaging;
 using InvestmentPlatform.Messaging.Faults;
 using InvestmentPlatform.Messaging.Outbox;
+using InvestmentPlatform.Data.Trading;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -35,6 +36,10 @@ public abstract class PlatformDbContext(DbContextOptions options)
     public DbSet<PortfolioAccount> Portfolios => Set<PortfolioAccount>();
     public DbSet<PortfolioTransaction> PortfolioTransactions => Set<PortfolioTransaction>();
     public DbSet<AnalyticsResult> AnalyticsResults => Set<AnalyticsResult>();
+    public DbSet<PaperAccount> PaperAccounts => Set<PaperAccount>();
+    public DbSet<PaperOrder> PaperOrders => Set<PaperOrder>();
+    public DbSet<PaperOrderEvent> PaperOrderEvents => Set<PaperOrderEvent>();
+    public DbSet<PaperFill> PaperFills => Set<PaperFill>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<MessageFault> MessageFaults => Set<MessageFault>();
     public DbSet<WorkerPresence> WorkerPresence => Set<WorkerPresence>();

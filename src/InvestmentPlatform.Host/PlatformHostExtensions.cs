@@ -10,6 +10,7 @@ using InvestmentPlatform.Messaging;
 using InvestmentPlatform.Scheduler;
 using InvestmentPlatform.ServiceDefaults;
 using InvestmentPlatform.ServiceDefaults.Correlation;
+using InvestmentPlatform.Trading;
 
 namespace InvestmentPlatform.Host;
 
@@ -31,6 +32,9 @@ public static class PlatformHostExtensions
         builder.AddAnalytics();
         builder.AddScheduler();
         builder.AddAlerts();
+        builder.AddTrading();
+        if (roles.Worker)
+            builder.AddTradingRuntime();
         if (roles.Scheduler)
             builder.AddSchedulerRuntime();
 
@@ -42,6 +46,7 @@ public static class PlatformHostExtensions
                 bus.AddIngestionConsumers();
                 bus.AddAnalyticsConsumers();
                 bus.AddAlertsConsumers();
+                bus.AddTradingConsumers();
             }
             if (roles.Scheduler)
                 bus.AddSchedulerConsumers();

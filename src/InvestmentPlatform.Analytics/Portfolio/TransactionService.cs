@@ -24,6 +24,7 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
     public async Task<TransactionDto> AddAsync(Guid portfolioId, TransactionInput input, CancellationToken ct)
     {
         var portfolio = await portfolios.FindAsync(portfolioId, ct);
+        PortfolioService.EnsureManual(portfolio);
         var (row, symbol) = await BuildAsync(portfolio, input, ct);
         await ReplayAsync(db, portfolio, row, ct);
         db.PortfolioTransactions.Add(row);
@@ -34,6 +35,7 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
     public async Task DeleteAsync(Guid portfolioId, Guid transactionId, CancellationToken ct)
     {
         var portfolio = await portfolios.FindAsync(portfolioId, ct);
+        PortfolioService.EnsureManual(portfolio);
         var row = await db.PortfolioTransactions.SingleOrDefaultAsync(t => t.Id == transactionId && t.PortfolioId == portfolioId, ct)
                   ?? throw AnalyticsException.NotFound("txId", $"Transaction {transactionId} does not exist in portfolio {portfolioId}.");
         db.PortfolioTransactions.Remove(row);
@@ -56,6 +58,7 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
     public async Task<ImportResult> ImportAsync(Guid portfolioId, string csv, string mode, CancellationToken ct)
     {
         var portfolio = await portfolios.FindAsync(portfolioId, ct);
+        PortfolioService.EnsureManual(portfolio);
         var records = TransactionCsv.Records(csv).Where(r => !TransactionCsv.IsBlank(r.Fields)).Take(TransactionLimits.MaxImportLines + 2).ToList();
         if (records.Count == 0 || records[0].Line != 1 || !TransactionCsv.IsHeader(records[0].Fields))
             throw AnalyticsException.Invalid("body", $"The first line must be the header {TransactionCsv.Header}.");

@@ -90,6 +90,38 @@ public static class AnalyticsApi
         }
     }
 
+    /// <summary>One page of a list: 400 for a bad page or page size, the service's refusal as ProblemDetails.</summary>
+    internal static async Task<Results<Ok<PagedResult<T>>, ProblemHttpResult>> Page<T>(
+        int? page, int? pageSize, Func<PageRequest, Task<(IReadOnlyList<T> Items, long Total)>> list)
+    {
+        var (request, errors) = PageRequest.Parse(page, pageSize);
+        if (request is null)
+            return ApiProblems.BadRequest(errors!);
+        try
+        {
+            var (items, total) = await list(request);
+            return TypedResults.Ok(PagedResult<T>.Create(items, request, total));
+        }
+        catch (AnalyticsException ex)
+        {
+            return Problem(ex);
+        }
+    }
+
+    /// <summary>201 with <c>Location</c> for what <paramref name="create"/> made, or the service's refusal as ProblemDetails.</summary>
+    internal static async Task<Results<Created<T>, ProblemHttpResult>> Create<T>(Func<Task<T>> create, Func<T, string> location)
+    {
+        try
+        {
+            var created = await create();
+            return TypedResults.Created(location(created), created);
+        }
+        catch (AnalyticsException ex)
+        {
+            return Problem(ex);
+        }
+    }
+
     /// <summary>The ProblemDetails for a rejected analytics or portfolio request.</summary>
     internal static ProblemHttpResult Problem(AnalyticsException ex) => ex.Kind switch
     {

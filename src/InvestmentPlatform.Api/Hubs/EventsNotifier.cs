@@ -4,6 +4,7 @@ using InvestmentPlatform.Contracts.Alerts;
 using InvestmentPlatform.Contracts.Analytics;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Contracts.Scheduler;
+using InvestmentPlatform.Contracts.Trading;
 using InvestmentPlatform.Data;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
@@ -18,7 +19,8 @@ namespace InvestmentPlatform.Api.Hubs;
 /// </summary>
 public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscriptions subscriptions, PlatformDbContext db) :
     IConsumer<CollectionProgress>, IConsumer<CollectionCompleted>, IConsumer<CollectionFailed>, IConsumer<JobRunStatusChanged>,
-    IConsumer<AnalyticsProgress>, IConsumer<AlertTriggered>
+    IConsumer<AnalyticsProgress>, IConsumer<AlertTriggered>, IConsumer<OrderAccepted>, IConsumer<OrderRejected>, IConsumer<OrderFilled>,
+    IConsumer<OrderCancelled>, IConsumer<OrderExpired>
 {
     public async Task Consume(ConsumeContext<CollectionProgress> context)
     {
@@ -75,6 +77,35 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
         // A computation's result id doubles as its request id, so clients watch it with request:{id}.
         return SendAsync([HubTopics.All, HubTopics.Request(m.ResultId)], EventAudience.Everyone, HubMessages.AnalyticsProgress, new AnalyticsProgressMessage(
             m.ResultId, m.Kind, m.Status, m.Done, m.Total, m.Error, m.Timestamp), context.CancellationToken);
+    }
+
+    public Task Consume(ConsumeContext<OrderAccepted> context) =>
+        OrderAsync(new(context.Message.OrderId, context.Message.AccountId, OrderStatuses.Accepted, null, null, 0, null, context.Message.AcceptedAt), context);
+
+    public Task Consume(ConsumeContext<OrderRejected> context) =>
+        OrderAsync(new(context.Message.OrderId, context.Message.AccountId, OrderStatuses.Rejected, null, null, 0, context.Message.Reason,
+            context.Message.RejectedAt), context);
+
+    public Task Consume(ConsumeContext<OrderFilled> context)
+    {
+        var m = context.Message;
+        return OrderAsync(new(m.OrderId, m.AccountId, m.Status, m.FillPrice, m.FillQuantity, m.FilledQuantity, null, m.FilledAt), context);
+    }
+
+    public Task Consume(ConsumeContext<OrderCancelled> context) =>
+        OrderAsync(new(context.Message.OrderId, context.Message.AccountId, OrderStatuses.Cancelled, null, null, context.Message.FilledQuantity,
+            context.Message.Reason, context.Message.CancelledAt), context);
+
+    public Task Consume(ConsumeContext<OrderExpired> context) =>
+        OrderAsync(new(context.Message.OrderId, context.Message.AccountId, OrderStatuses.Expired, null, null, context.Message.FilledQuantity,
+            null, context.Message.ExpiredAt), context);
+
+    /// <summary>An order belongs to its account's owner: only they (and admins) hear of it.</summary>
+    private async Task OrderAsync<T>(OrderUpdateMessage message, ConsumeContext<T> context) where T : class
+    {
+        var owner = await db.Portfolios.AsNoTracking().Where(p => p.Id == message.AccountId).Select(p => p.OwnerId)
+            .FirstOrDefaultAsync(context.CancellationToken);
+        await SendAsync([HubTopics.All], EventAudience.OwnerAndAdmins(owner), HubMessages.OrderUpdate, message, context.CancellationToken);
     }
 
     public async Task Consume(ConsumeContext<AlertTriggered> context)

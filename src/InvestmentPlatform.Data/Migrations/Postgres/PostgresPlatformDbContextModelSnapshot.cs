@@ -1201,6 +1201,11 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1749,6 +1754,313 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.ToTable("market_data", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperAccount", b =>
+                {
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<double>("FeeMinimum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fee_minimum");
+
+                    b.Property<double>("FeePerUnit")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fee_per_unit");
+
+                    b.Property<double>("FeeRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fee_rate");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("interval");
+
+                    b.Property<double>("Leverage")
+                        .HasColumnType("double precision")
+                        .HasColumnName("leverage");
+
+                    b.Property<bool>("MarginEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("margin_enabled");
+
+                    b.Property<double?>("MaxOrderNotional")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_order_notional");
+
+                    b.Property<double>("MaxPositionFraction")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_position_fraction");
+
+                    b.Property<double>("ParticipationRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("participation_rate");
+
+                    b.Property<double>("SlippageBps")
+                        .HasColumnType("double precision")
+                        .HasColumnName("slippage_bps");
+
+                    b.Property<double>("StartingCash")
+                        .HasColumnType("double precision")
+                        .HasColumnName("starting_cash");
+
+                    b.HasKey("PortfolioId")
+                        .HasName("pk_paper_accounts");
+
+                    b.ToTable("paper_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperFill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("BarTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bar_time");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<double>("Fee")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fee");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<double>("Price")
+                        .HasColumnType("double precision")
+                        .HasColumnName("price");
+
+                    b.Property<double>("Quantity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transaction_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_fills");
+
+                    b.HasIndex("AccountId", "BarTime")
+                        .HasDatabaseName("ix_paper_fills_account_id_bar_time");
+
+                    b.HasIndex("OrderId", "BarTime")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_fills_order_id_bar_time");
+
+                    b.ToTable("paper_fills", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<long?>("AssetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("asset_id");
+
+                    b.Property<double>("AverageFillPrice")
+                        .HasColumnType("double precision")
+                        .HasColumnName("average_fill_price");
+
+                    b.Property<string>("ClientOrderId")
+                        .HasColumnType("text")
+                        .HasColumnName("client_order_id");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("integer")
+                        .HasColumnName("events");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<double>("FeesPaid")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fees_paid");
+
+                    b.Property<double>("FilledQuantity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("filled_quantity");
+
+                    b.Property<DateTime?>("LastBarTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_bar_time");
+
+                    b.Property<double?>("LimitPrice")
+                        .HasColumnType("double precision")
+                        .HasColumnName("limit_price");
+
+                    b.Property<double>("Quantity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("RejectCheck")
+                        .HasColumnType("text")
+                        .HasColumnName("reject_check");
+
+                    b.Property<string>("RejectReason")
+                        .HasColumnType("text")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<double?>("StopPrice")
+                        .HasColumnType("double precision")
+                        .HasColumnName("stop_price");
+
+                    b.Property<bool>("StopTriggered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("stop_triggered");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("symbol");
+
+                    b.Property<string>("TimeInForce")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("time_in_force");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_orders");
+
+                    b.HasIndex("AccountId", "ClientOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_orders_account_id_client_order_id");
+
+                    b.HasIndex("AccountId", "SubmittedAt")
+                        .HasDatabaseName("ix_paper_orders_account_id_submitted_at");
+
+                    b.HasIndex("AssetId", "Status")
+                        .HasDatabaseName("ix_paper_orders_asset_id_status");
+
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_paper_orders_status_expires_at");
+
+                    b.ToTable("paper_orders", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperOrderEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("BarTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bar_time");
+
+                    b.Property<double?>("Fee")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fee");
+
+                    b.Property<double?>("FillPrice")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fill_price");
+
+                    b.Property<double?>("FillQuantity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fill_quantity");
+
+                    b.Property<string>("FromStatus")
+                        .HasColumnType("text")
+                        .HasColumnName("from_status");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("to_status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_order_events");
+
+                    b.HasIndex("OrderId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_order_events_order_id_sequence");
+
+                    b.ToTable("paper_order_events", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2066,6 +2378,46 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_market_data_assets_asset_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperAccount", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Portfolio.PortfolioAccount", null)
+                        .WithOne()
+                        .HasForeignKey("InvestmentPlatform.Data.Trading.PaperAccount", "PortfolioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_accounts_portfolios_portfolio_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperFill", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Trading.PaperOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_fills_paper_orders_order_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperOrder", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Trading.PaperAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_orders_paper_accounts_account_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperOrderEvent", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Trading.PaperOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_order_events_paper_orders_order_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1186,6 +1186,11 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1734,6 +1739,311 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.ToTable("market_data", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperAccount", b =>
+                {
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<double>("FeeMinimum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("fee_minimum");
+
+                    b.Property<double>("FeePerUnit")
+                        .HasColumnType("REAL")
+                        .HasColumnName("fee_per_unit");
+
+                    b.Property<double>("FeeRate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("fee_rate");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interval");
+
+                    b.Property<double>("Leverage")
+                        .HasColumnType("REAL")
+                        .HasColumnName("leverage");
+
+                    b.Property<bool>("MarginEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("margin_enabled");
+
+                    b.Property<double?>("MaxOrderNotional")
+                        .HasColumnType("REAL")
+                        .HasColumnName("max_order_notional");
+
+                    b.Property<double>("MaxPositionFraction")
+                        .HasColumnType("REAL")
+                        .HasColumnName("max_position_fraction");
+
+                    b.Property<double>("ParticipationRate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("participation_rate");
+
+                    b.Property<double>("SlippageBps")
+                        .HasColumnType("REAL")
+                        .HasColumnName("slippage_bps");
+
+                    b.Property<double>("StartingCash")
+                        .HasColumnType("REAL")
+                        .HasColumnName("starting_cash");
+
+                    b.HasKey("PortfolioId")
+                        .HasName("pk_paper_accounts");
+
+                    b.ToTable("paper_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperFill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("BarTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bar_time");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<double>("Fee")
+                        .HasColumnType("REAL")
+                        .HasColumnName("fee");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<double>("Price")
+                        .HasColumnType("REAL")
+                        .HasColumnName("price");
+
+                    b.Property<double>("Quantity")
+                        .HasColumnType("REAL")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transaction_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_fills");
+
+                    b.HasIndex("AccountId", "BarTime")
+                        .HasDatabaseName("ix_paper_fills_account_id_bar_time");
+
+                    b.HasIndex("OrderId", "BarTime")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_fills_order_id_bar_time");
+
+                    b.ToTable("paper_fills", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<long?>("AssetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asset_id");
+
+                    b.Property<double>("AverageFillPrice")
+                        .HasColumnType("REAL")
+                        .HasColumnName("average_fill_price");
+
+                    b.Property<string>("ClientOrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_order_id");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("events");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<double>("FeesPaid")
+                        .HasColumnType("REAL")
+                        .HasColumnName("fees_paid");
+
+                    b.Property<double>("FilledQuantity")
+                        .HasColumnType("REAL")
+                        .HasColumnName("filled_quantity");
+
+                    b.Property<DateTime?>("LastBarTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_bar_time");
+
+                    b.Property<double?>("LimitPrice")
+                        .HasColumnType("REAL")
+                        .HasColumnName("limit_price");
+
+                    b.Property<double>("Quantity")
+                        .HasColumnType("REAL")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("RejectCheck")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_check");
+
+                    b.Property<string>("RejectReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<double?>("StopPrice")
+                        .HasColumnType("REAL")
+                        .HasColumnName("stop_price");
+
+                    b.Property<bool>("StopTriggered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stop_triggered");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.Property<string>("TimeInForce")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_in_force");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_orders");
+
+                    b.HasIndex("AccountId", "ClientOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_orders_account_id_client_order_id");
+
+                    b.HasIndex("AccountId", "SubmittedAt")
+                        .HasDatabaseName("ix_paper_orders_account_id_submitted_at");
+
+                    b.HasIndex("AssetId", "Status")
+                        .HasDatabaseName("ix_paper_orders_asset_id_status");
+
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_paper_orders_status_expires_at");
+
+                    b.ToTable("paper_orders", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperOrderEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("BarTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bar_time");
+
+                    b.Property<double?>("Fee")
+                        .HasColumnType("REAL")
+                        .HasColumnName("fee");
+
+                    b.Property<double?>("FillPrice")
+                        .HasColumnType("REAL")
+                        .HasColumnName("fill_price");
+
+                    b.Property<double?>("FillQuantity")
+                        .HasColumnType("REAL")
+                        .HasColumnName("fill_quantity");
+
+                    b.Property<string>("FromStatus")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_status");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_order_events");
+
+                    b.HasIndex("OrderId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_order_events_order_id_sequence");
+
+                    b.ToTable("paper_order_events", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2045,6 +2355,46 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_market_data_assets_asset_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperAccount", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Portfolio.PortfolioAccount", null)
+                        .WithOne()
+                        .HasForeignKey("InvestmentPlatform.Data.Trading.PaperAccount", "PortfolioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_accounts_portfolios_portfolio_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperFill", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Trading.PaperOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_fills_paper_orders_order_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperOrder", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Trading.PaperAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_orders_paper_accounts_account_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperOrderEvent", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Trading.PaperOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_order_events_paper_orders_order_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
