@@ -1,6 +1,7 @@
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Api.Access;
 using InvestmentPlatform.Api.Http;
+using InvestmentPlatform.Api.Reports;
 using InvestmentPlatform.Reports.Documents;
 using InvestmentPlatform.Reports.Kinds;
 using Microsoft.AspNetCore.Builder;
@@ -24,8 +25,21 @@ public static class ReportsApi
             .Produces(StatusCodes.Status200OK, null, PdfReportWriter.ContentType, ExcelReportWriter.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        app.MapGet("/api/reports/coverage", CoverageAsync).WithTags("Reports")
+            .WithSummary("The data coverage report (per asset and interval: first and last bar, gaps, last collection and its status) as PDF or Excel")
+            .Produces(StatusCodes.Status200OK, null, PdfReportWriter.ContentType, ExcelReportWriter.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    private static Task<IResult> CoverageAsync(
+        DataCoverageReport report, ReportRenderer renderer, string? symbols, string? format, CancellationToken ct) =>
+        RenderAsync(async () =>
+        {
+            var wanted = ReportFormats.Parse(format);
+            var document = await report.BuildAsync(AnalyticsApi.SplitSymbols(symbols), ct);
+            return renderer.Render(document, wanted, "data-coverage");
+        });
 
     private static Task<IResult> PortfolioAsync(
         PortfolioReport report, ReportRenderer renderer, Guid id, DateTime? from, DateTime? to, string? benchmark, string? format,

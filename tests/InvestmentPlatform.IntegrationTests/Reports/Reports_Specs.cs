@@ -146,6 +146,33 @@ public abstract class When_reports_are_generated(ApiDatabase database) : IAsyncL
     }
 
     [Fact]
+    public async Task Should_list_coverage_and_gaps_as_the_coverage_endpoint_answers_them()
+    {
+        var services = _host.Factory.Services;
+        var holey = await AssetAsync(services, "HOLEY", "crypto", "USD");
+        await BarsAsync(services, holey, [.. Enumerable.Range(0, 10).Concat(Enumerable.Range(20, 10)).Select(d => (d, 10.0 + d, (double?)null))]);
+        var coverage = (await Client.GetFromJsonAsync<JsonElement>("/api/assets/HOLEY/coverage")).GetProperty("series")[0];
+        var gap = coverage.GetProperty("gaps")[0];
+
+        var book = ReportFiles.Workbook(await FileAsync("/api/reports/coverage?symbols=HOLEY,ALPHA&format=xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        var rows = book["Coverage"];
+        Assert.Equal("ALPHA", rows["A2"].Value);
+        Assert.Equal("HOLEY", rows["A3"].Value);
+        Assert.Equal(("n", 3u), (rows["C3"].Type, rows["C3"].Style));
+        Assert.Equal(coverage.GetProperty("firstTime").GetDateTime(), DateTime.FromOADate(rows["C3"].Number));
+        Assert.Equal(coverage.GetProperty("lastTime").GetDateTime(), DateTime.FromOADate(rows["D3"].Number));
+        Assert.Equal(coverage.GetProperty("rowCount").GetDouble(), rows["E3"].Number);
+        Assert.Equal(1, rows["G3"].Number);
+        Assert.Equal(gap.GetProperty("missingBars").GetDouble(), book["Gaps"]["E2"].Number);
+
+        var text = await ReportFiles.PdfTextAsync(await FileAsync("/api/reports/coverage?symbols=HOLEY", "application/pdf"), $"coverage-{database}");
+        Assert.Contains("Data coverage: HOLEY", text);
+        Assert.Contains(CellText.Number(gap.GetProperty("missingBars").GetDouble()), text);
+        await ProblemAssert.IsProblemAsync(await Client.GetAsync("/api/reports/coverage?symbols=NOPE"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Should_refuse_bad_report_requests_with_a_problem()
     {
         await ProblemAssert.IsProblemAsync(await Client.GetAsync($"/api/portfolios/{_portfolio}/report?format=docx"), HttpStatusCode.BadRequest, "format");
