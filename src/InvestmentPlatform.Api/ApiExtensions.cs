@@ -47,6 +47,7 @@ public static class ApiExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SeriesConnections>();
         builder.Services.AddScoped<AssetCoverage>();
+        builder.Services.AddScoped<Reports.DataCoverageReport>();
         builder.Services.AddScoped<Quotes>();
         builder.Services.AddSingleton<TopicSubscriptions>();
         builder.Services.AddOutboxCorrelation();
@@ -147,6 +148,7 @@ public static class ApiExtensions
         app.MapPortfolioApi();
         app.MapAlertsApi();
         app.MapPaperTradingApi();
+        app.MapReportsApi();
         app.MapHub<EventsHub>($"{AccessExtensions.HubPath}/events").RequireAuthorization(AccessPolicies.Read);
         return app;
     }

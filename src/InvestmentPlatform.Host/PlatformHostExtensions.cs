@@ -7,6 +7,7 @@ using InvestmentPlatform.Collectors;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Messaging;
+using InvestmentPlatform.Reports;
 using InvestmentPlatform.Scheduler;
 using InvestmentPlatform.ServiceDefaults;
 using InvestmentPlatform.ServiceDefaults.Correlation;
@@ -30,6 +31,7 @@ public static class PlatformHostExtensions
         builder.AddCollectors();
         builder.AddIngestion();
         builder.AddAnalytics();
+        builder.AddReports();
         builder.AddScheduler();
         builder.AddAlerts();
         builder.AddTrading();

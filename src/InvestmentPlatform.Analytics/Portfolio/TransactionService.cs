@@ -21,6 +21,24 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
         return (rows.Select(r => ToDto(r.t, r.Symbol)).ToList(), total);
     }
 
+    /// <summary>
+    /// The transactions in [from, to], oldest first, read one by one as the caller writes them out (an export of a long
+    /// history never sits in memory). The caller checks the portfolio exists first.
+    /// </summary>
+    public IAsyncEnumerable<TransactionDto> StreamAsync(Guid portfolioId, DateTime? from, DateTime? to)
+    {
+        var query = db.PortfolioTransactions.AsNoTracking().Where(t => t.PortfolioId == portfolioId);
+        if (from is { } start)
+            query = query.Where(t => t.Time >= start);
+        if (to is { } end)
+            query = query.Where(t => t.Time <= end);
+        return query.OrderBy(t => t.Time).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .GroupJoin(db.Assets, t => t.AssetId, a => a.AssetId, (t, a) => new { t, a })
+            .SelectMany(x => x.a.DefaultIfEmpty(), (x, a) => new { x.t, Symbol = a == null ? null : a.Symbol })
+            .AsAsyncEnumerable()
+            .Select(r => ToDto(r.t, r.Symbol));
+    }
+
     public async Task<TransactionDto> AddAsync(Guid portfolioId, TransactionInput input, CancellationToken ct)
     {
         var portfolio = await portfolios.FindAsync(portfolioId, ct);

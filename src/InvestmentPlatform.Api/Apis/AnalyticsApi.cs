@@ -75,7 +75,7 @@ public static class AnalyticsApi
             row.CreatedAt, row.CompletedAt));
     }
 
-    private static IReadOnlyList<string> SplitSymbols(string? symbols) =>
+    internal static IReadOnlyList<string> SplitSymbols(string? symbols) =>
         (symbols ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     internal static async Task<Results<Ok<T>, ProblemHttpResult>> Answer<T>(Func<Task<T>> compute)

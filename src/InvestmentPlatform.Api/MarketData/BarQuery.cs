@@ -1,11 +1,12 @@
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Reports.Exports;
 using Microsoft.AspNetCore.Http;
 
 namespace InvestmentPlatform.Api.MarketData;
 
-public enum BarFormat { Json, Csv }
+public enum BarFormat { Json, Csv, Parquet, Arrow }
 
 /// <summary>Validated query of GET /api/market-data/{symbol}/bars. from and to are inclusive.</summary>
 public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, string Adjust, BarFormat Format, int? Limit)
@@ -25,7 +26,7 @@ public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, str
             errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];
         BarFormat? output = ParseFormat(request, format);
         if (output is null)
-            errors["format"] = [$"format '{format}' is not known: use json or csv."];
+            errors["format"] = [$"format '{format}' is not known: use json, csv, parquet or arrow."];
         return errors.Count > 0
             ? (null, errors)
             : (new BarQuery(string.IsNullOrWhiteSpace(interval) ? "1d" : interval.Trim(), fromTime, toTime, mode, output!.Value, limit), errors);
@@ -36,11 +37,20 @@ public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, str
     private static BarFormat? ParseFormat(HttpRequest request, string? format) =>
         format?.Trim().ToLowerInvariant() switch
         {
-            null or "" => request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true)
-                ? BarFormat.Csv
-                : BarFormat.Json,
+            null or "" => FromAccept(request),
             "json" => BarFormat.Json,
             "csv" => BarFormat.Csv,
+            "parquet" => BarFormat.Parquet,
+            "arrow" => BarFormat.Arrow,
             _ => null,
         };
+
+    private static BarFormat FromAccept(HttpRequest request)
+    {
+        bool Accepts(string type) => request.Headers.Accept.Any(a => a?.Contains(type, StringComparison.OrdinalIgnoreCase) == true);
+        return Accepts("text/csv") ? BarFormat.Csv
+            : Accepts(ParquetBarWriter.ContentType) ? BarFormat.Parquet
+            : Accepts(ArrowBarWriter.ContentType) ? BarFormat.Arrow
+            : BarFormat.Json;
+    }
 }
