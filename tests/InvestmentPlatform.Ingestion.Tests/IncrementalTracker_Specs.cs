@@ -67,7 +67,7 @@ public sealed class When_finding_gaps_in_stored_bars
     {
         var nyse = Nyse;
         var bars = nyse.ExpectedBars("1h", D(3, 25), D(4, 3)).Where(t => t.Date != D(3, 27)).ToList();
-        Assert.Equal(0, IncrementalTracker.MissingBars(nyse, "1h", D(3, 28).AddHours(20).AddMinutes(30), D(4, 1).AddHours(13).AddMinutes(30)));
+        Assert.Equal(0, nyse.MissedBars("1h", D(3, 28).AddHours(20).AddMinutes(30), D(4, 1).AddHours(13).AddMinutes(30)));
         var windows = IncrementalTracker.Gaps(bars, nyse, "1h", D(3, 25), D(4, 3), Options);
         Assert.Equal(new TimeWindow(D(3, 26).AddHours(20).AddMinutes(30), D(3, 28).AddHours(13).AddMinutes(30)), windows[0]);
         Assert.Equal(2, windows.Count);

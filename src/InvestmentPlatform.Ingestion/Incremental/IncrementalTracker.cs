@@ -42,40 +42,16 @@ public sealed class IncrementalTracker(PlatformDbContext db, IOptions<IngestionO
         // Only the plain-weekdays calendar of an exchange the model does not know needs room for its unknown holidays.
         var tolerance = calendar.Code == ExchangeCalendars.Weekdays && length <= TimeSpan.FromDays(1) ? o.HolidayToleranceDays : 0;
         var windows = new List<TimeWindow>();
-        if (stored[0] > from && MissingBars(calendar, interval, from, stored[0]) > tolerance)
+        if (stored[0] > from && calendar.MissedBars(interval, from, stored[0]) > tolerance)
             windows.Add(new(from, stored[0]));
         for (var i = 1; i < stored.Count; i++)
         {
-            if (stored[i] - stored[i - 1] > length && MissingBars(calendar, interval, stored[i - 1] + length, stored[i]) > tolerance)
+            if (stored[i] - stored[i - 1] > length && calendar.MissedBars(interval, stored[i - 1] + length, stored[i]) > tolerance)
                 windows.Add(new(stored[i - 1] + length, stored[i]));
         }
-        var tailStart = StepBack(calendar, stored[^1], o.OverlapBars, interval);
+        var tailStart = calendar.BarsBack(interval, stored[^1], o.OverlapBars);
         windows.Add(new(tailStart < from ? from : tailStart, to));
         return Merge(windows);
-    }
-
-    /// <summary>Bars the calendar expects in [a, b); for intraday intervals, the sessions that lie wholly inside it.</summary>
-    public static long MissingBars(IExchangeCalendar calendar, string interval, DateTime a, DateTime b)
-    {
-        if (a >= b)
-            return 0;
-        if (BarIntervals.Length(interval) >= TimeSpan.FromDays(1))
-            return calendar.ExpectedBars(interval, a, b).LongCount();
-        return calendar.Sessions(DateOnly.FromDateTime(a).AddDays(-1), DateOnly.FromDateTime(b).AddDays(1))
-            .LongCount(s => s.Open >= a && s.Close <= b);
-    }
-
-    /// <summary>The expected bar <paramref name="bars"/> bars before <paramref name="t"/>.</summary>
-    public static DateTime StepBack(IExchangeCalendar calendar, DateTime t, int bars, string interval)
-    {
-        var length = BarIntervals.Length(interval);
-        for (var i = 0; i < bars; i++)
-        {
-            var previous = length > TimeSpan.FromDays(1) ? (DateTime?)null
-                : calendar.ExpectedBars(interval, t - TimeSpan.FromDays(14), t).Select(x => (DateTime?)x).LastOrDefault();
-            t = previous ?? t - length;
-        }
-        return t;
     }
 
     private static List<TimeWindow> Merge(List<TimeWindow> windows)
