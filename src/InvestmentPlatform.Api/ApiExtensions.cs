@@ -145,6 +145,7 @@ public static class ApiExtensions
         app.MapSchedulerApi();
         app.MapAnalyticsApi();
         app.MapPortfolioApi();
+        app.MapQualityApi();
         app.MapHub<EventsHub>($"{AccessExtensions.HubPath}/events").RequireAuthorization(AccessPolicies.Read);
         return app;
     }

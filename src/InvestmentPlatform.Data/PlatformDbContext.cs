@@ -1,5 +1,6 @@
 using InvestmentPlatform.Data.Access;
 using InvestmentPlatform.Data.Analytics;
+using InvestmentPlatform.Data.Quality;
 using InvestmentPlatform.Data.Assets;
 using InvestmentPlatform.Data.Faults;
 using InvestmentPlatform.Data.Ingestion;
@@ -33,6 +34,8 @@ public abstract class PlatformDbContext(DbContextOptions options)
     public DbSet<PortfolioAccount> Portfolios => Set<PortfolioAccount>();
     public DbSet<PortfolioTransaction> PortfolioTransactions => Set<PortfolioTransaction>();
     public DbSet<AnalyticsResult> AnalyticsResults => Set<AnalyticsResult>();
+    public DbSet<QualityFinding> QualityFindings => Set<QualityFinding>();
+    public DbSet<SeriesQuality> SeriesQuality => Set<SeriesQuality>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<MessageFault> MessageFaults => Set<MessageFault>();
     public DbSet<WorkerPresence> WorkerPresence => Set<WorkerPresence>();

@@ -6,6 +6,7 @@ using InvestmentPlatform.Collectors;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Messaging;
+using InvestmentPlatform.Quality;
 using InvestmentPlatform.Scheduler;
 using InvestmentPlatform.ServiceDefaults;
 using InvestmentPlatform.ServiceDefaults.Correlation;
@@ -28,6 +29,7 @@ public static class PlatformHostExtensions
         builder.AddCollectors();
         builder.AddIngestion();
         builder.AddAnalytics();
+        builder.AddQuality();
         builder.AddScheduler();
         if (roles.Scheduler)
             builder.AddSchedulerRuntime();
@@ -39,6 +41,7 @@ public static class PlatformHostExtensions
             {
                 bus.AddIngestionConsumers();
                 bus.AddAnalyticsConsumers();
+                bus.AddQualityConsumers();
             }
             if (roles.Scheduler)
                 bus.AddSchedulerConsumers();

@@ -9,7 +9,7 @@ public sealed class When_checking_a_crafted_series
     private static readonly IExchangeCalendar Nyse = ExchangeCalendars.For("XNYS");
     private static readonly QualityOptions Options = new();
     private static DateTime U(int y, int m, int d) => new(y, m, d, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly DateTime From = U(2024, 1, 2), To = U(2024, 6, 28), Now = U(2024, 7, 1);
+    private static readonly DateTime From = U(2024, 1, 2), To = U(2024, 6, 28);
 
     /// <summary>Daily bars on every NYSE session of the first half of 2024, closes moving ±0.1–1 % by a fixed pattern.</summary>
     private static List<QualityBar> Clean()
@@ -28,7 +28,7 @@ public sealed class When_checking_a_crafted_series
     }
 
     private static List<Finding> Check(List<QualityBar> bars, string assetType = "stock") =>
-        QualityChecks.Run(bars, Nyse, "1d", assetType, From, To, Now, Options);
+        QualityChecks.Run(bars, Nyse, "1d", assetType, From, To, Options);
 
     private static List<QualityBar> Scale(List<QualityBar> bars, int index, double f)
     {
@@ -141,7 +141,7 @@ public sealed class When_checking_a_crafted_series
     public void Should_report_only_bars_in_the_changed_range()
     {
         var bars = Scale(Clean(), 50, 1.3);
-        Assert.Empty(QualityChecks.Run(bars, Nyse, "1d", "stock", bars[51].Time, To, Now, Options));
+        Assert.Empty(QualityChecks.Run(bars, Nyse, "1d", "stock", bars[51].Time, To, Options));
     }
 
     [Fact]

@@ -36,9 +36,9 @@ public static class MarketDataApi
 
     private static async Task<IResult> BarsAsync(
         HttpRequest request, PlatformDbContext db, SeriesConnections connections, string symbol,
-        string? interval, string? from, string? to, string? adjust, string? format, int? limit, CancellationToken ct)
+        string? interval, string? from, string? to, string? adjust, string? format, int? limit, string? quality, CancellationToken ct)
     {
-        var (query, errors) = BarQuery.Parse(request, interval, from, to, adjust, format, limit);
+        var (query, errors) = BarQuery.Parse(request, interval, from, to, adjust, format, limit, quality);
         if (query is null)
             return ApiProblems.BadRequest(errors);
         if (!query.IsKnownInterval)
@@ -59,7 +59,7 @@ public static class MarketDataApi
             segments = table.HasEvents ? await Adjustment.SegmentsAsync(connection, asset.AssetId, query.Adjust, ct) : [];
         }
 
-        var plan = new BarsPlan(table, asset.AssetId, baseInterval, query.Interval, query.From, query.To, segments, query.Limit);
+        var plan = new BarsPlan(table, asset.AssetId, baseInterval, query.Interval, query.From, query.To, segments, query.Limit, query.IncludeQuarantined);
         var header = new BarsResponse(asset.Symbol, asset.AssetType, query.Interval, baseInterval, query.Adjust,
             AssetDto.IsSyntheticSource(asset.Source), asset.Currency, []);
         return new BarsResult(connections, plan, header, query.Format);

@@ -10,10 +10,13 @@ namespace InvestmentPlatform.Quality.Checks;
 /// </summary>
 public static class QualityChecks
 {
-    /// <summary>Every check over one window; a bar in a unit error is not reported again as an outlier.</summary>
+    /// <summary>
+    /// Every check of the bars over one window (staleness is about the series' newest bar, see <see cref="Stale"/>); a bar
+    /// in a unit error is not reported again as an outlier.
+    /// </summary>
     public static List<Finding> Run(
         IReadOnlyList<QualityBar> bars, IExchangeCalendar calendar, string interval, string assetType,
-        DateTime from, DateTime to, DateTime now, QualityOptions o)
+        DateTime from, DateTime to, QualityOptions o)
     {
         var findings = new List<Finding>();
         var prices = assetType is not (AssetTypes.Bond or AssetTypes.EconomicIndicator);
@@ -28,8 +31,6 @@ public static class QualityChecks
             findings.AddRange(Outliers(bars, from, to, o.OutlierZ, o.OutlierMinReturns, skip));
             findings.AddRange(FlatRuns(bars, from, to, o.FlatRunBars));
         }
-        if (bars.Count > 0 && Stale(bars[^1].Time, calendar, interval, now, o.StaleAfterBars) is { } stale)
-            findings.Add(stale);
         return findings;
     }
 
@@ -103,12 +104,19 @@ public static class QualityChecks
     public static Finding? Stale(DateTime lastBar, IExchangeCalendar calendar, string interval, DateTime now, int afterBars)
     {
         var length = BarIntervals.Length(interval);
-        // A bar is due once its period is over: the period starting at now − length may still be forming.
-        var missed = calendar.MissedBars(interval, Period(lastBar, interval) + length, now - length + TimeSpan.FromTicks(1));
+        var missed = BarsSince(lastBar, calendar, interval, now);
         return missed > afterBars
             ? new(FindingKinds.Stale, lastBar, Severities.Warning,
                 $"The newest bar is {missed} expected {(length < TimeSpan.FromDays(1) ? "sessions" : "bars")} old (more than {afterBars}).") { Bars = (int)Math.Min(missed, int.MaxValue) }
             : null;
+    }
+
+    /// <summary>Expected bars (sessions, intraday) that were due after <paramref name="lastBar"/> by <paramref name="now"/>.</summary>
+    public static long BarsSince(DateTime lastBar, IExchangeCalendar calendar, string interval, DateTime now)
+    {
+        var length = BarIntervals.Length(interval);
+        // A bar is due once its period is over: the period starting at now − length may still be forming.
+        return calendar.MissedBars(interval, Period(lastBar, interval) + length, now - length + TimeSpan.FromTicks(1));
     }
 
     /// <summary>
