@@ -149,6 +149,7 @@ public static class ApiExtensions
         app.MapAlertsApi();
         app.MapPaperTradingApi();
         app.MapReportsApi();
+        app.MapQualityApi();
         app.MapHub<EventsHub>($"{AccessExtensions.HubPath}/events").RequireAuthorization(AccessPolicies.Read);
         return app;
     }

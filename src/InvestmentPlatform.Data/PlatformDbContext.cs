@@ -1,6 +1,7 @@
 using InvestmentPlatform.Data.Access;
 using InvestmentPlatform.Data.Alerts;
 using InvestmentPlatform.Data.Analytics;
+using InvestmentPlatform.Data.Quality;
 using InvestmentPlatform.Data.Assets;
 using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Data.Portfolio;
@@ -40,6 +41,8 @@ public abstract class PlatformDbContext(DbContextOptions options)
     public DbSet<PaperOrder> PaperOrders => Set<PaperOrder>();
     public DbSet<PaperOrderEvent> PaperOrderEvents => Set<PaperOrderEvent>();
     public DbSet<PaperFill> PaperFills => Set<PaperFill>();
+    public DbSet<QualityFinding> QualityFindings => Set<QualityFinding>();
+    public DbSet<SeriesQuality> SeriesQuality => Set<SeriesQuality>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<MessageFault> MessageFaults => Set<MessageFault>();
     public DbSet<WorkerPresence> WorkerPresence => Set<WorkerPresence>();

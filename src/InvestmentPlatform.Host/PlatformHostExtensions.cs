@@ -8,6 +8,7 @@ using InvestmentPlatform.Data;
 using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Messaging;
 using InvestmentPlatform.Reports;
+using InvestmentPlatform.Quality;
 using InvestmentPlatform.Scheduler;
 using InvestmentPlatform.ServiceDefaults;
 using InvestmentPlatform.ServiceDefaults.Correlation;
@@ -32,6 +33,7 @@ public static class PlatformHostExtensions
         builder.AddIngestion();
         builder.AddAnalytics();
         builder.AddReports();
+        builder.AddQuality();
         builder.AddScheduler();
         builder.AddAlerts();
         builder.AddTrading();
@@ -49,6 +51,7 @@ public static class PlatformHostExtensions
                 bus.AddAnalyticsConsumers();
                 bus.AddAlertsConsumers();
                 bus.AddTradingConsumers();
+                bus.AddQualityConsumers();
             }
             if (roles.Scheduler)
                 bus.AddSchedulerConsumers();

@@ -162,6 +162,11 @@ export type AssetPerformance = {
   rolling?: (RollingPointDto)[]
 }
 
+export type AssetQualityDto = {
+  symbol?: string
+  series?: (SeriesQualityDto)[]
+}
+
 export type AssetRequest = {
   symbol?: string | null
   name?: string | null
@@ -335,6 +340,30 @@ export type CurrentUserDto = {
 export type DrawdownPoint = {
   time?: string
   drawdown?: number
+}
+
+export type FindingDto = {
+  id?: number
+  symbol?: string
+  interval?: string
+  kind?: string
+  barTime?: string
+  severity?: string
+  detail?: string
+  bars?: number
+  quarantined?: boolean
+  status?: string
+  decidedBy?: string | null
+  decidedAt?: string | null
+  foundAt?: string
+}
+
+export type FindingDtoPagedResult = {
+  items?: (FindingDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
 }
 
 export type GraphEdge = {
@@ -638,6 +667,33 @@ export type SeriesCoverage = {
   gaps?: (CoverageGap)[]
 }
 
+export type SeriesQualityDto = {
+  symbol?: string
+  assetType?: string
+  interval?: string
+  score?: number
+  coverage?: number
+  sanity?: number
+  freshness?: number
+  expectedBars?: number
+  missingBars?: number
+  storedBars?: number
+  suspectBars?: number
+  openFindings?: number
+  lastBar?: string | null
+  calendar?: string
+  checkedAt?: string
+  findings?: (FindingDto)[]
+}
+
+export type SeriesQualityDtoPagedResult = {
+  items?: (SeriesQualityDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
 export type SetupRequest = {
   token?: string | null
   username?: string | null
@@ -847,6 +903,24 @@ export type Paths = {
   }
   "/api/collectors": {
     get: (CollectorDto)[]
+  }
+  "/api/assets/{symbol}/quality": {
+    get: AssetQualityDto
+  }
+  "/api/quality": {
+    get: SeriesQualityDtoPagedResult
+  }
+  "/api/quality/findings": {
+    get: FindingDtoPagedResult
+  }
+  "/api/quality/findings/{id}": {
+    get: FindingDto
+  }
+  "/api/quality/findings/{id}/accept": {
+    post: FindingDto
+  }
+  "/api/quality/findings/{id}/reject": {
+    post: FindingDto
   }
   "/api/ingestion/requests": {
     post: IngestionRequestAccepted

@@ -43,9 +43,9 @@ public static class MarketDataApi
 
     private static async Task<IResult> BarsAsync(
         HttpRequest request, PlatformDbContext db, SeriesConnections connections, string symbol,
-        string? interval, string? from, string? to, string? adjust, string? format, int? limit, CancellationToken ct)
+        string? interval, string? from, string? to, string? adjust, string? format, int? limit, string? quality, CancellationToken ct)
     {
-        var (query, errors) = BarQuery.Parse(request, interval, from, to, adjust, format, limit);
+        var (query, errors) = BarQuery.Parse(request, interval, from, to, adjust, format, limit, quality);
         if (query is null)
             return ApiProblems.BadRequest(errors);
         if (!query.IsKnownInterval)

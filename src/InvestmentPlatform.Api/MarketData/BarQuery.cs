@@ -9,14 +9,14 @@ namespace InvestmentPlatform.Api.MarketData;
 public enum BarFormat { Json, Csv, Parquet, Arrow }
 
 /// <summary>Validated query of GET /api/market-data/{symbol}/bars. from and to are inclusive.</summary>
-public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, string Adjust, BarFormat Format, int? Limit)
+public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, string Adjust, BarFormat Format, int? Limit, bool IncludeQuarantined = false)
 {
     public const int MaxLimit = 1_000_000;
     public static readonly IReadOnlyList<string> AdjustModes = ["raw", "split", "total-return"];
 
     /// <returns>The query, or 400 field errors (422 for an unknown interval is decided by the caller).</returns>
     public static (BarQuery? Query, Dictionary<string, string[]> Errors) Parse(
-        HttpRequest request, string? interval, string? from, string? to, string? adjust, string? format, int? limit)
+        HttpRequest request, string? interval, string? from, string? to, string? adjust, string? format, int? limit, string? quality = null)
     {
         var errors = QueryTime.ParseRange(from, to, out var fromTime, out var toTime);
         var mode = string.IsNullOrWhiteSpace(adjust) ? "raw" : adjust.Trim().ToLowerInvariant();
@@ -24,12 +24,15 @@ public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, str
             errors["adjust"] = [$"adjust '{adjust}' is not known: use raw, split or total-return."];
         if (limit is < 1 or > MaxLimit)
             errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];
+        var qualityMode = string.IsNullOrWhiteSpace(quality) ? "clean" : quality.Trim().ToLowerInvariant();
+        if (qualityMode is not ("clean" or "all"))
+            errors["quality"] = [$"quality '{quality}' is not known: use clean (quarantined bars left out) or all."];
         BarFormat? output = ParseFormat(request, format);
         if (output is null)
             errors["format"] = [$"format '{format}' is not known: use json, csv, parquet or arrow."];
         return errors.Count > 0
             ? (null, errors)
-            : (new BarQuery(string.IsNullOrWhiteSpace(interval) ? "1d" : interval.Trim(), fromTime, toTime, mode, output!.Value, limit), errors);
+            : (new BarQuery(string.IsNullOrWhiteSpace(interval) ? "1d" : interval.Trim(), fromTime, toTime, mode, output!.Value, limit, qualityMode == "all"), errors);
     }
 
     public bool IsKnownInterval => BarIntervals.IsKnown(Interval);

@@ -31,7 +31,7 @@ public static class BarsPlanner
             segments = table.HasEvents ? await Adjustment.SegmentsAsync(connection, asset.AssetId, query.Adjust, ct) : [];
         }
 
-        var plan = new BarsPlan(table, asset.AssetId, baseInterval, query.Interval, query.From, query.To, segments, query.Limit);
+        var plan = new BarsPlan(table, asset.AssetId, baseInterval, query.Interval, query.From, query.To, segments, query.Limit, query.IncludeQuarantined);
         var header = new BarsResponse(asset.Symbol, asset.AssetType, query.Interval, baseInterval, query.Adjust,
             AssetDto.IsSyntheticSource(asset.Source), asset.Currency, []);
         return (new BarsSource(plan, header), null);

@@ -1297,6 +1297,161 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.ToTable("portfolio_transactions", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Quality.QualityFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("asset_id");
+
+                    b.Property<DateTime>("BarTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bar_time");
+
+                    b.Property<int>("Bars")
+                        .HasColumnType("integer")
+                        .HasColumnName("bars");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("interval");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("Quarantined")
+                        .HasColumnType("boolean")
+                        .HasColumnName("quarantined");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quality_findings");
+
+                    b.HasIndex("AssetId", "Interval", "BarTime")
+                        .HasDatabaseName("ix_quality_findings_asset_id_interval_bar_time")
+                        .HasFilter("quarantined");
+
+                    b.HasIndex("AssetId", "Interval", "Kind", "BarTime")
+                        .IsUnique()
+                        .HasDatabaseName("ix_quality_findings_asset_id_interval_kind_bar_time");
+
+                    b.ToTable("quality_findings", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Quality.SeriesQuality", b =>
+                {
+                    b.Property<long>("AssetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("asset_id");
+
+                    b.Property<string>("Interval")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("interval");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("calendar");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<double>("Coverage")
+                        .HasColumnType("double precision")
+                        .HasColumnName("coverage");
+
+                    b.Property<long>("ExpectedBars")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expected_bars");
+
+                    b.Property<double>("Freshness")
+                        .HasColumnType("double precision")
+                        .HasColumnName("freshness");
+
+                    b.Property<DateTime?>("LastBar")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_bar");
+
+                    b.Property<long>("MissingBars")
+                        .HasColumnType("bigint")
+                        .HasColumnName("missing_bars");
+
+                    b.Property<int>("OpenFindings")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_findings");
+
+                    b.Property<double>("Sanity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sanity");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<long>("StoredBars")
+                        .HasColumnType("bigint")
+                        .HasColumnName("stored_bars");
+
+                    b.Property<long>("SuspectBars")
+                        .HasColumnType("bigint")
+                        .HasColumnName("suspect_bars");
+
+                    b.HasKey("AssetId", "Interval")
+                        .HasName("pk_series_quality");
+
+                    b.HasIndex("Score")
+                        .HasDatabaseName("ix_series_quality_score");
+
+                    b.ToTable("series_quality", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Scheduler.JobRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2302,6 +2457,26 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_portfolio_transactions_portfolios_portfolio_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Quality.QualityFinding", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_quality_findings_assets_asset_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Quality.SeriesQuality", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_series_quality_assets_asset_id");
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Scheduler.JobRun", b =>

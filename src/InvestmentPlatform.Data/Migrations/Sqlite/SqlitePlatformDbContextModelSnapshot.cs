@@ -1282,6 +1282,159 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.ToTable("portfolio_transactions", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Quality.QualityFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asset_id");
+
+                    b.Property<DateTime>("BarTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bar_time");
+
+                    b.Property<int>("Bars")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bars");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("found_at");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interval");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("Quarantined")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarantined");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quality_findings");
+
+                    b.HasIndex("AssetId", "Interval", "BarTime")
+                        .HasDatabaseName("ix_quality_findings_asset_id_interval_bar_time")
+                        .HasFilter("quarantined");
+
+                    b.HasIndex("AssetId", "Interval", "Kind", "BarTime")
+                        .IsUnique()
+                        .HasDatabaseName("ix_quality_findings_asset_id_interval_kind_bar_time");
+
+                    b.ToTable("quality_findings", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Quality.SeriesQuality", b =>
+                {
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asset_id");
+
+                    b.Property<string>("Interval")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interval");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_at");
+
+                    b.Property<double>("Coverage")
+                        .HasColumnType("REAL")
+                        .HasColumnName("coverage");
+
+                    b.Property<long>("ExpectedBars")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_bars");
+
+                    b.Property<double>("Freshness")
+                        .HasColumnType("REAL")
+                        .HasColumnName("freshness");
+
+                    b.Property<DateTime?>("LastBar")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_bar");
+
+                    b.Property<long>("MissingBars")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("missing_bars");
+
+                    b.Property<int>("OpenFindings")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open_findings");
+
+                    b.Property<double>("Sanity")
+                        .HasColumnType("REAL")
+                        .HasColumnName("sanity");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<long>("StoredBars")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stored_bars");
+
+                    b.Property<long>("SuspectBars")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suspect_bars");
+
+                    b.HasKey("AssetId", "Interval")
+                        .HasName("pk_series_quality");
+
+                    b.HasIndex("Score")
+                        .HasDatabaseName("ix_series_quality_score");
+
+                    b.ToTable("series_quality", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Scheduler.JobRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2279,6 +2432,26 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_portfolio_transactions_portfolios_portfolio_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Quality.QualityFinding", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_quality_findings_assets_asset_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Quality.SeriesQuality", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_series_quality_assets_asset_id");
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Scheduler.JobRun", b =>
