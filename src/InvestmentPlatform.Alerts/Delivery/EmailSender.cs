@@ -37,7 +37,7 @@ public sealed class EmailSender(IOptions<SmtpOptions> options)
         var o = options.Value;
         using var smtp = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
         var security = o.Port == 465 ? SecureSocketOptions.SslOnConnect : o.StartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
-        await smtp.ConnectAsync(o.Host, o.Port, security, ct);
+        await smtp.ConnectAsync(o.Host ?? throw new EmailRefusedException("No SMTP server is configured (Alerts:Smtp:Host)."), o.Port, security, ct);
         if (!string.IsNullOrEmpty(o.Username))
             await smtp.AuthenticateAsync(o.Username, o.Password ?? "", ct);
         await smtp.SendAsync(message, ct);
