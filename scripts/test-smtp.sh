@@ -22,7 +22,8 @@ if ! "$smtp_python" -c "import aiosmtpd" 2>/dev/null; then
 fi
 
 if ! smtp_answers; then
-  mkdir -p "$smtp_dir/maildir"
+  # Mailbox writes into an existing Maildir: its tmp, new and cur folders must be there.
+  mkdir -p "$smtp_dir/maildir/tmp" "$smtp_dir/maildir/new" "$smtp_dir/maildir/cur"
   smtp_log "starting SMTP on 127.0.0.1:$smtp_port"
   # Mailbox takes the Maildir folder as its one handler argument; -n: stay the current user.
   nohup "$smtp_python" -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$smtp_dir/maildir" \
