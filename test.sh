@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: the .NET projects one by one (unit, harness, and integration tests against a real PostgreSQL and
-# RabbitMQ, started here when absent), then the dashboard's component tests, its build and the browser end-to-end
+# Runs every test: the .NET projects one by one (unit, harness, and integration tests against a real PostgreSQL,
+# RabbitMQ and SMTP server, started here when absent), then the dashboard's component tests, its build and the browser end-to-end
 # tests in Debian's Chromium (installed here when absent).
 #
 # Every runner is guarded: a test that hangs is stopped by the test platform's hang guard (a dump and its stacks land
@@ -48,6 +48,7 @@ problem_of() { # a runner's exit status in words
 
 services_ok=1
 if ! source scripts/test-services.sh; then services_ok=0; record "test services (PostgreSQL, RabbitMQ)" 0 1 "did not start"; fi
+if [ "$services_ok" = 1 ] && ! source scripts/test-smtp.sh; then services_ok=0; record "test services (SMTP)" 0 1 "did not start"; fi
 browser_ok=1
 if ! source scripts/test-browser.sh; then browser_ok=0; record "browser (Chromium, fonts)" 0 1 "could not be installed"; fi
 

@@ -21,18 +21,21 @@ public static class AlertsExtensions
         builder.Services.AddScoped<FiringRecorder>();
         builder.Services.AddScoped<SeriesHistory>();
         builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        builder.Services.AddSingleton<EmailSender>();
         builder.Services.AddHttpClient<WebhookSender>((sp, http) =>
                 http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.WebhookTimeoutSeconds))
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookSender.CreateHandler(sp.GetRequiredService<IOptions<DeliveryOptions>>()));
         return builder;
     }
 
-    /// <summary>Registers the Alerts module's bus consumers (worker role): rule evaluation on new bars and on scheduler runs, webhook delivery.</summary>
+    /// <summary>Registers the Alerts module's bus consumers (worker role): rule evaluation on new bars and on scheduler runs, webhook and email delivery.</summary>
     public static IBusRegistrationConfigurator AddAlertsConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<SeriesUpdatedConsumer>();
         bus.AddConsumer<JobRunConsumer>();
-        bus.AddConsumer<WebhookConsumer, WebhookConsumerDefinition>();
+        bus.AddConsumer<WebhookConsumer, DeliveryConsumerDefinition<WebhookConsumer>>();
+        bus.AddConsumer<EmailConsumer, DeliveryConsumerDefinition<EmailConsumer>>();
         return bus;
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using InvestmentPlatform.Alerts.Rules;
 using InvestmentPlatform.Contracts.Alerts;
 using InvestmentPlatform.Data;
-using InvestmentPlatform.Data.Alerts;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +9,7 @@ namespace InvestmentPlatform.Alerts.Delivery;
 
 /// <summary>
 /// Delivers a firing to its rule's webhook. Every attempt is logged with its status code; a failed attempt throws so
-/// the bus retries it with backoff (<see cref="WebhookConsumerDefinition"/>), and a firing already delivered is not
+/// the bus retries it with backoff (<see cref="DeliveryConsumerDefinition{TConsumer}"/>), and a firing already delivered is not
 /// sent again when its message is redelivered.
 /// </summary>
 public sealed class WebhookConsumer(PlatformDbContext db, WebhookSender sender, TimeProvider time) : IConsumer<AlertTriggered>
@@ -21,9 +20,7 @@ public sealed class WebhookConsumer(PlatformDbContext db, WebhookSender sender, 
         var ct = context.CancellationToken;
         if (!m.Channels.Contains(AlertKinds.Webhook))
             return;
-        var attempts = await db.AlertDeliveries.Where(d => d.FiringId == m.FiringId && d.Channel == AlertKinds.Webhook)
-            .Select(d => d.Status).ToListAsync(ct);
-        if (attempts.Contains("delivered") || attempts.Contains("refused"))
+        if (await DeliveryLog.NextAttemptAsync(db, m.FiringId, AlertKinds.Webhook, time.GetUtcNow().UtcDateTime, ct) is not { } log)
             return;
         var rule = await db.AlertRules.AsNoTracking().Where(r => r.Id == m.RuleId)
             .Select(r => new { r.WebhookUrl, r.WebhookSecret }).FirstOrDefaultAsync(ct);
@@ -31,7 +28,6 @@ public sealed class WebhookConsumer(PlatformDbContext db, WebhookSender sender, 
             return;
 
         var body = JsonSerializer.Serialize(m, JsonSerializerOptions.Web);
-        var log = new AlertDelivery { FiringId = m.FiringId, Channel = AlertKinds.Webhook, Attempt = attempts.Count + 1, Status = "failed", At = time.GetUtcNow().UtcDateTime };
         db.AlertDeliveries.Add(log);
         try
         {
@@ -46,7 +42,7 @@ public sealed class WebhookConsumer(PlatformDbContext db, WebhookSender sender, 
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            log.Error = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
+            log.Error = DeliveryLog.Shorten(ex.Message);
         }
         await db.SaveChangesAsync(ct);
         if (log.Status == "failed")

@@ -42,6 +42,11 @@ public sealed class AlertsHost : IAsyncDisposable
         {
             ["Alerts:Delivery:AllowPrivateTargets"] = "true",
             ["Alerts:Delivery:FirstRetryMilliseconds"] = "100",
+            // Email goes to the local SMTP server test.sh starts (scripts/test-smtp.sh), in the clear.
+            ["Alerts:Smtp:Host"] = "127.0.0.1",
+            ["Alerts:Smtp:Port"] = Environment.GetEnvironmentVariable("IP_TEST_SMTP_PORT") ?? "1",
+            ["Alerts:Smtp:StartTls"] = "false",
+            ["Alerts:Smtp:From"] = "Investment Platform <alerts@platform.test>",
         });
         var server = platform.Host.App.Server;
         async Task<(HttpClient, string)> UserAsync(string name)
@@ -82,6 +87,15 @@ public sealed class AlertsHost : IAsyncDisposable
         using var consumed = new ConsumedSignal<Contracts.Ingestion.SeriesUpdated>(bus, m => m.RequestId == message.RequestId, copies);
         await Task.WhenAll(Enumerable.Range(0, copies).Select(_ => bus.Publish(message)));
         await consumed.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>The messages the test SMTP server stored in its Maildir (scripts/test-smtp.sh).</summary>
+    public static List<MimeKit.MimeMessage> Mailbox()
+    {
+        var maildir = Environment.GetEnvironmentVariable("IP_TEST_SMTP_MAILDIR");
+        Assert.False(string.IsNullOrEmpty(maildir), "IP_TEST_SMTP_MAILDIR is not set: source scripts/test-services.sh and scripts/test-smtp.sh first.");
+        var folder = Path.Combine(maildir, "new");
+        return Directory.Exists(folder) ? Directory.GetFiles(folder).Select(f => MimeKit.MimeMessage.Load(f)).ToList() : [];
     }
 
     public static DateTime Day(int day) => new(2024, 1, day, 0, 0, 0, DateTimeKind.Utc);

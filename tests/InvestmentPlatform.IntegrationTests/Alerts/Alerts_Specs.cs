@@ -184,16 +184,64 @@ public abstract class When_alert_rules_watch_loaded_bars(ApiDatabase database) :
         Assert.Equal(rule, body.GetProperty("ruleId").GetGuid());
         Assert.Equal(108, body.GetProperty("value").GetDouble());
         Assert.Equal(3, receiver.Requests);
+        var log = await DeliveriesAsync(rule, "webhook", 3);
+        Assert.Equal(3, log.Count);
+        Assert.Equal([500, 500, 200], log.Select(d => d.GetProperty("statusCode").GetInt32()));
+        Assert.Equal(["failed", "failed", "delivered"], log.Select(d => d.GetProperty("status").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await _host.Bob.GetAsync($"/api/alerts/{rule}/deliveries")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_email_a_firing_once_to_the_rules_address_and_not_again_for_the_same_bar()
+    {
+        // The Maildir is shared by every run against this server: this rule's mail is told apart by its address.
+        var to = $"alice-{Guid.NewGuid():N}@example.com";
+        var rule = await CreateAsync(_host.Alice, new
+        {
+            name = "mailed breakout", kind = "price", symbol = "ALRT", interval = "1d", direction = "above", level = 105,
+            channels = new[] { "email" }, email = to,
+        });
+
+        await _host.LoadAsync("ALRT", (5, 108, 10));
+        var log = await DeliveriesAsync(rule, "email", 1);
+        Assert.Equal("delivered", Assert.Single(log).GetProperty("status").GetString());
+        var mail = Assert.Single(Mailbox(), m => m.To.Mailboxes.Any(a => a.Address == to));
+        Assert.Equal("Alert: mailed breakout (ALRT)", mail.Subject);
+        Assert.Equal("alerts@platform.test", mail.From.Mailboxes.Single().Address);
+        Assert.Contains("Value: 108", mail.TextBody);
+        Assert.Contains("Time: 2024-01-05 00:00 UTC", mail.TextBody);
+        Assert.Contains("<td>ALRT (1d)</td>", mail.HtmlBody);
+
+        // The same bar again: the rule does not fire again, and a redelivered AlertTriggered sends nothing more.
+        var asset = (await JsonAsync(await _host.Alice.GetAsync("/api/assets/ALRT"), HttpStatusCode.OK)).GetProperty("assetId").GetInt64();
+        await _host.RedeliverAsync(new SeriesUpdated(asset, "ALRT", "stock", "1d", Day(5), Day(5), 1, new SeriesRow(Day(5), 108, 108, 108, 108, 108, 10),
+            "csv", Guid.NewGuid(), DateTime.UtcNow), 2);
+        Assert.Single(await FiringsAsync(rule));
+        var firing = (await FiringsAsync(rule))[0];
+        var triggered = new Contracts.Alerts.AlertTriggered(firing.GetProperty("id").GetGuid(), rule, "alice", "mailed breakout", "price", "ALRT", "1d",
+            Day(5), 108, "again", ["email"], DateTime.UtcNow);
+        var bus = _host.Services.GetRequiredService<MassTransit.IBus>();
+        // Webhook, email and the live push each consume it: wait for all three.
+        using (var consumed = new ConsumedSignal<Contracts.Alerts.AlertTriggered>(bus, m => m.Message == "again", 3))
+        {
+            await bus.Publish(triggered);
+            await consumed.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        Assert.Single(await DeliveriesAsync(rule, "email", 1));
+        Assert.Single(Mailbox(), m => m.To.Mailboxes.Any(a => a.Address == to));
+    }
+
+    /// <summary>The delivery log of <paramref name="rule"/> on <paramref name="channel"/>, once it has <paramref name="count"/> rows.</summary>
+    private async Task<List<JsonElement>> DeliveriesAsync(Guid rule, string channel, int count)
+    {
         List<JsonElement> log = [];
         await UntilAsync(async () =>
         {
             log = JsonDocument.Parse(await _host.Alice.GetStringAsync($"/api/alerts/{rule}/deliveries")).RootElement.EnumerateArray()
-                .Where(d => d.GetProperty("channel").GetString() == "webhook").OrderBy(d => d.GetProperty("attempt").GetInt32()).ToList();
-            return log.Count == 3;
+                .Where(d => d.GetProperty("channel").GetString() == channel).OrderBy(d => d.GetProperty("attempt").GetInt32()).ToList();
+            return log.Count >= count;
         });
-        Assert.Equal([500, 500, 200], log.Select(d => d.GetProperty("statusCode").GetInt32()));
-        Assert.Equal(["failed", "failed", "delivered"], log.Select(d => d.GetProperty("status").GetString()));
-        Assert.Equal(HttpStatusCode.NotFound, (await _host.Bob.GetAsync($"/api/alerts/{rule}/deliveries")).StatusCode);
+        return log;
     }
 
     private static Task Until(Func<bool> condition) => UntilAsync(() => Task.FromResult(condition()));
