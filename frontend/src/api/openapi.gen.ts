@@ -342,6 +342,25 @@ export type DrawdownPoint = {
   drawdown?: number
 }
 
+export type FillDto = {
+  id?: string
+  orderId?: string
+  symbol?: string
+  side?: string
+  barTime?: string
+  quantity?: number
+  price?: number
+  fee?: number
+}
+
+export type FillDtoPagedResult = {
+  items?: (FillDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
 export type FindingDto = {
   id?: number
   symbol?: string
@@ -566,6 +585,106 @@ export type NotificationDtoPagedResult = {
   totalPages?: number
 }
 
+export type OrderDto = {
+  id?: string
+  accountId?: string
+  clientOrderId?: string | null
+  symbol?: string
+  side?: string
+  type?: string
+  quantity?: number
+  limitPrice?: number | null
+  stopPrice?: number | null
+  timeInForce?: string
+  status?: string
+  rejectCheck?: string | null
+  rejectReason?: string | null
+  filledQuantity?: number
+  averageFillPrice?: number | null
+  feesPaid?: number
+  expiresAt?: string | null
+  submittedAt?: string
+  updatedAt?: string
+}
+
+export type OrderDtoPagedResult = {
+  items?: (OrderDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
+export type OrderEventDto = {
+  sequence?: number
+  type?: string
+  fromStatus?: string | null
+  toStatus?: string
+  reason?: string | null
+  fillPrice?: number | null
+  fillQuantity?: number | null
+  fee?: number | null
+  barTime?: string | null
+  time?: string
+}
+
+export type OrderInput = {
+  symbol?: string | null
+  side?: string | null
+  type?: string | null
+  quantity?: number | null
+  limitPrice?: number | null
+  stopPrice?: number | null
+  timeInForce?: string | null
+  clientOrderId?: string | null
+}
+
+export type PaperAccountDto = {
+  id?: string
+  name?: string
+  kind?: string
+  baseCurrency?: string
+  startingCash?: number
+  interval?: string
+  allowShort?: boolean
+  marginEnabled?: boolean
+  leverage?: number
+  maxPositionPercent?: number
+  maxOrderNotional?: number | null
+  feePerUnit?: number
+  feePercent?: number
+  feeMinimum?: number
+  slippageBps?: number
+  participationPercent?: number
+  createdAt?: string
+}
+
+export type PaperAccountDtoPagedResult = {
+  items?: (PaperAccountDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
+export type PaperAccountInput = {
+  name?: string | null
+  baseCurrency?: string | null
+  startingCash?: number | null
+  startAt?: string | null
+  interval?: string | null
+  allowShort?: boolean | null
+  marginEnabled?: boolean | null
+  leverage?: number | null
+  maxPositionPercent?: number | null
+  maxOrderNotional?: number | null
+  feePerUnit?: number | null
+  feePercent?: number | null
+  feeMinimum?: number | null
+  slippageBps?: number | null
+  participationPercent?: number | null
+}
+
 export type PerformanceReport = {
   conventions?: AnalyticsConventions
   benchmark?: AssetPerformance
@@ -597,6 +716,7 @@ export type PortfolioDto = {
   benchmarkSymbol?: string | null
   createdAt?: string
   updatedAt?: string
+  kind?: string
 }
 
 export type PortfolioDtoPagedResult = {
@@ -950,8 +1070,37 @@ export type Paths = {
   "/api/market-data/{symbol}/bars": {
     get: BarsResponse
   }
+  "/api/market-data/export": {
+    get: void
+  }
   "/api/market-data/{symbol}/latest": {
     get: LatestBarDto
+  }
+  "/api/paper/accounts": {
+    get: PaperAccountDtoPagedResult
+    post: PaperAccountDto
+  }
+  "/api/paper/accounts/{id}": {
+    get: PaperAccountDto
+  }
+  "/api/paper/accounts/{id}/orders": {
+    get: OrderDtoPagedResult
+    post: OrderDto
+  }
+  "/api/paper/accounts/{id}/orders/{orderId}": {
+    get: OrderDto
+  }
+  "/api/paper/accounts/{id}/orders/{orderId}/cancel": {
+    post: OrderDto
+  }
+  "/api/paper/accounts/{id}/orders/{orderId}/events": {
+    get: (OrderEventDto)[]
+  }
+  "/api/paper/accounts/{id}/fills": {
+    get: FillDtoPagedResult
+  }
+  "/api/paper/accounts/{id}/positions": {
+    get: HoldingsReport
   }
   "/api/portfolios": {
     get: PortfolioDtoPagedResult
@@ -972,8 +1121,20 @@ export type Paths = {
   "/api/portfolios/{id}/transactions/import": {
     post: ImportResult
   }
+  "/api/portfolios/{id}/transactions/export": {
+    get: void
+  }
   "/api/portfolios/{id}/holdings": {
     get: HoldingsReport
+  }
+  "/api/portfolios/{id}/report": {
+    get: void
+  }
+  "/api/reports/comparison": {
+    get: void
+  }
+  "/api/reports/coverage": {
+    get: void
   }
   "/api/scheduler/jobs": {
     get: void
