@@ -36,9 +36,7 @@ public sealed class OutageLogFilter(IServiceProvider services) : ILogEventFilter
     /// </summary>
     private static bool IsTransportTeardown(LogEvent logEvent)
     {
-        if (logEvent.Level != LogEventLevel.Error || logEvent.Exception is null
-            || !logEvent.Properties.TryGetValue("SourceContext", out var value) || value is not ScalarValue { Value: string source }
-            || !source.StartsWith("MassTransit", StringComparison.Ordinal))
+        if (!IsErrorFrom(logEvent, "MassTransit"))
             return false;
         for (var e = logEvent.Exception; e is not null; e = e.InnerException)
             if (e is OperationCanceledException or ObjectDisposedException)
@@ -53,13 +51,16 @@ public sealed class OutageLogFilter(IServiceProvider services) : ILogEventFilter
     /// </summary>
     private static bool IsDuplicateInsert(LogEvent logEvent)
     {
-        if (logEvent.Level != LogEventLevel.Error || logEvent.Exception is null
-            || !logEvent.Properties.TryGetValue("SourceContext", out var value) || value is not ScalarValue { Value: string source }
-            || !source.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal))
+        if (!IsErrorFrom(logEvent, "Microsoft.EntityFrameworkCore"))
             return false;
         for (var e = logEvent.Exception; e is not null; e = e.InnerException)
             if (e is System.Data.Common.DbException { SqlState: "23505" } || e.GetType().Name == "SqliteException" && e.Message.Contains("UNIQUE constraint failed"))
                 return true;
         return false;
     }
+
+    private static bool IsErrorFrom(LogEvent logEvent, string sourcePrefix) =>
+        logEvent is { Level: LogEventLevel.Error, Exception: not null }
+        && logEvent.Properties.TryGetValue("SourceContext", out var value) && value is ScalarValue { Value: string source }
+        && source.StartsWith(sourcePrefix, StringComparison.Ordinal);
 }
