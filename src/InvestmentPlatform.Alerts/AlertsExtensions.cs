@@ -32,7 +32,7 @@ public static class AlertsExtensions
     /// <summary>Registers the Alerts module's bus consumers (worker role): rule evaluation on new bars and on scheduler runs, webhook and email delivery.</summary>
     public static IBusRegistrationConfigurator AddAlertsConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<SeriesUpdatedConsumer>();
+        bus.AddConsumer<SeriesAlertsConsumer>();
         bus.AddConsumer<JobRunConsumer>();
         bus.AddConsumer<WebhookConsumer, DeliveryConsumerDefinition<WebhookConsumer>>();
         bus.AddConsumer<EmailConsumer, DeliveryConsumerDefinition<EmailConsumer>>();

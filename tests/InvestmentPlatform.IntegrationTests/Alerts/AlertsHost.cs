@@ -18,6 +18,9 @@ namespace InvestmentPlatform.IntegrationTests.Alerts;
 /// </summary>
 public sealed class AlertsHost : IAsyncDisposable
 {
+    /// <summary>The receive endpoint of <c>SeriesAlertsConsumer</c>: loads and redeliveries wait for the alerts to have run there.</summary>
+    private const string AlertsEndpoint = "series-alerts";
+
     private readonly HostileHost _platform;
 
     private AlertsHost(HostileHost platform, HttpClient alice, HttpClient bob, string aliceToken, string bobToken)
@@ -72,7 +75,7 @@ public sealed class AlertsHost : IAsyncDisposable
             csv.Append(FormattableString.Invariant($"{Day(day):yyyy-MM-dd},{close},{close},{close},{close},{close},{volume}\n"));
         var last = Day(bars[^1].Day);
         using var evaluated = new ConsumedSignal<Contracts.Ingestion.SeriesUpdated>(Services.GetRequiredService<IBus>(),
-            m => m.Symbol == symbol && m.LastBar.Time == last);
+            m => m.Symbol == symbol && m.LastBar.Time == last, endpoint: AlertsEndpoint);
         var id = await HostileHost.AcceptedAsync(await _platform.Host.Client.PostAsync(
             $"/api/ingestion/requests/csv?symbol={symbol}&assetType=stock&interval=1d", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv")));
         Assert.Equal("succeeded", (await _platform.Host.WaitFinishedAsync(id)).GetProperty("status").GetString());
@@ -84,7 +87,7 @@ public sealed class AlertsHost : IAsyncDisposable
     public async Task RedeliverAsync(Contracts.Ingestion.SeriesUpdated message, int copies)
     {
         var bus = Services.GetRequiredService<IBus>();
-        using var consumed = new ConsumedSignal<Contracts.Ingestion.SeriesUpdated>(bus, m => m.RequestId == message.RequestId, copies);
+        using var consumed = new ConsumedSignal<Contracts.Ingestion.SeriesUpdated>(bus, m => m.RequestId == message.RequestId, copies, AlertsEndpoint);
         await Task.WhenAll(Enumerable.Range(0, copies).Select(_ => bus.Publish(message)));
         await consumed.WaitAsync(TimeSpan.FromSeconds(60));
     }

@@ -149,8 +149,8 @@ public abstract class When_alert_rules_watch_loaded_bars(ApiDatabase database) :
 
         var failed = new Contracts.Scheduler.JobRunStatusChanged(job, Guid.NewGuid(), "nightly", "failed", 0, "Transient", "provider down", DateTime.UtcNow);
         var bus = _host.Services.GetRequiredService<MassTransit.IBus>();
-        // Every consumer of run changes in this process (dependents, hub notifier, alerts) sees both copies.
-        using (var consumed = new ConsumedSignal<Contracts.Scheduler.JobRunStatusChanged>(bus, m => m.RunId == failed.RunId, 6))
+        // The alerts' consumer of run changes sees both copies.
+        using (var consumed = new ConsumedSignal<Contracts.Scheduler.JobRunStatusChanged>(bus, m => m.RunId == failed.RunId, 2, "job-run"))
         {
             await Task.WhenAll(bus.Publish(failed), bus.Publish(failed));
             await consumed.WaitAsync(TimeSpan.FromSeconds(60));

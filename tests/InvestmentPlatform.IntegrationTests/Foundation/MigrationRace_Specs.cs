@@ -37,6 +37,13 @@ public sealed class When_four_roles_start_at_once_on_an_empty_database : IAsyncL
         await reader.ReadAsync();
         Assert.True(reader.GetInt64(0) > 0);
         Assert.Equal(reader.GetInt64(1), reader.GetInt64(0));
+        await reader.CloseAsync();
+
+        // Each process bootstrapped access too: the roles and the admin exist once.
+        await using var access = new NpgsqlCommand("SELECT (SELECT count(*) FROM roles), (SELECT count(*) FROM users)", connection);
+        await using var counts = await access.ExecuteReaderAsync();
+        await counts.ReadAsync();
+        Assert.Equal((3L, 1L), (counts.GetInt64(0), counts.GetInt64(1)));
     }
 }
 

@@ -6,6 +6,7 @@ using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Assets;
 using InvestmentPlatform.Data.Series;
 using InvestmentPlatform.IntegrationTests.Api;
+using InvestmentPlatform.IntegrationTests.Infrastructure;
 using InvestmentPlatform.Trading;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -119,44 +120,9 @@ public abstract class PaperHost(ApiDatabase database) : IAsyncLifetime
     public async Task RedeliverAsync(SeriesUpdated message)
     {
         var bus = Host.Factory.Services.GetRequiredService<IBus>();
-        using var handled = new NewBarsHandled(bus, message.RequestId);
+        using var handled = new ConsumedSignal<SeriesUpdated>(bus, m => m.RequestId == message.RequestId, endpoint: "new-bars");
         await bus.Publish(message);
         await handled.WaitAsync(TimeSpan.FromSeconds(60));
-    }
-
-    private sealed class NewBarsHandled : IConsumeObserver, IDisposable
-    {
-        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly Guid _requestId;
-        private readonly ConnectHandle _handle;
-
-        public NewBarsHandled(IBus bus, Guid requestId)
-        {
-            _requestId = requestId;
-            _handle = bus.ConnectConsumeObserver(this);
-        }
-
-        public Task WaitAsync(TimeSpan timeout) => _done.Task.WaitAsync(timeout);
-
-        public Task PostConsume<T>(ConsumeContext<T> context) where T : class
-        {
-            if (context.Message is SeriesUpdated m && m.RequestId == _requestId &&
-                context.ReceiveContext.InputAddress.AbsolutePath.EndsWith("new-bars", StringComparison.Ordinal))
-                _done.TrySetResult();
-            return Task.CompletedTask;
-        }
-
-        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class
-        {
-            if (context.Message is SeriesUpdated m && m.RequestId == _requestId &&
-                context.ReceiveContext.InputAddress.AbsolutePath.EndsWith("new-bars", StringComparison.Ordinal))
-                _done.TrySetException(exception);
-            return Task.CompletedTask;
-        }
-
-        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
-
-        public void Dispose() => _handle.Disconnect();
     }
 }
 

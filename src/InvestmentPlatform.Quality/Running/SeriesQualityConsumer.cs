@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InvestmentPlatform.Quality.Running;
 
 /// <summary>Checks each committed load of a series: the loader announces it with <see cref="SeriesUpdated"/>.</summary>
-public sealed class SeriesUpdatedConsumer(SeriesQualityRunner runner) : IConsumer<SeriesUpdated>
+public sealed class SeriesQualityConsumer(SeriesQualityRunner runner) : IConsumer<SeriesUpdated>
 {
     public async Task Consume(ConsumeContext<SeriesUpdated> context)
     {

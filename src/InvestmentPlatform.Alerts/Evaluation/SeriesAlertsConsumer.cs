@@ -11,7 +11,7 @@ namespace InvestmentPlatform.Alerts.Evaluation;
 /// series' new last bar. Only rules of the named series are read; the series itself only for the few bars a move or
 /// volume rule compares with.
 /// </summary>
-public sealed class SeriesUpdatedConsumer(PlatformDbContext db, FiringRecorder recorder, SeriesHistory history) : IConsumer<SeriesUpdated>
+public sealed class SeriesAlertsConsumer(PlatformDbContext db, FiringRecorder recorder, SeriesHistory history) : IConsumer<SeriesUpdated>
 {
     public async Task Consume(ConsumeContext<SeriesUpdated> context)
     {
