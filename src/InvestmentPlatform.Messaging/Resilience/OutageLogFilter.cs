@@ -19,7 +19,7 @@ public sealed class OutageLogFilter(IServiceProvider services) : ILogEventFilter
 
     public bool IsEnabled(LogEvent logEvent)
     {
-        if (IsTransportTeardown(logEvent) || IsDuplicateInsert(logEvent))
+        if (IsTransportTeardown(logEvent) || IsDuplicateInsert(logEvent) || IsBareTransactionError(logEvent))
             return false;
         if (logEvent.Level is < LogEventLevel.Warning or LogEventLevel.Fatal || logEvent.Exception is null
             || !logEvent.Properties.TryGetValue("SourceContext", out var value) || value is not ScalarValue { Value: string source }
@@ -58,6 +58,15 @@ public sealed class OutageLogFilter(IServiceProvider services) : ILogEventFilter
                 return true;
         return false;
     }
+
+    /// <summary>
+    /// EF Core logs a failed commit or rollback without its exception, then throws that exception to the caller: the
+    /// outage log or MassTransit reports it there, with the cause this line lacks.
+    /// </summary>
+    private static bool IsBareTransactionError(LogEvent logEvent) =>
+        logEvent is { Level: LogEventLevel.Error, Exception: null }
+        && logEvent.Properties.TryGetValue("SourceContext", out var value)
+        && value is ScalarValue { Value: "Microsoft.EntityFrameworkCore.Database.Transaction" };
 
     private static bool IsErrorFrom(LogEvent logEvent, string sourcePrefix) =>
         logEvent is { Level: LogEventLevel.Error, Exception: not null }

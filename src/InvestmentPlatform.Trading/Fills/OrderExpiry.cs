@@ -1,5 +1,6 @@
 using InvestmentPlatform.Contracts.Trading;
 using InvestmentPlatform.Data;
+using InvestmentPlatform.Messaging.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,28 +30,13 @@ public sealed class OrderExpiry(PlatformDbContext db, PaperFillEngine engine, Tr
 
 /// <summary>Runs <see cref="OrderExpiry"/> every <see cref="TradingOptions.ExpirySweepSeconds"/> on the platform's clock.</summary>
 public sealed class OrderExpirySweeper(IServiceScopeFactory scopes, TradingClock clock, IOptions<TradingOptions> options,
-    ILogger<OrderExpirySweeper> logger) : BackgroundService
+    OutageLog outage, ILogger<OrderExpirySweeper> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var period = TimeSpan.FromSeconds(Math.Max(1, options.Value.ExpirySweepSeconds));
-        while (!stoppingToken.IsCancellationRequested)
+    // A failed sweep (the database away) changes nothing: the next one finds the same orders.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        outage.RepeatAsync("Expiring day orders", async ct =>
         {
-            try
-            {
-                await Task.Delay(period, clock.Time, stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OrderExpiry>().ExpireDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database may be away; the next sweep finds the same orders.
-                logger.LogWarning(ex, "Expiring day orders failed; trying again in {Period}", period);
-            }
-        }
-    }
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OrderExpiry>().ExpireDueAsync(ct);
+        }, TimeSpan.FromSeconds(Math.Max(1, options.Value.ExpirySweepSeconds)), clock.Time, logger, stoppingToken);
 }
