@@ -1,3 +1,4 @@
+using InvestmentPlatform.Tests.Shared;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Ingestion.Planning;
@@ -31,7 +32,7 @@ public sealed class When_a_chunk_finishes : IAsyncLifetime
         await FinishAsync(done);
 
         Assert.Equal((IngestionStatuses.Running, 1, 2, 10L), await RequestAsync(_requestId));
-        var progress = Assert.Single(_ingestion.Bus.Published.Select<CollectionProgress>()).Context.Message;
+        var progress = Assert.Single(_ingestion.Bus.PublishedSoFar<CollectionProgress>());
         Assert.Equal((_requestId, 1, 2, 10L), (progress.RequestId, progress.ChunksDone, progress.ChunksTotal, progress.RecordsLoaded));
     }
 
@@ -44,7 +45,7 @@ public sealed class When_a_chunk_finishes : IAsyncLifetime
 
         await FinishAsync(done);
 
-        Assert.Equal(next.Id, Assert.Single(_ingestion.Bus.Sent.Select<CollectChunk>()).Context.Message.ChunkId);
+        Assert.Equal(next.Id, Assert.Single(_ingestion.Bus.SentSoFar<CollectChunk>()).ChunkId);
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class When_a_chunk_finishes : IAsyncLifetime
 
         Assert.Equal((IngestionStatuses.Running, 1, 2, 10L), await RequestAsync(_requestId));
         // Nothing moved the second time, so there is no progress to tell.
-        Assert.Single(_ingestion.Bus.Published.Select<CollectionProgress>());
+        Assert.Single(_ingestion.Bus.PublishedSoFar<CollectionProgress>());
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public sealed class When_a_chunk_finishes : IAsyncLifetime
         var completed = Assert.Single(await _ingestion.OutboxAsync<CollectionCompleted>());
         Assert.Equal(_requestId, completed.RequestId);
         Assert.Equal(["Y"], completed.FailedSymbols);
-        Assert.Empty(_ingestion.Bus.Published.Select<CollectionProgress>());
+        Assert.Empty(_ingestion.Bus.PublishedSoFar<CollectionProgress>());
     }
 
     [Fact]
