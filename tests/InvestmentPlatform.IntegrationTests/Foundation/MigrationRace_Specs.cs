@@ -9,7 +9,7 @@ public sealed class When_four_roles_start_at_once_on_an_empty_database : IAsyncL
     private TestDatabase _database = null!;
     private readonly List<PlatformProcess> _processes = [];
 
-    public async Task InitializeAsync() => _database = await TestServices.CreateDatabaseAsync();
+    public async Task InitializeAsync() => _database = await TestServices.CreateDatabaseAsync(empty: true);
 
     public async Task DisposeAsync()
     {
