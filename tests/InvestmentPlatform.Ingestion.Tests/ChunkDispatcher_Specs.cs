@@ -77,6 +77,28 @@ public sealed class When_chunks_are_dispatched_to_the_workers_present : IAsyncLi
         Assert.Equal(0, await WaitForWorkersAsync(n => n == 0));
     }
 
+    [Fact]
+    public async Task Should_claim_nothing_when_the_messages_cannot_be_sent()
+    {
+        await StartAsync();
+        await using var scope = _ingestion.Provider.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var dispatcher = new ChunkDispatcher(sp.GetRequiredService<InvestmentPlatform.Data.PlatformDbContext>(), new UnreachableBroker(),
+            sp.GetRequiredService<CollectorQueues>(), sp.GetRequiredService<SourceCapacity>(), TimeProvider.System);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => dispatcher.DispatchAsync("fake", default));
+
+        Assert.Equal(0, await InFlightAsync());
+        Assert.Equal(3, await DispatchAsync());
+    }
+
+    private sealed class UnreachableBroker : MassTransit.ISendEndpointProvider
+    {
+        public Task<MassTransit.ISendEndpoint> GetSendEndpoint(Uri address) => throw new InvalidOperationException("the broker is away");
+
+        public MassTransit.ConnectHandle ConnectSendObserver(MassTransit.ISendObserver observer) => throw new NotSupportedException();
+    }
+
     private async Task<int> DispatchAsync()
     {
         await using var scope = _ingestion.Provider.CreateAsyncScope();

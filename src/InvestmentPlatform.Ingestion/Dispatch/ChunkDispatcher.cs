@@ -36,76 +36,57 @@ public sealed class ChunkDispatcher(
         }
     }
 
+    /// <remarks>
+    /// The messages are sent before the claims commit. A crash in between leaves a message for a chunk still pending:
+    /// its collector starts it anyway (status is only checked for an end), and at worst it is dispatched and collected
+    /// twice, which the loader's upsert makes harmless. Sent after the commit, a crash in between would have left a
+    /// claimed chunk with no message, stalled until its lease ran out. A send that fails rolls the claims back.
+    /// </remarks>
     private async Task<int> DispatchLockedAsync(string source, CancellationToken ct)
     {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Provider == DatabaseProvider.Postgres)
+            // Dispatchers in other processes wait here, so the in-flight count they read is current.
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({"dispatch:" + source}))", ct);
+
+        var chunks = from c in db.IngestionChunks
+                     join r in db.IngestionRequests on c.RequestId equals r.Id
+                     where r.Source == source
+                     select new { Chunk = c, Request = r };
+        var inFlight = await chunks.CountAsync(x => ChunkStatuses.InFlight.Contains(x.Chunk.Status), ct);
+        var free = await capacity.ChunksInFlightAsync(source, ct) - inFlight;
+        if (free <= 0)
+            return 0;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var next = await chunks.Where(x => x.Chunk.Status == ChunkStatuses.Pending && x.Request.Status == "running"
+                                           && (x.Chunk.NotBefore == null || x.Chunk.NotBefore <= now))
+            .OrderBy(x => x.Chunk.CreatedAt).ThenBy(x => x.Chunk.From).Take(free)
+            .Select(x => new { x.Chunk.Id, x.Chunk.Symbol, x.Chunk.From, x.Chunk.To, x.Request })
+            .AsNoTracking().ToListAsync(ct);
         var toSend = new List<CollectChunk>();
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        foreach (var c in next)
         {
-            if (db.Provider == DatabaseProvider.Postgres)
-                // Dispatchers in other processes wait here, so the in-flight count they read is current.
-                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({"dispatch:" + source}))", ct);
-
-            var chunks = from c in db.IngestionChunks
-                         join r in db.IngestionRequests on c.RequestId equals r.Id
-                         where r.Source == source
-                         select new { Chunk = c, Request = r };
-            var inFlight = await chunks.CountAsync(x => ChunkStatuses.InFlight.Contains(x.Chunk.Status), ct);
-            var free = await capacity.ChunksInFlightAsync(source, ct) - inFlight;
-            if (free <= 0)
-                return 0;
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var next = await chunks.Where(x => x.Chunk.Status == ChunkStatuses.Pending && x.Request.Status == "running"
-                                               && (x.Chunk.NotBefore == null || x.Chunk.NotBefore <= now))
-                .OrderBy(x => x.Chunk.CreatedAt).ThenBy(x => x.Chunk.From).Take(free)
-                .Select(x => new { x.Chunk.Id, x.Chunk.Symbol, x.Chunk.From, x.Chunk.To, x.Request })
-                .AsNoTracking().ToListAsync(ct);
-            foreach (var c in next)
-            {
-                var claimed = await db.IngestionChunks
-                    .Where(x => x.Id == c.Id && x.Status == ChunkStatuses.Pending)
-                    .ExecuteUpdateAsync(u => u
-                        .SetProperty(x => x.Status, ChunkStatuses.Dispatched)
-                        .SetProperty(x => x.StartedAt, now)
-                        .SetProperty(x => x.ProgressAt, now)
-                        .SetProperty(x => x.Version, x => x.Version + 1), ct);
-                if (claimed == 1)
-                    toSend.Add(new CollectChunk(c.Request.Id, c.Id, c.Request.Source, c.Symbol, c.Request.AssetType,
-                        c.Request.Interval, c.From, c.To,
-                        c.Request.Options is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(c.Request.Options)));
-            }
-            await tx.CommitAsync(ct);
+            var claimed = await db.IngestionChunks
+                .Where(x => x.Id == c.Id && x.Status == ChunkStatuses.Pending)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(x => x.Status, ChunkStatuses.Dispatched)
+                    .SetProperty(x => x.StartedAt, now)
+                    .SetProperty(x => x.ProgressAt, now)
+                    .SetProperty(x => x.Version, x => x.Version + 1), ct);
+            if (claimed == 1)
+                toSend.Add(new CollectChunk(c.Request.Id, c.Id, c.Request.Source, c.Symbol, c.Request.AssetType,
+                    c.Request.Interval, c.From, c.To,
+                    c.Request.Options is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(c.Request.Options)));
         }
 
-        // Sent after commit: a crash in between leaves the chunk dispatched until its lease runs out, then it is sent again.
-        var sent = 0;
-        try
+        if (toSend.Count > 0)
         {
-            if (toSend.Count > 0)
-            {
-                var endpoint = await sendEndpoints.GetSendEndpoint(queues.Address(source));
-                foreach (var m in toSend)
-                {
-                    await endpoint.Send(m, ct);
-                    sent++;
-                }
-            }
+            var endpoint = await sendEndpoints.GetSendEndpoint(queues.Address(source));
+            foreach (var m in toSend)
+                await endpoint.Send(m, ct);
         }
-        catch
-        {
-            // Whatever stopped the send (the broker away, a lost publisher confirm, shutdown), the chunk is not in flight.
-            await ReleaseAsync(toSend.Skip(sent).Select(m => m.ChunkId).ToList());
-            throw;
-        }
-        return sent;
-    }
-
-    /// <summary>Claimed chunks whose message did not go out (the broker is away) give their in-flight slots back at once.</summary>
-    private async Task ReleaseAsync(List<Guid> unsent)
-    {
-        await db.IngestionChunks.Where(c => unsent.Contains(c.Id) && c.Status == ChunkStatuses.Dispatched)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(c => c.Status, ChunkStatuses.Pending)
-                .SetProperty(c => c.Version, c => c.Version + 1), CancellationToken.None);
+        await tx.CommitAsync(ct);
+        return toSend.Count;
     }
 }
