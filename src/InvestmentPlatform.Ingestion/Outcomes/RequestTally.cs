@@ -106,7 +106,8 @@ public sealed class RequestTally(
         if (finished)
         {
             if (request.Options is not null &&
-                CsvUploads.IdOf(JsonSerializer.Deserialize<Dictionary<string, string>>(request.Options)) is { } upload)
+                CsvUploads.IdOf(JsonSerializer.Deserialize<Dictionary<string, string>>(request.Options)) is { } upload &&
+                !await db.KeptUploads.AnyAsync(u => u.Id == upload, ct))
                 uploads.Delete(upload);
             PlatformMetrics.RequestsFinished.Add(1, new("source", request.Source), new("status", request.Status));
             logger.LogInformation("Request {RequestId} finished {Status}: {Loaded} rows loaded", request.Id, request.Status, request.RecordsLoaded);
