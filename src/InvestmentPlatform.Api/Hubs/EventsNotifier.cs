@@ -55,9 +55,18 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
     public async Task Consume(ConsumeContext<JobRunStatusChanged> context)
     {
         var m = context.Message;
-        var owner = await db.SchedulerJobs.AsNoTracking().Where(j => j.Id == m.JobId).Select(j => j.OwnerId).FirstOrDefaultAsync(context.CancellationToken);
-        await SendAsync([HubTopics.All, HubTopics.Job(m.JobId)], EventAudience.OwnerAndAdmins(owner), HubMessages.JobStatus, new JobStatusMessage(
-            m.JobId, m.RunId, m.JobName, m.Status, m.RecordsLoaded, m.ErrorClass, m.Message, m.Timestamp), context.CancellationToken);
+        var ct = context.CancellationToken;
+        var job = await db.SchedulerJobs.AsNoTracking().Where(j => j.Id == m.JobId)
+            .Select(j => new { j.OwnerId, j.AssetType, j.Symbols, j.AssetFilter }).FirstOrDefaultAsync(ct);
+        var topics = new List<string> { HubTopics.All, HubTopics.Job(m.JobId) };
+        if (job is not null)
+        {
+            var symbols = ReadSymbols(job.Symbols);
+            var filterType = job.AssetFilter is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(job.AssetFilter)?.GetValueOrDefault("assetType");
+            topics.AddRange(await AssetTopicsAsync(symbols, job.AssetType ?? filterType, ct));
+        }
+        await SendAsync(topics, EventAudience.OwnerAndAdmins(job?.OwnerId), HubMessages.JobStatus, new JobStatusMessage(
+            m.JobId, m.RunId, m.JobName, m.Status, m.RecordsLoaded, m.ErrorClass, m.Message, m.Timestamp), ct);
     }
 
     public Task Consume(ConsumeContext<AnalyticsProgress> context)
@@ -68,20 +77,41 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
             m.ResultId, m.Kind, m.Status, m.Done, m.Total, m.Error, m.Timestamp), context.CancellationToken);
     }
 
+    /// <summary>
+    /// Every topic a request's event concerns: all, the request, its job, its symbols (the one the event names, or all
+    /// of the request's) and their asset types (the request's, or each asset's when the request gave none).
+    /// </summary>
     private async Task<List<string>> TopicsAsync(Guid requestId, Guid? jobId, string? symbol, CancellationToken ct)
     {
         var topics = new List<string> { HubTopics.All, HubTopics.Request(requestId) };
         if (jobId is { } job)
             topics.Add(HubTopics.Job(job));
-        var assetType = symbol is null
-            ? null
-            : await db.Assets.AsNoTracking().Where(a => a.Symbol == symbol).Select(a => a.AssetType).FirstOrDefaultAsync(ct);
-        assetType ??= await db.IngestionRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.AssetType)
-            .FirstOrDefaultAsync(ct);
+        var request = await db.IngestionRequests.AsNoTracking().Where(r => r.Id == requestId)
+            .Select(r => new { r.AssetType, r.Symbols }).FirstOrDefaultAsync(ct);
+        var symbols = symbol is not null ? [symbol] : ReadSymbols(request?.Symbols);
+        // The symbol's own asset says its type best; the request's type stands in while the asset is not stored yet.
+        topics.AddRange(await AssetTopicsAsync(symbols, symbol is null ? request?.AssetType : null, ct));
+        if (symbol is not null && request?.AssetType is { } requested && !topics.Any(t => t.StartsWith("assetType:", StringComparison.Ordinal)))
+            topics.Add(HubTopics.AssetType(requested));
+        return topics.Distinct().ToList();
+    }
+
+    private async Task<IEnumerable<string>> AssetTopicsAsync(IReadOnlyList<string> symbols, string? assetType, CancellationToken ct)
+    {
+        var topics = symbols.Select(HubTopics.Asset).ToList();
         if (assetType is not null)
             topics.Add(HubTopics.AssetType(assetType));
+        else if (symbols.Count > 0)
+        {
+            var upper = symbols.Select(s => s.ToUpperInvariant()).ToList();
+            var types = await db.Assets.AsNoTracking().Where(a => upper.Contains(a.Symbol.ToUpper())).Select(a => a.AssetType).Distinct().ToListAsync(ct);
+            topics.AddRange(types.Select(HubTopics.AssetType));
+        }
         return topics;
     }
+
+    private static IReadOnlyList<string> ReadSymbols(string? json) =>
+        json is null ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
 
     /// <summary>
     /// A job's run belongs to the job's owner (admins alone for a job without one); a request submitted through the API
