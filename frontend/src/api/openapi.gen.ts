@@ -369,6 +369,17 @@ export type JobRequest = {
   tags?: (string)[] | null
   templateId?: string | null
   dependsOn?: (string)[] | null
+  options?: {
+    [key: string]: string
+  } | null
+}
+
+export type KeptUploadDto = {
+  id?: string
+  fileName?: string | null
+  bytes?: number
+  createdAt?: string
+  upload?: string
 }
 
 export type LabelledReturn = {
@@ -731,6 +742,13 @@ export type Paths = {
     post: void
   }
   "/api/ingestion/errors/{id}": {
+    delete: void
+  }
+  "/api/ingestion/uploads": {
+    post: KeptUploadDto
+    get: (KeptUploadDto)[]
+  }
+  "/api/ingestion/uploads/{id}": {
     delete: void
   }
   "/api/market-data/watchlist": {
