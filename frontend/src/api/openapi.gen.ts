@@ -78,6 +78,7 @@ export type AssetPerformance = {
   worstPeriod?: PeriodReturn
   drawdown?: (DrawdownPoint)[]
   rolling?: (RollingPointDto)[]
+  cumulative?: (CumulativePoint)[]
 }
 
 export type AssetRequest = {
@@ -241,6 +242,11 @@ export type CreateUserRequest = {
 export type CreatedApiKeyDto = {
   key?: ApiKeyDto
   secret?: string
+}
+
+export type CumulativePoint = {
+  time?: string
+  return?: number
 }
 
 export type CurrentUserDto = {
