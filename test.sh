@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: the .NET projects one by one (unit, harness, and integration tests against a real PostgreSQL and
-# RabbitMQ, started here when absent), then the dashboard's component tests, its build and the browser end-to-end
+# Runs every test: the .NET projects one by one (unit, harness, and integration tests against a real PostgreSQL,
+# RabbitMQ and SMTP server, started here when absent), then the dashboard's component tests, its build and the browser end-to-end
 # tests in Debian's Chromium (installed here when absent).
 #
 # Every runner is guarded: a test that hangs is stopped by the test platform's hang guard (a dump and its stacks land
@@ -16,20 +16,24 @@ failures=()
 total_passed=0
 total_failed=0
 
-# record NAME PASSED FAILED [PROBLEM]: one runner's result; a problem with no failed test still counts as one failure.
+# record NAME PASSED FAILED [PROBLEM]: one runner's result, with how long the last guarded command took; a problem
+# with no failed test still counts as one failure.
 record() {
   local name=$1 passed=$2 failed=$3 problem=${4:-}
   if [ -n "$problem" ] && [ "$failed" -eq 0 ]; then failed=1; fi
   total_passed=$((total_passed + passed)); total_failed=$((total_failed + failed))
-  if [ -n "$problem" ]; then summary+=("FAILED  $name: $problem ($passed passed, $failed failed)")
-  else summary+=("        $name: $passed passed, $failed failed"); fi
+  local took="${last_took:-0} s"; last_took=0
+  if [ -n "$problem" ]; then summary+=("FAILED  $name: $problem ($passed passed, $failed failed, $took)")
+  else summary+=("        $name: $passed passed, $failed failed, $took"); fi
 }
 
 # guarded SECONDS LOG COMMAND...: runs the command with a time limit, its output to the terminal and the log.
 guarded() {
-  local limit=$1 log=$2; shift 2
+  local limit=$1 log=$2 started=$SECONDS; shift 2
   timeout --kill-after=30s "$limit" "$@" 2>&1 | tee "$log"
-  return "${PIPESTATUS[0]}"
+  local rc=${PIPESTATUS[0]}
+  last_took=$((SECONDS - started))
+  return "$rc"
 }
 
 # failed_tests LOG: "name: first line of its error" for each test VSTest's console logger reported as failed.
@@ -48,11 +52,13 @@ problem_of() { # a runner's exit status in words
 
 services_ok=1
 if ! source scripts/test-services.sh; then services_ok=0; record "test services (PostgreSQL, RabbitMQ)" 0 1 "did not start"; fi
+if [ "$services_ok" = 1 ] && ! source scripts/test-smtp.sh; then services_ok=0; record "test services (SMTP)" 0 1 "did not start"; fi
 browser_ok=1
 if ! source scripts/test-browser.sh; then browser_ok=0; record "browser (Chromium, fonts)" 0 1 "could not be installed"; fi
 
 # --- .NET ---------------------------------------------------------------------------------------------------------
 if guarded 20m test-output/dotnet-build.log dotnet build InvestmentPlatform.sln -c Release; then
+  record ".NET build" 1 0
   for project in tests/*/*.csproj; do
     name=$(basename "$project" .csproj)
     out="test-output/$name"
@@ -124,5 +130,5 @@ fi
 echo
 printf '%s\n' "${summary[@]}"
 if [ ${#failures[@]} -gt 0 ]; then echo "Failed tests:"; printf '%s\n' "${failures[@]}"; fi
-echo "$total_passed passed, $total_failed failed"
+echo "$total_passed passed, $total_failed failed, in $((SECONDS / 60)) min $((SECONDS % 60)) s"
 [ "$total_failed" -eq 0 ]

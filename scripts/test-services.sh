@@ -13,8 +13,9 @@ apt_install() {
   if [ "$(id -u)" != "0" ]; then
     log "need root to install $*: install them or run as root"; return 1
   fi
-  if [ -z "${_apt_updated:-}" ]; then apt-get update -qq >/dev/null; _apt_updated=1; fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  # Another install may hold dpkg's lock (a second checkout running its tests): wait for it rather than fail.
+  if [ -z "${_apt_updated:-}" ]; then apt-get update -qq -o DPkg::Lock::Timeout=600 >/dev/null; _apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 "$@" >/dev/null
 }
 
 if [ "${IP_TEST_USE_TESTCONTAINERS:-}" != "1" ] && ! command -v pg_ctl >/dev/null && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 \

@@ -44,7 +44,7 @@ public static class BenchProgram
         await using var lookup = db.CreateCommand("SELECT asset_id FROM assets WHERE symbol = @s");
         lookup.Parameters.AddWithValue("s", BenchSettings.Symbol);
         var assetId = (long)(await lookup.ExecuteScalarAsync())!;
-        var plan = new BarsPlan(SeriesTable.MarketData, assetId, "1m", "1m", BenchSettings.YearStart, BenchSettings.YearEnd, [], null);
+        var plan = new BarsPlan(BarColumns.For(InvestmentPlatform.Contracts.Ingestion.AssetTypes.Stock), assetId, "1m", "1m", BenchSettings.YearStart, BenchSettings.YearEnd, [], null);
 
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);

@@ -86,7 +86,7 @@ try
         {
             await using var conn = await dataSource.OpenConnectionAsync();
             await using var tx = await conn.BeginTransactionAsync();
-            await writer.WriteAsync(conn, tx, "market_data", assetId, "1m", rowsToLoad.GetRange(i, Math.Min(size, rowsToLoad.Count - i)), default);
+            await writer.WriteAsync(conn, tx, SeriesTable.MarketData, assetId, "1m", rowsToLoad.GetRange(i, Math.Min(size, rowsToLoad.Count - i)), default);
             await tx.CommitAsync();
         });
     }

@@ -5,8 +5,8 @@ using InvestmentPlatform.Api.Assets;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Api.Hubs;
 using InvestmentPlatform.Api.MarketData;
-using InvestmentPlatform.Api.Observability;
 using InvestmentPlatform.Api.OpenApi;
+using InvestmentPlatform.Messaging.Outbox;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -47,9 +47,10 @@ public static class ApiExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SeriesConnections>();
         builder.Services.AddScoped<AssetCoverage>();
+        builder.Services.AddScoped<Reports.DataCoverageReport>();
         builder.Services.AddScoped<Quotes>();
         builder.Services.AddSingleton<TopicSubscriptions>();
-        builder.Services.AddSingleton<ISaveChangesInterceptor, OutboxCorrelationInterceptor>();
+        builder.Services.AddOutboxCorrelation();
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -146,6 +147,10 @@ public static class ApiExtensions
         app.MapSchedulerApi();
         app.MapAnalyticsApi();
         app.MapPortfolioApi();
+        app.MapAlertsApi();
+        app.MapPaperTradingApi();
+        app.MapReportsApi();
+        app.MapQualityApi();
         app.MapHub<EventsHub>($"{AccessExtensions.HubPath}/events").RequireAuthorization(AccessPolicies.Read);
         return app;
     }

@@ -1,3 +1,4 @@
+using InvestmentPlatform.ServiceDefaults;
 using Npgsql;
 
 namespace InvestmentPlatform.Data;

@@ -1,3 +1,5 @@
+using InvestmentPlatform.Data.Series;
+using InvestmentPlatform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -16,8 +18,6 @@ public sealed class PlatformDatabaseMigrator(
     IOptions<TimescaleOptions> timescale,
     ILogger<PlatformDatabaseMigrator> logger)
 {
-    private static readonly string[] SeriesTables = ["market_data", "forex_rates", "bond_rates", "economic_data"];
-
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -74,9 +74,9 @@ public sealed class PlatformDatabaseMigrator(
 
         await db.Database.ExecuteSqlRawAsync("CREATE EXTENSION IF NOT EXISTS timescaledb;", ct);
         var options = timescale.Value;
-        foreach (var table in SeriesTables)
+        foreach (var table in SeriesTable.All.Select(t => t.Name))
         {
-            // Table names come from the fixed list above and the numbers from typed options: nothing user-supplied.
+            // Table names come from SeriesTable's fixed list and the numbers from typed options: nothing user-supplied.
             string[] statements =
             [
                 $"SELECT create_hypertable('{table}', 'time', chunk_time_interval => INTERVAL '{options.ChunkIntervalDays} days', if_not_exists => TRUE, migrate_data => TRUE);",

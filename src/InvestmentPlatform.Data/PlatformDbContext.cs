@@ -1,12 +1,16 @@
 using InvestmentPlatform.Data.Access;
+using InvestmentPlatform.Data.Alerts;
 using InvestmentPlatform.Data.Analytics;
+using InvestmentPlatform.Data.Quality;
 using InvestmentPlatform.Data.Assets;
-using InvestmentPlatform.Data.Faults;
 using InvestmentPlatform.Data.Ingestion;
-using InvestmentPlatform.Data.Outbox;
 using InvestmentPlatform.Data.Portfolio;
 using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.Data.Series;
+using InvestmentPlatform.Messaging;
+using InvestmentPlatform.Messaging.Faults;
+using InvestmentPlatform.Messaging.Outbox;
+using InvestmentPlatform.Data.Trading;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -34,6 +38,12 @@ public abstract class PlatformDbContext(DbContextOptions options)
     public DbSet<PortfolioAccount> Portfolios => Set<PortfolioAccount>();
     public DbSet<PortfolioTransaction> PortfolioTransactions => Set<PortfolioTransaction>();
     public DbSet<AnalyticsResult> AnalyticsResults => Set<AnalyticsResult>();
+    public DbSet<PaperAccount> PaperAccounts => Set<PaperAccount>();
+    public DbSet<PaperOrder> PaperOrders => Set<PaperOrder>();
+    public DbSet<PaperOrderEvent> PaperOrderEvents => Set<PaperOrderEvent>();
+    public DbSet<PaperFill> PaperFills => Set<PaperFill>();
+    public DbSet<QualityFinding> QualityFindings => Set<QualityFinding>();
+    public DbSet<SeriesQuality> SeriesQuality => Set<SeriesQuality>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<MessageFault> MessageFaults => Set<MessageFault>();
     public DbSet<WorkerPresence> WorkerPresence => Set<WorkerPresence>();
@@ -42,6 +52,10 @@ public abstract class PlatformDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+    public DbSet<AlertFiring> AlertFirings => Set<AlertFiring>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -56,6 +70,10 @@ public abstract class PlatformDbContext(DbContextOptions options)
         base.OnModelCreating(modelBuilder);
         IdentityTables.Rename(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+        modelBuilder.AddSeriesTables();
+        // Messaging owns these tables; the platform's context holds them so that state and message commit together.
+        modelBuilder.AddOutbox();
+        modelBuilder.AddMessageFaults();
         if (Provider == DatabaseProvider.Postgres)
         {
             foreach (var json in new[] { (typeof(Asset), nameof(Asset.Metadata)), (typeof(AnalyticsResult), nameof(AnalyticsResult.Result)) })

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Alerts;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Api;
 using InvestmentPlatform.Api.Access;
@@ -6,9 +7,12 @@ using InvestmentPlatform.Collectors;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Messaging;
+using InvestmentPlatform.Reports;
+using InvestmentPlatform.Quality;
 using InvestmentPlatform.Scheduler;
 using InvestmentPlatform.ServiceDefaults;
 using InvestmentPlatform.ServiceDefaults.Correlation;
+using InvestmentPlatform.Trading;
 
 namespace InvestmentPlatform.Host;
 
@@ -28,17 +32,26 @@ public static class PlatformHostExtensions
         builder.AddCollectors();
         builder.AddIngestion();
         builder.AddAnalytics();
+        builder.AddReports();
+        builder.AddQuality();
         builder.AddScheduler();
+        builder.AddAlerts();
+        builder.AddTrading();
+        if (roles.Worker)
+            builder.AddTradingRuntime();
         if (roles.Scheduler)
             builder.AddSchedulerRuntime();
 
-        builder.AddPlatformMessaging(bus =>
+        builder.AddPlatformMessaging<PlatformDbContext>(bus =>
         {
             bus.AddCorrelationFilters();
             if (roles.Worker)
             {
                 bus.AddIngestionConsumers();
                 bus.AddAnalyticsConsumers();
+                bus.AddAlertsConsumers();
+                bus.AddTradingConsumers();
+                bus.AddQualityConsumers();
             }
             if (roles.Scheduler)
                 bus.AddSchedulerConsumers();

@@ -1,3 +1,4 @@
+using InvestmentPlatform.ServiceDefaults;
 using InvestmentPlatform.Data;
 
 namespace InvestmentPlatform.Host;

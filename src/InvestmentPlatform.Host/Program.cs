@@ -1,3 +1,4 @@
+using InvestmentPlatform.ServiceDefaults;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Host;
 

@@ -1,8 +1,9 @@
-using InvestmentPlatform.Data;
 using InvestmentPlatform.Messaging.Faults;
+using InvestmentPlatform.ServiceDefaults;
 using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.Messaging.Resilience;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,10 +15,12 @@ public static class MessagingExtensions
     /// <summary>
     /// Adds MassTransit on the transport named by Bus:Transport (InMemory or RabbitMq), the consumers that
     /// <paramref name="configureConsumers"/> registers, the outbox relay, and the fault ledger that keeps faulted messages in place of _error queues.
+    /// The outbox and the ledger live in <typeparamref name="TContext"/>, whose model adds their tables.
     /// </summary>
-    public static IHostApplicationBuilder AddPlatformMessaging(
+    public static IHostApplicationBuilder AddPlatformMessaging<TContext>(
         this IHostApplicationBuilder builder,
         Action<IBusRegistrationConfigurator> configureConsumers)
+        where TContext : DbContext
     {
         var options = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         var transport = ParseTransport(options.Transport);
@@ -71,7 +74,7 @@ public static class MessagingExtensions
             o.WaitUntilStarted = true;
             o.StopTimeout = options.StopTimeout;
         });
-        builder.AddOutboxRelay();
+        builder.AddOutboxRelay<TContext>();
         builder.Services.AddSingleton<Serilog.Core.ILogEventFilter, OutageLogFilter>();
         return builder;
     }

@@ -97,4 +97,15 @@ public sealed class When_events_are_routed_to_topics : IAsyncLifetime
         Assert.NotEmpty(_hub.Sent);
         Assert.All(_hub.Sent, sent => Assert.Equal(watchers.Order(), sent.Connections));
     }
+
+    [Fact]
+    public async Task Should_route_an_event_by_the_symbols_and_asset_types_it_carries_without_reading_its_request()
+    {
+        // A request of another process's database: nothing about it is stored here.
+        var elsewhere = Guid.NewGuid();
+        await _harness.Bus.PublishAndConsumeAsync<EventsNotifier, CollectionCompleted>(new(elsewhere, null, null, 10, 10, 0, [], 100,
+            DateTime.UtcNow, IngestionStatuses.Succeeded, 2, new RequestRouting(null, null, ["BTC-USD", "AAPL"], ["crypto", "stock"])));
+
+        Assert.Equal(["all", "asset", "crypto", "stock"], Assert.Single(_hub.Sent).Connections.Order());
+    }
 }

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Tests.Shared;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Ingestion.Collection;
@@ -48,7 +49,7 @@ public sealed class When_chunks_are_dispatched_to_the_workers_present : IAsyncLi
 
         Assert.Equal(9, await DispatchAsync());
         Assert.Equal(9, await InFlightAsync());
-        Assert.Equal(9, _ingestion.Bus.Sent.Select<InvestmentPlatform.Contracts.Ingestion.CollectChunk>().Count());
+        Assert.Equal(9, _ingestion.Bus.SentSoFar<InvestmentPlatform.Contracts.Ingestion.CollectChunk>().Count);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
+using InvestmentPlatform.Tests.Shared;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Ingestion;
-using InvestmentPlatform.Data.Outbox;
 using InvestmentPlatform.Ingestion.Planning;
 using InvestmentPlatform.Ingestion.Dispatch;
 using InvestmentPlatform.Ingestion.Outcomes;
@@ -32,7 +32,7 @@ public sealed class When_a_chunk_finishes : IAsyncLifetime
         await FinishAsync(done);
 
         Assert.Equal((IngestionStatuses.Running, 1, 2, 10L), await RequestAsync(_requestId));
-        var progress = Assert.Single(_ingestion.Bus.Published.Select<CollectionProgress>()).Context.Message;
+        var progress = Assert.Single(_ingestion.Bus.PublishedSoFar<CollectionProgress>());
         Assert.Equal((_requestId, 1, 2, 10L), (progress.RequestId, progress.ChunksDone, progress.ChunksTotal, progress.RecordsLoaded));
     }
 
@@ -45,7 +45,7 @@ public sealed class When_a_chunk_finishes : IAsyncLifetime
 
         await FinishAsync(done);
 
-        Assert.Equal(next.Id, Assert.Single(_ingestion.Bus.Sent.Select<CollectChunk>()).Context.Message.ChunkId);
+        Assert.Equal(next.Id, Assert.Single(_ingestion.Bus.SentSoFar<CollectChunk>()).ChunkId);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class When_a_chunk_finishes : IAsyncLifetime
 
         Assert.Equal((IngestionStatuses.Running, 1, 2, 10L), await RequestAsync(_requestId));
         // Nothing moved the second time, so there is no progress to tell.
-        Assert.Single(_ingestion.Bus.Published.Select<CollectionProgress>());
+        Assert.Single(_ingestion.Bus.PublishedSoFar<CollectionProgress>());
     }
 
     [Fact]
@@ -73,10 +73,10 @@ public sealed class When_a_chunk_finishes : IAsyncLifetime
 
         Assert.Equal((IngestionStatuses.PartiallySucceeded, 2, 2, 10L), await RequestAsync(_requestId));
         // The outcome leaves through the outbox, committed with the status.
-        var completed = Assert.Single(await OutboxAsync<CollectionCompleted>());
+        var completed = Assert.Single(await _ingestion.OutboxAsync<CollectionCompleted>());
         Assert.Equal(_requestId, completed.RequestId);
         Assert.Equal(["Y"], completed.FailedSymbols);
-        Assert.Empty(_ingestion.Bus.Published.Select<CollectionProgress>());
+        Assert.Empty(_ingestion.Bus.PublishedSoFar<CollectionProgress>());
     }
 
     [Fact]
@@ -89,9 +89,9 @@ public sealed class When_a_chunk_finishes : IAsyncLifetime
         await FinishAsync(last);
 
         Assert.Equal(IngestionStatuses.Failed, (await RequestAsync(_requestId)).Status);
-        var failed = Assert.Single(await OutboxAsync<CollectionFailed>());
+        var failed = Assert.Single(await _ingestion.OutboxAsync<CollectionFailed>());
         Assert.Equal((_requestId, ErrorClass.NotFound), (failed.RequestId, failed.ErrorClass));
-        Assert.Empty(await OutboxAsync<CollectionCompleted>());
+        Assert.Empty(await _ingestion.OutboxAsync<CollectionCompleted>());
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class When_a_chunk_finishes : IAsyncLifetime
         await FinishAsync(done);
 
         Assert.Equal((IngestionStatuses.Succeeded, 1, 1, 10L), await RequestAsync(follower));
-        Assert.Equal(new[] { _requestId, follower }.Order(), (await OutboxAsync<CollectionCompleted>()).Select(c => c.RequestId).Order());
+        Assert.Equal(new[] { _requestId, follower }.Order(), (await _ingestion.OutboxAsync<CollectionCompleted>()).Select(c => c.RequestId).Order());
     }
 
     private Task FinishAsync(IngestionChunk chunk) =>
@@ -121,8 +121,4 @@ public sealed class When_a_chunk_finishes : IAsyncLifetime
         var r = await db.IngestionRequests.AsNoTracking().SingleAsync(r => r.Id == id);
         return (r.Status, r.ChunksDone, r.ChunksTotal, r.RecordsLoaded);
     });
-
-    private Task<List<T>> OutboxAsync<T>() => _ingestion.DbAsync(async db =>
-        (await db.Outbox.AsNoTracking().Where(m => m.MessageType.StartsWith(typeof(T).FullName! + ",")).ToListAsync())
-        .Select(m => System.Text.Json.JsonSerializer.Deserialize<T>(m.Body, OutboxJson.Options)!).ToList());
 }

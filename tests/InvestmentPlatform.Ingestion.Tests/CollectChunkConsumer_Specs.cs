@@ -1,3 +1,4 @@
+using InvestmentPlatform.Tests.Shared;
 using System.Runtime.CompilerServices;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Contracts.Ingestion;
@@ -50,7 +51,7 @@ public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
         await _harness.Bus.Publish(Chunk());
 
         Assert.True(await _harness.Published.Any<DataCollected>(m => m.Context.Message.IsLastPart));
-        var parts = _harness.Published.Select<DataCollected>().Select(p => p.Context.Message).OrderBy(m => m.Part).ToList();
+        var parts = _harness.PublishedSoFar<DataCollected>().OrderBy(m => m.Part).ToList();
         Assert.Equal([5000, 5000, 2001], parts.Select(p => p.Rows.Count));
         Assert.Equal([0, 1, 2], parts.Select(p => p.Part));
         Assert.Equal([false, false, true], parts.Select(p => p.IsLastPart));
@@ -83,7 +84,9 @@ public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
         Assert.Equal(nameof(ErrorClass.Transient), chunk.ErrorClass);
         // The first redelivery waits FirstRedeliveryDelay (30 s by default).
         Assert.InRange(chunk.NotBefore!.Value, before.AddSeconds(30), DateTime.UtcNow.AddSeconds(30));
-        Assert.Empty(_harness.Published.Select<Fault<CollectChunk>>());
+        // The consumer finished with the chunk put back, not with a fault.
+        Assert.True(await _harness.GetConsumerHarness<CollectChunkConsumer>().Consumed.Any<CollectChunk>());
+        Assert.Empty(_harness.PublishedSoFar<Fault<CollectChunk>>());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Tests.Shared;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Ingestion;
@@ -39,7 +40,7 @@ public sealed class When_a_collection_is_requested : IAsyncLifetime
         // Ten days of a daily series fit one chunk: one a symbol.
         Assert.Equal(Symbols, (await ChunksAsync()).Select(c => c.Symbol).Order());
         Assert.Equal((IngestionStatuses.Running, Symbols.Length), await RequestAsync());
-        var sent = _ingestion.Bus.Sent.Select<CollectChunk>().Select(s => s.Context.Message.ChunkId).ToList();
+        var sent = _ingestion.Bus.SentSoFar<CollectChunk>().Select(m => m.ChunkId).ToList();
         Assert.Equal(Cap, sent.Count);
         Assert.Equal(sent.Order(), (await ChunksAsync()).Where(c => c.Status == ChunkStatuses.Dispatched).Select(c => c.Id).Order());
     }
@@ -55,7 +56,7 @@ public sealed class When_a_collection_is_requested : IAsyncLifetime
         Assert.Equal(Symbols.Length, (await ChunksAsync()).Count);
         Assert.Equal(Symbols.Length, await _ingestion.DbAsync(db => db.DataCollectionLog.CountAsync()));
         // The cap is full after the first: the second sends nothing more.
-        Assert.Equal(Cap, _ingestion.Bus.Sent.Select<CollectChunk>().Count());
+        Assert.Equal(Cap, _ingestion.Bus.SentSoFar<CollectChunk>().Count);
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class When_a_collection_is_requested : IAsyncLifetime
         await _ingestion.ConsumeAsync<CollectionRequestedConsumer, CollectionRequested>(_message);
 
         Assert.Equal((IngestionStatuses.Running, Symbols.Length), await RequestAsync());
-        Assert.Equal(Cap, _ingestion.Bus.Sent.Select<CollectChunk>().Count());
+        Assert.Equal(Cap, _ingestion.Bus.SentSoFar<CollectChunk>().Count);
     }
 
     private Task<List<IngestionChunk>> ChunksAsync() => _ingestion.DbAsync(db => db.IngestionChunks.AsNoTracking().ToListAsync());

@@ -38,6 +38,22 @@ public sealed class When_libraries_log_an_outage
     }
 
     [Fact]
+    public void Should_drop_a_duplicate_insert_and_a_bare_transaction_error_whose_exception_reaches_the_caller()
+    {
+        var duplicate = new Microsoft.EntityFrameworkCore.DbUpdateException("saving failed",
+            new PostgresException("duplicate key value violates unique constraint", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation));
+        var otherViolation = new Microsoft.EntityFrameworkCore.DbUpdateException("saving failed",
+            new PostgresException("violates foreign key constraint", "ERROR", "ERROR", PostgresErrorCodes.ForeignKeyViolation));
+
+        Assert.False(_filter.IsEnabled(Event(LogEventLevel.Error, "Microsoft.EntityFrameworkCore.Update", duplicate)));
+        Assert.False(_filter.IsEnabled(Event(LogEventLevel.Error, "Microsoft.EntityFrameworkCore.Database.Transaction", null)));
+        Assert.True(_filter.IsEnabled(Event(LogEventLevel.Error, "Microsoft.EntityFrameworkCore.Update", otherViolation)));
+        Assert.True(_filter.IsEnabled(Event(LogEventLevel.Error, "InvestmentPlatform.Ingestion", duplicate)));
+        Assert.True(_filter.IsEnabled(Event(LogEventLevel.Error, "Microsoft.EntityFrameworkCore.Database.Command", null)));
+        Assert.Empty(_log.Lines);
+    }
+
+    [Fact]
     public void Should_keep_every_other_error()
     {
         Assert.True(_filter.IsEnabled(Event(LogEventLevel.Error, "MassTransit", new InvalidOperationException("a bug"))));
@@ -46,7 +62,7 @@ public sealed class When_libraries_log_an_outage
         Assert.Empty(_log.Lines);
     }
 
-    private static LogEvent Event(LogEventLevel level, string source, Exception exception) =>
+    private static LogEvent Event(LogEventLevel level, string source, Exception? exception) =>
         new(DateTimeOffset.UtcNow, level, exception, new MessageTemplateParser().Parse("failed"),
             [new LogEventProperty("SourceContext", new ScalarValue(source))]);
 }

@@ -27,4 +27,18 @@ public static class ConsumerWaits
         }
         Assert.Null(received.Exception);
     }
+
+    /// <summary>
+    /// The messages of type <typeparamref name="T"/> the harness saw published so far, without waiting for more: a spec
+    /// reads them once the consumer under test has finished. (The harness's own Select waits until the bus is quiet.)
+    /// </summary>
+    public static List<T> PublishedSoFar<T>(this ITestHarness harness) where T : class =>
+        harness.Published.Select<T>(SoFar).Select(m => m.Context.Message).ToList();
+
+    /// <summary>The messages of type <typeparamref name="T"/> the harness saw sent so far, without waiting for more.</summary>
+    public static List<T> SentSoFar<T>(this ITestHarness harness) where T : class =>
+        harness.Sent.Select<T>(SoFar).Select(m => m.Context.Message).ToList();
+
+    // A cancelled token makes the harness's Select return what it holds instead of waiting for more.
+    private static readonly CancellationToken SoFar = new(canceled: true);
 }

@@ -1,8 +1,8 @@
 namespace InvestmentPlatform.Contracts.Ingestion;
 
 /// <summary>
-/// v1.1. A request finished; some symbols may have failed (see <paramref name="FailedSymbols"/>). v1.1 adds
-/// <paramref name="Status"/> and <paramref name="ChunksTotal"/>, so subscribers need not read the request back.
+/// v1.3. A request finished; some symbols may have failed (see <paramref name="FailedSymbols"/>). v1.1 adds
+/// <paramref name="Status"/> and <paramref name="ChunksTotal"/>, v1.2 <paramref name="Routing"/>, so subscribers need not read the request back, v1.3 the routing's Symbols and AssetTypes.
 /// </summary>
 /// <param name="RequestId">The request.</param>
 /// <param name="JobId">Scheduler job, if any.</param>
@@ -15,6 +15,7 @@ namespace InvestmentPlatform.Contracts.Ingestion;
 /// <param name="CompletedAt">When the request completed, UTC.</param>
 /// <param name="Status"><see cref="IngestionStatuses.Succeeded"/> or <see cref="IngestionStatuses.PartiallySucceeded"/>.</param>
 /// <param name="ChunksTotal">Chunks the request was planned into, all of them done.</param>
+/// <param name="Routing">v1.2: who may see the request's events and under which asset type.</param>
 public record CollectionCompleted(
     Guid RequestId,
     Guid? JobId,
@@ -26,4 +27,5 @@ public record CollectionCompleted(
     double DurationMs,
     DateTime CompletedAt,
     string Status = IngestionStatuses.Succeeded,
-    int ChunksTotal = 0);
+    int ChunksTotal = 0,
+    RequestRouting? Routing = null);

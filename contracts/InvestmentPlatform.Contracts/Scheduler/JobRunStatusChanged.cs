@@ -1,6 +1,6 @@
 namespace InvestmentPlatform.Contracts.Scheduler;
 
-/// <summary>v1. A scheduler run changed status; the dashboard shows it live.</summary>
+/// <summary>v1.1. A scheduler run changed status; the dashboard shows it live. v1.1 adds <paramref name="Owner"/>.</summary>
 /// <param name="JobId">The job.</param>
 /// <param name="RunId">The run.</param>
 /// <param name="JobName">The job's name.</param>
@@ -9,6 +9,7 @@ namespace InvestmentPlatform.Contracts.Scheduler;
 /// <param name="ErrorClass">Failure class when failed, otherwise null.</param>
 /// <param name="Message">Reason for a failure or a skip, otherwise null.</param>
 /// <param name="Timestamp">When the status changed, UTC.</param>
+/// <param name="Owner">v1.1: whose job it is, so subscribers need not read the job back.</param>
 public record JobRunStatusChanged(
     Guid JobId,
     Guid RunId,
@@ -17,4 +18,5 @@ public record JobRunStatusChanged(
     long RecordsLoaded,
     string? ErrorClass,
     string? Message,
-    DateTime Timestamp);
+    DateTime Timestamp,
+    JobOwner? Owner = null);

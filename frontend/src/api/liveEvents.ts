@@ -30,10 +30,21 @@ export type ErrorEvent = {
   message: string | null
   timestamp: string
 }
+export type OrderUpdateEvent = {
+  orderId: string
+  accountId: string
+  status: string
+  fillPrice: number | null
+  fillQuantity: number | null
+  filledQuantity: number | null
+  reason: string | null
+  timestamp: string
+}
 export type LiveEventMap = {
   job_status: JobStatusEvent
   collection_progress: CollectionProgressEvent
   error: ErrorEvent
+  order_update: OrderUpdateEvent
 }
 
 export type LiveEventName = keyof LiveEventMap

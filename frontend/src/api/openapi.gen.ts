@@ -2,6 +2,88 @@
 // InvestmentPlatform API v1
 /* eslint-disable */
 
+export type AlertDeliveryDto = {
+  firingId?: string
+  channel?: string
+  attempt?: number
+  status?: string
+  statusCode?: number | null
+  error?: string | null
+  at?: string
+}
+
+export type AlertFiringDto = {
+  id?: string
+  ruleId?: string
+  triggerTime?: string
+  value?: number
+  message?: string
+  firedAt?: string
+}
+
+export type AlertFiringDtoPagedResult = {
+  items?: (AlertFiringDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
+export type AlertRuleDto = {
+  id?: string
+  name?: string
+  kind?: string
+  enabled?: boolean
+  cooldownSeconds?: number
+  channels?: (string)[]
+  symbol?: string | null
+  interval?: string | null
+  direction?: string | null
+  field?: string | null
+  level?: number | null
+  hysteresis?: number | null
+  percent?: number | null
+  bars?: number | null
+  multiplier?: number | null
+  jobId?: string | null
+  webhookUrl?: string | null
+  hasWebhookSecret?: boolean
+  email?: string | null
+  armed?: boolean
+  lastFiredAt?: string | null
+  createdAt?: string
+  updatedAt?: string
+}
+
+export type AlertRuleDtoPagedResult = {
+  items?: (AlertRuleDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
+export type AlertRuleInput = {
+  name?: string | null
+  kind?: string | null
+  enabled?: boolean | null
+  cooldownSeconds?: number | null
+  channels?: (string)[] | null
+  symbol?: string | null
+  interval?: string | null
+  direction?: string | null
+  field?: string | null
+  level?: number | null
+  hysteresis?: number | null
+  percent?: number | null
+  bars?: number | null
+  multiplier?: number | null
+  jobId?: string | null
+  webhookUrl?: string | null
+  webhookSecret?: string | null
+  email?: string | null
+}
+
 export type AnalyticsConventions = {
   returns?: string
   annualization?: string
@@ -79,6 +161,11 @@ export type AssetPerformance = {
   drawdown?: (DrawdownPoint)[]
   rolling?: (RollingPointDto)[]
   cumulative?: (CumulativePoint)[]
+}
+
+export type AssetQualityDto = {
+  symbol?: string
+  series?: (SeriesQualityDto)[]
 }
 
 export type AssetRequest = {
@@ -261,6 +348,49 @@ export type DrawdownPoint = {
   drawdown?: number
 }
 
+export type FillDto = {
+  id?: string
+  orderId?: string
+  symbol?: string
+  side?: string
+  barTime?: string
+  quantity?: number
+  price?: number
+  fee?: number
+}
+
+export type FillDtoPagedResult = {
+  items?: (FillDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
+export type FindingDto = {
+  id?: number
+  symbol?: string
+  interval?: string
+  kind?: string
+  barTime?: string
+  severity?: string
+  detail?: string
+  bars?: number
+  quarantined?: boolean
+  status?: string
+  decidedBy?: string | null
+  decidedAt?: string | null
+  foundAt?: string
+}
+
+export type FindingDtoPagedResult = {
+  items?: (FindingDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
 export type GraphEdge = {
   from?: string
   to?: string
@@ -311,6 +441,11 @@ export type ImportResult = {
   imported?: number
   errors?: (ImportError)[]
   mode?: string
+}
+
+export type InboxPage = {
+  page?: NotificationDtoPagedResult
+  unread?: number
 }
 
 export type IngestionRequestAccepted = {
@@ -448,6 +583,125 @@ export type MessageFaultViewPagedResult = {
   totalPages?: number
 }
 
+export type NotificationDto = {
+  id?: string
+  ruleId?: string | null
+  firingId?: string | null
+  title?: string
+  body?: string
+  link?: string | null
+  createdAt?: string
+  readAt?: string | null
+}
+
+export type NotificationDtoPagedResult = {
+  items?: (NotificationDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
+export type OrderDto = {
+  id?: string
+  accountId?: string
+  clientOrderId?: string | null
+  symbol?: string
+  side?: string
+  type?: string
+  quantity?: number
+  limitPrice?: number | null
+  stopPrice?: number | null
+  timeInForce?: string
+  status?: string
+  rejectCheck?: string | null
+  rejectReason?: string | null
+  filledQuantity?: number
+  averageFillPrice?: number | null
+  feesPaid?: number
+  expiresAt?: string | null
+  submittedAt?: string
+  updatedAt?: string
+}
+
+export type OrderDtoPagedResult = {
+  items?: (OrderDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
+export type OrderEventDto = {
+  sequence?: number
+  type?: string
+  fromStatus?: string | null
+  toStatus?: string
+  reason?: string | null
+  fillPrice?: number | null
+  fillQuantity?: number | null
+  fee?: number | null
+  barTime?: string | null
+  time?: string
+}
+
+export type OrderInput = {
+  symbol?: string | null
+  side?: string | null
+  type?: string | null
+  quantity?: number | null
+  limitPrice?: number | null
+  stopPrice?: number | null
+  timeInForce?: string | null
+  clientOrderId?: string | null
+}
+
+export type PaperAccountDto = {
+  id?: string
+  name?: string
+  kind?: string
+  baseCurrency?: string
+  startingCash?: number
+  interval?: string
+  allowShort?: boolean
+  marginEnabled?: boolean
+  leverage?: number
+  maxPositionPercent?: number
+  maxOrderNotional?: number | null
+  feePerUnit?: number
+  feePercent?: number
+  feeMinimum?: number
+  slippageBps?: number
+  participationPercent?: number
+  createdAt?: string
+}
+
+export type PaperAccountDtoPagedResult = {
+  items?: (PaperAccountDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
+export type PaperAccountInput = {
+  name?: string | null
+  baseCurrency?: string | null
+  startingCash?: number | null
+  startAt?: string | null
+  interval?: string | null
+  allowShort?: boolean | null
+  marginEnabled?: boolean | null
+  leverage?: number | null
+  maxPositionPercent?: number | null
+  maxOrderNotional?: number | null
+  feePerUnit?: number | null
+  feePercent?: number | null
+  feeMinimum?: number | null
+  slippageBps?: number | null
+  participationPercent?: number | null
+}
+
 export type PerformanceReport = {
   conventions?: AnalyticsConventions
   benchmark?: AssetPerformance
@@ -479,6 +733,7 @@ export type PortfolioDto = {
   benchmarkSymbol?: string | null
   createdAt?: string
   updatedAt?: string
+  kind?: string
 }
 
 export type PortfolioDtoPagedResult = {
@@ -547,6 +802,33 @@ export type SeriesCoverage = {
   rowCount?: number
   expectedBars?: number
   gaps?: (CoverageGap)[]
+}
+
+export type SeriesQualityDto = {
+  symbol?: string
+  assetType?: string
+  interval?: string
+  score?: number
+  coverage?: number
+  sanity?: number
+  freshness?: number
+  expectedBars?: number
+  missingBars?: number
+  storedBars?: number
+  suspectBars?: number
+  openFindings?: number
+  lastBar?: string | null
+  calendar?: string
+  checkedAt?: string
+  findings?: (FindingDto)[]
+}
+
+export type SeriesQualityDtoPagedResult = {
+  items?: (SeriesQualityDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
 }
 
 export type SetupRequest = {
@@ -640,6 +922,10 @@ export type TransactionInput = {
   note?: string | null
 }
 
+export type UnreadCount = {
+  unread?: number
+}
+
 export type UpdateUserRequest = {
   role?: string | null
   disabled?: boolean | null
@@ -669,6 +955,33 @@ export type WatchlistItemDto = {
 }
 
 export type Paths = {
+  "/api/alerts": {
+    get: AlertRuleDtoPagedResult
+    post: AlertRuleDto
+  }
+  "/api/alerts/{id}": {
+    get: AlertRuleDto
+    put: AlertRuleDto
+    delete: void
+  }
+  "/api/alerts/{id}/firings": {
+    get: AlertFiringDtoPagedResult
+  }
+  "/api/alerts/{id}/deliveries": {
+    get: (AlertDeliveryDto)[]
+  }
+  "/api/notifications": {
+    get: InboxPage
+  }
+  "/api/notifications/unread-count": {
+    get: UnreadCount
+  }
+  "/api/notifications/{id}/read": {
+    post: UnreadCount
+  }
+  "/api/notifications/read-all": {
+    post: UnreadCount
+  }
   "/api/analytics/performance": {
     get: PerformanceReport
   }
@@ -728,6 +1041,24 @@ export type Paths = {
   "/api/collectors": {
     get: (CollectorDto)[]
   }
+  "/api/assets/{symbol}/quality": {
+    get: AssetQualityDto
+  }
+  "/api/quality": {
+    get: SeriesQualityDtoPagedResult
+  }
+  "/api/quality/findings": {
+    get: FindingDtoPagedResult
+  }
+  "/api/quality/findings/{id}": {
+    get: FindingDto
+  }
+  "/api/quality/findings/{id}/accept": {
+    post: FindingDto
+  }
+  "/api/quality/findings/{id}/reject": {
+    post: FindingDto
+  }
   "/api/ingestion/requests": {
     post: IngestionRequestAccepted
     get: IngestionRequestViewPagedResult
@@ -763,8 +1094,37 @@ export type Paths = {
   "/api/market-data/{symbol}/bars": {
     get: BarsResponse
   }
+  "/api/market-data/export": {
+    get: void
+  }
   "/api/market-data/{symbol}/latest": {
     get: LatestBarDto
+  }
+  "/api/paper/accounts": {
+    get: PaperAccountDtoPagedResult
+    post: PaperAccountDto
+  }
+  "/api/paper/accounts/{id}": {
+    get: PaperAccountDto
+  }
+  "/api/paper/accounts/{id}/orders": {
+    get: OrderDtoPagedResult
+    post: OrderDto
+  }
+  "/api/paper/accounts/{id}/orders/{orderId}": {
+    get: OrderDto
+  }
+  "/api/paper/accounts/{id}/orders/{orderId}/cancel": {
+    post: OrderDto
+  }
+  "/api/paper/accounts/{id}/orders/{orderId}/events": {
+    get: (OrderEventDto)[]
+  }
+  "/api/paper/accounts/{id}/fills": {
+    get: FillDtoPagedResult
+  }
+  "/api/paper/accounts/{id}/positions": {
+    get: HoldingsReport
   }
   "/api/portfolios": {
     get: PortfolioDtoPagedResult
@@ -785,8 +1145,20 @@ export type Paths = {
   "/api/portfolios/{id}/transactions/import": {
     post: ImportResult
   }
+  "/api/portfolios/{id}/transactions/export": {
+    get: void
+  }
   "/api/portfolios/{id}/holdings": {
     get: HoldingsReport
+  }
+  "/api/portfolios/{id}/report": {
+    get: void
+  }
+  "/api/reports/comparison": {
+    get: void
+  }
+  "/api/reports/coverage": {
+    get: void
   }
   "/api/scheduler/jobs": {
     get: void

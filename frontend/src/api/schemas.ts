@@ -28,5 +28,9 @@ export type Holding = Sent<G.HoldingDto>
 export type PortfolioAnalytics = Sent<G.PortfolioAnalyticsReport>
 export type ImportResult = Sent<G.ImportResult>
 export type MessageFaultDto = Sent<G.MessageFaultView>
+export type PaperAccountDto = Sent<G.PaperAccountDto>
+export type OrderDto = Sent<G.OrderDto>
+export type FillDto = Sent<G.FillDto>
+export type OrderEventDto = Sent<G.OrderEventDto>
 
-export type { AssetRequest as AssetInput, SubmitIngestionRequest as IngestionInput, JobRequest as JobInput, PortfolioInput, TransactionInput } from './openapi.gen'
+export type { AssetRequest as AssetInput, SubmitIngestionRequest as IngestionInput, JobRequest as JobInput, PortfolioInput, TransactionInput, PaperAccountInput, OrderInput } from './openapi.gen'

@@ -13,6 +13,7 @@ const links = [
   { to: '/assets', label: 'Assets' },
   { to: '/scheduler', label: 'Scheduler' },
   { to: '/portfolio', label: 'Portfolio' },
+  { to: '/trading', label: 'Trading' },
   { to: '/analytics', label: 'Analytics' },
   { to: '/keys', label: 'API keys' },
   { to: '/users', label: 'Users', role: 'admin' },

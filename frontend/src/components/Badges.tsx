@@ -11,6 +11,12 @@ const statusLook: Record<string, string> = {
   healthy: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100',
   degraded: 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100',
   unhealthy: 'bg-rose-100 text-rose-900 dark:bg-rose-900 dark:text-rose-100',
+  accepted: 'bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100',
+  partially_filled: 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100',
+  filled: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100',
+  rejected: 'bg-rose-100 text-rose-900 dark:bg-rose-900 dark:text-rose-100',
+  cancelled: 'bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-100',
+  expired: 'bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-100',
 }
 
 export function StatusBadge({ status }: { status: string | null | undefined }) {

@@ -5,7 +5,7 @@ using InvestmentPlatform.Analytics.Series;
 using InvestmentPlatform.Contracts.Analytics;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Analytics;
-using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentPlatform.Analytics.Compute;

@@ -75,10 +75,10 @@ public sealed class PortfolioAnalyticsService(PlatformDbContext db, PortfolioSer
             {
                 if (pendingFlow != 0)
                     moneyFlows.Add((day, -pendingFlow));
-                if (previous.Total > Ledger.Epsilon)
+                if (PortfolioReturns.Daily(previous.Total, value.Total, pendingFlow) is { } daily)
                 {
                     // Flows are taken to arrive at the end of the day they happen.
-                    returns.Add((day, (value.Total - pendingFlow) / previous.Total - 1));
+                    returns.Add((day, daily));
                     foreach (var id in contributions.Keys)
                     {
                         var gain = value.Holdings.GetValueOrDefault(id) - previous.Holdings.GetValueOrDefault(id) - pendingTrade.GetValueOrDefault(id);

@@ -4,7 +4,7 @@ public sealed record PortfolioInput(string? Name, string? BaseCurrency, string? 
 
 public sealed record PortfolioDto(
     Guid Id, string Name, string BaseCurrency, string CostBasisMethod, bool AllowShort, string? BenchmarkSymbol,
-    DateTime CreatedAt, DateTime UpdatedAt);
+    DateTime CreatedAt, DateTime UpdatedAt, string Kind);
 
 public sealed record TransactionInput(
     string? Type, string? Symbol, DateTime? Time, double? Quantity, double? Price, double? Amount, double? Fee,

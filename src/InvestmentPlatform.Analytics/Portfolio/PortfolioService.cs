@@ -39,13 +39,24 @@ public sealed partial class PortfolioService(PlatformDbContext db, TimeProvider 
 
     public async Task DeleteAsync(Guid id, CancellationToken ct)
     {
-        db.Portfolios.Remove(await FindAsync(id, ct));
+        var portfolio = await FindAsync(id, ct);
+        // Orders keep their audit trail, so a paper account that has traded stays.
+        if (portfolio.Kind == PortfolioKinds.Paper && await db.PaperOrders.AnyAsync(o => o.AccountId == id, ct))
+            throw AnalyticsException.Conflict("id", $"Paper account {id} has orders; their audit trail is kept, so it cannot be deleted.");
+        db.Portfolios.Remove(portfolio);
         await db.SaveChangesAsync(ct);
     }
 
     public async Task<PortfolioAccount> FindAsync(Guid id, CancellationToken ct) =>
         await db.Portfolios.SingleOrDefaultAsync(p => p.Id == id, ct)
         ?? throw AnalyticsException.NotFound("id", $"Portfolio {id} does not exist.");
+
+    /// <summary>The transactions of a paper account are its fills: they are not entered, changed or removed by hand.</summary>
+    public static void EnsureManual(PortfolioAccount portfolio)
+    {
+        if (portfolio.Kind == PortfolioKinds.Paper)
+            throw AnalyticsException.Conflict("id", $"Portfolio {portfolio.Id} is a paper account; its transactions are its fills and cannot be edited.");
+    }
 
     public static bool IsCurrency(string? code) => code is not null && CurrencyCode().IsMatch(code);
 
@@ -79,7 +90,7 @@ public sealed partial class PortfolioService(PlatformDbContext db, TimeProvider 
     }
 
     public static PortfolioDto ToDto(PortfolioAccount p) =>
-        new(p.Id, p.Name, p.BaseCurrency, p.CostBasisMethod, p.AllowShort, p.BenchmarkSymbol, p.CreatedAt, p.UpdatedAt);
+        new(p.Id, p.Name, p.BaseCurrency, p.CostBasisMethod, p.AllowShort, p.BenchmarkSymbol, p.CreatedAt, p.UpdatedAt, p.Kind);
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyCode();

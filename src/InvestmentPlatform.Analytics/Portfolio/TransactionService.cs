@@ -21,9 +21,28 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
         return (rows.Select(r => ToDto(r.t, r.Symbol)).ToList(), total);
     }
 
+    /// <summary>
+    /// The transactions in [from, to], oldest first, read one by one as the caller writes them out (an export of a long
+    /// history never sits in memory). The caller checks the portfolio exists first.
+    /// </summary>
+    public IAsyncEnumerable<TransactionDto> StreamAsync(Guid portfolioId, DateTime? from, DateTime? to)
+    {
+        var query = db.PortfolioTransactions.AsNoTracking().Where(t => t.PortfolioId == portfolioId);
+        if (from is { } start)
+            query = query.Where(t => t.Time >= start);
+        if (to is { } end)
+            query = query.Where(t => t.Time <= end);
+        return query.OrderBy(t => t.Time).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .GroupJoin(db.Assets, t => t.AssetId, a => a.AssetId, (t, a) => new { t, a })
+            .SelectMany(x => x.a.DefaultIfEmpty(), (x, a) => new { x.t, Symbol = a == null ? null : a.Symbol })
+            .AsAsyncEnumerable()
+            .Select(r => ToDto(r.t, r.Symbol));
+    }
+
     public async Task<TransactionDto> AddAsync(Guid portfolioId, TransactionInput input, CancellationToken ct)
     {
         var portfolio = await portfolios.FindAsync(portfolioId, ct);
+        PortfolioService.EnsureManual(portfolio);
         var (row, symbol) = await BuildAsync(portfolio, input, ct);
         await ReplayAsync(db, portfolio, row, ct);
         db.PortfolioTransactions.Add(row);
@@ -34,6 +53,7 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
     public async Task DeleteAsync(Guid portfolioId, Guid transactionId, CancellationToken ct)
     {
         var portfolio = await portfolios.FindAsync(portfolioId, ct);
+        PortfolioService.EnsureManual(portfolio);
         var row = await db.PortfolioTransactions.SingleOrDefaultAsync(t => t.Id == transactionId && t.PortfolioId == portfolioId, ct)
                   ?? throw AnalyticsException.NotFound("txId", $"Transaction {transactionId} does not exist in portfolio {portfolioId}.");
         db.PortfolioTransactions.Remove(row);
@@ -56,6 +76,7 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
     public async Task<ImportResult> ImportAsync(Guid portfolioId, string csv, string mode, CancellationToken ct)
     {
         var portfolio = await portfolios.FindAsync(portfolioId, ct);
+        PortfolioService.EnsureManual(portfolio);
         var records = TransactionCsv.Records(csv).Where(r => !TransactionCsv.IsBlank(r.Fields)).Take(TransactionLimits.MaxImportLines + 2).ToList();
         if (records.Count == 0 || records[0].Line != 1 || !TransactionCsv.IsHeader(records[0].Fields))
             throw AnalyticsException.Invalid("body", $"The first line must be the header {TransactionCsv.Header}.");

@@ -23,7 +23,7 @@ public sealed class SeriesReader(PlatformDbContext db)
         return symbols.Select(s => assets.First(a => a.Symbol == s)).ToList();
     }
 
-    /// <summary>Prices in [from, to] (inclusive, daily bars); non-positive prices are dropped, never replaced.</summary>
+    /// <summary>Prices in [from, to] (inclusive, daily bars); non-positive prices and quarantined bars are left out, never replaced.</summary>
     public async Task<List<PriceSeries>> LoadPricesAsync(IReadOnlyList<string> symbols, DateTime? from, DateTime? to, CancellationToken ct)
     {
         var assets = await ResolveAsync(symbols, ct);
@@ -39,12 +39,14 @@ public sealed class SeriesReader(PlatformDbContext db)
         if (marketIds.Count > 0)
             rows.AddRange((await db.MarketData.AsNoTracking()
                     .Where(b => marketIds.Contains(b.AssetId) && b.Interval == Interval && b.Time >= lo && b.Time <= hi)
+                    .Where(b => !db.QualityFindings.Any(q => q.Quarantined && q.AssetId == b.AssetId && q.Interval == b.Interval && q.BarTime == b.Time))
                     .Select(b => new { b.AssetId, b.Time, Price = b.AdjClose ?? b.Close })
                     .ToListAsync(ct))
                 .Select(r => (r.AssetId, r.Time, r.Price)));
         if (fxIds.Count > 0)
             rows.AddRange((await db.ForexRates.AsNoTracking()
                     .Where(b => fxIds.Contains(b.AssetId) && b.Interval == Interval && b.Time >= lo && b.Time <= hi)
+                    .Where(b => !db.QualityFindings.Any(q => q.Quarantined && q.AssetId == b.AssetId && q.Interval == b.Interval && q.BarTime == b.Time))
                     .Select(b => new { b.AssetId, b.Time, Price = b.Close })
                     .ToListAsync(ct))
                 .Select(r => (r.AssetId, r.Time, r.Price)));

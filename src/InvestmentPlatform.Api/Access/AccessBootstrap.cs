@@ -1,3 +1,4 @@
+using InvestmentPlatform.ServiceDefaults;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Access;
 using InvestmentPlatform.Messaging.Resilience;
@@ -58,14 +59,33 @@ public sealed class AccessBootstrap(
         }
     }
 
+    /// <remarks>
+    /// Every role of a deployment bootstraps at start, so on a new database two processes insert the same role or admin
+    /// at once and the loser's save fails on the unique key. Its next pass, in a fresh scope, finds the winner's rows.
+    /// </remarks>
     private async Task BootstrapAsync(CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await BootstrapOnceAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private async Task BootstrapOnceAsync(CancellationToken ct)
     {
         await using (var scope = scopes.CreateAsyncScope())
         {
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
             foreach (var role in AccessRoles.All)
                 if (!await roles.RoleExistsAsync(role))
-                    await roles.CreateAsync(new IdentityRole(role)); // a concurrent start may win: the role exists either way
+                    await roles.CreateAsync(new IdentityRole(role));
 
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
             var settings = options.Value;

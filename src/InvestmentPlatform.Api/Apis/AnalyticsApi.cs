@@ -75,7 +75,7 @@ public static class AnalyticsApi
             row.CreatedAt, row.CompletedAt));
     }
 
-    private static IReadOnlyList<string> SplitSymbols(string? symbols) =>
+    internal static IReadOnlyList<string> SplitSymbols(string? symbols) =>
         (symbols ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     internal static async Task<Results<Ok<T>, ProblemHttpResult>> Answer<T>(Func<Task<T>> compute)
@@ -83,6 +83,38 @@ public static class AnalyticsApi
         try
         {
             return TypedResults.Ok(await compute());
+        }
+        catch (AnalyticsException ex)
+        {
+            return Problem(ex);
+        }
+    }
+
+    /// <summary>One page of a list: 400 for a bad page or page size, the service's refusal as ProblemDetails.</summary>
+    internal static async Task<Results<Ok<PagedResult<T>>, ProblemHttpResult>> Page<T>(
+        int? page, int? pageSize, Func<PageRequest, Task<(IReadOnlyList<T> Items, long Total)>> list)
+    {
+        var (request, errors) = PageRequest.Parse(page, pageSize);
+        if (request is null)
+            return ApiProblems.BadRequest(errors!);
+        try
+        {
+            var (items, total) = await list(request);
+            return TypedResults.Ok(PagedResult<T>.Create(items, request, total));
+        }
+        catch (AnalyticsException ex)
+        {
+            return Problem(ex);
+        }
+    }
+
+    /// <summary>201 with <c>Location</c> for what <paramref name="create"/> made, or the service's refusal as ProblemDetails.</summary>
+    internal static async Task<Results<Created<T>, ProblemHttpResult>> Create<T>(Func<Task<T>> create, Func<T, string> location)
+    {
+        try
+        {
+            var created = await create();
+            return TypedResults.Created(location(created), created);
         }
         catch (AnalyticsException ex)
         {

@@ -77,7 +77,8 @@ public static class AuthApi
     private static Ok<SetupState> SetupStatus(SetupToken setup) => TypedResults.Ok(new SetupState(setup.IsOpen));
 
     private static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> Setup(
-        SetupRequest body, SetupToken setup, UserManager<PlatformUser> users, TokenService tokens, TimeProvider clock, CancellationToken ct)
+        SetupRequest body, SetupToken setup, UserManager<PlatformUser> users, TokenService tokens, TimeProvider clock,
+        AuditInterceptor audit, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Username) || string.IsNullOrEmpty(body.Password))
             return ApiProblems.BadRequest("password", "username and password are required.");
@@ -87,6 +88,8 @@ public static class AuthApi
         if (users.Users.Any() || !setup.TryConsume(body.Token))
             return TypedResults.Problem(title: "Setup is closed", statusCode: StatusCodes.Status403Forbidden,
                 detail: "The setup link is invalid or was already used.");
+        // Nobody is signed in yet, so the audit row names the account the setup link created.
+        audit.Expect(new AuditedChange(null, candidate.UserName, null, http.Request.Method, http.Request.Path.Value ?? ""));
         var (admin, errors) = await AdminAccount.CreateAsync(users, candidate.UserName, body.Password, AccessRoles.Admin, clock);
         return admin is null
             ? ApiProblems.BadRequest("username", string.Join(" ", errors))

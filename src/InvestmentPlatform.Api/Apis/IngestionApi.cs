@@ -93,8 +93,8 @@ public static class IngestionApi
         Guid id, RequestCancellation cancellation, CancellationToken ct) =>
         await cancellation.CancelAsync(id, "Cancelled through the API.", ct) switch
         {
-            CancelOutcome.NotFound => ApiProblems.NotFound($"No ingestion request {id}."),
-            CancelOutcome.AlreadyFinished => ApiProblems.Conflict($"Ingestion request {id} has already finished."),
+            CancelOutcome.NotFound => ApiProblems.NotFound($"No collection request {id}."),
+            CancelOutcome.AlreadyFinished => ApiProblems.Conflict($"Collection request {id} has already finished."),
             _ => TypedResults.Accepted($"/api/ingestion/requests/{id}", new IngestionRequestAccepted(id, IngestionStatuses.Cancelled)),
         };
 
@@ -103,7 +103,7 @@ public static class IngestionApi
     {
         var request = await db.IngestionRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
-            return ApiProblems.NotFound($"No ingestion request {id}.");
+            return ApiProblems.NotFound($"No collection request {id}.");
         var chunks = await db.IngestionChunks.AsNoTracking().Where(c => c.RequestId == id)
             .Select(c => new { c.Symbol, c.Status, c.NotBefore, c.ErrorClass, c.ErrorMessage }).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;

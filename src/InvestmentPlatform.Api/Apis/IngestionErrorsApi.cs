@@ -1,7 +1,6 @@
 using InvestmentPlatform.Api.Access;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Data;
-using InvestmentPlatform.Data.Faults;
 using InvestmentPlatform.Messaging.Faults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

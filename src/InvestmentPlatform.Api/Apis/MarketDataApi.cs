@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using InvestmentPlatform.Reports.Exports;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentPlatform.Api.Apis;
@@ -16,6 +17,7 @@ namespace InvestmentPlatform.Api.Apis;
 public static class MarketDataApi
 {
     public const int MaxWatchlist = 50;
+    public const int MaxExportSymbols = 500;
 
     public static IEndpointRouteBuilder MapMarketDataApi(this IEndpointRouteBuilder app)
     {
@@ -25,10 +27,15 @@ public static class MarketDataApi
             .WithExample(ApiExamples.Watchlist);
         api.MapGet("/{symbol}/bars", BarsAsync).WithName("GetBars")
             .WithSummary("Stored bars, resampled server-side to a coarser interval and adjusted for splits and dividends")
-            .Produces<BarsResponse>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .Produces<BarsResponse>(StatusCodes.Status200OK, "application/json", "text/csv", ParquetBarWriter.ContentType, ArrowBarWriter.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithExample(ApiExamples.Bars);
+        api.MapGet("/export", ExportAsync).WithName("ExportBars")
+            .WithSummary("The bars of several symbols as one long table (symbol, time, open, high, low, close, adj_close, volume), streamed as Parquet, an Arrow IPC stream or CSV")
+            .Produces(StatusCodes.Status200OK, null, ParquetBarWriter.ContentType, ArrowBarWriter.ContentType, "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/{symbol}/latest", LatestAsync).WithName("GetLatestBar")
             .WithSummary("The newest bar of an interval with the change against the one before").WithExample(ApiExamples.Latest);
         return app;
@@ -36,9 +43,9 @@ public static class MarketDataApi
 
     private static async Task<IResult> BarsAsync(
         HttpRequest request, PlatformDbContext db, SeriesConnections connections, string symbol,
-        string? interval, string? from, string? to, string? adjust, string? format, int? limit, CancellationToken ct)
+        string? interval, string? from, string? to, string? adjust, string? format, int? limit, string? quality, CancellationToken ct)
     {
-        var (query, errors) = BarQuery.Parse(request, interval, from, to, adjust, format, limit);
+        var (query, errors) = BarQuery.Parse(request, interval, from, to, adjust, format, limit, quality);
         if (query is null)
             return ApiProblems.BadRequest(errors);
         if (!query.IsKnownInterval)
@@ -46,23 +53,43 @@ public static class MarketDataApi
         if (await AssetsApi.FindAsync(db, symbol, ct) is not { } asset)
             return AssetsApi.UnknownSymbol(symbol);
 
-        var table = SeriesTable.For(asset.AssetType);
-        IReadOnlyList<AdjustmentSegment> segments;
-        string? baseInterval;
-        await using (var connection = await connections.OpenAsync(ct))
-        {
-            var stored = await StoredIntervals.ReadAsync(connection, table, asset.AssetId, ct);
-            baseInterval = stored.Count == 0 ? query.Interval : StoredIntervals.BaseFor(query.Interval, stored);
-            if (baseInterval is null)
-                return ApiProblems.Unprocessable("interval",
-                    $"'{symbol}' has no bars that make '{query.Interval}': stored intervals are {string.Join(", ", stored)}; ask for one of them or a coarser one.");
-            segments = table.HasEvents ? await Adjustment.SegmentsAsync(connection, asset.AssetId, query.Adjust, ct) : [];
-        }
+        var (source, problem) = await BarsPlanner.PlanAsync(connections, asset, query, ct);
+        return source is null ? problem! : new BarsResult(connections, [source], query.Format, longTable: false);
+    }
 
-        var plan = new BarsPlan(table, asset.AssetId, baseInterval, query.Interval, query.From, query.To, segments, query.Limit);
-        var header = new BarsResponse(asset.Symbol, asset.AssetType, query.Interval, baseInterval, query.Adjust,
-            AssetDto.IsSyntheticSource(asset.Source), asset.Currency, []);
-        return new BarsResult(connections, plan, header, query.Format);
+    /// <summary>The bars of several symbols as one long table (symbol first), for notebooks: Parquet by default.</summary>
+    private static async Task<IResult> ExportAsync(
+        HttpRequest request, PlatformDbContext db, SeriesConnections connections, string? symbols,
+        string? interval, string? from, string? to, string? adjust, string? format, CancellationToken ct)
+    {
+        var wanted = (symbols ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct().ToList();
+        if (wanted.Count == 0)
+            return ApiProblems.BadRequest("symbols", "symbols is required: a comma-separated list.");
+        if (wanted.Count > MaxExportSymbols)
+            return ApiProblems.BadRequest("symbols", $"At most {MaxExportSymbols} symbols per export ({wanted.Count} given).");
+        var (query, errors) = BarQuery.Parse(request, interval, from, to, adjust, format ?? "parquet", null);
+        if (query is null)
+            return ApiProblems.BadRequest(errors);
+        if (query.Format == BarFormat.Json)
+            return ApiProblems.BadRequest("format", "The export is a long table: use parquet, arrow or csv.");
+        if (!query.IsKnownInterval)
+            return UnsupportedInterval(query.Interval);
+
+        var assets = await db.Assets.AsNoTracking().Where(a => wanted.Contains(a.Symbol)).ToListAsync(ct);
+        var missing = wanted.Except(assets.Select(a => a.Symbol)).ToList();
+        if (missing.Count > 0)
+            return ApiProblems.NotFound($"No asset with symbol {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
+
+        var sources = new List<BarsSource>();
+        foreach (var asset in wanted.Select(w => assets.First(a => a.Symbol == w)))
+        {
+            var (source, problem) = await BarsPlanner.PlanAsync(connections, asset, query, ct);
+            if (source is null)
+                return problem!;
+            sources.Add(source);
+        }
+        return new BarsResult(connections, sources, query.Format, longTable: true);
     }
 
     private static async Task<Results<Ok<LatestBarDto>, ProblemHttpResult>> LatestAsync(

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Analytics.Portfolio;
 using InvestmentPlatform.Api.Access;
+using InvestmentPlatform.Api.Exports;
 using InvestmentPlatform.Api.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +25,10 @@ public static class PortfolioApi
         api.MapPost("/{id:guid}/transactions", AddTransaction);
         api.MapDelete("/{id:guid}/transactions/{txId:guid}", DeleteTransaction);
         api.MapPost("/{id:guid}/transactions/import", Import).Accepts<string>("text/csv");
+        api.MapGet("/{id:guid}/transactions/export", Export)
+            .WithSummary("The transactions in [from, to] as CSV in the import's columns, oldest first, text cells escaped against formula injection")
+            .Produces(StatusCodes.Status200OK, null, "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/holdings", Holdings);
         return app;
     }
@@ -140,6 +145,25 @@ public static class PortfolioApi
                     ["errors"] = new Dictionary<string, string[]> { ["body"] = ex.Errors.Select(e => $"Line {e.Line}: {e.Message}").ToArray() },
                     ["lines"] = ex.Errors,
                 });
+        }
+    }
+
+    private static async Task<IResult> Export(
+        PortfolioService portfolios, TransactionService transactions, Guid id, string? from, string? to, string? format, CancellationToken ct)
+    {
+        var errors = QueryTime.ParseRange(from, to, out var fromTime, out var toTime);
+        if (format is not (null or "csv"))
+            errors["format"] = [$"format '{format}' is not known: transactions export as csv."];
+        if (errors.Count > 0)
+            return ApiProblems.BadRequest(errors);
+        try
+        {
+            var portfolio = await portfolios.GetAsync(id, ct);
+            return new TransactionsCsvResult(transactions.StreamAsync(id, fromTime, toTime), $"{portfolio.Name}-transactions.csv");
+        }
+        catch (AnalyticsException ex)
+        {
+            return AnalyticsApi.Problem(ex);
         }
     }
 

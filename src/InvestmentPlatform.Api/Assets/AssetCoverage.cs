@@ -27,7 +27,7 @@ public sealed class AssetCoverage(SeriesConnections connections)
 
     public async Task<CoverageDto> ReadAsync(Asset asset, CancellationToken ct)
     {
-        var table = SeriesTable.For(asset.AssetType);
+        var table = BarColumns.For(asset.AssetType);
         var continuous = asset.AssetType == AssetTypes.Crypto;
         await using var connection = await connections.OpenAsync(ct);
 
@@ -40,7 +40,7 @@ public sealed class AssetCoverage(SeriesConnections connections)
     }
 
     private static async Task<SeriesCoverage> ReadSeriesAsync(
-        DbConnection connection, SeriesTable table, long assetId, string interval, bool continuous, CancellationToken ct)
+        DbConnection connection, BarColumns table, long assetId, string interval, bool continuous, CancellationToken ct)
     {
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = $"SELECT time FROM {table.Name} WHERE asset_id = @asset AND interval = @interval ORDER BY time";

@@ -1,7 +1,10 @@
 using System.Text.Json;
+using InvestmentPlatform.Alerts.Rules;
+using InvestmentPlatform.Contracts.Alerts;
 using InvestmentPlatform.Contracts.Analytics;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Contracts.Scheduler;
+using InvestmentPlatform.Contracts.Trading;
 using InvestmentPlatform.Data;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
@@ -9,16 +12,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentPlatform.Api.Hubs;
 
-/// <summary>Bridges bus events to the hub clients of this process that subscribed to a matching topic.</summary>
+/// <summary>
+/// Bridges bus events to the hub clients of this process that subscribed to a matching topic. A request's event says
+/// who may see it and which symbols and asset types it concerns (RequestRouting); only an event from a process not
+/// yet upgraded is routed by reading its request back. A run's event carries its owner; the job's symbols and asset
+/// type are read from the job.
+/// </summary>
 public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscriptions subscriptions, PlatformDbContext db) :
     IConsumer<CollectionProgress>, IConsumer<CollectionCompleted>, IConsumer<CollectionFailed>, IConsumer<JobRunStatusChanged>,
-    IConsumer<AnalyticsProgress>
+    IConsumer<AnalyticsProgress>, IConsumer<AlertTriggered>, IConsumer<OrderAccepted>, IConsumer<OrderRejected>, IConsumer<OrderFilled>,
+    IConsumer<OrderCancelled>, IConsumer<OrderExpired>
 {
     public async Task Consume(ConsumeContext<CollectionProgress> context)
     {
         var m = context.Message;
-        var topics = await TopicsAsync(m.RequestId, m.JobId, m.Symbol, context.CancellationToken);
-        await SendAsync(topics, await AudienceAsync(m.RequestId, m.JobId, context.CancellationToken), HubMessages.CollectionProgress, new CollectionProgressMessage(
+        var (topics, audience) = await RouteAsync(m.RequestId, m.JobId, m.Symbol, m.Routing, context.CancellationToken);
+        await SendAsync(topics, audience, HubMessages.CollectionProgress, new CollectionProgressMessage(
             m.RequestId, m.JobId, m.RunId, m.Symbol, "running", m.ChunksDone, m.ChunksTotal, m.RecordsCollected, m.RecordsLoaded,
             m.Timestamp), context.CancellationToken);
     }
@@ -26,8 +35,8 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
     public async Task Consume(ConsumeContext<CollectionCompleted> context)
     {
         var m = context.Message;
-        var topics = await TopicsAsync(m.RequestId, m.JobId, null, context.CancellationToken);
-        await SendAsync(topics, await AudienceAsync(m.RequestId, m.JobId, context.CancellationToken), HubMessages.CollectionProgress, new CollectionProgressMessage(
+        var (topics, audience) = await RouteAsync(m.RequestId, m.JobId, null, m.Routing, context.CancellationToken);
+        await SendAsync(topics, audience, HubMessages.CollectionProgress, new CollectionProgressMessage(
             m.RequestId, m.JobId, m.RunId, null, m.Status, m.ChunksTotal, m.ChunksTotal, m.RecordsCollected,
             m.RecordsLoaded, m.CompletedAt), context.CancellationToken);
     }
@@ -35,21 +44,22 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
     public async Task Consume(ConsumeContext<CollectionFailed> context)
     {
         var m = context.Message;
-        var topics = await TopicsAsync(m.RequestId, m.JobId, m.Symbol, context.CancellationToken);
+        var ct = context.CancellationToken;
         // Error messages name files and providers' answers: only the requester (and admins) see them.
-        var owner = await AudienceAsync(m.RequestId, m.JobId, context.CancellationToken);
+        var (topics, owner) = await RouteAsync(m.RequestId, m.JobId, m.Symbol, m.Routing, ct);
         await SendAsync(topics, owner, HubMessages.Error, new ErrorMessage(
-            m.RequestId, m.JobId, m.RunId, m.Symbol, m.ErrorClass.ToString(), m.Message, m.FailedAt), context.CancellationToken);
-        if (m.Symbol is null)
-        {
-            // The whole request failed: progress watchers see it end too.
-            var request = await db.IngestionRequests.AsNoTracking().Where(r => r.Id == m.RequestId)
-                .Select(r => new { r.ChunksDone, r.ChunksTotal, r.RecordsCollected, r.RecordsLoaded })
-                .FirstOrDefaultAsync(context.CancellationToken);
-            await SendAsync(topics, owner, HubMessages.CollectionProgress, new CollectionProgressMessage(
-                m.RequestId, m.JobId, m.RunId, null, "failed", request?.ChunksDone, request?.ChunksTotal,
-                request?.RecordsCollected ?? 0, request?.RecordsLoaded ?? 0, m.FailedAt), context.CancellationToken);
-        }
+            m.RequestId, m.JobId, m.RunId, m.Symbol, m.ErrorClass.ToString(), m.Message, m.FailedAt), ct);
+        if (m.Symbol is not null)
+            return;
+        // The whole request failed: progress watchers see it end too.
+        var counts = m.ChunksTotal is not null
+            ? new { m.ChunksDone, m.ChunksTotal, RecordsCollected = m.RecordsCollected ?? 0, RecordsLoaded = m.RecordsLoaded ?? 0 }
+            : await db.IngestionRequests.AsNoTracking().Where(r => r.Id == m.RequestId)
+                .Select(r => new { ChunksDone = (int?)r.ChunksDone, ChunksTotal = (int?)r.ChunksTotal, r.RecordsCollected, r.RecordsLoaded })
+                .FirstOrDefaultAsync(ct);
+        await SendAsync(topics, owner, HubMessages.CollectionProgress, new CollectionProgressMessage(
+            m.RequestId, m.JobId, m.RunId, null, "failed", counts?.ChunksDone, counts?.ChunksTotal,
+            counts?.RecordsCollected ?? 0, counts?.RecordsLoaded ?? 0, m.FailedAt), ct);
     }
 
     public async Task Consume(ConsumeContext<JobRunStatusChanged> context)
@@ -63,9 +73,11 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
         {
             var symbols = ReadSymbols(job.Symbols);
             var filterType = job.AssetFilter is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(job.AssetFilter)?.GetValueOrDefault("assetType");
-            topics.AddRange(await AssetTopicsAsync(symbols, job.AssetType ?? filterType, ct));
+            topics.AddRange(symbols.Select(HubTopics.Asset));
+            topics.AddRange((await AssetTypesAsync(symbols, job.AssetType ?? filterType, ct)).Select(HubTopics.AssetType));
         }
-        await SendAsync(topics, EventAudience.OwnerAndAdmins(job?.OwnerId), HubMessages.JobStatus, new JobStatusMessage(
+        var owner = m.Owner is { } known ? known.UserId : job?.OwnerId;
+        await SendAsync(topics, EventAudience.OwnerAndAdmins(owner), HubMessages.JobStatus, new JobStatusMessage(
             m.JobId, m.RunId, m.JobName, m.Status, m.RecordsLoaded, m.ErrorClass, m.Message, m.Timestamp), ct);
     }
 
@@ -77,54 +89,100 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
             m.ResultId, m.Kind, m.Status, m.Done, m.Total, m.Error, m.Timestamp), context.CancellationToken);
     }
 
-    /// <summary>
-    /// Every topic a request's event concerns: all, the request, its job, its symbols (the one the event names, or all
-    /// of the request's) and their asset types (the request's, or each asset's when the request gave none).
-    /// </summary>
-    private async Task<List<string>> TopicsAsync(Guid requestId, Guid? jobId, string? symbol, CancellationToken ct)
+    public Task Consume(ConsumeContext<OrderAccepted> context) =>
+        OrderAsync(new(context.Message.OrderId, context.Message.AccountId, OrderStatuses.Accepted, null, null, 0, null, context.Message.AcceptedAt), context);
+
+    public Task Consume(ConsumeContext<OrderRejected> context) =>
+        OrderAsync(new(context.Message.OrderId, context.Message.AccountId, OrderStatuses.Rejected, null, null, 0, context.Message.Reason,
+            context.Message.RejectedAt), context);
+
+    public Task Consume(ConsumeContext<OrderFilled> context)
     {
+        var m = context.Message;
+        return OrderAsync(new(m.OrderId, m.AccountId, m.Status, m.FillPrice, m.FillQuantity, m.FilledQuantity, null, m.FilledAt), context);
+    }
+
+    public Task Consume(ConsumeContext<OrderCancelled> context) =>
+        OrderAsync(new(context.Message.OrderId, context.Message.AccountId, OrderStatuses.Cancelled, null, null, context.Message.FilledQuantity,
+            context.Message.Reason, context.Message.CancelledAt), context);
+
+    public Task Consume(ConsumeContext<OrderExpired> context) =>
+        OrderAsync(new(context.Message.OrderId, context.Message.AccountId, OrderStatuses.Expired, null, null, context.Message.FilledQuantity,
+            null, context.Message.ExpiredAt), context);
+
+    /// <summary>An order belongs to its account's owner: only they (and admins) hear of it.</summary>
+    private async Task OrderAsync<T>(OrderUpdateMessage message, ConsumeContext<T> context) where T : class
+    {
+        var owner = await db.Portfolios.AsNoTracking().Where(p => p.Id == message.AccountId).Select(p => p.OwnerId)
+            .FirstOrDefaultAsync(context.CancellationToken);
+        await SendAsync([HubTopics.All], EventAudience.OwnerAndAdmins(owner), HubMessages.OrderUpdate, message, context.CancellationToken);
+    }
+
+    public async Task Consume(ConsumeContext<AlertTriggered> context)
+    {
+        var m = context.Message;
+        if (!m.Channels.Contains(AlertKinds.InApp))
+            return;
+        // A user's alerts are theirs alone: not even admins see them live.
+        var connections = subscriptions.ConnectionsOfUser(m.OwnerId);
+        if (connections.Count == 0)
+            return;
+        var unread = await db.Notifications.CountAsync(n => n.OwnerId == m.OwnerId && n.ReadAt == null, context.CancellationToken);
+        await hub.Clients.Clients(connections).SendAsync(HubMessages.Notification, new NotificationMessage(
+            m.FiringId, m.RuleId, m.RuleName, m.Kind, m.Symbol, m.Message, m.Value, m.TriggerTime, unread, m.FiredAt), context.CancellationToken);
+    }
+
+    /// <summary>
+    /// The topics a request's event goes to: all, the request, its job, its symbols (the one the event names, or all
+    /// of the request's) and their asset types; and who may see it: a job's run belongs to the job's owner (admins
+    /// alone for a job without one); a request submitted through the API to its submitter; command-line requests are
+    /// everyone's.
+    /// </summary>
+    private async Task<(List<string> Topics, EventAudience Audience)> RouteAsync(
+        Guid requestId, Guid? jobId, string? symbol, RequestRouting? routing, CancellationToken ct)
+    {
+        routing ??= await ReadRoutingAsync(requestId, jobId, symbol, ct);
         var topics = new List<string> { HubTopics.All, HubTopics.Request(requestId) };
         if (jobId is { } job)
             topics.Add(HubTopics.Job(job));
-        var request = await db.IngestionRequests.AsNoTracking().Where(r => r.Id == requestId)
-            .Select(r => new { r.AssetType, r.Symbols }).FirstOrDefaultAsync(ct);
-        var symbols = symbol is not null ? [symbol] : ReadSymbols(request?.Symbols);
-        // The symbol's own asset says its type best; the request's type stands in while the asset is not stored yet.
-        topics.AddRange(await AssetTopicsAsync(symbols, symbol is null ? request?.AssetType : null, ct));
-        if (symbol is not null && request?.AssetType is { } requested && !topics.Any(t => t.StartsWith("assetType:", StringComparison.Ordinal)))
-            topics.Add(HubTopics.AssetType(requested));
-        return topics.Distinct().ToList();
+        // Symbols and AssetTypes came with v1.2 of the routing; an older one names at most the event's symbol and one type.
+        topics.AddRange((routing.Symbols ?? (symbol is null ? [] : [symbol])).Select(HubTopics.Asset));
+        topics.AddRange((routing.AssetTypes ?? (routing.AssetType is { } type ? [type] : [])).Select(HubTopics.AssetType));
+        var audience = jobId is null && routing.RequestedBy is null
+            ? EventAudience.Everyone
+            : EventAudience.OwnerAndAdmins(routing.RequestedBy);
+        return (topics.Distinct().ToList(), audience);
     }
 
-    private async Task<IEnumerable<string>> AssetTopicsAsync(IReadOnlyList<string> symbols, string? assetType, CancellationToken ct)
+    /// <summary>An event from a publisher not yet upgraded carries no routing: the request, its job and its assets are read back.</summary>
+    private async Task<RequestRouting> ReadRoutingAsync(Guid requestId, Guid? jobId, string? symbol, CancellationToken ct)
     {
-        var topics = symbols.Select(HubTopics.Asset).ToList();
+        var request = await db.IngestionRequests.AsNoTracking().Where(r => r.Id == requestId)
+            .Select(r => new { r.AssetType, r.RequestedBy, r.Symbols }).FirstOrDefaultAsync(ct);
+        IReadOnlyList<string> symbols = symbol is not null ? [symbol] : ReadSymbols(request?.Symbols);
+        // The symbol's own asset says its type best; the request's type stands in while the asset is not stored yet.
+        var types = await AssetTypesAsync(symbols, symbol is null ? request?.AssetType : null, ct);
+        if (types.Count == 0 && request?.AssetType is { } requested)
+            types = [requested];
+        var owner = jobId is { } job
+            ? await db.SchedulerJobs.AsNoTracking().Where(j => j.Id == job).Select(j => j.OwnerId).FirstOrDefaultAsync(ct)
+            : request?.RequestedBy;
+        return new RequestRouting(owner, types.FirstOrDefault(), symbols, types);
+    }
+
+    /// <summary>The asset types of <paramref name="symbols"/>: <paramref name="assetType"/> when given, else each stored asset's.</summary>
+    private async Task<List<string>> AssetTypesAsync(IReadOnlyList<string> symbols, string? assetType, CancellationToken ct)
+    {
         if (assetType is not null)
-            topics.Add(HubTopics.AssetType(assetType));
-        else if (symbols.Count > 0)
-        {
-            var upper = symbols.Select(s => s.ToUpperInvariant()).ToList();
-            var types = await db.Assets.AsNoTracking().Where(a => upper.Contains(a.Symbol.ToUpper())).Select(a => a.AssetType).Distinct().ToListAsync(ct);
-            topics.AddRange(types.Select(HubTopics.AssetType));
-        }
-        return topics;
+            return [assetType];
+        if (symbols.Count == 0)
+            return [];
+        var upper = symbols.Select(s => s.ToUpperInvariant()).ToList();
+        return await db.Assets.AsNoTracking().Where(a => upper.Contains(a.Symbol.ToUpper())).Select(a => a.AssetType).Distinct().ToListAsync(ct);
     }
 
     private static IReadOnlyList<string> ReadSymbols(string? json) =>
         json is null ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
-
-    /// <summary>
-    /// A job's run belongs to the job's owner (admins alone for a job without one); a request submitted through the API
-    /// to its submitter; command-line requests are everyone's.
-    /// </summary>
-    private async Task<EventAudience> AudienceAsync(Guid requestId, Guid? jobId, CancellationToken ct)
-    {
-        if (jobId is { } job)
-            return EventAudience.OwnerAndAdmins(
-                await db.SchedulerJobs.AsNoTracking().Where(j => j.Id == job).Select(j => j.OwnerId).FirstOrDefaultAsync(ct));
-        var requester = await db.IngestionRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.RequestedBy).FirstOrDefaultAsync(ct);
-        return requester is null ? EventAudience.Everyone : EventAudience.OwnerAndAdmins(requester);
-    }
 
     private Task SendAsync(IReadOnlyCollection<string> topics, EventAudience audience, string method, object payload, CancellationToken ct)
     {

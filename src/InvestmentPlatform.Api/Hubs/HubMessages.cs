@@ -7,6 +7,8 @@ public static class HubMessages
     public const string CollectionProgress = "collection_progress";
     public const string Error = "error";
     public const string AnalyticsProgress = "analytics_progress";
+    public const string Notification = "notification";
+    public const string OrderUpdate = "order_update";
 }
 
 public sealed record JobStatusMessage(
@@ -21,3 +23,12 @@ public sealed record ErrorMessage(
 
 public sealed record AnalyticsProgressMessage(
     Guid ResultId, string Kind, string Status, int Done, int Total, string? Error, DateTime Timestamp);
+
+/// <summary>A new in-app notification, sent to its owner's connections only, with their unread count after it.</summary>
+public sealed record NotificationMessage(
+    Guid FiringId, Guid RuleId, string RuleName, string Kind, string? Symbol, string Message, double Value, DateTime TriggerTime, int Unread,
+    DateTime Timestamp);
+
+public sealed record OrderUpdateMessage(
+    Guid OrderId, Guid AccountId, string Status, double? FillPrice, double? FillQuantity, double? FilledQuantity, string? Reason,
+    DateTime Timestamp);

@@ -45,6 +45,10 @@ public sealed class TopicSubscriptions
     public IReadOnlyList<string> ConnectionsFor(IReadOnlyCollection<string> topics, EventAudience audience) =>
         _byConnection.Where(c => topics.Any(c.Value.ContainsKey) && MaySee(c.Key, audience)).Select(c => c.Key).ToList();
 
+    /// <summary>Every connection of <paramref name="userId"/> on this process, whatever it subscribed to: a user's own inbox.</summary>
+    public IReadOnlyList<string> ConnectionsOfUser(string userId) =>
+        _users.Where(u => u.Value.UserId == userId).Select(u => u.Key).ToList();
+
     private bool MaySee(string connectionId, EventAudience audience) =>
         audience.IsPublic || (_users.TryGetValue(connectionId, out var user) && (user.IsAdmin || (user.UserId is not null && user.UserId == audience.Owner)));
 }

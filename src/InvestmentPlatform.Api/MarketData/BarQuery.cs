@@ -1,21 +1,22 @@
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Reports.Exports;
 using Microsoft.AspNetCore.Http;
 
 namespace InvestmentPlatform.Api.MarketData;
 
-public enum BarFormat { Json, Csv }
+public enum BarFormat { Json, Csv, Parquet, Arrow }
 
 /// <summary>Validated query of GET /api/market-data/{symbol}/bars. from and to are inclusive.</summary>
-public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, string Adjust, BarFormat Format, int? Limit)
+public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, string Adjust, BarFormat Format, int? Limit, bool IncludeQuarantined = false)
 {
     public const int MaxLimit = 1_000_000;
     public static readonly IReadOnlyList<string> AdjustModes = ["raw", "split", "total-return"];
 
     /// <returns>The query, or 400 field errors (422 for an unknown interval is decided by the caller).</returns>
     public static (BarQuery? Query, Dictionary<string, string[]> Errors) Parse(
-        HttpRequest request, string? interval, string? from, string? to, string? adjust, string? format, int? limit)
+        HttpRequest request, string? interval, string? from, string? to, string? adjust, string? format, int? limit, string? quality = null)
     {
         var errors = QueryTime.ParseRange(from, to, out var fromTime, out var toTime);
         var mode = string.IsNullOrWhiteSpace(adjust) ? "raw" : adjust.Trim().ToLowerInvariant();
@@ -23,12 +24,15 @@ public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, str
             errors["adjust"] = [$"adjust '{adjust}' is not known: use raw, split or total-return."];
         if (limit is < 1 or > MaxLimit)
             errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];
+        var qualityMode = string.IsNullOrWhiteSpace(quality) ? "clean" : quality.Trim().ToLowerInvariant();
+        if (qualityMode is not ("clean" or "all"))
+            errors["quality"] = [$"quality '{quality}' is not known: use clean (quarantined bars left out) or all."];
         BarFormat? output = ParseFormat(request, format);
         if (output is null)
-            errors["format"] = [$"format '{format}' is not known: use json or csv."];
+            errors["format"] = [$"format '{format}' is not known: use json, csv, parquet or arrow."];
         return errors.Count > 0
             ? (null, errors)
-            : (new BarQuery(string.IsNullOrWhiteSpace(interval) ? "1d" : interval.Trim(), fromTime, toTime, mode, output!.Value, limit), errors);
+            : (new BarQuery(string.IsNullOrWhiteSpace(interval) ? "1d" : interval.Trim(), fromTime, toTime, mode, output!.Value, limit, qualityMode == "all"), errors);
     }
 
     public bool IsKnownInterval => BarIntervals.IsKnown(Interval);
@@ -36,11 +40,20 @@ public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, str
     private static BarFormat? ParseFormat(HttpRequest request, string? format) =>
         format?.Trim().ToLowerInvariant() switch
         {
-            null or "" => request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true)
-                ? BarFormat.Csv
-                : BarFormat.Json,
+            null or "" => FromAccept(request),
             "json" => BarFormat.Json,
             "csv" => BarFormat.Csv,
+            "parquet" => BarFormat.Parquet,
+            "arrow" => BarFormat.Arrow,
             _ => null,
         };
+
+    private static BarFormat FromAccept(HttpRequest request)
+    {
+        bool Accepts(string type) => request.Headers.Accept.Any(a => a?.Contains(type, StringComparison.OrdinalIgnoreCase) == true);
+        return Accepts("text/csv") ? BarFormat.Csv
+            : Accepts(ParquetBarWriter.ContentType) ? BarFormat.Parquet
+            : Accepts(ArrowBarWriter.ContentType) ? BarFormat.Arrow
+            : BarFormat.Json;
+    }
 }

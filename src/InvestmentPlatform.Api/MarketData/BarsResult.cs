@@ -1,42 +1,68 @@
 using System.Buffers;
 using System.Data.Common;
 using System.IO.Pipelines;
+using System.Text;
 using System.Text.Json;
+using InvestmentPlatform.Api.Http;
+using InvestmentPlatform.Reports.Exports;
 using Microsoft.AspNetCore.Http;
 
 namespace InvestmentPlatform.Api.MarketData;
 
 /// <summary>
-/// Streams the bars straight from the data reader to the response, JSON or CSV, so a year of minute bars never sits
-/// in memory as objects.
+/// Streams bars straight from the data reader to the response, so a year of minute bars never sits in memory as
+/// objects: JSON or CSV as text, Parquet and Arrow one block of <see cref="BlockRows"/> rows at a time. One source
+/// answers the bars of one symbol; several answer the long table of the multi-symbol export, a symbol column first.
 /// </summary>
-public sealed class BarsResult(SeriesConnections connections, BarsPlan plan, BarsResponse header, BarFormat format) : IResult
+public sealed class BarsResult(SeriesConnections connections, IReadOnlyList<BarsSource> sources, BarFormat format, bool longTable) : IResult
 {
     private const int FlushEvery = 2_000;
+    public const int BlockRows = 65_536;
 
     public async Task ExecuteAsync(HttpContext context)
     {
         var ct = context.RequestAborted;
-        await using var connection = await connections.OpenAsync(ct);
-        var timescale = await connections.HasTimescaleAsync(connection, ct);
-        await using var cmd = BarsSql.Build(connection, connections.Provider, timescale, plan);
-        await using var reader = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
-
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        if (format == BarFormat.Csv)
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        var first = sources[0].Header;
+        var name = longTable ? $"bars-{first.Interval}" : $"{first.Symbol}-{first.Interval}";
+        switch (format)
         {
-            context.Response.ContentType = "text/csv; charset=utf-8";
-            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{header.Symbol}-{header.Interval}.csv\"";
-            await WriteCsvAsync(reader, context.Response.BodyWriter, ct);
-        }
-        else
-        {
-            context.Response.ContentType = "application/json; charset=utf-8";
-            await WriteJsonAsync(reader, context.Response.BodyWriter, ct);
+            case BarFormat.Csv:
+                Attach(response, "text/csv; charset=utf-8", name, "csv");
+                await WriteCsvAsync(response.BodyWriter, ct);
+                break;
+            case BarFormat.Parquet:
+                Attach(response, ParquetBarWriter.ContentType, name, "parquet");
+                await using (var parquet = await ParquetBarWriter.CreateAsync(response.Body, longTable, Metadata(), ct))
+                    await WriteColumnarAsync(parquet, ct);
+                break;
+            case BarFormat.Arrow:
+                Attach(response, ArrowBarWriter.ContentType, name, "arrow");
+                await using (var arrow = new ArrowBarWriter(response.Body, longTable, Metadata()))
+                    await WriteColumnarAsync(arrow, ct);
+                break;
+            default:
+                response.ContentType = "application/json; charset=utf-8";
+                await WriteJsonAsync(first, response.BodyWriter, ct);
+                break;
         }
     }
 
-    private async Task WriteJsonAsync(DbDataReader reader, PipeWriter pipe, CancellationToken ct)
+    /// <summary>Reads each source's bars in turn on one connection.</summary>
+    private async Task ReadAsync(Func<BarsSource, DbDataReader, Task> each, CancellationToken ct)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var timescale = await connections.HasTimescaleAsync(connection, ct);
+        foreach (var source in sources)
+        {
+            await using var cmd = BarsSql.Build(connection, connections.Provider, timescale, source.Plan);
+            await using var reader = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+            await each(source, reader);
+        }
+    }
+
+    private Task WriteJsonAsync(BarsResponse header, PipeWriter pipe, CancellationToken ct) => ReadAsync(async (_, reader) =>
     {
         // The header goes through the JSON writer (its strings need escaping); the bars are written as bytes by BarText.
         await using (var json = new Utf8JsonWriter(pipe))
@@ -66,19 +92,66 @@ public sealed class BarsResult(SeriesConnections connections, BarsPlan plan, Bar
         }
         pipe.Write("]}"u8);
         await pipe.FlushAsync(ct);
-    }
+    }, ct);
 
-    private static async Task WriteCsvAsync(DbDataReader reader, PipeWriter pipe, CancellationToken ct)
+    private async Task WriteCsvAsync(PipeWriter pipe, CancellationToken ct)
     {
+        if (longTable)
+            pipe.Write("symbol,"u8);
         pipe.Write(BarText.CsvHeader);
         var n = 0;
-        while (await reader.ReadAsync(ct))
+        await ReadAsync(async (source, reader) =>
         {
-            var span = pipe.GetSpan(BarText.MaxRowLength);
-            pipe.Advance(BarText.WriteCsv(reader, span));
-            if (++n % FlushEvery == 0)
-                await pipe.FlushAsync(ct);
-        }
+            // Symbols are the only text cells: escaped once per source against formula injection.
+            var symbol = longTable ? Encoding.UTF8.GetBytes(CsvCells.Escape(source.Header.Symbol) + ",") : [];
+            while (await reader.ReadAsync(ct))
+            {
+                var span = pipe.GetSpan(BarText.MaxRowLength + symbol.Length);
+                symbol.CopyTo(span);
+                pipe.Advance(symbol.Length + BarText.WriteCsv(reader, span[symbol.Length..]));
+                if (++n % FlushEvery == 0)
+                    await pipe.FlushAsync(ct);
+            }
+        }, ct);
         await pipe.FlushAsync(ct);
+    }
+
+    private async Task WriteColumnarAsync(IBarFileWriter writer, CancellationToken ct)
+    {
+        var batch = new BarBatch(BlockRows);
+        await ReadAsync(async (source, reader) =>
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                batch.Add(source.Header.Symbol, reader);
+                if (!batch.IsFull)
+                    continue;
+                await writer.WriteAsync(batch, ct);
+                batch.Clear();
+            }
+        }, ct);
+        await writer.WriteAsync(batch, ct);
+        await writer.CompleteAsync(ct);
+    }
+
+    /// <summary>What the file holds, in its own metadata: a notebook that reads only the file still knows the source.</summary>
+    private Dictionary<string, string> Metadata()
+    {
+        var first = sources[0].Header;
+        return new Dictionary<string, string>
+        {
+            ["interval"] = first.Interval,
+            ["adjust"] = first.Adjust,
+            ["symbols"] = string.Join(",", sources.Select(s => s.Header.Symbol)),
+            ["synthetic"] = string.Join(",", sources.Where(s => s.Header.IsSynthetic).Select(s => s.Header.Symbol)),
+            ["assets"] = JsonSerializer.Serialize(sources.Select(s => s.Header with { Bars = [] }), JsonSerializerOptions.Web),
+            ["generatedAt"] = DateTime.UtcNow.ToString("O"),
+        };
+    }
+
+    private static void Attach(HttpResponse response, string contentType, string name, string extension)
+    {
+        response.ContentType = contentType;
+        response.Headers.ContentDisposition = ContentDisposition.Attachment($"{name}.{extension}");
     }
 }

@@ -10,14 +10,15 @@ namespace InvestmentPlatform.Api.MarketData;
 
 /// <summary>What to read: one asset's series in one stored interval, optionally resampled and adjusted.</summary>
 public sealed record BarsPlan(
-    SeriesTable Table,
+    BarColumns Table,
     long AssetId,
     string BaseInterval,
     string Interval,
     DateTime? From,
     DateTime? To,
     IReadOnlyList<AdjustmentSegment> Segments,
-    int? Limit);
+    int? Limit,
+    bool IncludeQuarantined = false);
 
 /// <summary>
 /// Builds the bars query, columns (time, open, high, low, close, adj_close, volume) in ascending time. Resampling buckets
@@ -87,6 +88,9 @@ public static class BarsSql
             sql.Append(" AND d.time <= @to");
             cmd.With("to", to);
         }
+        // quality=clean: bars a quality check quarantined stay stored but are left out until a person accepts them.
+        if (!plan.IncludeQuarantined)
+            sql.Append(" AND NOT EXISTS (SELECT 1 FROM quality_findings q WHERE q.asset_id = d.asset_id AND q.interval = d.interval AND q.bar_time = d.time AND q.quarantined)");
         sql.Append(")\n");
 
         string select;

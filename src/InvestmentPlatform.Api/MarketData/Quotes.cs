@@ -25,7 +25,7 @@ public sealed class Quotes(SeriesConnections connections)
     public async Task<WatchlistItemDto> WatchlistItemAsync(Asset asset, CancellationToken ct)
     {
         await using var connection = await connections.OpenAsync(ct);
-        var table = SeriesTable.For(asset.AssetType);
+        var table = BarColumns.For(asset.AssetType);
         var stored = await StoredIntervals.ReadAsync(connection, table, asset.AssetId, ct);
         // Daily bars make the most readable sparkline; otherwise the coarsest stored series.
         var interval = stored.Contains("1d") ? "1d" : stored.LastOrDefault();
@@ -40,7 +40,7 @@ public sealed class Quotes(SeriesConnections connections)
 
     private static async Task<List<BarDto>> NewestAsync(DbConnection connection, Asset asset, string interval, int count, CancellationToken ct)
     {
-        var t = SeriesTable.For(asset.AssetType);
+        var t = BarColumns.For(asset.AssetType);
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = $"""
             SELECT time, {t.Open}, {t.High}, {t.Low}, {t.Close}, {t.Volume} FROM {t.Name}

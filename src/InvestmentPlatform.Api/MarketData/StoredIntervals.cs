@@ -10,7 +10,7 @@ public static class StoredIntervals
     /// The known intervals the asset has rows in, finest first: one index probe per interval rather than a DISTINCT
     /// over every row of the asset (a year of minute bars is half a million index entries).
     /// </summary>
-    public static async Task<IReadOnlyList<string>> ReadAsync(DbConnection connection, SeriesTable table, long assetId, CancellationToken ct)
+    public static async Task<IReadOnlyList<string>> ReadAsync(DbConnection connection, BarColumns table, long assetId, CancellationToken ct)
     {
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = string.Join("\nUNION ALL\n", BarIntervals.All.Select((_, i) =>

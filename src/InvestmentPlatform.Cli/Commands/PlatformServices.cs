@@ -1,3 +1,4 @@
+using InvestmentPlatform.ServiceDefaults;
 using InvestmentPlatform.Collectors;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Ingestion;
@@ -34,7 +35,7 @@ internal static class PlatformServices
             builder.AddCollectors();
             builder.AddIngestion();
             if (pipeline)
-                builder.AddPlatformMessaging(bus =>
+                builder.AddPlatformMessaging<PlatformDbContext>(bus =>
                 {
                     bus.AddIngestionConsumers();
                 });

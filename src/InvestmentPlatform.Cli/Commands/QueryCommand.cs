@@ -67,13 +67,14 @@ public sealed class QueryCommand : Command
         }
 
         var id = asset.AssetId;
-        var rows = SeriesTables.For(asset.AssetType) switch
+        var table = SeriesTable.For(asset.AssetType);
+        var rows = table switch
         {
-            "forex_rates" => await db.ForexRates.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time < to)
+            _ when table == SeriesTable.Forex => await db.ForexRates.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time < to)
                 .OrderBy(r => r.Time).Select(r => new Row(r.Time, r.Open, r.High, r.Low, r.Close, null, null)).ToListAsync(ct),
-            "bond_rates" => await db.BondRates.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time < to)
+            _ when table == SeriesTable.Bonds => await db.BondRates.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time < to)
                 .OrderBy(r => r.Time).Select(r => new Row(r.Time, r.Rate, r.Rate, r.Rate, r.Rate, null, null)).ToListAsync(ct),
-            "economic_data" => await db.EconomicData.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time < to)
+            _ when table == SeriesTable.Economic => await db.EconomicData.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time < to)
                 .OrderBy(r => r.Time).Select(r => new Row(r.Time, r.Value, r.Value, r.Value, r.Value, null, null)).ToListAsync(ct),
             _ => await db.MarketData.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time < to)
                 .OrderBy(r => r.Time).Select(r => new Row(r.Time, r.Open, r.High, r.Low, r.Close, r.AdjClose, r.Volume)).ToListAsync(ct),

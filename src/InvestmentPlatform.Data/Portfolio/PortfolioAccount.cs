@@ -11,6 +11,14 @@ public class PortfolioAccount
     public string CostBasisMethod { get; set; } = "fifo";
     public bool AllowShort { get; set; }
     public string? BenchmarkSymbol { get; set; }
+    /// <summary>standard (transactions entered by hand) or paper (transactions are the fills of a paper account).</summary>
+    public string Kind { get; set; } = PortfolioKinds.Standard;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+}
+
+public static class PortfolioKinds
+{
+    public const string Standard = "standard";
+    public const string Paper = "paper";
 }

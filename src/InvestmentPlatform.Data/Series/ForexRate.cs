@@ -1,7 +1,7 @@
 namespace InvestmentPlatform.Data.Series;
 
 /// <summary>A row of forex_rates: one OHLC bar of a currency pair.</summary>
-public class ForexRate
+public class ForexRate : ISeriesEntity
 {
     public long AssetId { get; set; }
     public required string Interval { get; set; }

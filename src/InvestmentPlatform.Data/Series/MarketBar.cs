@@ -1,7 +1,7 @@
 namespace InvestmentPlatform.Data.Series;
 
 /// <summary>A row of market_data: one OHLCV bar of a stock, crypto or commodity.</summary>
-public class MarketBar
+public class MarketBar : ISeriesEntity
 {
     public long AssetId { get; set; }
     public required string Interval { get; set; }

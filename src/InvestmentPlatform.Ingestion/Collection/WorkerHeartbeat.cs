@@ -23,33 +23,8 @@ public sealed class WorkerHeartbeat(
     private readonly Guid _id = Guid.NewGuid();
     private readonly DateTime _startedAt = clock.GetUtcNow().UtcDateTime;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await BeatAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                if (!outage.Report(ex))
-                    logger.LogWarning(ex, "Worker heartbeat failed; retrying");
-            }
-            try
-            {
-                await Task.Delay(options.Value.WorkerHeartbeatInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        outage.RepeatAsync("Worker heartbeat", BeatAsync, options.Value.WorkerHeartbeatInterval, clock, logger, stoppingToken);
 
     private async Task BeatAsync(CancellationToken ct)
     {

@@ -16,6 +16,6 @@ public sealed class DataCollectedConsumer(AssetRegistrar assets, PartLoader load
         var asset = await assets.EnsureAsync(m.Asset, m.AssetType, context.CancellationToken);
         var loaded = await loader.LoadAsync(m, asset.AssetId, asset.AssetType, context.CancellationToken);
         if (loaded is > 0)
-            PlatformMetrics.RowsLoaded.Add(loaded.Value, new("source", m.Source), new("table", SeriesTables.For(asset.AssetType)));
+            PlatformMetrics.RowsLoaded.Add(loaded.Value, new("source", m.Source), new("table", SeriesTable.For(asset.AssetType).Name));
     }
 }

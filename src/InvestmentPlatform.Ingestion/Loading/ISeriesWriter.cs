@@ -1,5 +1,6 @@
 using System.Data.Common;
 using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Data.Series;
 
 namespace InvestmentPlatform.Ingestion.Loading;
 
@@ -7,6 +8,6 @@ namespace InvestmentPlatform.Ingestion.Loading;
 public interface ISeriesWriter
 {
     /// <returns>The number of distinct rows written.</returns>
-    Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, string table, long assetId, string interval,
+    Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, SeriesTable table, long assetId, string interval,
         IReadOnlyList<SeriesRow> rows, CancellationToken ct);
 }

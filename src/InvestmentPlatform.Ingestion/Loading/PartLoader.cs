@@ -2,7 +2,7 @@ using InvestmentPlatform.Data.Series;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Assets;
-using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.Ingestion.Collection;
 using InvestmentPlatform.Ingestion.Planning;
 using InvestmentPlatform.Ingestion.Dispatch;
@@ -16,8 +16,8 @@ namespace InvestmentPlatform.Ingestion.Loading;
 
 /// <summary>
 /// Loads one DataCollected part exactly once. In one transaction it sets the part's bit on the chunk (a second
-/// delivery finds the bit set and loads nothing), writes the rows, and when every part is in, finishes the chunk
-/// and stages its ChunkFinished in the outbox.
+/// delivery finds the bit set and loads nothing), writes the rows, announces the rows with SeriesUpdated, and when every
+/// part is in, finishes the chunk and stages its ChunkFinished; both messages leave through the outbox after the commit.
 /// </summary>
 public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeProvider clock)
 {
@@ -28,7 +28,7 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeP
     {
         if (m.Part is < 0 or >= CollectChunkLimits.MaxParts)
             throw new ArgumentOutOfRangeException(nameof(m), m.Part, $"Part must be between 0 and {CollectChunkLimits.MaxParts - 1}.");
-        var rows = SeriesColumns.Distinct(m.Rows.ToRows());
+        var rows = SeriesRows.Distinct(m.Rows.ToRows());
         var bit = 1 << m.Part;
         var mask = bit | (m.IsLastPart ? LastPartBit : 0);
 
@@ -48,8 +48,14 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeP
         if (claimed == 0)
             return null;
 
-        await writer.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), SeriesTables.For(assetType),
-            assetId, m.Interval, rows, ct);
+        var table = SeriesTable.For(assetType);
+        await writer.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), table, assetId, m.Interval, rows, ct);
+        if (rows.Count > 0)
+        {
+            var lastBar = await SeriesLastBar.ReadAsync(db, table, assetId, m.Interval, ct);
+            db.EnqueuePublish(new SeriesUpdated(assetId, m.Symbol, assetType, m.Interval, rows[0].Time, rows[^1].Time, rows.Count,
+                lastBar, m.Source, m.RequestId, now), m.RequestId);
+        }
 
         var chunk = await db.IngestionChunks.AsNoTracking().FirstAsync(c => c.Id == m.ChunkId, ct);
         if (IsComplete(chunk.PartsLoaded))
@@ -61,8 +67,8 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeP
                 .SetProperty(c => c.ErrorMessage, (string?)null), ct);
             db.EnqueuePublish(new ChunkFinished(chunk.RequestId, chunk.Id, chunk.Symbol, chunk.RecordsCollected,
                 chunk.RecordsLoaded, chunk.RecordsRejected, null, null), chunk.RequestId);
-            await db.SaveChangesAsync(ct);
         }
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return rows.Count;

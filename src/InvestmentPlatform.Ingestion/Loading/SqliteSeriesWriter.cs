@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Data.Series;
 
 namespace InvestmentPlatform.Ingestion.Loading;
 
@@ -10,40 +11,30 @@ public sealed class SqliteSeriesWriter : ISeriesWriter
     /// <summary>EF Core's SQLite text format for DateTime, so EF reads and compares what we write.</summary>
     public const string TimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
 
-    public async Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, string table, long assetId, string interval,
+    public async Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, SeriesTable table, long assetId, string interval,
         IReadOnlyList<SeriesRow> rows, CancellationToken ct)
     {
-        rows = SeriesColumns.Distinct(rows);
+        rows = SeriesRows.Distinct(rows);
         if (rows.Count == 0)
             return 0;
-        var columns = SeriesColumns.For(table);
+        var columns = table.Columns.Select(c => c.Name).ToList();
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;
         cmd.CommandText =
-            $"INSERT INTO {table} (asset_id, \"interval\", \"time\", {string.Join(", ", columns)}) " +
+            $"INSERT INTO {table.Name} ({SeriesTable.KeySql}, {string.Join(", ", columns)}) " +
             $"VALUES ($asset, $interval, $time, {string.Join(", ", columns.Select(c => "$" + c))}) " +
-            $"ON CONFLICT (asset_id, \"interval\", \"time\") DO UPDATE SET {string.Join(", ", columns.Select(c => $"{c} = excluded.{c}"))}";
+            $"ON CONFLICT ({SeriesTable.KeySql}) DO UPDATE SET {string.Join(", ", columns.Select(c => $"{c} = excluded.{c}"))}";
         Add(cmd, "$asset", assetId);
         Add(cmd, "$interval", interval);
         var time = Add(cmd, "$time", "");
-        var values = columns.ToDictionary(c => c, c => Add(cmd, "$" + c, 0d));
+        var values = table.Columns.Select(c => (Column: c, Parameter: Add(cmd, "$" + c.Name, 0d))).ToList();
         await cmd.PrepareAsync(ct);
 
         foreach (var r in rows)
         {
-            time.Value = SeriesColumns.Utc(r.Time).ToString(TimeFormat, CultureInfo.InvariantCulture);
+            time.Value = SeriesRows.Utc(r.Time).ToString(TimeFormat, CultureInfo.InvariantCulture);
             foreach (var (column, p) in values)
-                p.Value = column switch
-                {
-                    "open" => r.Open,
-                    "high" => r.High,
-                    "low" => r.Low,
-                    "adj_close" => r.AdjClose is { } a ? a : DBNull.Value,
-                    "volume" => r.Volume is { } v ? v : DBNull.Value,
-                    "dividends" => r.Dividends,
-                    "stock_splits" => r.StockSplits,
-                    _ => r.Close,
-                };
+                p.Value = column.Read(r) is { } value ? value : DBNull.Value;
             await cmd.ExecuteNonQueryAsync(ct);
         }
         return rows.Count;

@@ -4,7 +4,7 @@ using InvestmentPlatform.Ingestion.Sweeping;
 using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
-using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentPlatform.Ingestion.Outcomes;

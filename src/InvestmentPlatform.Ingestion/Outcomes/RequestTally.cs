@@ -6,7 +6,7 @@ using System.Text.Json;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
-using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.Ingestion.Uploads;
 using InvestmentPlatform.ServiceDefaults;
 using MassTransit;
@@ -49,12 +49,12 @@ public sealed class RequestTally(
         var logs = await db.DataCollectionLog.Where(l => l.RequestId == requestId).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var assetIds = await db.Assets.AsNoTracking().Where(a => logs.Select(l => l.Symbol).Contains(a.Symbol))
-            .ToDictionaryAsync(a => a.Symbol, a => a.AssetId, ct);
+        var assets = await db.Assets.AsNoTracking().Where(a => logs.Select(l => l.Symbol).Contains(a.Symbol))
+            .ToDictionaryAsync(a => a.Symbol, a => new { a.AssetId, a.AssetType }, ct);
         foreach (var log in logs)
         {
             var mine = chunks.Where(c => c.Symbol == log.Symbol).ToList();
-            log.AssetId = assetIds.TryGetValue(log.Symbol, out var id) ? id : null;
+            log.AssetId = assets.TryGetValue(log.Symbol, out var asset) ? asset.AssetId : null;
             log.RecordsCollected = mine.Sum(c => c.RecordsCollected);
             log.RecordsLoaded = mine.Sum(c => c.RecordsLoaded);
             log.RecordsRejected = mine.Sum(c => c.RecordsRejected);
@@ -68,6 +68,8 @@ public sealed class RequestTally(
                 log.DurationMs = (now - log.StartedAt).TotalMilliseconds;
             }
         }
+
+        Dictionary<string, string> StoredTypes() => assets.ToDictionary(a => a.Key, a => a.Value.AssetType);
 
         var done = chunks.Count(c => ChunkStatuses.IsTerminal(c.Status));
         var changed = done != request.ChunksDone || chunks.Sum(c => c.RecordsLoaded) != request.RecordsLoaded;
@@ -90,15 +92,16 @@ public sealed class RequestTally(
             var duration = (now - request.CreatedAt).TotalMilliseconds;
             if (request.Status is IngestionStatuses.Failed or IngestionStatuses.TimedOut)
             {
-                db.EnqueuePublish(new CollectionFailed(request.Id, request.JobId, request.RunId, null,
+                db.EnqueuePublish(request.Failed(
                     Enum.TryParse<ErrorClass>(request.ErrorClass, out var ec) ? ec : ErrorClass.Transient,
-                    request.ErrorMessage ?? "Every chunk failed.", now), request.Id);
+                    request.ErrorMessage ?? "Every chunk failed.", now, StoredTypes()), request.Id);
             }
             else
             {
                 var failedSymbols = logs.Where(l => l.Status != IngestionStatuses.Succeeded).Select(l => l.Symbol).ToList();
                 db.EnqueuePublish(new CollectionCompleted(request.Id, request.JobId, request.RunId, request.RecordsCollected,
-                    request.RecordsLoaded, request.RecordsRejected, failedSymbols, duration, now, request.Status, chunks.Count), request.Id);
+                    request.RecordsLoaded, request.RecordsRejected, failedSymbols, duration, now, request.Status, chunks.Count,
+                    request.Routing(StoredTypes())), request.Id);
             }
         }
 
@@ -116,7 +119,7 @@ public sealed class RequestTally(
         {
             var last = chunks.Where(c => c.FinishedAt != null).MaxBy(c => c.FinishedAt);
             await publish.Publish(new CollectionProgress(request.Id, request.JobId, request.RunId, last?.Symbol ?? "",
-                done, chunks.Count, request.RecordsCollected, request.RecordsLoaded, now), ct);
+                done, chunks.Count, request.RecordsCollected, request.RecordsLoaded, now, request.Routing(StoredTypes(), last?.Symbol)), ct);
         }
     }
 

@@ -7,7 +7,7 @@ using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
-using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.Ingestion.Incremental;
 using InvestmentPlatform.Ingestion.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -199,7 +199,7 @@ public sealed class RequestPlanner(
         request.CompletedAt = now;
         request.UpdatedAt = now;
         request.Version++;
-        db.EnqueuePublish(new CollectionFailed(request.Id, request.JobId, request.RunId, null, ErrorClass.BadRequest, reason, now), request.Id);
+        db.EnqueuePublish(request.Failed(ErrorClass.BadRequest, reason, now), request.Id);
     }
 
     /// <summary>

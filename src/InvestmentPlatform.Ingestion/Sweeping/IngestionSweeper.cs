@@ -28,40 +28,15 @@ public sealed class IngestionSweeper(
     OutageLog outage,
     ILogger<IngestionSweeper> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The in-memory bus forgets every message on restart: whatever was in flight must be sent again.
         var firstPass = MessagingExtensions.ParseTransport(bus.Transport) == BusTransport.InMemory;
-        while (!stoppingToken.IsCancellationRequested)
+        return outage.RepeatAsync("Ingestion sweep", async ct =>
         {
-            try
-            {
-                await SweepAsync(firstPass, stoppingToken);
-                firstPass = false;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                // The host was disposed without being stopped (a CLI command ending early).
-                return;
-            }
-            catch (Exception ex)
-            {
-                if (!outage.Report(ex))
-                    logger.LogWarning(ex, "Ingestion sweep failed; retrying");
-            }
-            try
-            {
-                await Task.Delay(options.Value.SweepInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+            await SweepAsync(firstPass, ct);
+            firstPass = false;
+        }, options.Value.SweepInterval, clock, logger, stoppingToken);
     }
 
     public async Task SweepAsync(bool resetInFlight, CancellationToken ct)

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using InvestmentPlatform.Contracts.Ingestion;
-using InvestmentPlatform.Data;
-using InvestmentPlatform.Data.Faults;
 using InvestmentPlatform.Messaging.Resilience;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +11,7 @@ namespace InvestmentPlatform.Messaging.Faults;
 /// Keeps every message a consumer gave up on, from the Fault event MassTransit publishes for it, with its queue, its
 /// reason and its class: a transient one gets a time to be re-driven, a permanent one waits for an admin.
 /// </summary>
-public sealed class FaultLedgerConsumer(PlatformDbContext db, IOptions<FaultLedgerOptions> options, TimeProvider clock) : IConsumer<Fault>
+public sealed class FaultLedgerConsumer(DbContext db, IOptions<FaultLedgerOptions> options, TimeProvider clock) : IConsumer<Fault>
 {
     /// <summary>Header a re-driven message carries: how often it has been re-driven. MassTransit copies it onto its Fault.</summary>
     public const string RedrivesHeader = "Platform-Redrives";
@@ -31,7 +29,7 @@ public sealed class FaultLedgerConsumer(PlatformDbContext db, IOptions<FaultLedg
         if (type is null || string.IsNullOrEmpty(queue) || SettledOnTheChunk.Contains(type))
             return;
         var ct = context.CancellationToken;
-        if (await db.MessageFaults.AnyAsync(f => f.Id == fault.FaultId, ct))
+        if (await db.Set<MessageFault>().AnyAsync(f => f.Id == fault.FaultId, ct))
             return;
 
         var error = fault.Exceptions?.FirstOrDefault();
@@ -40,7 +38,7 @@ public sealed class FaultLedgerConsumer(PlatformDbContext db, IOptions<FaultLedg
         var now = clock.GetUtcNow().UtcDateTime;
         var o = options.Value;
         var errorClass = transient ? MessageFaultClasses.Transient : MessageFaultClasses.Permanent;
-        db.MessageFaults.Add(new MessageFault
+        db.Set<MessageFault>().Add(new MessageFault
         {
             Id = fault.FaultId,
             MessageId = fault.FaultedMessageId,

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using InvestmentPlatform.Data;
 using MassTransit;
 using MassTransit.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -15,19 +14,19 @@ public enum RedriveOutcome
 }
 
 /// <summary>Sends a kept message back to the queue it faulted on, or discards it; safe with several processes at once.</summary>
-public sealed class FaultRedrive(PlatformDbContext db, IBus bus)
+public sealed class FaultRedrive(DbContext db, IBus bus)
 {
     public async Task<RedriveOutcome> RedriveAsync(Guid id, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var row = await db.MessageFaults.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+        var row = await db.Set<MessageFault>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
         if (row is null)
             return RedriveOutcome.NotFound;
         if (MessageTypeNames.Resolve(row.MessageType) is not { } type)
             return RedriveOutcome.UnknownType;
         // Deleting first takes the row: another process re-driving it now deletes nothing and sends nothing. A failed
         // send rolls the delete back, so the message is kept until it is really on its way.
-        if (await db.MessageFaults.Where(f => f.Id == id).ExecuteDeleteAsync(ct) == 0)
+        if (await db.Set<MessageFault>().Where(f => f.Id == id).ExecuteDeleteAsync(ct) == 0)
             return RedriveOutcome.NotFound;
 
         var message = JsonSerializer.Deserialize(row.Body, type, SystemTextJsonMessageSerializer.Options)!;
@@ -45,5 +44,5 @@ public sealed class FaultRedrive(PlatformDbContext db, IBus bus)
 
     /// <returns>False when no such message is kept.</returns>
     public async Task<bool> DiscardAsync(Guid id, CancellationToken ct) =>
-        await db.MessageFaults.Where(f => f.Id == id).ExecuteDeleteAsync(ct) == 1;
+        await db.Set<MessageFault>().Where(f => f.Id == id).ExecuteDeleteAsync(ct) == 1;
 }

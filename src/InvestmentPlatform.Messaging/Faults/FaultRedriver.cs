@@ -1,5 +1,3 @@
-using InvestmentPlatform.Data;
-using InvestmentPlatform.Data.Faults;
 using InvestmentPlatform.Messaging.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,36 +20,20 @@ public sealed class FaultRedriver(
 {
     private const int BatchSize = 50;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-        do
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        outage.RepeatAsync("Re-driving faulted messages", async ct =>
         {
-            try
-            {
-                var sent = await RedriveDueAsync(stoppingToken);
-                if (sent > 0)
-                    logger.LogInformation("Re-drove {Count} messages that had faulted on a transient failure", sent);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                if (!outage.Report(ex))
-                    logger.LogWarning(ex, "Re-driving faulted messages failed; trying again");
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+            var sent = await RedriveDueAsync(ct);
+            if (sent > 0)
+                logger.LogInformation("Re-drove {Count} messages that had faulted on a transient failure", sent);
+        }, options.Value.PollInterval, clock, logger, stoppingToken);
 
     private async Task<int> RedriveDueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.MessageFaults.Where(f => f.RedriveAt != null && f.RedriveAt <= now)
+        var due = await db.Set<MessageFault>().Where(f => f.RedriveAt != null && f.RedriveAt <= now)
             .OrderBy(f => f.RedriveAt).Select(f => f.Id).Take(BatchSize).ToListAsync(ct);
         var sent = 0;
         foreach (var id in due)
@@ -61,24 +43,12 @@ public sealed class FaultRedriver(
                 sent++;
         }
 
-        var kept = await db.MessageFaults.GroupBy(f => f.ErrorClass).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        var kept = await db.Set<MessageFault>().GroupBy(f => f.ErrorClass).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
         FaultMetrics.ObserveKept(new Dictionary<string, long>
         {
             [MessageFaultClasses.Transient] = kept.FirstOrDefault(k => k.Key == MessageFaultClasses.Transient)?.Count ?? 0,
             [MessageFaultClasses.Permanent] = kept.FirstOrDefault(k => k.Key == MessageFaultClasses.Permanent)?.Count ?? 0,
         });
         return sent;
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 }

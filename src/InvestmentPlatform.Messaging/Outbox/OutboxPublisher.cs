@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using InvestmentPlatform.Data;
-using InvestmentPlatform.Data.Outbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +12,8 @@ namespace InvestmentPlatform.Messaging.Outbox;
 public sealed class OutboxPublisher(
     IServiceScopeFactory scopes,
     IBus bus,
-    DatabaseSettings database,
     IOptions<OutboxOptions> options,
+    TimeProvider clock,
     ILogger<OutboxPublisher> logger)
 {
     private static readonly ConcurrentDictionary<string, Type?> Types = new();
@@ -24,7 +22,7 @@ public sealed class OutboxPublisher(
     public async Task<int> PublishPendingAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         var batch = await LockBatchAsync(db, options.Value.BatchSize, ct);
@@ -52,7 +50,7 @@ public sealed class OutboxPublisher(
                     if (row.CorrelationId is { } correlation)
                         ctx.CorrelationId = correlation;
                 }, ct);
-                row.SentAt = DateTime.UtcNow;
+                row.SentAt = clock.GetUtcNow().UtcDateTime;
                 published++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -72,17 +70,17 @@ public sealed class OutboxPublisher(
     public async Task<int> DeleteSentBeforeAsync(DateTime cutoff, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        return await db.Outbox.Where(o => o.SentAt != null && o.SentAt < cutoff).ExecuteDeleteAsync(ct);
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+        return await db.Set<OutboxMessage>().Where(o => o.SentAt != null && o.SentAt < cutoff).ExecuteDeleteAsync(ct);
     }
 
-    private Task<List<OutboxMessage>> LockBatchAsync(PlatformDbContext db, int size, CancellationToken ct) =>
-        database.IsPostgres
+    private static Task<List<OutboxMessage>> LockBatchAsync(DbContext db, int size, CancellationToken ct) =>
+        db.Database.IsNpgsql()
             // SKIP LOCKED lets relays in several processes take disjoint batches.
-            ? db.Outbox.FromSqlInterpolated(
+            ? db.Set<OutboxMessage>().FromSqlInterpolated(
                     $"SELECT * FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT {size} FOR UPDATE SKIP LOCKED")
                 .ToListAsync(ct)
-            : db.Outbox.Where(o => o.SentAt == null).OrderBy(o => o.Id).Take(size).ToListAsync(ct);
+            : db.Set<OutboxMessage>().Where(o => o.SentAt == null).OrderBy(o => o.Id).Take(size).ToListAsync(ct);
 
     private static Type? ResolveType(string name) => Type.GetType(name, throwOnError: false);
 }

@@ -11,45 +11,26 @@ public sealed class OutboxRelay(
     OutboxSignal signal,
     OutageLog outage,
     IOptions<OutboxOptions> options,
+    TimeProvider clock,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
-        var nextCleanup = DateTime.UtcNow;
-        while (!stoppingToken.IsCancellationRequested)
+        var nextCleanup = clock.GetUtcNow();
+        return outage.RepeatAsync("Outbox relay pass", async ct =>
         {
-            try
-            {
-                int published;
-                do published = await publisher.PublishPendingAsync(stoppingToken);
-                while (published >= options.Value.BatchSize);
+            int published;
+            do published = await publisher.PublishPendingAsync(ct);
+            while (published >= options.Value.BatchSize);
 
-                if (DateTime.UtcNow >= nextCleanup)
-                {
-                    await publisher.DeleteSentBeforeAsync(DateTime.UtcNow.AddDays(-options.Value.RetainSentDays), stoppingToken);
-                    nextCleanup = DateTime.UtcNow.AddHours(1);
-                }
-                outage.Recovered(OutageLog.Database);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            var now = clock.GetUtcNow();
+            if (now >= nextCleanup)
             {
-                return;
+                await publisher.DeleteSentBeforeAsync(now.UtcDateTime.AddDays(-options.Value.RetainSentDays), ct);
+                nextCleanup = now.AddHours(1);
             }
-            catch (Exception ex)
-            {
-                if (!outage.Report(ex))
-                    logger.LogWarning(ex, "Outbox relay pass failed; retrying");
-            }
-
-            try
-            {
-                await signal.WaitAsync(poll, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+            outage.Recovered(OutageLog.Database);
+        }, ct => signal.WaitAsync(poll, ct), logger, stoppingToken);
     }
 }

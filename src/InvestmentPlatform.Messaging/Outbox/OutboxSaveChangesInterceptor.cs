@@ -1,27 +1,37 @@
-using InvestmentPlatform.Data.Outbox;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace InvestmentPlatform.Messaging.Outbox;
 
-/// <summary>Wakes the relay when a save wrote outbox rows.</summary>
-public sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveChangesInterceptor
+/// <summary>Stamps new outbox rows with their creation time and wakes the relay once the save has written them.</summary>
+public sealed class OutboxSaveChangesInterceptor(OutboxSignal signal, TimeProvider clock) : OutboxRowsInterceptor
 {
     private bool _hasOutboxRows;
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    protected override void Stamp(IReadOnlyList<OutboxMessage> added)
     {
-        _hasOutboxRows = eventData.Context?.ChangeTracker.Entries<OutboxMessage>()
-            .Any(e => e.State == EntityState.Added) ?? false;
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
+        _hasOutboxRows = added.Count > 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var row in added)
+            if (row.CreatedAt == default)
+                row.CreatedAt = now;
     }
 
     public override ValueTask<int> SavedChangesAsync(
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
+        Wake();
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Wake();
+        return base.SavedChanges(eventData, result);
+    }
+
+    private void Wake()
+    {
         if (_hasOutboxRows)
             signal.Notify();
-        return base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 }

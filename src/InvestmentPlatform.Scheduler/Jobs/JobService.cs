@@ -1,6 +1,6 @@
 using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Data;
-using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.Ingestion.Uploads;
 using InvestmentPlatform.Scheduler.Dependencies;

@@ -3,6 +3,7 @@ using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.Scheduler.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -14,14 +15,23 @@ namespace InvestmentPlatform.Scheduler.Quartz;
 /// paused, dependency-only or deleted jobs. A trigger whose schedule is unchanged is left alone, so its next
 /// fire time (and any misfire after downtime) survives restarts.
 /// </summary>
+/// <remarks>
+/// Every call ends when the application starts stopping. Quartz's SQLite store serialises its work behind one
+/// in-process gate and disposes that gate when the scheduler shuts down; a reconcile still waiting for the gate then
+/// never wakes, and the bus, waiting for the consumer that called it, never stops. An interrupted reconcile loses
+/// nothing: the next start reconciles every job.
+/// </remarks>
 public sealed class TriggerReconciler(
     IServiceScopeFactory scopes,
     ISchedulerFactory schedulers,
+    IHostApplicationLifetime lifetime,
     IOptions<SchedulerOptions> options,
     ILogger<TriggerReconciler> logger)
 {
-    public async Task ReconcileAllAsync(CancellationToken ct)
+    public async Task ReconcileAllAsync(CancellationToken cancellationToken)
     {
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        var ct = stopping.Token;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var jobs = await db.SchedulerJobs.AsNoTracking().ToListAsync(ct);
@@ -38,8 +48,10 @@ public sealed class TriggerReconciler(
         logger.LogInformation("Reconciled Quartz triggers for {Count} scheduler jobs", jobs.Count);
     }
 
-    public async Task ReconcileAsync(Guid jobId, CancellationToken ct)
+    public async Task ReconcileAsync(Guid jobId, CancellationToken cancellationToken)
     {
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        var ct = stopping.Token;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var job = await db.SchedulerJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);

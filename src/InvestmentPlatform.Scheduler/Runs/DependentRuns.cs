@@ -74,7 +74,7 @@ public sealed class DependentRuns(RunStore store, RunStarter starter)
             ScheduledAt = now, FinishedAt = now, ErrorMessage = reason,
         };
         db.JobRuns.Add(run);
-        store.Announce(job.Name, run);
+        store.Announce(job.Name, job.OwnerId, run);
         await store.SaveNewAsync(run, ct);
     }
 }

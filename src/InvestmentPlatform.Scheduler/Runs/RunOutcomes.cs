@@ -120,7 +120,7 @@ public sealed class RunOutcomes(RunStore store, RequestCancellation requests, IO
                     Attempt = run.Attempt + 1, ChainId = run.ChainId, ScheduledAt = now + RetryPolicy.Delay(run.Attempt, options.Value),
                 };
                 store.Db.JobRuns.Add(retry);
-                store.Announce(job.Name, retry);
+                store.Announce(job.Name, job.OwnerId, retry);
             }
             return true;
         }, ct);

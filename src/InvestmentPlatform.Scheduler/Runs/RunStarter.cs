@@ -35,7 +35,7 @@ public sealed class RunStarter(RunStore store, IngestionRequestWriter requests, 
         };
         db.JobRuns.Add(run);
         await DispatchAsync(job, run, ct);
-        store.Announce(job.Name, run);
+        store.Announce(job.Name, job.OwnerId, run);
         return await store.SaveNewAsync(run, ct) ? run : null;
     }
 

@@ -1,6 +1,6 @@
 using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Data;
-using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.Scheduler.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -41,8 +41,8 @@ public sealed class RunStore(PlatformDbContext db, TimeProvider clock, ILogger<R
             {
                 if (!RunTransitions.CanMove(before, run.Status))
                     throw new InvalidOperationException($"Run {runId} cannot move from {before} to {run.Status}.");
-                var name = await db.SchedulerJobs.Where(j => j.Id == run.JobId).Select(j => j.Name).FirstOrDefaultAsync(ct);
-                Announce(name ?? "", run);
+                var job = await db.SchedulerJobs.Where(j => j.Id == run.JobId).Select(j => new { j.Name, j.OwnerId }).FirstOrDefaultAsync(ct);
+                Announce(job?.Name ?? "", job?.OwnerId, run);
             }
             try
             {
@@ -74,7 +74,8 @@ public sealed class RunStore(PlatformDbContext db, TimeProvider clock, ILogger<R
         }
     }
 
-    public void Announce(string jobName, JobRun run) =>
+    public void Announce(string jobName, string? jobOwner, JobRun run) =>
         db.EnqueuePublish(new JobRunStatusChanged(run.JobId, run.Id, jobName, run.Status, run.RecordsLoaded, run.ErrorClass,
-            run.Status is RunStatuses.Failed or RunStatuses.Skipped or RunStatuses.TimedOut ? run.ErrorMessage : null, Now), run.JobId);
+            run.Status is RunStatuses.Failed or RunStatuses.Skipped or RunStatuses.TimedOut ? run.ErrorMessage : null, Now,
+            new JobOwner(jobOwner)), run.JobId);
 }

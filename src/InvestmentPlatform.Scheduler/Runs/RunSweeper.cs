@@ -13,26 +13,15 @@ namespace InvestmentPlatform.Scheduler.Runs;
 public sealed class RunSweeper(
     IServiceScopeFactory scopes,
     IOptions<SchedulerOptions> options,
+    TimeProvider clock,
     OutageLog outage,
     ILogger<RunSweeper> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.SweepSeconds));
-        do
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        outage.RepeatAsync("Run sweep", async ct =>
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<RunOutcomes>().TimeOutOverdueAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<RunStarter>().DispatchDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                if (!outage.Report(ex))
-                    logger.LogWarning(ex, "Run sweep failed; retrying on the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<RunOutcomes>().TimeOutOverdueAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<RunStarter>().DispatchDueAsync(ct);
+        }, TimeSpan.FromSeconds(options.Value.SweepSeconds), clock, logger, stoppingToken);
 }

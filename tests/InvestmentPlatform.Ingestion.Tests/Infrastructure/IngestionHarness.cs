@@ -2,8 +2,8 @@ using InvestmentPlatform.Collectors.Imports;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Messaging;
 using MassTransit;
-using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
+using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using InvestmentPlatform.Tests.Shared;
@@ -11,19 +11,17 @@ using InvestmentPlatform.Tests.Shared;
 namespace InvestmentPlatform.Ingestion.Tests.Infrastructure;
 
 /// <summary>
-/// The ingestion services over a migrated SQLite file of their own and a MassTransit test harness: each spec class
-/// gets a database no other spec writes to, deleted when it is done.
+/// The ingestion services on a <see cref="SqliteBusHarness"/>: each spec class gets a database no other spec writes
+/// to, deleted when it is done.
 /// </summary>
 public sealed class IngestionHarness : IAsyncDisposable
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ip-ingestion-{Guid.NewGuid():N}.db");
+    private readonly SqliteBusHarness _harness;
 
-    private IngestionHarness()
-    {
-    }
+    private IngestionHarness(SqliteBusHarness harness) => _harness = harness;
 
-    public ServiceProvider Provider { get; private set; } = null!;
-    public ITestHarness Bus { get; private set; } = null!;
+    public ServiceProvider Provider => _harness.Provider;
+    public ITestHarness Bus => _harness.Bus;
 
     /// <param name="consumers">The consumers under test, as the spec registers them.</param>
     /// <param name="services">Stand-ins (collectors, registries) added before the ingestion services, so they win.</param>
@@ -31,36 +29,18 @@ public sealed class IngestionHarness : IAsyncDisposable
     public static async Task<IngestionHarness> StartAsync(
         Action<IBusRegistrationConfigurator>? consumers = null,
         Action<IServiceCollection>? services = null,
-        IDictionary<string, string?>? settings = null)
-    {
-        var harness = new IngestionHarness();
-        var collection = new ServiceCollection();
-        collection.AddLogging();
-        collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
-        collection.AddDbContext<PlatformDbContext, SqlitePlatformDbContext>(o => o.UseSqlite($"Data Source={harness._file}").UseSnakeCaseNamingConvention());
-        collection.AddSingleton(new BusOptions());
-        // The host's collectors module registers it; the coordinator needs it to delete a finished request's upload.
-        collection.AddSingleton<ImportFiles>();
-        services?.Invoke(collection);
-        collection.AddIngestionServices();
-        collection.AddMassTransitTestHarness(bus =>
-        {
-            bus.DisableUsageTelemetry();
-            Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
-            consumers?.Invoke(bus);
-        });
-        harness.Provider = collection.BuildServiceProvider(true);
-        await harness.DbAsync(db => db.Database.MigrateAsync());
-
-        harness.Bus = harness.Provider.GetRequiredService<ITestHarness>();
-        // The harness stops waiting for messages for good once the bus has been quiet this long: a message published
-        // after a quiet spell (a redelivery, a spec's second step), or one waiting out a collector's retry pauses, must
-        // still be waited for.
-        harness.Bus.TestInactivityTimeout = TimeSpan.FromSeconds(30);
-        harness.Bus.TestTimeout = TimeSpan.FromSeconds(60);
-        await harness.Bus.Start();
-        return harness;
-    }
+        IDictionary<string, string?>? settings = null) =>
+        new(await SqliteBusHarness.StartAsync(
+            collection =>
+            {
+                collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
+                collection.AddSingleton(new BusOptions());
+                // The host's collectors module registers it; the coordinator needs it to delete a finished request's upload.
+                collection.AddSingleton<ImportFiles>();
+                services?.Invoke(collection);
+                collection.AddIngestionServices();
+            },
+            bus => consumers?.Invoke(bus)));
 
     /// <summary>
     /// Publishes <paramref name="message"/> and returns once <typeparamref name="TConsumer"/> has consumed it without a
@@ -71,11 +51,7 @@ public sealed class IngestionHarness : IAsyncDisposable
         Bus.PublishAndConsumeAsync<TConsumer, T>(message);
 
     /// <summary>Runs <paramref name="work"/> on a context of its own scope, as a consumer would get one.</summary>
-    public async Task<T> DbAsync<T>(Func<PlatformDbContext, Task<T>> work)
-    {
-        await using var scope = Provider.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
-    }
+    public Task<T> DbAsync<T>(Func<PlatformDbContext, Task<T>> work) => _harness.DbAsync(work);
 
     public Task DbAsync(Func<PlatformDbContext, Task> work) => DbAsync(async db =>
     {
@@ -89,6 +65,11 @@ public sealed class IngestionHarness : IAsyncDisposable
         db.AddRange(rows);
         return db.SaveChangesAsync();
     });
+
+    /// <summary>The messages of type <typeparamref name="T"/> staged in the outbox, as a consumer's transaction committed them.</summary>
+    public Task<List<T>> OutboxAsync<T>() => DbAsync(async db =>
+        (await db.Outbox.AsNoTracking().Where(m => m.MessageType.StartsWith(typeof(T).FullName! + ",")).ToListAsync())
+        .Select(m => System.Text.Json.JsonSerializer.Deserialize<T>(m.Body, InvestmentPlatform.Messaging.Outbox.OutboxJson.Options)!).ToList());
 
     /// <summary>Reads until <paramref name="condition"/> holds: for state a consumer writes after the bus has gone quiet.</summary>
     public async Task<T> WaitForAsync<T>(Func<PlatformDbContext, Task<T>> read, Func<T, bool> condition, string what)
@@ -105,11 +86,5 @@ public sealed class IngestionHarness : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Bus.Stop();
-        await Provider.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-    }
+    public ValueTask DisposeAsync() => _harness.DisposeAsync();
 }

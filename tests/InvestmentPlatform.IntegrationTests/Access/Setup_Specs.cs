@@ -35,6 +35,9 @@ public sealed class When_the_platform_starts_with_no_user : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var access = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
         Assert.Equal("admin", (await _host.WithToken(access).GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("role").GetString());
+        var audit = await _host.WithToken(access).GetFromJsonAsync<JsonElement>("/api/audit");
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(),
+            e => e.GetProperty("path").GetString() == "/api/auth/setup" && e.GetProperty("userName").GetString() == "owner");
 
         await ProblemAssert.IsProblemAsync(await _host.Anonymous().PostAsJsonAsync("/api/auth/setup",
             new { token, username = "intruder", password = "Owner-pass-123" }), HttpStatusCode.Forbidden);

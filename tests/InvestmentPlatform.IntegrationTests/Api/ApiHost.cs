@@ -53,6 +53,7 @@ public sealed class ApiHost : IAsyncDisposable
         }
 
         var directory = Directory.CreateTempSubdirectory("ip-api-sqlite-").FullName;
+        await MigratedTemplates.CopySqliteAsync(Path.Combine(directory, "platform.db"));
         var embedded = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Bus:Transport"] = "InMemory" };
         return new ApiHost(new PlatformFactory(endpoints, $"Data Source={Path.Combine(directory, "platform.db")}", embedded),
             null, directory, services);

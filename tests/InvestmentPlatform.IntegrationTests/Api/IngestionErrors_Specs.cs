@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using InvestmentPlatform.Data.Faults;
+using InvestmentPlatform.Messaging.Faults;
 using InvestmentPlatform.IntegrationTests.Faults;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 using MassTransit;

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Net;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
-using InvestmentPlatform.Data.Outbox;
+using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 using InvestmentPlatform.ServiceDefaults;
 using InvestmentPlatform.ServiceDefaults.Correlation;

@@ -1,8 +1,7 @@
 using InvestmentPlatform.Data;
-using InvestmentPlatform.Data.Faults;
+using InvestmentPlatform.Messaging.Faults;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 using InvestmentPlatform.Messaging;
-using InvestmentPlatform.Messaging.Faults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -134,7 +133,7 @@ public sealed class When_a_consumer_gives_up_on_a_message
             }
             builder.Configuration.AddInMemoryCollection(settings);
             builder.AddPlatformData();
-            builder.AddPlatformMessaging(bus => bus.AddConsumer<LedgerProbeConsumer>());
+            builder.AddPlatformMessaging<PlatformDbContext>(bus => bus.AddConsumer<LedgerProbeConsumer>());
             var host = builder.Build();
             await host.Services.GetRequiredService<PlatformDatabaseMigrator>().MigrateAsync();
             await host.StartAsync();

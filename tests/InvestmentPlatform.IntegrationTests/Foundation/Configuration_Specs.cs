@@ -1,3 +1,4 @@
+using InvestmentPlatform.ServiceDefaults;
 using System.Diagnostics;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Messaging;

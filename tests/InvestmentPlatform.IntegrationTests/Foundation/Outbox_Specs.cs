@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Data;
-using InvestmentPlatform.Data.Outbox;
-using InvestmentPlatform.IntegrationTests.Infrastructure;
 using InvestmentPlatform.Messaging.Outbox;
+using InvestmentPlatform.IntegrationTests.Infrastructure;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

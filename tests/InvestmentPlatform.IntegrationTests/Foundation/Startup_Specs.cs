@@ -11,7 +11,7 @@ public sealed class When_the_platform_starts_on_PostgreSQL_and_RabbitMQ : IAsync
     private PlatformFactory _factory = null!;
     private TestDatabase _database = null!;
 
-    public async Task InitializeAsync() => (_factory, _database) = await PlatformFactory.StartAsync();
+    public async Task InitializeAsync() => (_factory, _database) = await PlatformFactory.StartAsync(empty: true);
 
     public async Task DisposeAsync()
     {

@@ -43,6 +43,7 @@ public sealed class HostileHost : IAsyncDisposable
         };
         if (database == ApiDatabase.Sqlite)
         {
+            await MigratedTemplates.CopySqliteAsync(sqlite);
             settings["ConnectionStrings:Platform"] = $"Data Source={sqlite}";
             settings["Bus:Transport"] = "InMemory";
         }

@@ -10,11 +10,20 @@ public sealed class ConsumedSignal<T> : IConsumeObserver, IDisposable where T : 
 {
     private readonly TaskCompletionSource _consumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Func<T, bool> _match;
+    private readonly string? _endpoint;
     private readonly ConnectHandle _handle;
+    private int _remaining;
 
-    public ConsumedSignal(IBus bus, Func<T, bool> match)
+    /// <param name="count">How many matching consumptions complete the signal (copies of one message, say).</param>
+    /// <param name="endpoint">
+    /// Only consumptions on this receive endpoint count (its name, without the host's prefix). A message several
+    /// features consume is consumed once per feature's endpoint, and the first of them says nothing about the others.
+    /// </param>
+    public ConsumedSignal(IBus bus, Func<T, bool> match, int count = 1, string? endpoint = null)
     {
         _match = match;
+        _remaining = count;
+        _endpoint = endpoint;
         _handle = bus.ConnectConsumeObserver(this);
     }
 
@@ -22,10 +31,14 @@ public sealed class ConsumedSignal<T> : IConsumeObserver, IDisposable where T : 
 
     public Task PostConsume<TMessage>(ConsumeContext<TMessage> context) where TMessage : class
     {
-        if (context.Message is T message && _match(message))
+        if (context.Message is T message && OnEndpoint(context) && _match(message) && Interlocked.Decrement(ref _remaining) <= 0)
             _consumed.TrySetResult();
         return Task.CompletedTask;
     }
+
+    private bool OnEndpoint(ConsumeContext context) =>
+        _endpoint is null || context.ReceiveContext.InputAddress.AbsolutePath.EndsWith("-" + _endpoint, StringComparison.Ordinal)
+            || context.ReceiveContext.InputAddress.AbsolutePath.EndsWith("/" + _endpoint, StringComparison.Ordinal);
 
     public Task PreConsume<TMessage>(ConsumeContext<TMessage> context) where TMessage : class => Task.CompletedTask;
 

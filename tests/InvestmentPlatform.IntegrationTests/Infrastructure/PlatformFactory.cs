@@ -37,11 +37,12 @@ public sealed class PlatformFactory(
         client.DefaultRequestHeaders.Add(TestAccess.ApiKeyHeader, AdminKey);
     }
 
+    /// <param name="empty">Start on an empty database, which the host migrates, as a first start does.</param>
     public static async Task<(PlatformFactory Factory, TestDatabase Database)> StartAsync(
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, bool empty = false)
     {
         var services = await TestServices.GetAsync();
-        var database = await TestServices.CreateDatabaseAsync();
+        var database = await TestServices.CreateDatabaseAsync(empty);
         var factory = new PlatformFactory(services, database.ConnectionString, settings);
         _ = factory.Server; // builds the host, which migrates the database
         return (factory, database);

@@ -151,10 +151,18 @@ public sealed class PlatformProcess : IAsyncDisposable
         _process.WaitForExit(10_000);
     }
 
+    /// <summary>The exit code; a process still running after <paramref name="timeout"/> fails the spec with its output.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cts.Token);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Still running after {timeout.TotalSeconds:0} s: {Tail()}");
+        }
         return _process.ExitCode;
     }
 

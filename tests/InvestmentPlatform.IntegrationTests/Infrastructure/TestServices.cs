@@ -27,15 +27,19 @@ public static class TestServices
         }
     }
 
-    /// <summary>A new empty database on the test server; dropped by the returned handle.</summary>
-    public static async Task<TestDatabase> CreateDatabaseAsync()
+    /// <summary>
+    /// A new database on the test server, migrated unless <paramref name="empty"/> (for specs about migrating); dropped
+    /// by the returned handle.
+    /// </summary>
+    public static async Task<TestDatabase> CreateDatabaseAsync(bool empty = false)
     {
         var services = await GetAsync();
         var name = $"ip_test_{Guid.NewGuid():N}";
+        var template = empty ? "" : $" TEMPLATE {await MigratedTemplates.PostgresAsync(services.PostgresAdmin)}";
         await using (var admin = new NpgsqlConnection(services.PostgresAdmin))
         {
             await admin.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}{template}", admin);
             await cmd.ExecuteNonQueryAsync();
         }
         var builder = new NpgsqlConnectionStringBuilder(services.PostgresAdmin) { Database = name };

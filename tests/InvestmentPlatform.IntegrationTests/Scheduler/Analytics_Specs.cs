@@ -8,19 +8,16 @@ using static InvestmentPlatform.IntegrationTests.Scheduler.SchedulerApiClient;
 namespace InvestmentPlatform.IntegrationTests.Scheduler;
 
 [Collection(IntegrationCollection.Name)]
-public sealed class When_a_job_has_a_run_history : IAsyncLifetime
+public sealed class When_a_job_has_a_run_history : SchedulerSpec
 {
-    private SchedulerHost _host = null!;
-    private TestDatabase _database = null!;
     private Guid _job, _other;
 
-    public async Task InitializeAsync()
+    protected override async Task StartedAsync()
     {
-        (_host, _database) = await SchedulerHost.StartAsync();
-        _job = await _host.CreateJobAsync(Job("history", Interval(86400)));
-        _other = await _host.CreateJobAsync(Job("other", Interval(86400)));
+        _job = await Host.CreateJobAsync(Job("history", Interval(86400)));
+        _other = await Host.CreateJobAsync(Job("other", Interval(86400)));
 
-        await using var scope = _host.Services.CreateAsyncScope();
+        await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         JobRun Run(Guid job, int day, string status, double? ms, long loaded = 0, string? errorClass = null) => new()
         {
@@ -41,16 +38,10 @@ public sealed class When_a_job_has_a_run_history : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task Should_count_rates_durations_records_and_failures_of_the_job()
     {
-        var a = await _host.GetAsync<RunAnalyticsDto>($"/api/scheduler/analytics?jobId={_job}&from=2026-01-01T00:00:00Z&to=2026-01-04T00:00:00Z");
+        var a = await Host.GetAsync<RunAnalyticsDto>($"/api/scheduler/analytics?jobId={_job}&from=2026-01-01T00:00:00Z&to=2026-01-04T00:00:00Z");
 
         Assert.Equal((8, 3, 2, 1, 1), (a.Runs, a.Succeeded, a.Failed, a.Skipped, a.TimedOut));
         Assert.Equal(3.0 / 7, a.SuccessRate!.Value, 6);
@@ -69,7 +60,7 @@ public sealed class When_a_job_has_a_run_history : IAsyncLifetime
     [Fact]
     public async Task Should_include_every_job_without_a_job_filter()
     {
-        var a = await _host.GetAsync<RunAnalyticsDto>("/api/scheduler/analytics?from=2026-01-01T00:00:00Z&to=2026-01-04T00:00:00Z");
+        var a = await Host.GetAsync<RunAnalyticsDto>("/api/scheduler/analytics?from=2026-01-01T00:00:00Z&to=2026-01-04T00:00:00Z");
 
         Assert.Equal(9, a.Runs);
         Assert.Equal(135, a.RecordsLoaded);
@@ -79,7 +70,7 @@ public sealed class When_a_job_has_a_run_history : IAsyncLifetime
     [Fact]
     public async Task Should_refuse_a_reversed_window()
     {
-        var response = await _host.CreateClient().GetAsync("/api/scheduler/analytics?from=2026-01-04T00:00:00Z&to=2026-01-01T00:00:00Z");
+        var response = await Host.CreateClient().GetAsync("/api/scheduler/analytics?from=2026-01-04T00:00:00Z&to=2026-01-01T00:00:00Z");
         Assert.Equal(400, (int)response.StatusCode);
         Assert.Contains("\"from\"", await response.Content.ReadAsStringAsync());
     }

@@ -9,18 +9,8 @@ using static InvestmentPlatform.IntegrationTests.Scheduler.SchedulerApiClient;
 namespace InvestmentPlatform.IntegrationTests.Scheduler;
 
 [Collection(IntegrationCollection.Name)]
-public sealed class When_the_scheduler_api_gets_bad_input : IAsyncLifetime
+public sealed class When_the_scheduler_api_gets_bad_input : SchedulerSpec
 {
-    private SchedulerHost _host = null!;
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync() => (_host, _database) = await SchedulerHost.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     public static TheoryData<string, int, string> BadJobs => new()
     {
@@ -39,7 +29,7 @@ public sealed class When_the_scheduler_api_gets_bad_input : IAsyncLifetime
     [MemberData(nameof(BadJobs))]
     public async Task Should_answer_problem_details_naming_the_field(string body, int status, string field)
     {
-        var response = await _host.CreateClient().PostAsync("/api/scheduler/jobs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await Host.CreateClient().PostAsync("/api/scheduler/jobs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(status, (int)response.StatusCode);
@@ -51,18 +41,18 @@ public sealed class When_the_scheduler_api_gets_bad_input : IAsyncLifetime
     [Fact]
     public async Task Should_refuse_a_duplicate_name_and_unknown_ids()
     {
-        await _host.CreateJobAsync(Job("unique", Interval(60)));
-        await _host.PostAsync("/api/scheduler/jobs", Job("unique", Interval(60)), 409);
-        Assert.Equal(404, (int)(await _host.CreateClient().GetAsync($"/api/scheduler/jobs/{Guid.NewGuid()}")).StatusCode);
-        await _host.PostAsync($"/api/scheduler/jobs/{Guid.NewGuid()}/trigger", new { }, 404);
-        Assert.Equal(400, (int)(await _host.CreateClient().GetAsync("/api/scheduler/runs?status=done")).StatusCode);
-        Assert.Equal(400, (int)(await _host.CreateClient().GetAsync("/api/scheduler/jobs?pageSize=501")).StatusCode);
+        await Host.CreateJobAsync(Job("unique", Interval(60)));
+        await Host.PostAsync("/api/scheduler/jobs", Job("unique", Interval(60)), 409);
+        Assert.Equal(404, (int)(await Host.CreateClient().GetAsync($"/api/scheduler/jobs/{Guid.NewGuid()}")).StatusCode);
+        await Host.PostAsync($"/api/scheduler/jobs/{Guid.NewGuid()}/trigger", new { }, 404);
+        Assert.Equal(400, (int)(await Host.CreateClient().GetAsync("/api/scheduler/runs?status=done")).StatusCode);
+        Assert.Equal(400, (int)(await Host.CreateClient().GetAsync("/api/scheduler/jobs?pageSize=501")).StatusCode);
     }
 
     [Fact]
     public async Task Should_preview_the_next_fire_times_of_a_cron_in_its_time_zone()
     {
-        var preview = await _host.GetAsync<CronPreviewDto>("/api/scheduler/cron/next?expr=0%200%2012%20*%20*%20%3F&tz=Europe/London");
+        var preview = await Host.GetAsync<CronPreviewDto>("/api/scheduler/cron/next?expr=0%200%2012%20*%20*%20%3F&tz=Europe/London");
 
         Assert.Equal(5, preview.Next.Count);
         var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
@@ -70,46 +60,37 @@ public sealed class When_the_scheduler_api_gets_bad_input : IAsyncLifetime
         Assert.Equal(preview.Next.Order(), preview.Next);
         Assert.Equal("Europe/London", preview.TimeZone);
 
-        var badExpr = await _host.CreateClient().GetAsync("/api/scheduler/cron/next?expr=nonsense&tz=UTC");
+        var badExpr = await Host.CreateClient().GetAsync("/api/scheduler/cron/next?expr=nonsense&tz=UTC");
         Assert.Equal(400, (int)badExpr.StatusCode);
         Assert.Contains("\"expr\"", await badExpr.Content.ReadAsStringAsync());
-        var badZone = await _host.CreateClient().GetAsync("/api/scheduler/cron/next?expr=0%200%2012%20*%20*%20%3F&tz=Nowhere/City");
+        var badZone = await Host.CreateClient().GetAsync("/api/scheduler/cron/next?expr=0%200%2012%20*%20*%20%3F&tz=Nowhere/City");
         Assert.Equal(400, (int)badZone.StatusCode);
         Assert.Contains("\"tz\"", await badZone.Content.ReadAsStringAsync());
     }
 }
 
 [Collection(IntegrationCollection.Name)]
-public sealed class When_jobs_are_made_from_a_template : IAsyncLifetime
+public sealed class When_jobs_are_made_from_a_template : SchedulerSpec
 {
-    private SchedulerHost _host = null!;
-    private TestDatabase _database = null!;
     private readonly TestPipeline _pipeline = new();
 
-    public async Task InitializeAsync()
+    protected override async Task StartedAsync()
     {
-        (_host, _database) = await SchedulerHost.StartAsync();
-        await _pipeline.ConnectAsync(_host);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
+        await _pipeline.ConnectAsync(Host);
     }
 
     [Fact]
     public async Task Should_take_the_template_values_and_the_overrides_and_run_in_order()
     {
-        var template = (await _host.PostAsync("/api/scheduler/templates", new
+        var template = (await Host.PostAsync("/api/scheduler/templates", new
         {
             name = "daily-stocks", source = "testsource", symbols = new[] { "AAA" }, interval = "1d", mode = "incremental",
             lookbackDays = 5, schedule = new { kind = "interval", intervalSeconds = 2 }, maxRetries = 2, timeoutSeconds = 30, tags = new[] { "stocks" },
         }, 201)).Deserialize<TemplateDto>(SchedulerHost.Json)!;
 
-        var upstream = (await _host.PostAsync($"/api/scheduler/templates/{template.Id}/jobs", new { name = "from-template-a" }, 201))
+        var upstream = (await Host.PostAsync($"/api/scheduler/templates/{template.Id}/jobs", new { name = "from-template-a" }, 201))
             .Deserialize<JobDto>(SchedulerHost.Json)!;
-        var dependent = (await _host.PostAsync($"/api/scheduler/templates/{template.Id}/jobs", new
+        var dependent = (await Host.PostAsync($"/api/scheduler/templates/{template.Id}/jobs", new
         {
             name = "from-template-b", symbols = new[] { "BBB", "CCC" }, schedule = new { kind = "dependencies" }, dependsOn = new[] { upstream.Id },
         }, 201)).Deserialize<JobDto>(SchedulerHost.Json)!;
@@ -122,14 +103,14 @@ public sealed class When_jobs_are_made_from_a_template : IAsyncLifetime
         Assert.Equal(["BBB", "CCC"], dependent.Symbols);
         Assert.Equal([upstream.Id], dependent.DependsOn);
 
-        Assert.True(await EventuallyAsync(async () => (await _host.RunsAsync(dependent.Id)).Count(r => r.Status == "succeeded") >= 2, 30));
-        foreach (var run in await _host.RunsAsync(dependent.Id))
+        Assert.True(await EventuallyAsync(async () => (await Host.RunsAsync(dependent.Id)).Count(r => r.Status == "succeeded") >= 2, 30));
+        foreach (var run in await Host.RunsAsync(dependent.Id))
         {
-            var upstreamRun = (await _host.RunsAsync(upstream.Id)).Single(r => r.ChainId == run.ChainId);
+            var upstreamRun = (await Host.RunsAsync(upstream.Id)).Single(r => r.ChainId == run.ChainId);
             Assert.True(run.StartedAt >= upstreamRun.FinishedAt);
         }
-        var listed = await _host.GetAsync<JsonElement>("/api/scheduler/templates");
+        var listed = await Host.GetAsync<JsonElement>("/api/scheduler/templates");
         Assert.Equal(1, listed.GetProperty("totalCount").GetInt32());
-        Assert.Equal(2, (await _host.GetAsync<JsonElement>("/api/scheduler/jobs?tag=stocks")).GetProperty("totalCount").GetInt32());
+        Assert.Equal(2, (await Host.GetAsync<JsonElement>("/api/scheduler/jobs?tag=stocks")).GetProperty("totalCount").GetInt32());
     }
 }

@@ -8,37 +8,28 @@ using static InvestmentPlatform.IntegrationTests.Scheduler.SchedulerApiClient;
 namespace InvestmentPlatform.IntegrationTests.Scheduler;
 
 [Collection(IntegrationCollection.Name)]
-public sealed class When_jobs_form_a_chain : IAsyncLifetime
+public sealed class When_jobs_form_a_chain : SchedulerSpec
 {
-    private SchedulerHost _host = null!;
-    private TestDatabase _database = null!;
     private readonly TestPipeline _pipeline = new();
     private Guid _a, _b, _c;
 
-    public async Task InitializeAsync()
+    protected override async Task StartedAsync()
     {
-        (_host, _database) = await SchedulerHost.StartAsync();
-        await _pipeline.ConnectAsync(_host);
-        _a = await _host.CreateJobAsync(Job("chain-a", Interval(3600)));
-        _b = await _host.CreateJobAsync(Job("chain-b", OnDependencies(), [_a]));
-        _c = await _host.CreateJobAsync(Job("chain-c", OnDependencies(), [_b]));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
+        await _pipeline.ConnectAsync(Host);
+        _a = await Host.CreateJobAsync(Job("chain-a", Interval(3600)));
+        _b = await Host.CreateJobAsync(Job("chain-b", OnDependencies(), [_a]));
+        _c = await Host.CreateJobAsync(Job("chain-c", OnDependencies(), [_b]));
     }
 
     [Fact]
     public async Task Should_run_each_job_after_its_upstream_succeeded()
     {
-        var root = await _host.TriggerAsync(_a);
+        var root = await Host.TriggerAsync(_a);
 
-        Assert.True(await EventuallyAsync(async () => (await _host.RunsAsync(_c)).Any(r => r.Status == RunStatuses.Succeeded)));
-        var a = Assert.Single(await _host.RunsAsync(_a));
-        var b = Assert.Single(await _host.RunsAsync(_b));
-        var c = Assert.Single(await _host.RunsAsync(_c));
+        Assert.True(await EventuallyAsync(async () => (await Host.RunsAsync(_c)).Any(r => r.Status == RunStatuses.Succeeded)));
+        var a = Assert.Single(await Host.RunsAsync(_a));
+        var b = Assert.Single(await Host.RunsAsync(_b));
+        var c = Assert.Single(await Host.RunsAsync(_c));
         Assert.Equal(RunTriggers.Manual, a.Trigger);
         Assert.All(new[] { b, c }, r => Assert.Equal(RunTriggers.Dependency, r.Trigger));
         Assert.All(new[] { a, b, c }, r => Assert.Equal(root, r.ChainId));
@@ -52,12 +43,12 @@ public sealed class When_jobs_form_a_chain : IAsyncLifetime
     public async Task Should_skip_the_dependents_of_a_failed_job_with_the_reason()
     {
         _pipeline.Answer = r => r.JobId == _a ? TestPipeline.Failed(r, ErrorClass.BadRequest, "bad parameters") : TestPipeline.Completed(r, 1);
-        await _host.TriggerAsync(_a);
+        await Host.TriggerAsync(_a);
 
-        Assert.True(await EventuallyAsync(async () => (await _host.RunsAsync(_c)).Count == 1));
-        var a = Assert.Single(await _host.RunsAsync(_a));
-        var b = Assert.Single(await _host.RunsAsync(_b));
-        var c = Assert.Single(await _host.RunsAsync(_c));
+        Assert.True(await EventuallyAsync(async () => (await Host.RunsAsync(_c)).Count == 1));
+        var a = Assert.Single(await Host.RunsAsync(_a));
+        var b = Assert.Single(await Host.RunsAsync(_b));
+        var c = Assert.Single(await Host.RunsAsync(_c));
         Assert.Equal(RunStatuses.Failed, a.Status);
         Assert.Equal("BadRequest", a.ErrorClass);
         Assert.Equal(RunStatuses.Skipped, b.Status);
@@ -70,9 +61,9 @@ public sealed class When_jobs_form_a_chain : IAsyncLifetime
     [Fact]
     public async Task Should_retry_a_transient_failure_with_backoff_before_running_dependents()
     {
-        var job = await _host.GetAsync<JobDto>($"/api/scheduler/jobs/{_a}");
+        var job = await Host.GetAsync<JobDto>($"/api/scheduler/jobs/{_a}");
         var update = Job("chain-a", Interval(3600), maxRetries: 2);
-        using (var put = await _host.CreateClient().PutAsync($"/api/scheduler/jobs/{job.Id}",
+        using (var put = await Host.CreateClient().PutAsync($"/api/scheduler/jobs/{job.Id}",
                    System.Net.Http.Json.JsonContent.Create(update, options: SchedulerHost.Json)))
             put.EnsureSuccessStatusCode();
         var attempts = 0;
@@ -80,48 +71,48 @@ public sealed class When_jobs_form_a_chain : IAsyncLifetime
             ? TestPipeline.Failed(r, ErrorClass.Transient, "socket closed")
             : TestPipeline.Completed(r, 5);
 
-        await _host.TriggerAsync(_a);
+        await Host.TriggerAsync(_a);
 
-        Assert.True(await EventuallyAsync(async () => (await _host.RunsAsync(_c)).Any(r => r.Status == RunStatuses.Succeeded)));
-        var runs = (await _host.RunsAsync(_a)).OrderBy(r => r.Attempt).ToList();
+        Assert.True(await EventuallyAsync(async () => (await Host.RunsAsync(_c)).Any(r => r.Status == RunStatuses.Succeeded)));
+        var runs = (await Host.RunsAsync(_a)).OrderBy(r => r.Attempt).ToList();
         Assert.Equal(2, runs.Count);
         Assert.Equal((RunStatuses.Failed, 1, RunTriggers.Manual), (runs[0].Status, runs[0].Attempt, runs[0].Trigger));
         Assert.Equal((RunStatuses.Succeeded, 2, RunTriggers.Retry), (runs[1].Status, runs[1].Attempt, runs[1].Trigger));
         Assert.True(runs[1].StartedAt >= runs[0].FinishedAt!.Value.AddSeconds(0.9), "the retry waited for its backoff");
-        Assert.Single(await _host.RunsAsync(_b));
+        Assert.Single(await Host.RunsAsync(_b));
     }
 
     [Fact]
     public async Task Should_time_out_a_run_that_gets_no_answer()
     {
-        using (var put = await _host.CreateClient().PutAsync($"/api/scheduler/jobs/{_a}",
+        using (var put = await Host.CreateClient().PutAsync($"/api/scheduler/jobs/{_a}",
                    System.Net.Http.Json.JsonContent.Create(Job("chain-a", Interval(3600), timeoutSeconds: 2), options: SchedulerHost.Json)))
             put.EnsureSuccessStatusCode();
         _pipeline.Answer = _ => null;
 
-        await _host.TriggerAsync(_a);
+        await Host.TriggerAsync(_a);
 
-        Assert.True(await EventuallyAsync(async () => (await _host.RunsAsync(_b)).Count == 1, 20));
-        var a = Assert.Single(await _host.RunsAsync(_a));
+        Assert.True(await EventuallyAsync(async () => (await Host.RunsAsync(_b)).Count == 1, 20));
+        var a = Assert.Single(await Host.RunsAsync(_a));
         Assert.Equal(RunStatuses.TimedOut, a.Status);
         Assert.Equal("Timeout", a.ErrorClass);
         Assert.InRange(a.DurationMs!.Value, 2000, 6000);
-        Assert.Equal(RunStatuses.Skipped, Assert.Single(await _host.RunsAsync(_b)).Status);
+        Assert.Equal(RunStatuses.Skipped, Assert.Single(await Host.RunsAsync(_b)).Status);
     }
 
     [Fact]
     public async Task Should_reject_a_change_that_closes_a_cycle_naming_it()
     {
-        using var response = await _host.CreateClient().PutAsync($"/api/scheduler/jobs/{_a}",
+        using var response = await Host.CreateClient().PutAsync($"/api/scheduler/jobs/{_a}",
             System.Net.Http.Json.JsonContent.Create(Job("chain-a", OnDependencies(), [_c]), options: SchedulerHost.Json));
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(409, (int)response.StatusCode);
         Assert.Contains("chain-a → chain-c → chain-b → chain-a", body);
-        var self = await _host.CreateClient().PutAsync($"/api/scheduler/jobs/{_b}",
+        var self = await Host.CreateClient().PutAsync($"/api/scheduler/jobs/{_b}",
             System.Net.Http.Json.JsonContent.Create(Job("chain-b", OnDependencies(), [_b]), options: SchedulerHost.Json));
         Assert.Equal(409, (int)self.StatusCode);
-        var graph = await _host.GetAsync<JobGraph>("/api/scheduler/graph");
+        var graph = await Host.GetAsync<JobGraph>("/api/scheduler/graph");
         Assert.Equal(3, graph.Nodes.Count);
         Assert.Equal([new GraphEdge(_a, _b), new GraphEdge(_b, _c)], graph.Edges.OrderBy(e => e.From == _a ? 0 : 1).ToList());
     }
@@ -129,14 +120,14 @@ public sealed class When_jobs_form_a_chain : IAsyncLifetime
     [Fact]
     public async Task Should_refuse_to_delete_a_job_others_depend_on()
     {
-        var referenced = await _host.CreateClient().DeleteAsync($"/api/scheduler/jobs/{_b}");
+        var referenced = await Host.CreateClient().DeleteAsync($"/api/scheduler/jobs/{_b}");
         Assert.Equal(409, (int)referenced.StatusCode);
         Assert.Contains("'chain-c' depend on it", await referenced.Content.ReadAsStringAsync());
 
-        Assert.Equal(204, (int)(await _host.CreateClient().DeleteAsync($"/api/scheduler/jobs/{_c}")).StatusCode);
-        Assert.Equal(204, (int)(await _host.CreateClient().DeleteAsync($"/api/scheduler/jobs/{_b}")).StatusCode);
-        Assert.Equal(404, (int)(await _host.CreateClient().DeleteAsync($"/api/scheduler/jobs/{_b}")).StatusCode);
-        Assert.Equal([_a], (await _host.GetAsync<JobGraph>("/api/scheduler/graph")).Nodes.Select(n => n.Id));
+        Assert.Equal(204, (int)(await Host.CreateClient().DeleteAsync($"/api/scheduler/jobs/{_c}")).StatusCode);
+        Assert.Equal(204, (int)(await Host.CreateClient().DeleteAsync($"/api/scheduler/jobs/{_b}")).StatusCode);
+        Assert.Equal(404, (int)(await Host.CreateClient().DeleteAsync($"/api/scheduler/jobs/{_b}")).StatusCode);
+        Assert.Equal([_a], (await Host.GetAsync<JobGraph>("/api/scheduler/graph")).Nodes.Select(n => n.Id));
     }
 }
 

@@ -7,32 +7,23 @@ using static InvestmentPlatform.IntegrationTests.Scheduler.SchedulerApiClient;
 namespace InvestmentPlatform.IntegrationTests.Scheduler;
 
 [Collection(IntegrationCollection.Name)]
-public sealed class When_a_job_is_scheduled_every_few_seconds : IAsyncLifetime
+public sealed class When_a_job_is_scheduled_every_few_seconds : SchedulerSpec
 {
-    private SchedulerHost _host = null!;
-    private TestDatabase _database = null!;
     private readonly TestPipeline _pipeline = new();
 
-    public async Task InitializeAsync()
+    protected override async Task StartedAsync()
     {
-        (_host, _database) = await SchedulerHost.StartAsync();
-        await _pipeline.ConnectAsync(_host);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
+        await _pipeline.ConnectAsync(Host);
     }
 
     [Fact]
     public async Task Should_fire_on_schedule_and_record_succeeded_runs_with_counts()
     {
-        var id = await _host.CreateJobAsync(Job("every-two-seconds", Interval(2)));
+        var id = await Host.CreateJobAsync(Job("every-two-seconds", Interval(2)));
 
-        Assert.True(await EventuallyAsync(async () => (await _host.RunsAsync(id)).Count(r => r.Status == RunStatuses.Succeeded) >= 3, 40));
+        Assert.True(await EventuallyAsync(async () => (await Host.RunsAsync(id)).Count(r => r.Status == RunStatuses.Succeeded) >= 3, 40));
 
-        var runs = (await _host.RunsAsync(id)).Where(r => r.Status == RunStatuses.Succeeded).OrderBy(r => r.ScheduledAt).ToList();
+        var runs = (await Host.RunsAsync(id)).Where(r => r.Status == RunStatuses.Succeeded).OrderBy(r => r.ScheduledAt).ToList();
         Assert.All(runs, r =>
         {
             Assert.Equal(RunTriggers.Schedule, r.Trigger);
@@ -47,7 +38,7 @@ public sealed class When_a_job_is_scheduled_every_few_seconds : IAsyncLifetime
         var request = _pipeline.Requests.First(r => r.JobId == id);
         Assert.Equal(["AAA", "BBB"], request.Symbols);
         Assert.Equal("testsource", request.Source);
-        var job = await _host.GetAsync<JobDto>($"/api/scheduler/jobs/{id}");
+        var job = await Host.GetAsync<JobDto>($"/api/scheduler/jobs/{id}");
         Assert.NotNull(job.NextFireTime);
         Assert.NotNull(job.LastRun);
     }
@@ -55,39 +46,39 @@ public sealed class When_a_job_is_scheduled_every_few_seconds : IAsyncLifetime
     [Fact]
     public async Task Should_fire_a_cron_schedule_in_its_time_zone()
     {
-        var id = await _host.CreateJobAsync(Job("cron-every-two", new { kind = "cron", cron = "0/2 * * * * ?", timeZone = "Europe/London" }));
+        var id = await Host.CreateJobAsync(Job("cron-every-two", new { kind = "cron", cron = "0/2 * * * * ?", timeZone = "Europe/London" }));
 
-        Assert.True(await EventuallyAsync(async () => (await _host.RunsAsync(id)).Count(r => r.Status == RunStatuses.Succeeded) >= 2, 30));
-        var runs = await _host.RunsAsync(id);
+        Assert.True(await EventuallyAsync(async () => (await Host.RunsAsync(id)).Count(r => r.Status == RunStatuses.Succeeded) >= 2, 30));
+        var runs = await Host.RunsAsync(id);
         Assert.All(runs, r => Assert.Equal(0, r.ScheduledAt.Second % 2));
     }
 
     [Fact]
     public async Task Should_stop_firing_while_paused_and_fire_again_after_resume()
     {
-        var id = await _host.CreateJobAsync(Job("pausable", Interval(1)));
-        Assert.True(await EventuallyAsync(async () => (await _host.RunsAsync(id)).Count >= 2));
+        var id = await Host.CreateJobAsync(Job("pausable", Interval(1)));
+        Assert.True(await EventuallyAsync(async () => (await Host.RunsAsync(id)).Count >= 2));
 
-        var paused = await _host.PostAsync($"/api/scheduler/jobs/{id}/pause", new { }, 200);
+        var paused = await Host.PostAsync($"/api/scheduler/jobs/{id}/pause", new { }, 200);
         Assert.False(paused.GetProperty("enabled").GetBoolean());
         // The pause is saved at once and removes the Quartz trigger a moment later: wait for the trigger to be gone and
         // every run recorded so far to finish.
-        var scheduler = await _host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var scheduler = await Host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var countAfterPause = 0;
         Assert.True(await EventuallyAsync(async () =>
         {
             var triggers = await scheduler.GetTriggersOfJob(new JobKey(id.ToString(), NextFireTimes.TriggerGroup));
-            var runs = await _host.RunsAsync(id);
+            var runs = await Host.RunsAsync(id);
             countAfterPause = runs.Count;
             return triggers.Count == 0 && runs.All(r => RunStatuses.IsFinished(r.Status));
         }));
         // Another every-second job firing three times shows the scheduler running through time in which the paused job
         // would have fired had the pause not held.
-        var witness = await _host.CreateJobAsync(Job("witness", Interval(1)));
-        Assert.True(await EventuallyAsync(async () => (await _host.RunsAsync(witness)).Count >= 3, 30));
-        Assert.Equal(countAfterPause, (await _host.RunsAsync(id)).Count);
+        var witness = await Host.CreateJobAsync(Job("witness", Interval(1)));
+        Assert.True(await EventuallyAsync(async () => (await Host.RunsAsync(witness)).Count >= 3, 30));
+        Assert.Equal(countAfterPause, (await Host.RunsAsync(id)).Count);
 
-        await _host.PostAsync($"/api/scheduler/jobs/{id}/resume", new { }, 200);
-        Assert.True(await EventuallyAsync(async () => (await _host.RunsAsync(id)).Count >= countAfterPause + 2, 20));
+        await Host.PostAsync($"/api/scheduler/jobs/{id}/resume", new { }, 200);
+        Assert.True(await EventuallyAsync(async () => (await Host.RunsAsync(id)).Count >= countAfterPause + 2, 20));
     }
 }

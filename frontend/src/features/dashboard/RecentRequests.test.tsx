@@ -70,7 +70,7 @@ describe('RecentRequests', () => {
   it('shows the refusal when the request has already finished', async () => {
     mockApi([
       ['GET', /\/api\/ingestion\/requests$/, () => ({ body: paged([request()]) })],
-      ['POST', /\/cancel$/, () => ({ status: 409, body: { title: 'Conflict', status: 409, detail: 'Ingestion request q1 has already finished.' } })],
+      ['POST', /\/cancel$/, () => ({ status: 409, body: { title: 'Conflict', status: 409, detail: 'Collection request q1 has already finished.' } })],
     ])
     renderWithProviders(<RecentRequests />)
 

@@ -8,7 +8,7 @@ import { useGetRequestQuery } from './ingestionApi'
 import { isFinished } from './progress'
 
 /**
- * One ingestion request's live progress: hub events move it; polling takes over while the hub is down. A slow poll
+ * One collection request's live progress: hub events move it; polling takes over while the hub is down. A slow poll
  * goes on while it runs, because a window that waits for a redelivery sends no event until it is collected.
  */
 export function RequestProgress({ requestId }: { requestId: string }) {

@@ -291,6 +291,287 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.ToTable("signing_keys", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.AlertDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("FiringId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("firing_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_deliveries");
+
+                    b.HasIndex("FiringId", "Channel")
+                        .HasDatabaseName("ix_alert_deliveries_firing_id_channel");
+
+                    b.ToTable("alert_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.AlertFiring", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("FiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rule_id");
+
+                    b.Property<DateTime>("TriggerTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("trigger_time");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_firings");
+
+                    b.HasIndex("OwnerId", "FiredAt")
+                        .HasDatabaseName("ix_alert_firings_owner_id_fired_at");
+
+                    b.HasIndex("RuleId", "TriggerTime")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alert_firings_rule_id_trigger_time");
+
+                    b.ToTable("alert_firings", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.AlertRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Armed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("armed");
+
+                    b.Property<long?>("AssetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("asset_id");
+
+                    b.Property<int?>("Bars")
+                        .HasColumnType("integer")
+                        .HasColumnName("bars");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("channels");
+
+                    b.Property<int>("CooldownSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("cooldown_seconds");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Direction")
+                        .HasColumnType("text")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Field")
+                        .HasColumnType("text")
+                        .HasColumnName("field");
+
+                    b.Property<double?>("Hysteresis")
+                        .HasColumnType("double precision")
+                        .HasColumnName("hysteresis");
+
+                    b.Property<string>("Interval")
+                        .HasColumnType("text")
+                        .HasColumnName("interval");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("LastEvaluatedTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_evaluated_time");
+
+                    b.Property<DateTime?>("LastFiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_fired_at");
+
+                    b.Property<double?>("Level")
+                        .HasColumnType("double precision")
+                        .HasColumnName("level");
+
+                    b.Property<double?>("Multiplier")
+                        .HasColumnType("double precision")
+                        .HasColumnName("multiplier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_id");
+
+                    b.Property<double?>("Percent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("percent");
+
+                    b.Property<string>("Symbol")
+                        .HasColumnType("text")
+                        .HasColumnName("symbol");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WebhookSecret")
+                        .HasColumnType("text")
+                        .HasColumnName("webhook_secret");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("webhook_url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_rules");
+
+                    b.HasIndex("JobId")
+                        .HasDatabaseName("ix_alert_rules_job_id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_alert_rules_owner_id");
+
+                    b.HasIndex("AssetId", "Interval", "Enabled")
+                        .HasDatabaseName("ix_alert_rules_asset_id_interval_enabled");
+
+                    b.ToTable("alert_rules", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("FiringId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("firing_id");
+
+                    b.Property<string>("Link")
+                        .HasColumnType("text")
+                        .HasColumnName("link");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid?>("RuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("FiringId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_firing_id");
+
+                    b.HasIndex("OwnerId", "ReadAt")
+                        .HasDatabaseName("ix_notifications_owner_id_read_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Analytics.AnalyticsResult", b =>
                 {
                     b.Property<Guid>("Id")
@@ -417,7 +698,7 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("InvestmentPlatform.Data.Faults.MessageFault", b =>
+            modelBuilder.Entity("InvestmentPlatform.Messaging.Faults.MessageFault", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -868,7 +1149,7 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.ToTable("worker_presence", (string)null);
                 });
 
-            modelBuilder.Entity("InvestmentPlatform.Data.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("InvestmentPlatform.Messaging.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -952,6 +1233,11 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1042,6 +1328,161 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasDatabaseName("ix_portfolio_transactions_portfolio_id_time");
 
                     b.ToTable("portfolio_transactions", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Quality.QualityFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("asset_id");
+
+                    b.Property<DateTime>("BarTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bar_time");
+
+                    b.Property<int>("Bars")
+                        .HasColumnType("integer")
+                        .HasColumnName("bars");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("interval");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("Quarantined")
+                        .HasColumnType("boolean")
+                        .HasColumnName("quarantined");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quality_findings");
+
+                    b.HasIndex("AssetId", "Interval", "BarTime")
+                        .HasDatabaseName("ix_quality_findings_asset_id_interval_bar_time")
+                        .HasFilter("quarantined");
+
+                    b.HasIndex("AssetId", "Interval", "Kind", "BarTime")
+                        .IsUnique()
+                        .HasDatabaseName("ix_quality_findings_asset_id_interval_kind_bar_time");
+
+                    b.ToTable("quality_findings", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Quality.SeriesQuality", b =>
+                {
+                    b.Property<long>("AssetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("asset_id");
+
+                    b.Property<string>("Interval")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("interval");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("calendar");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<double>("Coverage")
+                        .HasColumnType("double precision")
+                        .HasColumnName("coverage");
+
+                    b.Property<long>("ExpectedBars")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expected_bars");
+
+                    b.Property<double>("Freshness")
+                        .HasColumnType("double precision")
+                        .HasColumnName("freshness");
+
+                    b.Property<DateTime?>("LastBar")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_bar");
+
+                    b.Property<long>("MissingBars")
+                        .HasColumnType("bigint")
+                        .HasColumnName("missing_bars");
+
+                    b.Property<int>("OpenFindings")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_findings");
+
+                    b.Property<double>("Sanity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sanity");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<long>("StoredBars")
+                        .HasColumnType("bigint")
+                        .HasColumnName("stored_bars");
+
+                    b.Property<long>("SuspectBars")
+                        .HasColumnType("bigint")
+                        .HasColumnName("suspect_bars");
+
+                    b.HasKey("AssetId", "Interval")
+                        .HasName("pk_series_quality");
+
+                    b.HasIndex("Score")
+                        .HasDatabaseName("ix_series_quality_score");
+
+                    b.ToTable("series_quality", (string)null);
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Scheduler.JobRun", b =>
@@ -1505,6 +1946,313 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.ToTable("market_data", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperAccount", b =>
+                {
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<double>("FeeMinimum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fee_minimum");
+
+                    b.Property<double>("FeePerUnit")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fee_per_unit");
+
+                    b.Property<double>("FeeRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fee_rate");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("interval");
+
+                    b.Property<double>("Leverage")
+                        .HasColumnType("double precision")
+                        .HasColumnName("leverage");
+
+                    b.Property<bool>("MarginEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("margin_enabled");
+
+                    b.Property<double?>("MaxOrderNotional")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_order_notional");
+
+                    b.Property<double>("MaxPositionFraction")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_position_fraction");
+
+                    b.Property<double>("ParticipationRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("participation_rate");
+
+                    b.Property<double>("SlippageBps")
+                        .HasColumnType("double precision")
+                        .HasColumnName("slippage_bps");
+
+                    b.Property<double>("StartingCash")
+                        .HasColumnType("double precision")
+                        .HasColumnName("starting_cash");
+
+                    b.HasKey("PortfolioId")
+                        .HasName("pk_paper_accounts");
+
+                    b.ToTable("paper_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperFill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("BarTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bar_time");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<double>("Fee")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fee");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<double>("Price")
+                        .HasColumnType("double precision")
+                        .HasColumnName("price");
+
+                    b.Property<double>("Quantity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transaction_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_fills");
+
+                    b.HasIndex("AccountId", "BarTime")
+                        .HasDatabaseName("ix_paper_fills_account_id_bar_time");
+
+                    b.HasIndex("OrderId", "BarTime")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_fills_order_id_bar_time");
+
+                    b.ToTable("paper_fills", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<long?>("AssetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("asset_id");
+
+                    b.Property<double>("AverageFillPrice")
+                        .HasColumnType("double precision")
+                        .HasColumnName("average_fill_price");
+
+                    b.Property<string>("ClientOrderId")
+                        .HasColumnType("text")
+                        .HasColumnName("client_order_id");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("integer")
+                        .HasColumnName("events");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<double>("FeesPaid")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fees_paid");
+
+                    b.Property<double>("FilledQuantity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("filled_quantity");
+
+                    b.Property<DateTime?>("LastBarTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_bar_time");
+
+                    b.Property<double?>("LimitPrice")
+                        .HasColumnType("double precision")
+                        .HasColumnName("limit_price");
+
+                    b.Property<double>("Quantity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("RejectCheck")
+                        .HasColumnType("text")
+                        .HasColumnName("reject_check");
+
+                    b.Property<string>("RejectReason")
+                        .HasColumnType("text")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<double?>("StopPrice")
+                        .HasColumnType("double precision")
+                        .HasColumnName("stop_price");
+
+                    b.Property<bool>("StopTriggered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("stop_triggered");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("symbol");
+
+                    b.Property<string>("TimeInForce")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("time_in_force");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_orders");
+
+                    b.HasIndex("AccountId", "ClientOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_orders_account_id_client_order_id");
+
+                    b.HasIndex("AccountId", "SubmittedAt")
+                        .HasDatabaseName("ix_paper_orders_account_id_submitted_at");
+
+                    b.HasIndex("AssetId", "Status")
+                        .HasDatabaseName("ix_paper_orders_asset_id_status");
+
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_paper_orders_status_expires_at");
+
+                    b.ToTable("paper_orders", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperOrderEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("BarTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bar_time");
+
+                    b.Property<double?>("Fee")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fee");
+
+                    b.Property<double?>("FillPrice")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fill_price");
+
+                    b.Property<double?>("FillQuantity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fill_quantity");
+
+                    b.Property<string>("FromStatus")
+                        .HasColumnType("text")
+                        .HasColumnName("from_status");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("to_status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_order_events");
+
+                    b.HasIndex("OrderId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_order_events_order_id_sequence");
+
+                    b.ToTable("paper_order_events", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1712,6 +2460,16 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.AlertFiring", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Alerts.AlertRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_firings_alert_rules_rule_id");
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.IngestionChunk", b =>
                 {
                     b.HasOne("InvestmentPlatform.Data.Ingestion.IngestionRequest", null)
@@ -1736,6 +2494,26 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_portfolio_transactions_portfolios_portfolio_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Quality.QualityFinding", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_quality_findings_assets_asset_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Quality.SeriesQuality", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_series_quality_assets_asset_id");
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Scheduler.JobRun", b =>
@@ -1812,6 +2590,46 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_market_data_assets_asset_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperAccount", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Portfolio.PortfolioAccount", null)
+                        .WithOne()
+                        .HasForeignKey("InvestmentPlatform.Data.Trading.PaperAccount", "PortfolioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_accounts_portfolios_portfolio_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperFill", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Trading.PaperOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_fills_paper_orders_order_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperOrder", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Trading.PaperAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_orders_paper_accounts_account_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperOrderEvent", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Trading.PaperOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_order_events_paper_orders_order_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

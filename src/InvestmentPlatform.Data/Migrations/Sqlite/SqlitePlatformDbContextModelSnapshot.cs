@@ -284,6 +284,285 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.ToTable("signing_keys", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.AlertDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("FiringId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("firing_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_deliveries");
+
+                    b.HasIndex("FiringId", "Channel")
+                        .HasDatabaseName("ix_alert_deliveries_firing_id_channel");
+
+                    b.ToTable("alert_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.AlertFiring", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("FiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fired_at");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_id");
+
+                    b.Property<DateTime>("TriggerTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger_time");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_firings");
+
+                    b.HasIndex("OwnerId", "FiredAt")
+                        .HasDatabaseName("ix_alert_firings_owner_id_fired_at");
+
+                    b.HasIndex("RuleId", "TriggerTime")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alert_firings_rule_id_trigger_time");
+
+                    b.ToTable("alert_firings", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.AlertRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Armed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("armed");
+
+                    b.Property<long?>("AssetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asset_id");
+
+                    b.Property<int?>("Bars")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bars");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channels");
+
+                    b.Property<int>("CooldownSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cooldown_seconds");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Direction")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Field")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.Property<double?>("Hysteresis")
+                        .HasColumnType("REAL")
+                        .HasColumnName("hysteresis");
+
+                    b.Property<string>("Interval")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interval");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("LastEvaluatedTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_evaluated_time");
+
+                    b.Property<DateTime?>("LastFiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_fired_at");
+
+                    b.Property<double?>("Level")
+                        .HasColumnType("REAL")
+                        .HasColumnName("level");
+
+                    b.Property<double?>("Multiplier")
+                        .HasColumnType("REAL")
+                        .HasColumnName("multiplier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<double?>("Percent")
+                        .HasColumnType("REAL")
+                        .HasColumnName("percent");
+
+                    b.Property<string>("Symbol")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WebhookSecret")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_secret");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_rules");
+
+                    b.HasIndex("JobId")
+                        .HasDatabaseName("ix_alert_rules_job_id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_alert_rules_owner_id");
+
+                    b.HasIndex("AssetId", "Interval", "Enabled")
+                        .HasDatabaseName("ix_alert_rules_asset_id_interval_enabled");
+
+                    b.ToTable("alert_rules", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("FiringId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("firing_id");
+
+                    b.Property<string>("Link")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid?>("RuleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("FiringId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_firing_id");
+
+                    b.HasIndex("OwnerId", "ReadAt")
+                        .HasDatabaseName("ix_notifications_owner_id_read_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Analytics.AnalyticsResult", b =>
                 {
                     b.Property<Guid>("Id")
@@ -408,7 +687,7 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("InvestmentPlatform.Data.Faults.MessageFault", b =>
+            modelBuilder.Entity("InvestmentPlatform.Messaging.Faults.MessageFault", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -857,7 +1136,7 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.ToTable("worker_presence", (string)null);
                 });
 
-            modelBuilder.Entity("InvestmentPlatform.Data.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("InvestmentPlatform.Messaging.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -939,6 +1218,11 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1029,6 +1313,159 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_portfolio_transactions_portfolio_id_time");
 
                     b.ToTable("portfolio_transactions", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Quality.QualityFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asset_id");
+
+                    b.Property<DateTime>("BarTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bar_time");
+
+                    b.Property<int>("Bars")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bars");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("found_at");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interval");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("Quarantined")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarantined");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quality_findings");
+
+                    b.HasIndex("AssetId", "Interval", "BarTime")
+                        .HasDatabaseName("ix_quality_findings_asset_id_interval_bar_time")
+                        .HasFilter("quarantined");
+
+                    b.HasIndex("AssetId", "Interval", "Kind", "BarTime")
+                        .IsUnique()
+                        .HasDatabaseName("ix_quality_findings_asset_id_interval_kind_bar_time");
+
+                    b.ToTable("quality_findings", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Quality.SeriesQuality", b =>
+                {
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asset_id");
+
+                    b.Property<string>("Interval")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interval");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_at");
+
+                    b.Property<double>("Coverage")
+                        .HasColumnType("REAL")
+                        .HasColumnName("coverage");
+
+                    b.Property<long>("ExpectedBars")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_bars");
+
+                    b.Property<double>("Freshness")
+                        .HasColumnType("REAL")
+                        .HasColumnName("freshness");
+
+                    b.Property<DateTime?>("LastBar")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_bar");
+
+                    b.Property<long>("MissingBars")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("missing_bars");
+
+                    b.Property<int>("OpenFindings")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open_findings");
+
+                    b.Property<double>("Sanity")
+                        .HasColumnType("REAL")
+                        .HasColumnName("sanity");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<long>("StoredBars")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stored_bars");
+
+                    b.Property<long>("SuspectBars")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suspect_bars");
+
+                    b.HasKey("AssetId", "Interval")
+                        .HasName("pk_series_quality");
+
+                    b.HasIndex("Score")
+                        .HasDatabaseName("ix_series_quality_score");
+
+                    b.ToTable("series_quality", (string)null);
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Scheduler.JobRun", b =>
@@ -1492,6 +1929,311 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.ToTable("market_data", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperAccount", b =>
+                {
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<double>("FeeMinimum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("fee_minimum");
+
+                    b.Property<double>("FeePerUnit")
+                        .HasColumnType("REAL")
+                        .HasColumnName("fee_per_unit");
+
+                    b.Property<double>("FeeRate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("fee_rate");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interval");
+
+                    b.Property<double>("Leverage")
+                        .HasColumnType("REAL")
+                        .HasColumnName("leverage");
+
+                    b.Property<bool>("MarginEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("margin_enabled");
+
+                    b.Property<double?>("MaxOrderNotional")
+                        .HasColumnType("REAL")
+                        .HasColumnName("max_order_notional");
+
+                    b.Property<double>("MaxPositionFraction")
+                        .HasColumnType("REAL")
+                        .HasColumnName("max_position_fraction");
+
+                    b.Property<double>("ParticipationRate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("participation_rate");
+
+                    b.Property<double>("SlippageBps")
+                        .HasColumnType("REAL")
+                        .HasColumnName("slippage_bps");
+
+                    b.Property<double>("StartingCash")
+                        .HasColumnType("REAL")
+                        .HasColumnName("starting_cash");
+
+                    b.HasKey("PortfolioId")
+                        .HasName("pk_paper_accounts");
+
+                    b.ToTable("paper_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperFill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("BarTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bar_time");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<double>("Fee")
+                        .HasColumnType("REAL")
+                        .HasColumnName("fee");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<double>("Price")
+                        .HasColumnType("REAL")
+                        .HasColumnName("price");
+
+                    b.Property<double>("Quantity")
+                        .HasColumnType("REAL")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transaction_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_fills");
+
+                    b.HasIndex("AccountId", "BarTime")
+                        .HasDatabaseName("ix_paper_fills_account_id_bar_time");
+
+                    b.HasIndex("OrderId", "BarTime")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_fills_order_id_bar_time");
+
+                    b.ToTable("paper_fills", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<long?>("AssetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asset_id");
+
+                    b.Property<double>("AverageFillPrice")
+                        .HasColumnType("REAL")
+                        .HasColumnName("average_fill_price");
+
+                    b.Property<string>("ClientOrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_order_id");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("events");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<double>("FeesPaid")
+                        .HasColumnType("REAL")
+                        .HasColumnName("fees_paid");
+
+                    b.Property<double>("FilledQuantity")
+                        .HasColumnType("REAL")
+                        .HasColumnName("filled_quantity");
+
+                    b.Property<DateTime?>("LastBarTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_bar_time");
+
+                    b.Property<double?>("LimitPrice")
+                        .HasColumnType("REAL")
+                        .HasColumnName("limit_price");
+
+                    b.Property<double>("Quantity")
+                        .HasColumnType("REAL")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("RejectCheck")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_check");
+
+                    b.Property<string>("RejectReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<double?>("StopPrice")
+                        .HasColumnType("REAL")
+                        .HasColumnName("stop_price");
+
+                    b.Property<bool>("StopTriggered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stop_triggered");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.Property<string>("TimeInForce")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_in_force");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_orders");
+
+                    b.HasIndex("AccountId", "ClientOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_orders_account_id_client_order_id");
+
+                    b.HasIndex("AccountId", "SubmittedAt")
+                        .HasDatabaseName("ix_paper_orders_account_id_submitted_at");
+
+                    b.HasIndex("AssetId", "Status")
+                        .HasDatabaseName("ix_paper_orders_asset_id_status");
+
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_paper_orders_status_expires_at");
+
+                    b.ToTable("paper_orders", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperOrderEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("BarTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bar_time");
+
+                    b.Property<double?>("Fee")
+                        .HasColumnType("REAL")
+                        .HasColumnName("fee");
+
+                    b.Property<double?>("FillPrice")
+                        .HasColumnType("REAL")
+                        .HasColumnName("fill_price");
+
+                    b.Property<double?>("FillQuantity")
+                        .HasColumnType("REAL")
+                        .HasColumnName("fill_quantity");
+
+                    b.Property<string>("FromStatus")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_status");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_order_events");
+
+                    b.HasIndex("OrderId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_order_events_order_id_sequence");
+
+                    b.ToTable("paper_order_events", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1693,6 +2435,16 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.AlertFiring", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Alerts.AlertRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_firings_alert_rules_rule_id");
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.IngestionChunk", b =>
                 {
                     b.HasOne("InvestmentPlatform.Data.Ingestion.IngestionRequest", null)
@@ -1717,6 +2469,26 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_portfolio_transactions_portfolios_portfolio_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Quality.QualityFinding", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_quality_findings_assets_asset_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Quality.SeriesQuality", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_series_quality_assets_asset_id");
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Scheduler.JobRun", b =>
@@ -1793,6 +2565,46 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_market_data_assets_asset_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperAccount", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Portfolio.PortfolioAccount", null)
+                        .WithOne()
+                        .HasForeignKey("InvestmentPlatform.Data.Trading.PaperAccount", "PortfolioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_accounts_portfolios_portfolio_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperFill", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Trading.PaperOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_fills_paper_orders_order_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperOrder", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Trading.PaperAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_orders_paper_accounts_account_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperOrderEvent", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Trading.PaperOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_order_events_paper_orders_order_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

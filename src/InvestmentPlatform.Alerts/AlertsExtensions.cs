@@ -1,0 +1,41 @@
+using InvestmentPlatform.Alerts.Delivery;
+using InvestmentPlatform.Alerts.Evaluation;
+using InvestmentPlatform.Alerts.Notifications;
+using InvestmentPlatform.Alerts.Rules;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace InvestmentPlatform.Alerts;
+
+public static class AlertsExtensions
+{
+    /// <summary>Registers the Alerts module's services: rules, evaluation, the inbox.</summary>
+    public static IHostApplicationBuilder AddAlerts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<AlertRuleService>();
+        builder.Services.AddScoped<NotificationService>();
+        builder.Services.AddScoped<FiringRecorder>();
+        builder.Services.AddScoped<SeriesHistory>();
+        builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        builder.Services.AddSingleton<EmailSender>();
+        builder.Services.AddHttpClient<WebhookSender>((sp, http) =>
+                http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.WebhookTimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookSender.CreateHandler(sp.GetRequiredService<IOptions<DeliveryOptions>>()));
+        return builder;
+    }
+
+    /// <summary>Registers the Alerts module's bus consumers (worker role): rule evaluation on new bars and on scheduler runs, webhook and email delivery.</summary>
+    public static IBusRegistrationConfigurator AddAlertsConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<SeriesAlertsConsumer>();
+        bus.AddConsumer<JobRunConsumer>();
+        bus.AddConsumer<WebhookConsumer, DeliveryConsumerDefinition<WebhookConsumer>>();
+        bus.AddConsumer<EmailConsumer, DeliveryConsumerDefinition<EmailConsumer>>();
+        return bus;
+    }
+}

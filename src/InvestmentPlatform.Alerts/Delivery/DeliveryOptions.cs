@@ -1,0 +1,18 @@
+namespace InvestmentPlatform.Alerts.Delivery;
+
+/// <summary>How firings are delivered outside the platform (section Alerts:Delivery).</summary>
+public sealed class DeliveryOptions
+{
+    public const string Section = "Alerts:Delivery";
+
+    /// <summary>Attempts after the first before a delivery is given up (the message then faults to the error queue).</summary>
+    public int Retries { get; set; } = 5;
+    /// <summary>Wait before the first retry; each later wait doubles it.</summary>
+    public int FirstRetryMilliseconds { get; set; } = 5000;
+    public int WebhookTimeoutSeconds { get; set; } = 10;
+    /// <summary>
+    /// Whether webhooks may target loopback, private, link-local or unique-local addresses. Off by default so a rule
+    /// cannot aim the platform at its own internals; a self-hosted setup receiving webhooks on its own network turns it on.
+    /// </summary>
+    public bool AllowPrivateTargets { get; set; }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using InvestmentPlatform.Alerts.Rules;
+using InvestmentPlatform.Contracts.Alerts;
+using InvestmentPlatform.Data;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentPlatform.Alerts.Delivery;
+
+/// <summary>
+/// Delivers a firing to its rule's webhook. Every attempt is logged with its status code; a failed attempt throws so
+/// the bus retries it with backoff (<see cref="DeliveryConsumerDefinition{TConsumer}"/>), and a firing already delivered is not
+/// sent again when its message is redelivered.
+/// </summary>
+public sealed class WebhookConsumer(PlatformDbContext db, WebhookSender sender, TimeProvider time) : IConsumer<AlertTriggered>
+{
+    public async Task Consume(ConsumeContext<AlertTriggered> context)
+    {
+        var m = context.Message;
+        var ct = context.CancellationToken;
+        if (!m.Channels.Contains(AlertKinds.Webhook))
+            return;
+        if (await DeliveryLog.NextAttemptAsync(db, m.FiringId, AlertKinds.Webhook, time.GetUtcNow().UtcDateTime, ct) is not { } log)
+            return;
+        var rule = await db.AlertRules.AsNoTracking().Where(r => r.Id == m.RuleId)
+            .Select(r => new { r.WebhookUrl, r.WebhookSecret }).FirstOrDefaultAsync(ct);
+        if (rule?.WebhookUrl is null || rule.WebhookSecret is null)
+            return;
+
+        var body = JsonSerializer.Serialize(m, JsonSerializerOptions.Web);
+        db.AlertDeliveries.Add(log);
+        try
+        {
+            var status = await sender.PostAsync(rule.WebhookUrl, rule.WebhookSecret, body, time.GetUtcNow(), ct);
+            log.StatusCode = (int)status;
+            log.Status = (int)status is >= 200 and < 300 ? "delivered" : "failed";
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is WebhookRefusedException refused)
+        {
+            log.Status = "refused";
+            log.Error = refused.Message;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            log.Error = DeliveryLog.Shorten(ex.Message);
+        }
+        await db.SaveChangesAsync(ct);
+        if (log.Status == "failed")
+            throw new WebhookFailedException($"Webhook attempt {log.Attempt} for firing {m.FiringId} failed ({log.StatusCode?.ToString() ?? log.Error}).");
+    }
+}
+
+/// <summary>An attempt that may succeed later: the bus retries it.</summary>
+public sealed class WebhookFailedException(string message) : Exception(message);

@@ -1,0 +1,26 @@
+namespace InvestmentPlatform.Alerts.Rules;
+
+/// <summary>The rule kinds, channels and parameter words the API accepts.</summary>
+public static class AlertKinds
+{
+    public const string Price = "price";
+    public const string Move = "move";
+    public const string Volume = "volume";
+    public const string Stale = "stale";
+    public const string Job = "job";
+
+    public static readonly string[] All = [Price, Move, Volume, Stale, Job];
+
+    /// <summary>Kinds evaluated on SeriesUpdated: they watch one asset's series.</summary>
+    public static readonly string[] OnSeries = [Price, Move, Volume];
+
+    public const string InApp = "inapp";
+    public const string Webhook = "webhook";
+    public const string Email = "email";
+
+    public static readonly string[] Channels = [InApp, Webhook, Email];
+
+    public static readonly string[] PriceDirections = ["above", "below"];
+    public static readonly string[] MoveDirections = ["up", "down", "either"];
+    public static readonly string[] PriceFields = ["close", "high", "low"];
+}

@@ -1,0 +1,226 @@
+using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Alerts;
+using InvestmentPlatform.Data.Assets;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentPlatform.Alerts.Rules;
+
+/// <summary>
+/// Rules of one owner: another user's rule is looked up as if it did not exist, so its existence does not leak.
+/// Every write is validated whole before anything is stored.
+/// </summary>
+public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
+{
+    public const int MaxNameLength = 200;
+    public const int MaxCooldownSeconds = 30 * 24 * 3600;
+    public const int MaxBars = 1000;
+    public const int MaxRulesPerOwner = 1000;
+
+    public async Task<(IReadOnlyList<AlertRuleDto> Items, int Total)> ListAsync(string owner, int skip, int take, CancellationToken ct)
+    {
+        var query = db.AlertRules.AsNoTracking().Where(r => r.OwnerId == owner);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(r => r.Name).ThenBy(r => r.Id).Skip(skip).Take(take).ToListAsync(ct);
+        return (rows.Select(ToDto).ToList(), total);
+    }
+
+    public async Task<AlertRuleDto> GetAsync(Guid id, string owner, CancellationToken ct) =>
+        ToDto(await FindAsync(id, owner, tracked: false, ct));
+
+    public async Task<AlertRuleDto> CreateAsync(AlertRuleInput input, string owner, CancellationToken ct)
+    {
+        if (await db.AlertRules.CountAsync(r => r.OwnerId == owner, ct) >= MaxRulesPerOwner)
+            throw AlertsException.Unprocessable("name", $"A user may keep at most {MaxRulesPerOwner} rules.");
+        var now = time.GetUtcNow().UtcDateTime;
+        var rule = new AlertRule { Id = Guid.CreateVersion7(), OwnerId = owner, Name = "", Kind = "", CreatedAt = now };
+        await ApplyAsync(rule, input, ct);
+        rule.UpdatedAt = now;
+        rule.Version = Guid.NewGuid();
+        db.AlertRules.Add(rule);
+        await db.SaveChangesAsync(ct);
+        return ToDto(rule);
+    }
+
+    public async Task<AlertRuleDto> UpdateAsync(Guid id, string owner, AlertRuleInput input, CancellationToken ct)
+    {
+        var rule = await FindAsync(id, owner, tracked: true, ct);
+        var watched = (rule.Kind, rule.AssetId, rule.Interval, rule.Direction, rule.Field, rule.Level);
+        await ApplyAsync(rule, input, ct);
+        // A rule that now watches something else starts afresh: armed, nothing evaluated yet.
+        if (watched != (rule.Kind, rule.AssetId, rule.Interval, rule.Direction, rule.Field, rule.Level))
+        {
+            rule.Armed = true;
+            rule.LastEvaluatedTime = null;
+        }
+        rule.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        rule.Version = Guid.NewGuid();
+        await db.SaveChangesAsync(ct);
+        return ToDto(rule);
+    }
+
+    public async Task DeleteAsync(Guid id, string owner, CancellationToken ct)
+    {
+        var rule = await FindAsync(id, owner, tracked: true, ct);
+        db.AlertRules.Remove(rule);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<(IReadOnlyList<AlertFiringDto> Items, int Total)> FiringsAsync(Guid id, string owner, int skip, int take, CancellationToken ct)
+    {
+        await FindAsync(id, owner, tracked: false, ct);
+        var query = db.AlertFirings.AsNoTracking().Where(f => f.RuleId == id);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(f => f.TriggerTime).Skip(skip).Take(take)
+            .Select(f => new AlertFiringDto(f.Id, f.RuleId, f.TriggerTime, f.Value, f.Message, f.FiredAt)).ToListAsync(ct);
+        return (rows, total);
+    }
+
+    /// <summary>Every delivery attempt of the rule's firings, newest first.</summary>
+    public async Task<IReadOnlyList<AlertDeliveryDto>> DeliveriesAsync(Guid id, string owner, int take, CancellationToken ct)
+    {
+        await FindAsync(id, owner, tracked: false, ct);
+        return await (from d in db.AlertDeliveries.AsNoTracking()
+                      join f in db.AlertFirings.AsNoTracking() on d.FiringId equals f.Id
+                      where f.RuleId == id
+                      orderby d.Id descending
+                      select new AlertDeliveryDto(d.FiringId, d.Channel, d.Attempt, d.Status, d.StatusCode, d.Error, d.At)).Take(take).ToListAsync(ct);
+    }
+
+    private async Task<AlertRule> FindAsync(Guid id, string owner, bool tracked, CancellationToken ct)
+    {
+        var query = tracked ? db.AlertRules : db.AlertRules.AsNoTracking();
+        return await query.FirstOrDefaultAsync(r => r.Id == id && r.OwnerId == owner, ct)
+               ?? throw AlertsException.NotFound($"Alert rule {id}");
+    }
+
+    /// <summary>Checks the whole input, then copies it onto <paramref name="rule"/>; nothing is copied when any check fails.</summary>
+    private async Task ApplyAsync(AlertRule rule, AlertRuleInput input, CancellationToken ct)
+    {
+        var name = input.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
+            throw AlertsException.Unprocessable("name", $"name is required, at most {MaxNameLength} characters.");
+        var kind = input.Kind?.Trim().ToLowerInvariant();
+        if (kind is null || !AlertKinds.All.Contains(kind))
+            throw AlertsException.Unprocessable("kind", $"kind must be one of {string.Join(", ", AlertKinds.All)}.");
+        if (input.CooldownSeconds is < 0 or > MaxCooldownSeconds)
+            throw AlertsException.Unprocessable("cooldownSeconds", $"cooldownSeconds must be between 0 and {MaxCooldownSeconds}.");
+        var channels = (input.Channels ?? [AlertKinds.InApp]).Select(c => c?.Trim().ToLowerInvariant() ?? "").Distinct().ToList();
+        if (channels.Count == 0 || channels.Any(c => !AlertKinds.Channels.Contains(c)))
+            throw AlertsException.Unprocessable("channels", $"channels must be a non-empty list of {string.Join(", ", AlertKinds.Channels)}.");
+        var webhook = channels.Contains(AlertKinds.Webhook) ? ValidWebhookUrl(input.WebhookUrl) : null;
+        var secret = input.WebhookSecret ?? (webhook is not null ? rule.WebhookSecret : null);
+        if (webhook is not null && (secret is null || secret.Length is < 16 or > 200))
+            throw AlertsException.Unprocessable("webhookSecret", "webhookSecret is required for a webhook: 16 to 200 characters.");
+        var email = channels.Contains(AlertKinds.Email) ? ValidEmail(input.Email) : null;
+
+        Asset? asset = null;
+        if (AlertKinds.OnSeries.Contains(kind) || kind == AlertKinds.Stale)
+            asset = await ValidSeriesAsync(input, ct);
+        if (kind == AlertKinds.Job)
+        {
+            if (input.JobId is not { } job || !await db.SchedulerJobs.AnyAsync(j => j.Id == job && (j.OwnerId == rule.OwnerId || j.OwnerId == null), ct))
+                throw AlertsException.Unprocessable("jobId", "jobId must name one of your scheduler jobs.");
+        }
+        switch (kind)
+        {
+            case AlertKinds.Price:
+                OneOf("direction", input.Direction, AlertKinds.PriceDirections);
+                OneOf("field", input.Field ?? "close", AlertKinds.PriceFields);
+                Finite("level", input.Level, positive: false);
+                if (input.Hysteresis is { } h && (!double.IsFinite(h) || h < 0))
+                    throw AlertsException.Unprocessable("hysteresis", "hysteresis must be a finite number of 0 or more.");
+                break;
+            case AlertKinds.Move:
+                OneOf("direction", input.Direction ?? "either", AlertKinds.MoveDirections);
+                Finite("percent", input.Percent, positive: true);
+                Bars(input.Bars, min: 0);
+                break;
+            case AlertKinds.Volume:
+                Finite("multiplier", input.Multiplier, positive: true);
+                Bars(input.Bars, min: 1);
+                break;
+            case AlertKinds.Stale:
+                Bars(input.Bars, min: 1);
+                break;
+        }
+
+        rule.Name = name;
+        rule.Kind = kind;
+        rule.Enabled = input.Enabled ?? true;
+        rule.CooldownSeconds = input.CooldownSeconds ?? 0;
+        rule.Channels = string.Join(",", channels);
+        rule.WebhookUrl = webhook;
+        rule.WebhookSecret = webhook is null ? null : secret;
+        rule.Email = email;
+        rule.AssetId = asset?.AssetId;
+        rule.Symbol = asset?.Symbol;
+        rule.Interval = asset is null ? null : input.Interval!.Trim();
+        rule.Direction = kind switch
+        {
+            AlertKinds.Price => input.Direction!.Trim().ToLowerInvariant(),
+            AlertKinds.Move => (input.Direction ?? "either").Trim().ToLowerInvariant(),
+            _ => null,
+        };
+        rule.Field = kind == AlertKinds.Price ? (input.Field ?? "close").Trim().ToLowerInvariant() : null;
+        rule.Level = kind == AlertKinds.Price ? input.Level : null;
+        rule.Hysteresis = kind == AlertKinds.Price ? input.Hysteresis ?? 0 : null;
+        rule.Percent = kind == AlertKinds.Move ? input.Percent : null;
+        rule.Bars = kind is AlertKinds.Move or AlertKinds.Volume or AlertKinds.Stale ? input.Bars : null;
+        rule.Multiplier = kind == AlertKinds.Volume ? input.Multiplier : null;
+        rule.JobId = kind == AlertKinds.Job ? input.JobId : null;
+    }
+
+    private async Task<Asset> ValidSeriesAsync(AlertRuleInput input, CancellationToken ct)
+    {
+        var symbol = input.Symbol?.Trim();
+        if (string.IsNullOrEmpty(symbol))
+            throw AlertsException.Unprocessable("symbol", "symbol is required for this kind of rule.");
+        var asset = await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Symbol == symbol, ct)
+                    ?? throw AlertsException.Unprocessable("symbol", $"Unknown symbol '{Shorten(symbol)}'.");
+        var interval = input.Interval?.Trim();
+        if (interval is null || !BarIntervals.All.Contains(interval))
+            throw AlertsException.Unprocessable("interval", $"interval must be one of {string.Join(", ", BarIntervals.All)}.");
+        return asset;
+    }
+
+    private static void OneOf(string field, string? value, string[] allowed)
+    {
+        if (value is null || !allowed.Contains(value.Trim().ToLowerInvariant()))
+            throw AlertsException.Unprocessable(field, $"{field} must be one of {string.Join(", ", allowed)}.");
+    }
+
+    private static void Finite(string field, double? value, bool positive)
+    {
+        if (value is not { } v || !double.IsFinite(v) || (positive && v <= 0))
+            throw AlertsException.Unprocessable(field, positive ? $"{field} must be a finite number above 0." : $"{field} must be a finite number.");
+    }
+
+    private static void Bars(int? bars, int min)
+    {
+        if (bars is not { } b || b < min || b > MaxBars)
+            throw AlertsException.Unprocessable("bars", $"bars must be between {min} and {MaxBars}.");
+    }
+
+    private static string ValidWebhookUrl(string? url)
+    {
+        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || url!.Length > 2000)
+            throw AlertsException.Unprocessable("webhookUrl", "webhookUrl must be an absolute http or https address.");
+        return uri.ToString();
+    }
+
+    private static string ValidEmail(string? email)
+    {
+        var value = email?.Trim();
+        if (value is null || value.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(value, out var parsed) || parsed.Address != value)
+            throw AlertsException.Unprocessable("email", "email must be one address such as name@example.com.");
+        return value;
+    }
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    internal static AlertRuleDto ToDto(AlertRule r) => new(
+        r.Id, r.Name, r.Kind, r.Enabled, r.CooldownSeconds, r.Channels.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        r.Symbol, r.Interval, r.Direction, r.Field, r.Level, r.Hysteresis, r.Percent, r.Bars, r.Multiplier, r.JobId,
+        r.WebhookUrl, r.WebhookSecret is not null, r.Email, r.Armed, r.LastFiredAt, r.CreatedAt, r.UpdatedAt);
+}

@@ -1,0 +1,91 @@
+namespace InvestmentPlatform.Data.Alerts;
+
+/// <summary>
+/// A user's alert rule: what to watch (<see cref="Kind"/> and its parameters), where to say it (<see cref="Channels"/>),
+/// and the evaluation state the consumers keep on it (armed, last bar seen, last firing).
+/// </summary>
+public class AlertRule
+{
+    public Guid Id { get; set; }
+    /// <summary>The user who made it; only they see it and its firings.</summary>
+    public required string OwnerId { get; set; }
+    public required string Name { get; set; }
+    /// <summary>price, move, volume, stale or job.</summary>
+    public required string Kind { get; set; }
+    public bool Enabled { get; set; } = true;
+    public int CooldownSeconds { get; set; }
+    /// <summary>Comma list of inapp, webhook, email.</summary>
+    public string Channels { get; set; } = "inapp";
+    public string? WebhookUrl { get; set; }
+    /// <summary>The key the webhook body is signed with (HMAC-SHA256); never shown back.</summary>
+    public string? WebhookSecret { get; set; }
+    public string? Email { get; set; }
+
+    public long? AssetId { get; set; }
+    public string? Symbol { get; set; }
+    public string? Interval { get; set; }
+    /// <summary>price: above or below; move: up, down or either.</summary>
+    public string? Direction { get; set; }
+    /// <summary>price: close, high or low.</summary>
+    public string? Field { get; set; }
+    public double? Level { get; set; }
+    public double? Hysteresis { get; set; }
+    /// <summary>move: the move in percent.</summary>
+    public double? Percent { get; set; }
+    /// <summary>move: bars back (0: since the previous close); volume: bars in the median; stale: expected periods missed.</summary>
+    public int? Bars { get; set; }
+    /// <summary>volume: K in "volume above K times the median".</summary>
+    public double? Multiplier { get; set; }
+    /// <summary>job: the job watched.</summary>
+    public Guid? JobId { get; set; }
+
+    /// <summary>price: false after a firing until the price went back past the level by the hysteresis.</summary>
+    public bool Armed { get; set; } = true;
+    /// <summary>The newest bar (or event time) evaluated; older ones are not evaluated again.</summary>
+    public DateTime? LastEvaluatedTime { get; set; }
+    public DateTime? LastFiredAt { get; set; }
+    public Guid Version { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>One firing of a rule. (RuleId, TriggerTime) is unique: a bar fires a rule at most once.</summary>
+public class AlertFiring
+{
+    public Guid Id { get; set; }
+    public Guid RuleId { get; set; }
+    public required string OwnerId { get; set; }
+    /// <summary>The bar (or event) that triggered it.</summary>
+    public DateTime TriggerTime { get; set; }
+    public double Value { get; set; }
+    public required string Message { get; set; }
+    public DateTime FiredAt { get; set; }
+}
+
+/// <summary>An in-app notification in its owner's inbox.</summary>
+public class Notification
+{
+    public Guid Id { get; set; }
+    public required string OwnerId { get; set; }
+    public Guid? RuleId { get; set; }
+    public Guid? FiringId { get; set; }
+    public required string Title { get; set; }
+    public required string Body { get; set; }
+    public string? Link { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ReadAt { get; set; }
+}
+
+/// <summary>One delivery attempt of a firing on a channel, successful or not.</summary>
+public class AlertDelivery
+{
+    public long Id { get; set; }
+    public Guid FiringId { get; set; }
+    public required string Channel { get; set; }
+    public int Attempt { get; set; }
+    /// <summary>delivered or failed.</summary>
+    public required string Status { get; set; }
+    public int? StatusCode { get; set; }
+    public string? Error { get; set; }
+    public DateTime At { get; set; }
+}

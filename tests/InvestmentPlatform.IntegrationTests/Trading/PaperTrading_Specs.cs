@@ -1,0 +1,291 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using InvestmentPlatform.Contracts.Trading;
+using InvestmentPlatform.IntegrationTests.Api;
+using InvestmentPlatform.IntegrationTests.Infrastructure;
+using InvestmentPlatform.Trading.Fills;
+using Microsoft.EntityFrameworkCore;
+using static InvestmentPlatform.IntegrationTests.Trading.PaperHost;
+
+namespace InvestmentPlatform.IntegrationTests.Trading;
+
+/// <summary>Paper accounts, orders, risk checks, fills and the audit trail on each store: PostgreSQL + RabbitMQ and SQLite + in-memory bus.</summary>
+public abstract class When_paper_orders_are_traded(PaperHost host)
+{
+    private HttpClient Client => host.Client;
+
+    private static void Near(double expected, double actual) =>
+        Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"expected {expected:R}, actual {actual:R}");
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    private Task<List<string>> OutboxTypesAsync(Guid orderId) => host.WithDbAsync(async db =>
+        (await db.Outbox.AsNoTracking().Where(o => o.CorrelationId == orderId).OrderBy(o => o.Id).Select(o => o.MessageType).ToListAsync())
+        .Select(t => t.Split(',')[0].Split('.').Last()).ToList());
+
+    private async Task<List<string>> EventTypesAsync(Guid account, Guid order) =>
+        (await host.GetAsync($"/api/paper/accounts/{account}/orders/{order}/events")).EnumerateArray()
+        .Select(e => e.GetProperty("type").GetString()!).ToList();
+
+    [Fact]
+    public async Task Should_open_an_account_as_a_paper_portfolio_that_only_its_owner_sees()
+    {
+        var id = await host.AccountAsync("owned account");
+        var portfolio = await host.GetAsync($"/api/portfolios/{id}");
+        Assert.Equal("paper", portfolio.GetProperty("kind").GetString());
+        var holdings = await host.GetAsync($"/api/portfolios/{id}/holdings?at=2024-01-05");
+        Near(100_000, holdings.GetProperty("cash").GetDouble());
+
+        // Its transactions are its fills: none by hand.
+        var manual = await Client.PostAsJsonAsync($"/api/portfolios/{id}/transactions", new { type = "deposit", time = Day(2), amount = 5 });
+        await ProblemAssert.IsProblemAsync(manual, HttpStatusCode.Conflict);
+        await ProblemAssert.IsProblemAsync(await Client.PostAsJsonAsync("/api/paper/accounts",
+            new { name = "bad cash", baseCurrency = "USD", startingCash = -1 }), HttpStatusCode.BadRequest, "startingCash");
+        await ProblemAssert.IsProblemAsync(await Client.PostAsJsonAsync("/api/paper/accounts",
+            new { name = "owned account", baseCurrency = "USD", startingCash = 10 }), HttpStatusCode.Conflict);
+
+        var other = host.Host.WithToken(await host.Host.CreateUserAsync($"trader-{Guid.NewGuid():N}"[..20], "analyst"));
+        await ProblemAssert.IsProblemAsync(await other.GetAsync($"/api/paper/accounts/{id}"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await other.PostAsJsonAsync($"/api/paper/accounts/{id}/orders",
+            new { symbol = "X", side = "buy", type = "market", quantity = 1 }), HttpStatusCode.NotFound);
+        var theirs = await JsonAsync(await other.GetAsync("/api/paper/accounts"));
+        Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetGuid() == id);
+        await ProblemAssert.IsProblemAsync(await host.Host.Anonymous().GetAsync("/api/paper/accounts"), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Should_answer_a_retried_client_order_id_with_the_same_order_and_refuse_it_for_another_body()
+    {
+        await host.HistoryAsync("IDEM", 100);
+        var account = await host.AccountAsync("idempotent");
+        var body = new { symbol = "IDEM", side = "buy", type = "limit", quantity = 10, limitPrice = 90, timeInForce = "gtc", clientOrderId = "c-1" };
+
+        var first = await host.SubmitAsync(account, body);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var again = await host.SubmitAsync(account, body);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal((await JsonAsync(first)).GetProperty("id").GetGuid(), (await JsonAsync(again)).GetProperty("id").GetGuid());
+        await ProblemAssert.IsProblemAsync(await host.SubmitAsync(account, body with { quantity = 11 }), HttpStatusCode.Conflict);
+
+        var list = await host.GetAsync($"/api/paper/accounts/{account}/orders");
+        Assert.Equal(1, list.GetProperty("totalCount").GetInt32());
+        await ProblemAssert.IsProblemAsync(await host.SubmitAsync(account, new { symbol = "IDEM", side = "hold", type = "limit", quantity = 1 }),
+            HttpStatusCode.BadRequest, "side");
+        await ProblemAssert.IsProblemAsync(await host.SubmitAsync(account, new { symbol = "IDEM", side = "buy", type = "limit", quantity = 1 }),
+            HttpStatusCode.BadRequest, "limitPrice");
+    }
+
+    [Theory]
+    [InlineData("quantity")]
+    [InlineData("unknown_symbol")]
+    [InlineData("no_data")]
+    [InlineData("fractional")]
+    [InlineData("market_closed")]
+    [InlineData("short_selling")]
+    [InlineData("max_notional")]
+    [InlineData("buying_power")]
+    [InlineData("max_position")]
+    public async Task Should_reject_an_order_that_fails_a_check_and_store_it_with_the_reason(string check)
+    {
+        var symbol = $"R{check.Replace("_", "")[..6].ToUpperInvariant()}";
+        if (check != "unknown_symbol" && check != "no_data")
+            await host.HistoryAsync(symbol, 100);
+        if (check == "no_data")
+            await host.AssetAsync(symbol);
+        object? settings = check switch
+        {
+            "max_notional" => new { maxOrderNotional = 1_000 },
+            "max_position" => new { maxPositionPercent = 10 },
+            _ => null,
+        };
+        var account = await host.AccountAsync($"risk {check}", settings);
+        object order = check switch
+        {
+            "quantity" => new { symbol, side = "buy", type = "limit", quantity = 0, limitPrice = 100 },
+            "unknown_symbol" => new { symbol = "NOPE-NOPE", side = "buy", type = "limit", quantity = 1, limitPrice = 100 },
+            "fractional" => new { symbol, side = "buy", type = "limit", quantity = 1.5, limitPrice = 100 },
+            "market_closed" => new { symbol, side = "buy", type = "market", quantity = 1 },
+            "short_selling" => new { symbol, side = "sell", type = "limit", quantity = 5, limitPrice = 100 },
+            // 20 × 100 = 2,000 over the 1,000 maximum
+            "max_notional" => new { symbol, side = "buy", type = "limit", quantity = 20, limitPrice = 100 },
+            // 2,000 × 100 = 200,000 over the 100,000 cash
+            "buying_power" => new { symbol, side = "buy", type = "limit", quantity = 2_000, limitPrice = 100 },
+            // 200 × 100 = 20,000: 20 % of the 100,000 equity, over 10 %
+            "max_position" => new { symbol, side = "buy", type = "limit", quantity = 200, limitPrice = 100 },
+            _ => new { symbol, side = "buy", type = "limit", quantity = 1, limitPrice = 100 },
+        };
+        // Saturday 2024-01-13: New York is closed.
+        if (check == "market_closed")
+            host.Clock.AdjustTime(new DateTimeOffset(2024, 1, 13, 15, 0, 0, TimeSpan.Zero));
+        HttpResponseMessage response;
+        try
+        {
+            response = await host.SubmitAsync(account, order);
+        }
+        finally
+        {
+            host.Clock.AdjustTime(Start);
+        }
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(check, problem.GetProperty("check").GetString());
+        var orderId = problem.GetProperty("orderId").GetGuid();
+        var stored = await host.GetAsync($"/api/paper/accounts/{account}/orders/{orderId}");
+        Assert.Equal("rejected", stored.GetProperty("status").GetString());
+        Assert.Equal(problem.GetProperty("detail").GetString(), stored.GetProperty("rejectReason").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(stored.GetProperty("rejectReason").GetString()));
+        Assert.Equal(["submitted", "rejected"], await EventTypesAsync(account, orderId));
+        Assert.Equal([nameof(OrderRejected)], await OutboxTypesAsync(orderId));
+    }
+
+    [Fact]
+    public async Task Should_fill_a_limit_order_on_new_bars_with_a_gap_partial_fills_and_fees_once()
+    {
+        await host.HistoryAsync("FILLS", 105);
+        // 0.01 a unit + 0.1 % of the notional, at least 5 an order; 10 % of each bar's volume.
+        var account = await host.AccountAsync("fills", new { feePerUnit = 0.01, feePercent = 0.1, feeMinimum = 5, participationPercent = 10 });
+        var submitted = await host.SubmitAsync(account,
+            new { symbol = "FILLS", side = "buy", type = "limit", quantity = 300, limitPrice = 100, timeInForce = "gtc", clientOrderId = "fills-1" });
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var accepted = await JsonAsync(submitted);
+        var orderId = accepted.GetProperty("id").GetGuid();
+        Assert.Equal("accepted", accepted.GetProperty("status").GetString());
+
+        var assetId = await host.WithDbAsync(db => db.Assets.Where(a => a.Symbol == "FILLS").Select(a => a.AssetId).FirstAsync());
+        await host.BarsAsync(assetId,
+            (10, 103, 104, 101, 102, 1_000),    // low 101 stays above the limit: nothing
+            (11, 99, 100, 98, 99.5, 2_000),     // gaps below 100: 10 % of 2,000 = 200 at the open, 99
+            (12, 101, 102, 99.5, 100.5, 5_000)); // low 99.5 reaches 100: the last 100 at the limit
+        var announced = await host.SignalBarsAsync("FILLS");
+
+        var order = await host.GetAsync($"/api/paper/accounts/{account}/orders/{orderId}");
+        Assert.Equal("filled", order.GetProperty("status").GetString());
+        Assert.Equal(300, order.GetProperty("filledQuantity").GetDouble());
+        // (200 × 99 + 100 × 100) / 300 = 29,800 / 300
+        Near(29_800.0 / 300, order.GetProperty("averageFillPrice").GetDouble());
+        // fill 1: 0.01 × 200 + 0.001 × 19,800 = 21.8 (above the minimum); fill 2: 0.01 × 300 + 0.001 × 29,800 − 21.8 = 11
+        Near(32.8, order.GetProperty("feesPaid").GetDouble());
+        var fills = (await host.GetAsync($"/api/paper/accounts/{account}/fills")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([(100.0, 100.0, 11.0), (200.0, 99.0, 21.8)],
+            fills.Select(f => (f.GetProperty("quantity").GetDouble(), f.GetProperty("price").GetDouble(), Math.Round(f.GetProperty("fee").GetDouble(), 9))));
+        Assert.Equal(["submitted", "accepted", "partially_filled", "filled"], await EventTypesAsync(account, orderId));
+        Assert.Equal([nameof(OrderAccepted), nameof(OrderFilled), nameof(OrderFilled)], await OutboxTypesAsync(orderId));
+
+        // The fills are the portfolio's transactions: holdings and cash come from the portfolio engine.
+        var holdings = await host.GetAsync($"/api/paper/accounts/{account}/positions?at=2024-01-12");
+        var position = holdings.GetProperty("holdings").EnumerateArray().Single();
+        Assert.Equal(300, position.GetProperty("quantity").GetDouble());
+        Near(100_000 - 29_800 - 32.8, holdings.GetProperty("cash").GetDouble());
+
+        // The same bars announced again, and worked again directly: nothing fills twice.
+        await host.RedeliverAsync(announced);
+        Assert.Equal(0, await host.WithServiceAsync<PaperFillEngine, int>(e => e.OnBarsAsync(assetId, "1d", default)));
+        Assert.Equal(2, await host.WithDbAsync(db => db.PaperFills.CountAsync(f => f.OrderId == orderId)));
+        Assert.Equal(3, await host.WithDbAsync(db => db.PortfolioTransactions.CountAsync(t => t.PortfolioId == account)));
+    }
+
+    [Fact]
+    public async Task Should_fill_once_when_two_workers_work_the_same_bars_at_once()
+    {
+        var assetId = await host.HistoryAsync("TWO-BTC", 100, "crypto");
+        var account = await host.AccountAsync("two workers");
+        var submitted = await host.SubmitAsync(account, new { symbol = "TWO-BTC", side = "buy", type = "market", quantity = 2.5, timeInForce = "gtc" });
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var orderId = (await JsonAsync(submitted)).GetProperty("id").GetGuid();
+        await host.BarsAsync(assetId, (10, 100, 102, 99, 101, 1_000));
+
+        var fills = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            host.WithServiceAsync<PaperFillEngine, int>(e => e.OnBarsAsync(assetId, "1d", default))));
+        Assert.Equal(1, fills.Sum());
+        Assert.Equal(1, await host.WithDbAsync(db => db.PaperFills.CountAsync(f => f.OrderId == orderId)));
+        Assert.Equal(["submitted", "accepted", "filled"], await EventTypesAsync(account, orderId));
+        // a market order fills at the next bar's open; crypto trades fractions
+        var order = await host.GetAsync($"/api/paper/accounts/{account}/orders/{orderId}");
+        Assert.Equal(2.5, order.GetProperty("filledQuantity").GetDouble());
+        Assert.Equal(100, order.GetProperty("averageFillPrice").GetDouble());
+    }
+
+    [Fact]
+    public async Task Should_keep_the_audit_trail_append_only()
+    {
+        await host.HistoryAsync("AUDIT", 100);
+        var account = await host.AccountAsync("audit");
+        var orderId = (await JsonAsync(await host.SubmitAsync(account,
+            new { symbol = "AUDIT", side = "buy", type = "limit", quantity = 1, limitPrice = 90, timeInForce = "gtc" }))).GetProperty("id").GetGuid();
+
+        var update = await Record.ExceptionAsync(() => host.WithDbAsync(db =>
+            db.Database.ExecuteSqlAsync($"UPDATE paper_order_events SET reason = 'rewritten' WHERE order_id = {orderId}")));
+        Assert.NotNull(update);
+        Assert.Contains("append-only", update.ToString());
+        var delete = await Record.ExceptionAsync(() => host.WithDbAsync(db =>
+            db.Database.ExecuteSqlAsync($"DELETE FROM paper_order_events WHERE order_id = {orderId}")));
+        Assert.NotNull(delete);
+        Assert.Equal(["submitted", "accepted"], await EventTypesAsync(account, orderId));
+
+        // Nothing in the API changes an event, and an account with orders keeps them.
+        var path = $"/api/paper/accounts/{account}/orders/{orderId}/events";
+        Assert.False((await Client.PutAsJsonAsync(path, new { reason = "x" })).IsSuccessStatusCode);
+        Assert.False((await Client.DeleteAsync(path)).IsSuccessStatusCode);
+        await ProblemAssert.IsProblemAsync(await Client.DeleteAsync($"/api/portfolios/{account}"), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Should_expire_a_day_order_at_the_session_end_on_the_exchange_calendar()
+    {
+        await host.HistoryAsync("DAYO", 100);
+        var account = await host.AccountAsync("day orders");
+        var submitted = await JsonAsync(await host.SubmitAsync(account, new { symbol = "DAYO", side = "buy", type = "limit", quantity = 1, limitPrice = 50 }));
+        var orderId = submitted.GetProperty("id").GetGuid();
+        // Wednesday 2024-01-10 in New York closes at 16:00 EST, 21:00 UTC.
+        Assert.Equal(new DateTime(2024, 1, 10, 21, 0, 0, DateTimeKind.Utc), submitted.GetProperty("expiresAt").GetDateTime().ToUniversalTime());
+        try
+        {
+            host.Clock.AdjustTime(new DateTimeOffset(2024, 1, 10, 20, 59, 0, TimeSpan.Zero));
+            await host.WithServiceAsync<OrderExpiry, int>(e => e.ExpireDueAsync(default));
+            Assert.Equal("accepted", (await host.GetAsync($"/api/paper/accounts/{account}/orders/{orderId}")).GetProperty("status").GetString());
+
+            host.Clock.AdjustTime(new DateTimeOffset(2024, 1, 10, 21, 0, 0, TimeSpan.Zero));
+            await host.WithServiceAsync<OrderExpiry, int>(e => e.ExpireDueAsync(default));
+            Assert.Equal("expired", (await host.GetAsync($"/api/paper/accounts/{account}/orders/{orderId}")).GetProperty("status").GetString());
+            Assert.Equal(["submitted", "accepted", "expired"], await EventTypesAsync(account, orderId));
+            Assert.Equal([nameof(OrderAccepted), nameof(OrderExpired)], await OutboxTypesAsync(orderId));
+        }
+        finally
+        {
+            host.Clock.AdjustTime(Start);
+        }
+    }
+
+    [Fact]
+    public async Task Should_cancel_a_working_order_once_and_the_rest_of_an_immediate_or_cancel_order_after_its_first_bar()
+    {
+        var assetId = await host.HistoryAsync("CANX", 100);
+        var account = await host.AccountAsync("cancels");
+        var gtc = (await JsonAsync(await host.SubmitAsync(account,
+            new { symbol = "CANX", side = "buy", type = "limit", quantity = 1, limitPrice = 90, timeInForce = "gtc" }))).GetProperty("id").GetGuid();
+        var cancel = await Client.PostAsync($"/api/paper/accounts/{account}/orders/{gtc}/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal("cancelled", (await JsonAsync(cancel)).GetProperty("status").GetString());
+        await ProblemAssert.IsProblemAsync(await Client.PostAsync($"/api/paper/accounts/{account}/orders/{gtc}/cancel", null), HttpStatusCode.Conflict);
+        await ProblemAssert.IsProblemAsync(await Client.PostAsync($"/api/paper/accounts/{account}/orders/{Guid.NewGuid()}/cancel", null), HttpStatusCode.NotFound);
+
+        // IOC for 500 on a bar of 1,000 volume: 100 fill at the open, the other 400 are cancelled.
+        var ioc = (await JsonAsync(await host.SubmitAsync(account,
+            new { symbol = "CANX", side = "buy", type = "limit", quantity = 500, limitPrice = 101, timeInForce = "ioc" }))).GetProperty("id").GetGuid();
+        await host.BarsAsync(assetId, (10, 100, 101, 99, 100, 1_000));
+        await host.SignalBarsAsync("CANX");
+        var order = await host.GetAsync($"/api/paper/accounts/{account}/orders/{ioc}");
+        Assert.Equal("cancelled", order.GetProperty("status").GetString());
+        Assert.Equal(100, order.GetProperty("filledQuantity").GetDouble());
+        Assert.Equal(["submitted", "accepted", "partially_filled", "cancelled"], await EventTypesAsync(account, ioc));
+    }
+}
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_paper_orders_are_traded_on_PostgreSQL(PostgresPaperHost host)
+    : When_paper_orders_are_traded(host), IClassFixture<PostgresPaperHost>;
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_paper_orders_are_traded_on_SQLite(SqlitePaperHost host)
+    : When_paper_orders_are_traded(host), IClassFixture<SqlitePaperHost>;
