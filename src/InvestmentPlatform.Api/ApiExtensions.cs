@@ -143,6 +143,7 @@ public static class ApiExtensions
         app.MapMarketDataApi();
         app.MapIngestionApi();
         app.MapIngestionErrorsApi();
+        app.MapKeptUploadsApi();
         app.MapSchedulerApi();
         app.MapAnalyticsApi();
         app.MapPortfolioApi();

@@ -1,8 +1,8 @@
 namespace InvestmentPlatform.Contracts.Ingestion;
 
 /// <summary>
-/// v1.2. A request finished; some symbols may have failed (see <paramref name="FailedSymbols"/>). v1.1 adds
-/// <paramref name="Status"/> and <paramref name="ChunksTotal"/>, v1.2 <paramref name="Routing"/>, so subscribers need not read the request back.
+/// v1.3. A request finished; some symbols may have failed (see <paramref name="FailedSymbols"/>). v1.1 adds
+/// <paramref name="Status"/> and <paramref name="ChunksTotal"/>, v1.2 <paramref name="Routing"/>, so subscribers need not read the request back, v1.3 the routing's Symbols and AssetTypes.
 /// </summary>
 /// <param name="RequestId">The request.</param>
 /// <param name="JobId">Scheduler job, if any.</param>

@@ -1,7 +1,7 @@
 namespace InvestmentPlatform.Contracts.Ingestion;
 
 /// <summary>
-/// v1.1. A request (or every symbol in it) failed. v1.1 adds <paramref name="Routing"/> and, when the whole request
+/// v1.2. A request (or every symbol in it) failed. v1.2 adds the routing's Symbols and AssetTypes; v1.1 adds <paramref name="Routing"/> and, when the whole request
 /// failed, its counts at the end, so subscribers need not read the request back.
 /// </summary>
 /// <param name="RequestId">The request.</param>

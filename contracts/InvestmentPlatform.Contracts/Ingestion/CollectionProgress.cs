@@ -1,6 +1,6 @@
 namespace InvestmentPlatform.Contracts.Ingestion;
 
-/// <summary>v1.1. Progress of a running request, published as chunks finish. v1.1 adds <paramref name="Routing"/>.</summary>
+/// <summary>v1.2. Progress of a running request, published as chunks finish. v1.1 adds <paramref name="Routing"/>, v1.2 its Symbols and AssetTypes.</summary>
 /// <param name="RequestId">The request.</param>
 /// <param name="JobId">Scheduler job, if any.</param>
 /// <param name="RunId">Scheduler run, if any.</param>

@@ -12,4 +12,12 @@ namespace InvestmentPlatform.Contracts.Ingestion;
 /// The asset type the event is about: the symbol's when the event names a stored symbol, else the request's; null when
 /// neither is known.
 /// </param>
-public record RequestRouting(string? RequestedBy, string? AssetType);
+/// <param name="Symbols">
+/// v1.2: the symbols the event concerns, for asset:{symbol} watchers: the one it names, or all the request's. Null from
+/// v1.1 publishers.
+/// </param>
+/// <param name="AssetTypes">
+/// v1.2: the asset types the event concerns, for assetType:{type} watchers: the symbol's stored type, else the
+/// request's, else each of its stored symbols' (a request that names no type may span several). Null from v1.1 publishers.
+/// </param>
+public record RequestRouting(string? RequestedBy, string? AssetType, IReadOnlyList<string>? Symbols = null, IReadOnlyList<string>? AssetTypes = null);

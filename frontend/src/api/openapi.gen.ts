@@ -160,6 +160,7 @@ export type AssetPerformance = {
   worstPeriod?: PeriodReturn
   drawdown?: (DrawdownPoint)[]
   rolling?: (RollingPointDto)[]
+  cumulative?: (CumulativePoint)[]
 }
 
 export type AssetQualityDto = {
@@ -328,6 +329,11 @@ export type CreateUserRequest = {
 export type CreatedApiKeyDto = {
   key?: ApiKeyDto
   secret?: string
+}
+
+export type CumulativePoint = {
+  time?: string
+  return?: number
 }
 
 export type CurrentUserDto = {
@@ -504,6 +510,17 @@ export type JobRequest = {
   tags?: (string)[] | null
   templateId?: string | null
   dependsOn?: (string)[] | null
+  options?: {
+    [key: string]: string
+  } | null
+}
+
+export type KeptUploadDto = {
+  id?: string
+  fileName?: string | null
+  bytes?: number
+  createdAt?: string
+  upload?: string
 }
 
 export type LabelledReturn = {
@@ -1062,6 +1079,13 @@ export type Paths = {
     post: void
   }
   "/api/ingestion/errors/{id}": {
+    delete: void
+  }
+  "/api/ingestion/uploads": {
+    post: KeptUploadDto
+    get: (KeptUploadDto)[]
+  }
+  "/api/ingestion/uploads/{id}": {
     delete: void
   }
   "/api/market-data/watchlist": {

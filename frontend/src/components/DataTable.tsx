@@ -44,8 +44,9 @@ const align = (c: { numeric?: boolean }) => (c.numeric ? 'num text-right' : 'tex
  */
 export function DataTable<Row>({ caption, columns, rows, rowKey, rowProps, sort, empty, footer, alignTop }: Props<Row>) {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>
+  // relative: visually hidden labels (position: absolute) stay inside the scroll region instead of widening the page on phones.
   return (
-    <div role="region" aria-label={caption} tabIndex={0} className="-mx-4 overflow-x-auto px-4">
+    <div role="region" aria-label={caption} tabIndex={0} className="relative -mx-4 overflow-x-auto px-4">
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="text-xs uppercase text-slate-600 dark:text-slate-400">

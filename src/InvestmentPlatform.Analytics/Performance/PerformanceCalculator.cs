@@ -47,7 +47,8 @@ public static class PerformanceCalculator
             underwater.Select((d, i) => new DrawdownPoint(times[i], d)).ToList(),
             RollingWindow.Compute(r, rollingWindow, riskFree, periodsPerYear)
                 .Select(p => new RollingPointDto(returns.Times[p.End], Finite.OrNull(p.Return), Finite.OrNull(p.Volatility), Finite.OrNull(p.Sharpe)))
-                .ToList());
+                .ToList(),
+            wealth.Select((w, i) => new CumulativePoint(times[i], w - 1)).ToList());
     }
 
     public static void EnsureTwoPrices(PriceSeries series)

@@ -32,12 +32,16 @@ public sealed record AssetPerformance(
     PeriodReturn BestPeriod,
     PeriodReturn WorstPeriod,
     IReadOnlyList<DrawdownPoint> Drawdown,
-    IReadOnlyList<RollingPointDto> Rolling);
+    IReadOnlyList<RollingPointDto> Rolling,
+    IReadOnlyList<CumulativePoint> Cumulative);
 
 public sealed record MaxDrawdownDto(double Depth, DateTime? Peak, DateTime? Trough, DateTime? Recovery);
 
 public sealed record PeriodReturn(DateTime Time, double Return);
 
 public sealed record DrawdownPoint(DateTime Time, double Drawdown);
+
+/// <summary>Return compounded from the first price of the window to this one: W_i - 1 on the wealth curve.</summary>
+public sealed record CumulativePoint(DateTime Time, double Return);
 
 public sealed record RollingPointDto(DateTime Time, double? Return, double? Volatility, double? Sharpe);

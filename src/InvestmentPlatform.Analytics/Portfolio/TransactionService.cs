@@ -105,11 +105,12 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
         var stored = await db.PortfolioTransactions.AsNoTracking().Where(t => t.PortfolioId == portfolio.Id).ToListAsync(ct);
         var ledger = new Ledger(portfolio.CostBasisMethod, portfolio.AllowShort);
         var accepted = new List<PortfolioTransaction>();
+        var entry = await EntriesAsync(db, stored.Concat(parsed), ct);
         foreach (var tx in Order(stored.Concat(parsed)))
         {
             try
             {
-                ledger.Apply(ToEntry(tx, null));
+                ledger.Apply(entry(tx));
                 if (lineOf.ContainsKey(tx.Id))
                     accepted.Add(tx);
             }
@@ -142,10 +143,20 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
     {
         var stored = await db.PortfolioTransactions.AsNoTracking()
             .Where(t => t.PortfolioId == portfolio.Id && t.Id != excluding).ToListAsync(ct);
-        var all = stored.Concat(pending ?? []).Concat(added is null ? [] : [added]);
+        var all = stored.Concat(pending ?? []).Concat(added is null ? [] : [added]).ToList();
         var ledger = new Ledger(portfolio.CostBasisMethod, portfolio.AllowShort);
+        var entry = await EntriesAsync(db, all, ct);
         foreach (var tx in Order(all))
-            ledger.Apply(ToEntry(tx, null));
+            ledger.Apply(entry(tx));
+    }
+
+    /// <summary>Ledger entries with their symbols, so the ledger's refusals name the symbol rather than the asset id.</summary>
+    private static async Task<Func<PortfolioTransaction, LedgerEntry>> EntriesAsync(
+        PlatformDbContext db, IEnumerable<PortfolioTransaction> rows, CancellationToken ct)
+    {
+        var ids = rows.Where(t => t.AssetId is not null).Select(t => t.AssetId!.Value).Distinct().ToList();
+        var symbols = await db.Assets.AsNoTracking().Where(a => ids.Contains(a.AssetId)).ToDictionaryAsync(a => a.AssetId, a => a.Symbol, ct);
+        return t => ToEntry(t, t.AssetId is { } id ? symbols.GetValueOrDefault(id) : null);
     }
 
     public static IEnumerable<PortfolioTransaction> Order(IEnumerable<PortfolioTransaction> rows) =>

@@ -37,12 +37,15 @@ public static class AssetsApi
     }
 
     private static async Task<Results<Ok<PagedResult<AssetDto>>, ProblemHttpResult>> ListAsync(
-        PlatformDbContext db, string? type, string? source, string? q, int? page, int? pageSize, string? sort, CancellationToken ct)
+        PlatformDbContext db, string? type, string? source, string? q, int? page, int? pageSize, string? sort, CancellationToken ct,
+        string? interval = null)
     {
         var (paging, errors) = PageRequest.Parse(page, pageSize);
         errors ??= [];
         if (type is not null && !AssetTypes.IsKnown(type))
             errors["type"] = [$"type '{type}' is not known: use {string.Join(", ", AssetTypes.All)}."];
+        if (interval is not null && !BarIntervals.IsKnown(interval))
+            errors["interval"] = [$"interval '{interval}' is not known: use {string.Join(", ", BarIntervals.All)}."];
         var sortField = sort?.TrimStart('-');
         if (sort is not null && !SortFields.Contains(sortField))
             errors["sort"] = [$"sort '{sort}' is not supported: use {string.Join(", ", SortFields)}, optionally prefixed with '-'."];
@@ -57,6 +60,12 @@ public static class AssetsApi
             var s = source.Trim().ToLower();
             query = query.Where(a => a.Source.ToLower() == s);
         }
+        // Only assets with stored bars at the interval, from whichever series table their type uses (an analysis picker's choices).
+        if (interval is not null)
+            query = query.Where(a => db.MarketData.Any(b => b.AssetId == a.AssetId && b.Interval == interval)
+                                     || db.ForexRates.Any(b => b.AssetId == a.AssetId && b.Interval == interval)
+                                     || db.BondRates.Any(b => b.AssetId == a.AssetId && b.Interval == interval)
+                                     || db.EconomicData.Any(b => b.AssetId == a.AssetId && b.Interval == interval));
         if (!string.IsNullOrWhiteSpace(q))
         {
             var text = q.Trim().ToLower();

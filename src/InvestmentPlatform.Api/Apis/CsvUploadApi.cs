@@ -56,10 +56,10 @@ internal static class CsvUploadApi
         }
     }
 
-    private sealed record Body(Stream? Stream, ProblemHttpResult? Problem);
+    internal sealed record Body(Stream? Stream, ProblemHttpResult? Problem, string? FileName = null);
 
     /// <summary>The CSV bytes: the whole body for text/csv, the first file part for multipart/form-data.</summary>
-    private static async Task<Body> OpenBodyAsync(HttpRequest http, long maxFileBytes, CancellationToken ct)
+    internal static async Task<Body> OpenBodyAsync(HttpRequest http, long maxFileBytes, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(http.ContentType, out var type))
             return new(null, ApiProblems.UnsupportedMediaType("Send the CSV file as text/csv or multipart/form-data."));
@@ -81,10 +81,10 @@ internal static class CsvUploadApi
         {
             if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) &&
                 disposition.IsFileDisposition())
-                return new(section.Body, null);
+                return new(section.Body, null, Shorten(Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileName).Value)));
         }
         return new(null, ApiProblems.BadRequest("file", "The multipart body has no file part."));
     }
 
-    private static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
+    internal static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
 }

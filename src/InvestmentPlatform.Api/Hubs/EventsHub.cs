@@ -19,7 +19,7 @@ public sealed class EventsHub(TopicSubscriptions subscriptions, ILogger<EventsHu
         if (HubTopics.Normalize(topic) is not { } canonical)
         {
             logger.LogWarning("Connection {ConnectionId} asked for an unknown topic ({Length} characters)", Context.ConnectionId, topic?.Length ?? 0);
-            throw new HubException("Unknown topic: use all, job:{jobId}, request:{requestId} or assetType:{type}.");
+            throw new HubException("Unknown topic: use all, job:{jobId}, request:{requestId}, asset:{symbol} or assetType:{type}.");
         }
         if (!subscriptions.TryAdd(Context.ConnectionId, canonical))
         {

@@ -13,9 +13,10 @@ using Microsoft.EntityFrameworkCore;
 namespace InvestmentPlatform.Api.Hubs;
 
 /// <summary>
-/// Bridges bus events to the hub clients of this process that subscribed to a matching topic. Each event says who may
-/// see it and under which asset type (RequestRouting, JobOwner, v1.1); only a v1.0 event, from a process not yet
-/// upgraded, is routed by reading its request or job back.
+/// Bridges bus events to the hub clients of this process that subscribed to a matching topic. A request's event says
+/// who may see it and which symbols and asset types it concerns (RequestRouting); only an event from a process not
+/// yet upgraded is routed by reading its request back. A run's event carries its owner; the job's symbols and asset
+/// type are read from the job.
 /// </summary>
 public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscriptions subscriptions, PlatformDbContext db) :
     IConsumer<CollectionProgress>, IConsumer<CollectionCompleted>, IConsumer<CollectionFailed>, IConsumer<JobRunStatusChanged>,
@@ -64,11 +65,20 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
     public async Task Consume(ConsumeContext<JobRunStatusChanged> context)
     {
         var m = context.Message;
-        var owner = m.Owner is { } known
-            ? known.UserId
-            : await JobOwnerAsync(m.JobId, context.CancellationToken);
-        await SendAsync([HubTopics.All, HubTopics.Job(m.JobId)], EventAudience.OwnerAndAdmins(owner), HubMessages.JobStatus, new JobStatusMessage(
-            m.JobId, m.RunId, m.JobName, m.Status, m.RecordsLoaded, m.ErrorClass, m.Message, m.Timestamp), context.CancellationToken);
+        var ct = context.CancellationToken;
+        var job = await db.SchedulerJobs.AsNoTracking().Where(j => j.Id == m.JobId)
+            .Select(j => new { j.OwnerId, j.AssetType, j.Symbols, j.AssetFilter }).FirstOrDefaultAsync(ct);
+        var topics = new List<string> { HubTopics.All, HubTopics.Job(m.JobId) };
+        if (job is not null)
+        {
+            var symbols = ReadSymbols(job.Symbols);
+            var filterType = job.AssetFilter is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(job.AssetFilter)?.GetValueOrDefault("assetType");
+            topics.AddRange(symbols.Select(HubTopics.Asset));
+            topics.AddRange((await AssetTypesAsync(symbols, job.AssetType ?? filterType, ct)).Select(HubTopics.AssetType));
+        }
+        var owner = m.Owner is { } known ? known.UserId : job?.OwnerId;
+        await SendAsync(topics, EventAudience.OwnerAndAdmins(owner), HubMessages.JobStatus, new JobStatusMessage(
+            m.JobId, m.RunId, m.JobName, m.Status, m.RecordsLoaded, m.ErrorClass, m.Message, m.Timestamp), ct);
     }
 
     public Task Consume(ConsumeContext<AnalyticsProgress> context)
@@ -123,8 +133,10 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
     }
 
     /// <summary>
-    /// The topics a request's event goes to, and who may see it: a job's run belongs to the job's owner (admins alone
-    /// for a job without one); a request submitted through the API to its submitter; command-line requests are everyone's.
+    /// The topics a request's event goes to: all, the request, its job, its symbols (the one the event names, or all
+    /// of the request's) and their asset types; and who may see it: a job's run belongs to the job's owner (admins
+    /// alone for a job without one); a request submitted through the API to its submitter; command-line requests are
+    /// everyone's.
     /// </summary>
     private async Task<(List<string> Topics, EventAudience Audience)> RouteAsync(
         Guid requestId, Guid? jobId, string? symbol, RequestRouting? routing, CancellationToken ct)
@@ -133,28 +145,44 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
         var topics = new List<string> { HubTopics.All, HubTopics.Request(requestId) };
         if (jobId is { } job)
             topics.Add(HubTopics.Job(job));
-        if (routing.AssetType is { } assetType)
-            topics.Add(HubTopics.AssetType(assetType));
+        // Symbols and AssetTypes came with v1.2 of the routing; an older one names at most the event's symbol and one type.
+        topics.AddRange((routing.Symbols ?? (symbol is null ? [] : [symbol])).Select(HubTopics.Asset));
+        topics.AddRange((routing.AssetTypes ?? (routing.AssetType is { } type ? [type] : [])).Select(HubTopics.AssetType));
         var audience = jobId is null && routing.RequestedBy is null
             ? EventAudience.Everyone
             : EventAudience.OwnerAndAdmins(routing.RequestedBy);
-        return (topics, audience);
+        return (topics.Distinct().ToList(), audience);
     }
 
-    /// <summary>A v1.0 event carries no routing: the request, its job and the symbol's asset are read back.</summary>
+    /// <summary>An event from a publisher not yet upgraded carries no routing: the request, its job and its assets are read back.</summary>
     private async Task<RequestRouting> ReadRoutingAsync(Guid requestId, Guid? jobId, string? symbol, CancellationToken ct)
     {
         var request = await db.IngestionRequests.AsNoTracking().Where(r => r.Id == requestId)
-            .Select(r => new { r.AssetType, r.RequestedBy }).FirstOrDefaultAsync(ct);
-        var assetType = symbol is null
-            ? null
-            : await db.Assets.AsNoTracking().Where(a => a.Symbol == symbol).Select(a => a.AssetType).FirstOrDefaultAsync(ct);
-        var owner = jobId is { } job ? await JobOwnerAsync(job, ct) : request?.RequestedBy;
-        return new RequestRouting(owner, assetType ?? request?.AssetType);
+            .Select(r => new { r.AssetType, r.RequestedBy, r.Symbols }).FirstOrDefaultAsync(ct);
+        IReadOnlyList<string> symbols = symbol is not null ? [symbol] : ReadSymbols(request?.Symbols);
+        // The symbol's own asset says its type best; the request's type stands in while the asset is not stored yet.
+        var types = await AssetTypesAsync(symbols, symbol is null ? request?.AssetType : null, ct);
+        if (types.Count == 0 && request?.AssetType is { } requested)
+            types = [requested];
+        var owner = jobId is { } job
+            ? await db.SchedulerJobs.AsNoTracking().Where(j => j.Id == job).Select(j => j.OwnerId).FirstOrDefaultAsync(ct)
+            : request?.RequestedBy;
+        return new RequestRouting(owner, types.FirstOrDefault(), symbols, types);
     }
 
-    private Task<string?> JobOwnerAsync(Guid jobId, CancellationToken ct) =>
-        db.SchedulerJobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => j.OwnerId).FirstOrDefaultAsync(ct);
+    /// <summary>The asset types of <paramref name="symbols"/>: <paramref name="assetType"/> when given, else each stored asset's.</summary>
+    private async Task<List<string>> AssetTypesAsync(IReadOnlyList<string> symbols, string? assetType, CancellationToken ct)
+    {
+        if (assetType is not null)
+            return [assetType];
+        if (symbols.Count == 0)
+            return [];
+        var upper = symbols.Select(s => s.ToUpperInvariant()).ToList();
+        return await db.Assets.AsNoTracking().Where(a => upper.Contains(a.Symbol.ToUpper())).Select(a => a.AssetType).Distinct().ToListAsync(ct);
+    }
+
+    private static IReadOnlyList<string> ReadSymbols(string? json) =>
+        json is null ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
 
     private Task SendAsync(IReadOnlyCollection<string> topics, EventAudience audience, string method, object payload, CancellationToken ct)
     {

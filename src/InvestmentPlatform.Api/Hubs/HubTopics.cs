@@ -3,7 +3,7 @@ using InvestmentPlatform.Data.Assets;
 
 namespace InvestmentPlatform.Api.Hubs;
 
-/// <summary>Topics clients subscribe to: all, job:{jobId}, request:{requestId}, assetType:{type}.</summary>
+/// <summary>Topics clients subscribe to: all, job:{jobId}, request:{requestId}, asset:{symbol}, assetType:{type}.</summary>
 public static class HubTopics
 {
     public const string All = "all";
@@ -15,7 +15,10 @@ public static class HubTopics
     public static string Request(Guid id) => $"request:{id}";
     public static string AssetType(string type) => $"assetType:{type}";
 
-    /// <returns>The topic in canonical form, or null when it is not one of the four kinds.</returns>
+    /// <summary>One symbol's topic; symbols match whatever their case.</summary>
+    public static string Asset(string symbol) => $"asset:{symbol.Trim().ToUpperInvariant()}";
+
+    /// <returns>The topic in canonical form, or null when it is not one of the five kinds.</returns>
     public static string? Normalize(string? topic)
     {
         if (string.IsNullOrWhiteSpace(topic) || topic.Length > MaxLength)
@@ -32,6 +35,7 @@ public static class HubTopics
             "job" when Guid.TryParse(value, out var job) => Job(job),
             "request" when Guid.TryParse(value, out var request) => Request(request),
             "assettype" when AssetTypes.IsKnown(value) => AssetType(value),
+            "asset" when value.Trim() is { Length: > 0 } symbol && symbol.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '=' or '^' or '_' or '/') => Asset(symbol),
             _ => null,
         };
     }

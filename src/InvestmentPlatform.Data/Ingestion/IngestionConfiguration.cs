@@ -41,3 +41,14 @@ internal sealed class DataCollectionLogConfiguration : IEntityTypeConfiguration<
         b.HasIndex(x => x.StartedAt);
     }
 }
+
+internal sealed class KeptUploadConfiguration : IEntityTypeConfiguration<KeptUpload>
+{
+    public void Configure(EntityTypeBuilder<KeptUpload> b)
+    {
+        b.ToTable("kept_uploads");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.HasIndex(x => x.OwnerId);
+    }
+}

@@ -11,6 +11,8 @@ public class SchedulerJob
     /// <summary>JSON object selecting assets (for example {"assetType":"stock","source":"yahoo"}), or null.</summary>
     public string? AssetFilter { get; set; }
     public string? AssetType { get; set; }
+    /// <summary>JSON object of source options (for example {"seed":"7"} or a CSV job's {"upload":"…"}), or null.</summary>
+    public string? Options { get; set; }
     public required string Interval { get; set; }
     public required string Mode { get; set; }
     public int LookbackDays { get; set; }

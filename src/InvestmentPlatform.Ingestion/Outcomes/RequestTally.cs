@@ -69,6 +69,8 @@ public sealed class RequestTally(
             }
         }
 
+        Dictionary<string, string> StoredTypes() => assets.ToDictionary(a => a.Key, a => a.Value.AssetType);
+
         var done = chunks.Count(c => ChunkStatuses.IsTerminal(c.Status));
         var changed = done != request.ChunksDone || chunks.Sum(c => c.RecordsLoaded) != request.RecordsLoaded;
         request.ChunksTotal = chunks.Count;
@@ -92,14 +94,14 @@ public sealed class RequestTally(
             {
                 db.EnqueuePublish(request.Failed(
                     Enum.TryParse<ErrorClass>(request.ErrorClass, out var ec) ? ec : ErrorClass.Transient,
-                    request.ErrorMessage ?? "Every chunk failed.", now), request.Id);
+                    request.ErrorMessage ?? "Every chunk failed.", now, StoredTypes()), request.Id);
             }
             else
             {
                 var failedSymbols = logs.Where(l => l.Status != IngestionStatuses.Succeeded).Select(l => l.Symbol).ToList();
                 db.EnqueuePublish(new CollectionCompleted(request.Id, request.JobId, request.RunId, request.RecordsCollected,
                     request.RecordsLoaded, request.RecordsRejected, failedSymbols, duration, now, request.Status, chunks.Count,
-                    request.Routing()), request.Id);
+                    request.Routing(StoredTypes())), request.Id);
             }
         }
 
@@ -107,7 +109,8 @@ public sealed class RequestTally(
         if (finished)
         {
             if (request.Options is not null &&
-                CsvUploads.IdOf(JsonSerializer.Deserialize<Dictionary<string, string>>(request.Options)) is { } upload)
+                CsvUploads.IdOf(JsonSerializer.Deserialize<Dictionary<string, string>>(request.Options)) is { } upload &&
+                !await db.KeptUploads.AnyAsync(u => u.Id == upload, ct))
                 uploads.Delete(upload);
             PlatformMetrics.RequestsFinished.Add(1, new("source", request.Source), new("status", request.Status));
             logger.LogInformation("Request {RequestId} finished {Status}: {Loaded} rows loaded", request.Id, request.Status, request.RecordsLoaded);
@@ -115,9 +118,8 @@ public sealed class RequestTally(
         else if (changed)
         {
             var last = chunks.Where(c => c.FinishedAt != null).MaxBy(c => c.FinishedAt);
-            var symbolType = last is not null && assets.TryGetValue(last.Symbol, out var stored) ? stored.AssetType : null;
             await publish.Publish(new CollectionProgress(request.Id, request.JobId, request.RunId, last?.Symbol ?? "",
-                done, chunks.Count, request.RecordsCollected, request.RecordsLoaded, now, request.Routing(symbolType)), ct);
+                done, chunks.Count, request.RecordsCollected, request.RecordsLoaded, now, request.Routing(StoredTypes(), last?.Symbol)), ct);
         }
     }
 

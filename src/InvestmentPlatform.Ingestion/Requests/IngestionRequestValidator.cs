@@ -1,6 +1,5 @@
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Collectors.Core;
-using InvestmentPlatform.Collectors.Imports;
 using InvestmentPlatform.Collectors.Sources.Csv;
 using InvestmentPlatform.Data.Assets;
 
@@ -37,18 +36,16 @@ public sealed class IngestionRequestValidator(ICollectorRegistry registry, Reque
         if (errors.Count > 0 || collector is null)
             return errors;
 
-        if (s.Options?.ContainsKey(ImportFiles.FileOption) == true && s.Door != SubmissionDoor.CommandLine)
-            errors.Add(new($"options.{ImportFiles.FileOption}", "Server files are read only from the command line; upload the CSV to POST /api/ingestion/requests/csv."));
-        if (s.Options?.ContainsKey(ImportFiles.UploadOption) == true && s.Door != SubmissionDoor.Upload)
-            errors.Add(new($"options.{ImportFiles.UploadOption}", "An upload is named only by POST /api/ingestion/requests/csv."));
-        if (collector.Descriptor.Name == CsvCollector.Name && s.Door is SubmissionDoor.Api or SubmissionDoor.Scheduler)
-            errors.Add(new("source", "CSV data arrives as an upload: POST /api/ingestion/requests/csv with a text/csv or multipart/form-data body."));
+        var d = collector.Descriptor;
+        errors.AddRange(SourceOptions.Check(d, s.Options, s.Door));
         if (errors.Count > 0)
             return errors;
+        if (d.Name == CsvCollector.Name && s.Door == SubmissionDoor.Api)
+        {
+            errors.Add(new("source", "CSV data arrives as an upload: POST /api/ingestion/requests/csv with a text/csv or multipart/form-data body."));
+            return errors;
+        }
 
-        var d = collector.Descriptor;
-        foreach (var p in d.Parameters.Where(p => p.Required && (s.Options is null || !s.Options.ContainsKey(p.Name))))
-            errors.Add(new($"options.{p.Name}", $"Source '{d.Name}' needs option '{p.Name}': {p.Description}"));
         if (s.AssetType is not null && d.AssetTypes.Count > 0 && !d.AssetTypes.Contains(s.AssetType))
             errors.Add(new("assetType", $"Source '{d.Name}' does not serve {s.AssetType}; it serves {string.Join(", ", d.AssetTypes)}.", true));
         if (!d.Supports(s.Interval!))

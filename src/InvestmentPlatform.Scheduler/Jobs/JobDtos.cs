@@ -27,7 +27,8 @@ public sealed record JobDto(
     DateTime? NextFireTime,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    string? OwnerId);
+    string? OwnerId,
+    Dictionary<string, string>? Options = null);
 
 /// <summary>The body of POST and PUT /api/scheduler/jobs; optional fields take the documented defaults.</summary>
 public sealed record JobRequest(
@@ -46,7 +47,8 @@ public sealed record JobRequest(
     int? TimeoutSeconds,
     IReadOnlyList<string>? Tags,
     Guid? TemplateId,
-    IReadOnlyList<Guid>? DependsOn);
+    IReadOnlyList<Guid>? DependsOn,
+    Dictionary<string, string>? Options = null);
 
 public sealed record RunDto(
     Guid Id,

@@ -8,6 +8,7 @@ internal static class JobMapping
     public static IReadOnlyList<string> ReadList(string json) =>
         JsonSerializer.Deserialize<List<string>>(json) ?? [];
 
+    /// <summary>A JSON object of strings (an asset filter or source options), or null.</summary>
     public static Dictionary<string, string>? ReadFilter(string? json) =>
         json is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(json);
 
@@ -19,6 +20,7 @@ internal static class JobMapping
         entity.Symbols = JsonSerializer.Serialize(job.Symbols);
         entity.AssetFilter = job.AssetFilter is null ? null : JsonSerializer.Serialize(job.AssetFilter);
         entity.AssetType = job.AssetType;
+        entity.Options = job.Options is null ? null : JsonSerializer.Serialize(job.Options);
         entity.Interval = job.Interval;
         entity.Mode = job.Mode;
         entity.LookbackDays = job.LookbackDays;
@@ -38,7 +40,7 @@ internal static class JobMapping
         j.LookbackDays, new ScheduleDto(j.ScheduleKind, j.CronExpression, j.TimeZone, j.IntervalSeconds), j.Enabled,
         j.MaxRetries, j.TimeoutSeconds, ReadList(j.Tags), j.TemplateId, dependsOn,
         lastRun is null ? null : new LastRunDto(lastRun.Id, lastRun.Status, lastRun.FinishedAt),
-        nextFire, j.CreatedAt, j.UpdatedAt, j.OwnerId);
+        nextFire, j.CreatedAt, j.UpdatedAt, j.OwnerId, ReadFilter(j.Options));
 
     public static RunDto ToDto(JobRun r, string jobName) => new(
         r.Id, r.JobId, jobName, r.Status, r.Trigger, r.Attempt, r.ChainId, r.RequestId, r.ScheduledAt, r.StartedAt,

@@ -2,6 +2,7 @@ using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.Data.Scheduler;
+using InvestmentPlatform.Ingestion.Uploads;
 using InvestmentPlatform.Scheduler.Dependencies;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,7 +56,7 @@ public sealed class JobService(PlatformDbContext db, JobValidator validator, Nex
             return valid.Problem;
         var job = valid.Value!;
         var id = Guid.CreateVersion7();
-        if (await CheckReferencesAsync(id, job, ct) is { } problem)
+        if (await CheckReferencesAsync(id, job, ownerId, ct) is { } problem)
             return problem;
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -81,7 +82,7 @@ public sealed class JobService(PlatformDbContext db, JobValidator validator, Nex
         if (valid.Problem is not null)
             return valid.Problem;
         var job = valid.Value!;
-        if (await CheckReferencesAsync(id, job, ct) is { } problem)
+        if (await CheckReferencesAsync(id, job, entity.OwnerId, ct) is { } problem)
             return problem;
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -151,10 +152,14 @@ public sealed class JobService(PlatformDbContext db, JobValidator validator, Nex
             edges.Select(e => new GraphEdge(e.DependsOnJobId, e.JobId)).ToList());
     }
 
-    private async Task<SchedulerProblem?> CheckReferencesAsync(Guid id, ValidJob job, CancellationToken ct)
+    private async Task<SchedulerProblem?> CheckReferencesAsync(Guid id, ValidJob job, string? ownerId, CancellationToken ct)
     {
         if (await db.SchedulerJobs.AnyAsync(j => j.Name == job.Name && j.Id != id, ct))
             return SchedulerProblem.Conflict($"A job named '{job.Name}' already exists.");
+        // A job imports only a kept upload of its owner's: another user's upload is as unknown as a missing one.
+        if (CsvUploads.IdOf(job.Options) is { } upload &&
+            !await db.KeptUploads.AnyAsync(u => u.Id == upload && u.OwnerId == ownerId, ct))
+            return SchedulerProblem.Unprocessable("options.upload", $"upload {upload:N} is not one of your kept uploads (POST /api/ingestion/uploads).");
         if (job.TemplateId is { } templateId && !await db.SchedulerJobTemplates.AnyAsync(t => t.Id == templateId, ct))
             return SchedulerProblem.Unprocessable("templateId", $"template {templateId} does not exist.");
         if (job.DependsOn.Count == 0)

@@ -23,7 +23,8 @@ public sealed record ValidJob(
     int TimeoutSeconds,
     IReadOnlyList<string> Tags,
     Guid? TemplateId,
-    IReadOnlyList<Guid> DependsOn);
+    IReadOnlyList<Guid> DependsOn,
+    IReadOnlyDictionary<string, string>? Options);
 
 /// <summary>
 /// Checks a job request against the collector registry's source descriptors, the request limits every collection
@@ -70,6 +71,9 @@ public sealed class JobValidator(ICollectorRegistry collectors, RequestLimits li
             return SchedulerProblem.Unprocessable("assetType",
                 $"source '{descriptor.Name}' does not serve asset type '{r.AssetType}': it serves {string.Join(", ", descriptor.AssetTypes)}.");
 
+        if (SourceOptions.Check(descriptor, r.Options, SubmissionDoor.Scheduler).FirstOrDefault() is { } option)
+            return option.Unprocessable ? SchedulerProblem.Unprocessable(option.Field, option.Message) : SchedulerProblem.Invalid(option.Field, option.Message);
+
         if (string.IsNullOrWhiteSpace(r.Interval))
             return SchedulerProblem.Invalid("interval", "interval is required.");
         if (!BarIntervals.IsKnown(r.Interval))
@@ -106,7 +110,8 @@ public sealed class JobValidator(ICollectorRegistry collectors, RequestLimits li
 
         return new ValidJob(r.Name.Trim(), r.Description, descriptor.Name, symbols,
             r.AssetFilter is { Count: > 0 } ? r.AssetFilter : null, r.AssetType, r.Interval, mode, lookback,
-            schedule.Value!, r.Enabled ?? true, maxRetries, timeout, tags.Distinct().ToList(), r.TemplateId, dependsOn);
+            schedule.Value!, r.Enabled ?? true, maxRetries, timeout, tags.Distinct().ToList(), r.TemplateId, dependsOn,
+            r.Options is { Count: > 0 } ? r.Options : null);
     }
 
     private Outcome<ScheduleDto> ValidateSchedule(ScheduleDto? s, int dependencyCount)

@@ -1,6 +1,7 @@
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.Ingestion.Requests;
+using InvestmentPlatform.Ingestion.Uploads;
 using InvestmentPlatform.Scheduler.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -81,10 +82,17 @@ public sealed class RunStarter(RunStore store, IngestionRequestWriter requests, 
             FailAtDispatch(run, now, ErrorClass.BadRequest, refusal.Message);
             return;
         }
+        // Checked again here: a kept upload may have been removed since the job was saved.
+        var options = JobMapping.ReadFilter(job.Options);
+        if (CsvUploads.IdOf(options) is { } upload && !await store.Db.KeptUploads.AnyAsync(u => u.Id == upload, ct))
+        {
+            FailAtDispatch(run, now, ErrorClass.BadRequest, $"The job's upload {upload:N} has been removed: upload the file again and edit the job.");
+            return;
+        }
         try
         {
             var request = await requests.AddAsync(new IngestionSubmission(job.Source, symbols, job.AssetType, job.Interval, from, now,
-                job.Mode, JobId: job.Id, RunId: run.Id, RequestedBy: job.OwnerId, Door: SubmissionDoor.Scheduler), ct);
+                job.Mode, options, JobId: job.Id, RunId: run.Id, RequestedBy: job.OwnerId, Door: SubmissionDoor.Scheduler), ct);
             run.Status = RunStatuses.Running;
             run.StartedAt = now;
             run.RequestId = request.Id;

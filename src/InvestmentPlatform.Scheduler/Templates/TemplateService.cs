@@ -75,7 +75,8 @@ public sealed class TemplateService(PlatformDbContext db, JobValidator validator
             overrides.TimeoutSeconds ?? t.TimeoutSeconds,
             overrides.Tags ?? JobMapping.ReadList(t.Tags),
             id,
-            overrides.DependsOn);
+            overrides.DependsOn,
+            overrides.Options);
         return await jobs.CreateAsync(merged, ownerId, ct);
     }
 

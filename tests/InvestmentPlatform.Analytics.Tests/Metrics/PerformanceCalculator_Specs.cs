@@ -38,6 +38,16 @@ public sealed class When_the_performance_set_runs_on_a_price_series
     }
 
     [Fact]
+    public void Should_compound_the_cumulative_return_from_the_first_price()
+    {
+        Assert.Equal(Series.Prices.Times, Result.Cumulative.Select(c => c.Time));
+        Near(0, Result.Cumulative[0].Return);
+        Near(0.10, Result.Cumulative[1].Return);
+        Near(-0.01, Result.Cumulative[2].Return);
+        Near(0.17612, Result.Cumulative[^1].Return);
+    }
+
+    [Fact]
     public void Should_refuse_a_window_with_fewer_than_two_prices()
     {
         var one = Series with { Prices = new TimeSeries([Day(0)], [100]) };

@@ -136,6 +136,39 @@ public class When_a_synthetic_market_is_read_at_several_intervals
         Assert.Equal(exDate, Resample(minutes, r => r.Time.Date).Single());
     }
 
+    [Theory]
+    [InlineData("BTC-USD", "crypto", 0.65)]
+    [InlineData("AAPL", "stock", 0.3)]
+    public async Task Should_cluster_volatility_into_calm_and_turbulent_spells(string symbol, string type, double annualVol)
+    {
+        var daily = await Rows(symbol, type, "1d", Utc(2019, 1, 1), Utc(2025, 1, 1));
+        // Close to close per calendar day (a stock's Monday carries the weekend), splits left out.
+        var moves = daily.Zip(daily.Skip(1)).Where(p => p.Second.StockSplits == 0)
+            .Select(p => Math.Log(p.Second.Close / p.First.Close) / Math.Sqrt((p.Second.Time - p.First.Time).TotalDays)).ToList();
+        var sizes = moves.Select(Math.Abs).ToList();
+
+        // Under constant volatility the size of one day's move says nothing about the next day's (about 0 ± 0.03 here).
+        Assert.InRange(Autocorrelation(sizes, 1), 0.08, 0.6);
+        Assert.InRange(Autocorrelation(sizes, 10), 0.04, 0.6);
+        // Quarter by quarter the realised volatility swings well apart, around the asset's usual level.
+        var quarters = moves.Chunk(moves.Count / 24).Where(q => q.Length > 20).Select(q => StdDev(q) * Math.Sqrt(365.25)).ToList();
+        Assert.True(quarters.Max() / quarters.Min() > 1.6, $"quarterly volatility ranges only {quarters.Min():F2}–{quarters.Max():F2}");
+        Assert.InRange(StdDev(moves) * Math.Sqrt(365.25), annualVol * 0.7, annualVol * 1.4);
+    }
+
+    private static double StdDev(IReadOnlyList<double> x)
+    {
+        var mean = x.Average();
+        return Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / (x.Count - 1));
+    }
+
+    private static double Autocorrelation(IReadOnlyList<double> x, int lag)
+    {
+        var mean = x.Average();
+        var variance = x.Sum(v => (v - mean) * (v - mean));
+        return Enumerable.Range(0, x.Count - lag).Sum(i => (x[i] - mean) * (x[i + lag] - mean)) / variance;
+    }
+
     /// <summary>OHLCV aggregation as the API resamples: first open, highest high, lowest low, last close, summed volume.</summary>
     private static List<SeriesRow> Resample(IEnumerable<SeriesRow> rows, Func<SeriesRow, DateTime> bucket) =>
         rows.GroupBy(bucket).OrderBy(g => g.Key).Select(g =>

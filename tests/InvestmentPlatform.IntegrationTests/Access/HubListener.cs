@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace InvestmentPlatform.IntegrationTests.Access;
 
-/// <summary>A hub connection with a token, subscribed to every topic, keeping each event it is sent in order.</summary>
+/// <summary>A hub connection with a token, subscribed to one topic (all of them unless told), keeping each event it is sent in order.</summary>
 public static class HubListener
 {
-    public static async Task<(HubConnection, ConcurrentQueue<(string Method, JsonElement Body)>)> ConnectAsync(ApiHost host, string token)
+    public static async Task<(HubConnection, ConcurrentQueue<(string Method, JsonElement Body)>)> ConnectAsync(ApiHost host, string token, string topic = "all")
     {
         var messages = new ConcurrentQueue<(string, JsonElement)>();
         var connection = new HubConnectionBuilder()
@@ -21,7 +21,7 @@ public static class HubListener
         foreach (var method in new[] { "collection_progress", "job_status", "error" })
             connection.On<JsonElement>(method, body => messages.Enqueue((method, body)));
         await connection.StartAsync();
-        await connection.InvokeAsync("Subscribe", "all");
+        await connection.InvokeAsync("Subscribe", topic);
         return (connection, messages);
     }
 

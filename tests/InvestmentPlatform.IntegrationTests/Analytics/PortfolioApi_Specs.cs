@@ -91,7 +91,9 @@ public abstract class When_a_portfolio_is_recorded_and_valued(ApiDatabase databa
 
         var oversell = await AddAsync(id, new { type = "sell", symbol = "USSTOCK", time = Day(2), quantity = 3, price = 55 });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, oversell.StatusCode);
-        Assert.Contains("only 2", (await oversell.JsonAsync()).GetProperty("detail").GetString());
+        var detail = (await oversell.JsonAsync()).GetProperty("detail").GetString();
+        Assert.Contains("only 2", detail);
+        Assert.Contains("Selling 3 USSTOCK", detail); // the symbol, never the asset id
         // a back-dated sell before the buy is checked against the history at its date
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await AddAsync(id, new { type = "sell", symbol = "USSTOCK", time = Day(0), quantity = 1, price = 55 })).StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await AddAsync(id, new { type = "buy", symbol = "NOPE", time = Day(1), quantity = 1, price = 1 })).StatusCode);

@@ -1,81 +1,162 @@
 import { useMemo, useState, type FormEvent } from 'react'
+import { useSearchParams } from 'react-router'
 import { Card, PageHeader } from '../../components/Card'
 import { Button, Field, Input } from '../../components/Form'
 import { Metric, MetricGrid } from '../../components/Metric'
 import { PriceChart, type Line } from '../../components/PriceChart'
 import { QueryState } from '../../components/QueryState'
-import { fmtDate, fmtNumber, fmtPercent, isoDaysAgo } from '../../utils/format'
+import { fmtDate, fmtPercent, isoDaysAgo } from '../../utils/format'
 import { splitList } from '../scheduler/jobForm'
-import { useGetWatchlistQuery } from '../marketData/marketDataApi'
 import { SyntheticBadge } from '../../components/Badges'
+import { useListAssetsQuery } from '../assets/assetsApi'
 import { useGetPerformanceQuery, useGetRiskQuery, type WindowArgs } from './analyticsApi'
 import { CorrelationHeatmap } from './CorrelationHeatmap'
+import type { Performance } from '../../api/schemas'
 
 const colors = ['#0369a1', '#d97706', '#059669', '#7c3aed', '#e11d48', '#0891b2']
+const benchmarkColor = '#64748b'
+const DefaultCount = 3
+
+/** Ratios (Sharpe, Sortino, Calmar, beta) always with two decimals, so figures side by side read alike. */
+const fmtRatio = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? '—' : v.toFixed(2))
 
 export default function AnalyticsPage() {
-  const watchlist = useGetWatchlistQuery()
-  const [symbols, setSymbols] = useState('')
-  const [from, setFrom] = useState(() => isoDaysAgo(365))
-  const [to, setTo] = useState(() => new Date().toISOString().slice(0, 10))
-  const [benchmark, setBenchmark] = useState('')
+  // Analytics reads daily bars: only assets that have them are offered, and the first few are the default.
+  const daily = useListAssetsQuery({ interval: '1d', pageSize: 100 })
+  const available = useMemo(() => daily.data?.items ?? [], [daily.data])
+  const defaults = available.slice(0, DefaultCount).map((a) => a.symbol)
+  const synthetic = new Set(available.filter((a) => a.isSynthetic).map((a) => a.symbol))
+
+  // The window lives in the URL, so a view can be shared and survives a reload.
+  const [params, setParams] = useSearchParams()
+  const urlSymbols = splitList(params.get('symbols') ?? '').map((s) => s.toUpperCase())
+  const from = params.get('from') ?? isoDaysAgo(365)
+  const to = params.get('to') ?? new Date().toISOString().slice(0, 10)
+  const benchmark = params.get('benchmark') ?? ''
+  const symbols = urlSymbols.length ? urlSymbols : defaults
+
+  const [draft, setDraft] = useState<{ symbols: string; from: string; to: string; benchmark: string } | null>(null)
+  const form = draft ?? { symbols: symbols.join(', '), from, to, benchmark }
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [args, setArgs] = useState<WindowArgs | null>(null)
-  const suggestions = watchlist.data?.slice(0, 4).map((w) => w.symbol) ?? []
-  const synthetic = new Set(watchlist.data?.filter((w) => w.isSynthetic).map((w) => w.symbol))
 
   function submit(e: FormEvent) {
     e.preventDefault()
-    const list = splitList(symbols || suggestions.join(','))
+    const list = splitList(form.symbols).map((s) => s.toUpperCase())
     const found: Record<string, string> = {}
     if (list.length === 0) found.symbols = 'Enter at least one symbol.'
-    if (!from) found.from = 'Choose a start date.'
-    if (!to) found.to = 'Choose an end date.'
-    if (from && to && from >= to) found.to = 'The end must be after the start.'
+    if (!form.from) found.from = 'Choose a start date.'
+    if (!form.to) found.to = 'Choose an end date.'
+    if (form.from && form.to && form.from >= form.to) found.to = 'The end must be after the start.'
     setErrors(found)
     if (Object.keys(found).length) return
-    setArgs({ symbols: list.map((s) => s.toUpperCase()), from: `${from}T00:00:00Z`, to: `${to}T23:59:59Z`, benchmark: benchmark.trim().toUpperCase() || undefined })
+    const next: Record<string, string> = { symbols: list.join(','), from: form.from, to: form.to }
+    if (form.benchmark.trim()) next.benchmark = form.benchmark.trim().toUpperCase()
+    setParams(next)
+    setDraft(null)
   }
+
+  function toggle(symbol: string) {
+    const list = splitList(form.symbols).map((s) => s.toUpperCase())
+    const next = list.includes(symbol) ? list.filter((s) => s !== symbol) : [...list, symbol]
+    setDraft({ ...form, symbols: next.join(', ') })
+  }
+
+  const args: WindowArgs | null = symbols.length
+    ? { symbols, from: `${from}T00:00:00Z`, to: `${to}T23:59:59Z`, benchmark: benchmark.trim().toUpperCase() || undefined }
+    : null
+  const chosen = new Set(splitList(form.symbols).map((s) => s.toUpperCase()))
 
   return (
     <>
       <PageHeader title="Analytics" />
       <Card className="mb-4">
         <form onSubmit={submit} noValidate aria-label="Analysis window" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-start">
-          <Field label="Symbols" error={errors.symbols} hint={suggestions.length ? `Comma separated; empty uses ${suggestions.join(', ')}` : 'Comma separated'} className="lg:col-span-2">
-            {(p) => <Input {...p} value={symbols} onChange={(e) => setSymbols(e.target.value)} placeholder={suggestions.join(', ')} autoComplete="off" />}
+          <Field label="Symbols" error={errors.symbols} hint="Comma separated, or pick below" className="sm:col-span-2">
+            {(p) => <Input {...p} value={form.symbols} onChange={(e) => setDraft({ ...form, symbols: e.target.value })} autoComplete="off" />}
           </Field>
           <Field label="From" error={errors.from}>
-            {(p) => <Input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}
+            {(p) => <Input {...p} type="date" value={form.from} onChange={(e) => setDraft({ ...form, from: e.target.value })} />}
           </Field>
           <Field label="To" error={errors.to}>
-            {(p) => <Input {...p} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}
+            {(p) => <Input {...p} type="date" value={form.to} onChange={(e) => setDraft({ ...form, to: e.target.value })} />}
           </Field>
           <Field label="Benchmark (optional)">
-            {(p) => <Input {...p} value={benchmark} onChange={(e) => setBenchmark(e.target.value)} autoComplete="off" />}
+            {(p) => <Input {...p} value={form.benchmark} onChange={(e) => setDraft({ ...form, benchmark: e.target.value })} autoComplete="off" list="daily-assets" />}
           </Field>
+          <datalist id="daily-assets">
+            {available.map((a) => <option key={a.symbol} value={a.symbol} />)}
+          </datalist>
+          {available.length > 0 && (
+            <fieldset className="sm:col-span-2 lg:col-span-5">
+              <legend className="mb-1 text-xs text-slate-600 dark:text-slate-400">Assets with daily bars</legend>
+              <div className="flex flex-wrap gap-1.5">
+                {available.map((a) => (
+                  <button key={a.symbol} type="button" aria-pressed={chosen.has(a.symbol.toUpperCase())} onClick={() => toggle(a.symbol.toUpperCase())}
+                    className="rounded-full border border-slate-300 px-2.5 py-0.5 text-xs aria-pressed:border-sky-700 aria-pressed:bg-sky-700 aria-pressed:text-white dark:border-slate-600 dark:aria-pressed:bg-sky-600">
+                    {a.symbol}
+                  </button>
+                ))}
+              </div>
+            </fieldset>
+          )}
           <div className="sm:col-span-2 lg:col-span-5">
             <Button type="submit">Analyse</Button>
           </div>
         </form>
       </Card>
-      {args ? <Results args={args} synthetic={synthetic} /> : <p className="text-sm text-slate-700 dark:text-slate-300">Pick assets and a window, then choose Analyse.</p>}
+      {args ? (
+        <Results args={args} synthetic={synthetic} />
+      ) : (
+        <QueryState query={daily} loadingLabel="Finding assets with daily bars…">
+          {() => <p className="text-sm text-slate-700 dark:text-slate-300">No asset has daily (1d) bars yet: collect some at interval 1d, then pick them here.</p>}
+        </QueryState>
+      )}
     </>
   )
 }
 
+type Asset = Performance['assets'][number]
+
+function seriesLines(assets: Asset[], benchmark: Asset | null | undefined, pick: (a: Asset) => { time: string; value: number | null }[]): Line[] {
+  const lines = assets.map((a, i) => ({ id: a.symbol, label: a.symbol, color: colors[i % colors.length], points: pick(a) }))
+  if (benchmark) lines.push({ id: `bench-${benchmark.symbol}`, label: `${benchmark.symbol} (benchmark)`, color: benchmarkColor, points: pick(benchmark) })
+  return lines
+}
+
 function Results({ args, synthetic }: { args: WindowArgs; synthetic: Set<string> }) {
   const perf = useGetPerformanceQuery(args)
-  const risk = useGetRiskQuery(args.symbols.length > 0 ? { ...args, confidence: 0.95 } : args)
-  const lines = useMemo<Line[]>(
-    () => (perf.data?.assets ?? []).map((a, i) => ({ id: a.symbol, label: a.symbol, color: colors[i % colors.length], points: a.drawdown.map((d) => ({ time: d.time, value: d.drawdown })) })),
-    [perf.data],
-  )
+  const risk = useGetRiskQuery({ ...args, confidence: 0.95 }, { skip: !perf.isSuccess })
+  const charts = useMemo(() => {
+    const assets = perf.data?.assets ?? []
+    const bench = perf.data?.benchmark
+    return {
+      cumulative: seriesLines(assets, bench, (a) => (a.cumulative ?? []).map((c) => ({ time: c.time, value: c.return }))),
+      drawdown: seriesLines(assets, bench, (a) => a.drawdown.map((d) => ({ time: d.time, value: d.drawdown }))),
+      volatility: seriesLines(assets, bench, (a) => a.rolling.map((r) => ({ time: r.time, value: r.volatility ?? null }))),
+      sharpe: seriesLines(assets, bench, (a) => a.rolling.map((r) => ({ time: r.time, value: r.sharpe ?? null }))),
+    }
+  }, [perf.data])
+  const names = args.symbols.join(', ')
   return (
     <div className="space-y-4">
+      {/* One error, in place: risk is asked for only once performance has answered. */}
       <QueryState query={perf} loadingLabel="Computing performance…">
         {(p) => (
           <>
+            <div className="grid min-w-0 gap-4 lg:grid-cols-2">
+              <Card id="cumulative" title={`Cumulative return${args.benchmark ? ` vs ${args.benchmark}` : ''}`} className="min-w-0 lg:col-span-2">
+                <PriceChart lines={charts.cumulative} height={300} percent label={`Cumulative return of ${names} over the window`} />
+              </Card>
+              <Card id="drawdown" title="Drawdown" className="min-w-0">
+                <PriceChart lines={charts.drawdown} height={240} percent label={`Drawdown of ${names} over the window`} />
+              </Card>
+              <Card id="rolling-volatility" title="Rolling volatility (annualised, 63 days)" className="min-w-0">
+                <PriceChart lines={charts.volatility} height={240} percent label={`Rolling 63-day volatility of ${names}`} />
+              </Card>
+              <Card id="rolling-sharpe" title="Rolling Sharpe (63 days)" className="min-w-0 lg:col-span-2">
+                <PriceChart lines={charts.sharpe} height={220} precision={2} label={`Rolling 63-day Sharpe ratio of ${names}`} />
+              </Card>
+            </div>
             {p.assets.map((a) => {
               const r = risk.data?.assets.find((x) => x.symbol === a.symbol)
               return (
@@ -84,30 +165,27 @@ function Results({ args, synthetic }: { args: WindowArgs; synthetic: Set<string>
                     <Metric label="Total return" value={fmtPercent(a.totalReturn, 2, true)} tone={a.totalReturn === null ? undefined : a.totalReturn >= 0 ? 'good' : 'bad'} />
                     <Metric label="Annualised return" value={fmtPercent(a.annualizedReturn, 2, true)} />
                     <Metric label="Volatility (ann.)" value={fmtPercent(a.annualizedVolatility)} />
-                    <Metric label="Sharpe" value={fmtNumber(a.sharpe)} />
-                    <Metric label="Sortino" value={fmtNumber(a.sortino)} />
+                    <Metric label="Sharpe" value={fmtRatio(a.sharpe)} />
+                    <Metric label="Sortino" value={fmtRatio(a.sortino)} />
                     <Metric label="Max drawdown" value={fmtPercent(a.maxDrawdown?.depth)} tone="bad" hint={a.maxDrawdown?.trough ? `trough ${fmtDate(a.maxDrawdown.trough)}${a.maxDrawdown.recovery ? `, recovered ${fmtDate(a.maxDrawdown.recovery)}` : ', not recovered'}` : undefined} />
-                    <Metric label="Calmar" value={fmtNumber(a.calmar)} />
+                    <Metric label="Calmar" value={fmtRatio(a.calmar)} />
                     <Metric label="Best period" value={fmtPercent(a.bestPeriod?.return, 2, true)} hint={fmtDate(a.bestPeriod?.time)} />
                     <Metric label="Worst period" value={fmtPercent(a.worstPeriod?.return, 2, true)} hint={fmtDate(a.worstPeriod?.time)} />
                     <Metric label="VaR 95% (hist.)" value={fmtPercent(r?.historicalVaR)} />
                     <Metric label="CVaR 95% (hist.)" value={fmtPercent(r?.historicalCVaR)} />
-                    <Metric label="Beta" value={fmtNumber(r?.beta)} hint={args.benchmark ? `vs ${args.benchmark}` : undefined} />
+                    <Metric label="Beta" value={fmtRatio(r?.beta)} hint={args.benchmark ? `vs ${args.benchmark}` : 'no benchmark'} />
                   </MetricGrid>
                 </Card>
               )
             })}
-            <Card id="drawdown" title="Drawdown">
-              <PriceChart lines={lines} height={280} percent label={`Drawdown of ${args.symbols.join(', ')} over the window`} />
+            <Card id="correlation" title="Correlation of returns">
+              <QueryState query={risk} loadingLabel="Computing risk…" isEmpty={(r) => r.correlation.symbols.length === 0}>
+                {(r) => <CorrelationHeatmap m={r.correlation} />}
+              </QueryState>
             </Card>
           </>
         )}
       </QueryState>
-      <Card id="correlation" title="Correlation of returns">
-        <QueryState query={risk} loadingLabel="Computing risk…" isEmpty={(r) => r.correlation.symbols.length === 0}>
-          {(r) => <CorrelationHeatmap m={r.correlation} />}
-        </QueryState>
-      </Card>
     </div>
   )
 }

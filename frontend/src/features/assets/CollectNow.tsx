@@ -6,9 +6,24 @@ import { ErrorMessage } from '../../components/QueryState'
 import { useCreateRequestMutation } from '../ingestion/ingestionApi'
 import { RequestProgress } from '../ingestion/RequestProgress'
 import { chartIntervals } from '../marketData/intervals'
+import { CsvUploadForm } from '../ingestion/CsvUploadForm'
 
-/** "Collect now": an incremental request from the last stored bar up to now, with its progress live. */
+/**
+ * "Collect now": an incremental request from the last stored bar up to now, with its progress live. A CSV asset has
+ * no provider to ask: collecting it again means uploading a newer file for the same symbol.
+ */
 export function CollectNow({ asset }: { asset: AssetDto }) {
+  if (asset.source === 'csv')
+    return (
+      <div className="space-y-2">
+        <p className="text-sm text-slate-700 dark:text-slate-300">{asset.symbol} came from a CSV file: upload a newer file to add its latest prices.</p>
+        <CsvUploadForm initial={{ symbol: asset.symbol, assetType: asset.assetType }} />
+      </div>
+    )
+  return <CollectFromSource asset={asset} />
+}
+
+function CollectFromSource({ asset }: { asset: AssetDto }) {
   const [interval, setInterval] = useState('1d')
   const [days, setDays] = useState('30')
   const [error, setError] = useState<string | undefined>()

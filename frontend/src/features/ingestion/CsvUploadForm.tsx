@@ -15,10 +15,10 @@ const maxBytes = 16 * 1024 * 1024
  * Imports one symbol's prices from a CSV file on the user's machine: generic OHLCV, a Yahoo download or Stooq format,
  * detected by the server from the header. The file is uploaded; the server never reads a path.
  */
-export function CsvUploadForm() {
+export function CsvUploadForm({ initial }: { initial?: { symbol: string; assetType: string } } = {}) {
   const [file, setFile] = useState<File | null>(null)
-  const [symbol, setSymbol] = useState('')
-  const [assetType, setAssetType] = useState('stock')
+  const [symbol, setSymbol] = useState(initial?.symbol ?? '')
+  const [assetType, setAssetType] = useState(initial?.assetType ?? 'stock')
   const [interval, setInterval] = useState('1d')
   const [currency, setCurrency] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})

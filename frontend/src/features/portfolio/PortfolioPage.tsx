@@ -10,7 +10,7 @@ import { AddTransactionForm } from './AddTransactionForm'
 import { CreatePortfolioForm } from './CreatePortfolioForm'
 import { CsvImport } from './CsvImport'
 import { HoldingsTable } from './HoldingsTable'
-import { useGetHoldingsQuery, useGetPortfolioAnalyticsQuery, useListPortfoliosQuery } from './portfolioApi'
+import { useGetHoldingsQuery, useGetPortfolioAnalyticsQuery, useListPortfoliosQuery, useListTransactionsQuery } from './portfolioApi'
 import { TransactionsTable } from './TransactionsTable'
 import type { PortfolioDto } from '../../api/schemas'
 
@@ -48,8 +48,15 @@ export default function PortfolioPage() {
 }
 
 function PortfolioView({ p }: { p: PortfolioDto }) {
-  const holdings = useGetHoldingsQuery({ portfolioId: p.id })
-  const analytics = useGetPortfolioAnalyticsQuery({ portfolioId: p.id })
+  // A new portfolio has nothing to value yet: returns are asked for only once it has a transaction.
+  const first = useListTransactionsQuery({ portfolioId: p.id, page: 1, pageSize: 1 })
+  const isNew = first.data?.totalCount === 0
+  const holdings = useGetHoldingsQuery({ portfolioId: p.id }, { skip: !first.data || isNew })
+  const analytics = useGetPortfolioAnalyticsQuery({ portfolioId: p.id }, { skip: !first.data || isNew })
+  const contributions = useMemo(
+    () => new Map((analytics.data?.contributions ?? []).map((c) => [c.symbol, c.contribution])),
+    [analytics.data],
+  )
   const lines = useMemo<Line[]>(() => {
     const v = analytics.data?.value ?? []
     const out: Line[] = [{ id: 'value', label: p.name, color: '#0369a1', points: v.map((x) => ({ time: x.time, value: x.value })) }]
@@ -64,54 +71,70 @@ function PortfolioView({ p }: { p: PortfolioDto }) {
         {p.name} · base currency {p.baseCurrency} · cost basis {p.costBasisMethod === 'average' ? 'average cost' : 'FIFO'}
         {p.benchmarkSymbol ? ` · benchmark ${p.benchmarkSymbol}` : ''}
       </p>
-      <QueryState query={analytics} loadingLabel="Loading returns…">
-        {(a) => (
-          <MetricGrid label="Portfolio returns">
-            <Metric label={`Value (${a.baseCurrency})`} value={fmtNumber(holdings.data?.totalValue ?? a.value[a.value.length - 1]?.value)} />
-            <Metric
-              label={a.timeWeightedReturn?.label ?? 'Time-weighted return'}
-              value={fmtPercent(a.timeWeightedReturn?.value, 2, true)}
-              hint={<>{fmtPercent(a.timeWeightedReturn?.annualized, 2, true)} a year. {a.timeWeightedReturn?.description ?? 'How the holdings performed, whatever the timing of deposits and withdrawals.'}</>}
-            />
-            <Metric
-              label={a.moneyWeightedReturn?.label ?? 'Money-weighted return (IRR)'}
-              value={fmtPercent(a.moneyWeightedReturn?.value, 2, true)}
-              hint={<>{fmtPercent(a.moneyWeightedReturn?.annualized, 2, true)} a year. {a.moneyWeightedReturn?.description ?? 'Your own return, given when you put money in and took it out.'}</>}
-            />
-            <Metric label="VaR 95% (1 day)" value={fmtPercent(a.risk?.historicalVaR)} hint="historical" />
-            <Metric label="Beta" value={fmtNumber(a.risk?.beta)} hint={a.benchmark ? `vs ${a.benchmark}` : 'no benchmark'} />
-          </MetricGrid>
-        )}
-      </QueryState>
-      <div className="grid gap-4 lg:grid-cols-3">
-        <Card id="value-chart" title={`Value over time${p.benchmarkSymbol ? ` vs ${p.benchmarkSymbol}` : ''}`} className="lg:col-span-2">
-          <QueryState query={analytics} isEmpty={(a) => a.value.length === 0} empty={<p className="text-sm">No valuation yet.</p>}>
-            {() => <PriceChart lines={lines} height={300} label={`${p.name} value over time${p.benchmarkSymbol ? ` against ${p.benchmarkSymbol}` : ''}`} />}
-          </QueryState>
-        </Card>
-        <Card id="allocation" title="Allocation">
-          <QueryState query={holdings} isEmpty={(h) => h.holdings.length === 0 && h.cash <= 0} empty={<p className="text-sm">Nothing held yet.</p>}>
-            {(h) => (
-              <DonutChart
-                label="Allocation by market value"
-                format={(v) => fmtPercent(v, 1)}
-                data={[...h.holdings.map((x) => ({ label: x.symbol, value: x.marketValueBase ?? 0 })), ...(h.cash > 0 ? [{ label: 'Cash', value: h.cash }] : [])]}
-              />
+      {isNew ? (
+        <section aria-label="Getting started" className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm dark:border-slate-600 dark:bg-slate-900">
+          <h2 className="mb-1 text-base font-semibold">No transactions yet</h2>
+          <p className="text-slate-700 dark:text-slate-300">
+            Record a deposit and your first buy below, or import them from a CSV file. Value, returns, allocation and
+            holdings appear here as soon as there is something to value.
+          </p>
+        </section>
+      ) : (
+        <>
+          <QueryState query={analytics} loadingLabel="Loading returns…">
+            {(a) => (
+              <MetricGrid label="Portfolio returns">
+                <Metric label={`Value (${a.baseCurrency})`} value={fmtNumber(holdings.data?.totalValue ?? a.value[a.value.length - 1]?.value)} />
+                <Metric
+                  label={a.timeWeightedReturn?.label ?? 'Time-weighted return'}
+                  value={fmtPercent(a.timeWeightedReturn?.value, 2, true)}
+                  hint={<>{fmtPercent(a.timeWeightedReturn?.annualized, 2, true)} a year. {a.timeWeightedReturn?.description ?? 'How the holdings performed, whatever the timing of deposits and withdrawals.'}</>}
+                />
+                <Metric
+                  label={a.moneyWeightedReturn?.label ?? 'Money-weighted return (IRR)'}
+                  value={fmtPercent(a.moneyWeightedReturn?.value, 2, true)}
+                  hint={<>{fmtPercent(a.moneyWeightedReturn?.annualized, 2, true)} a year. {a.moneyWeightedReturn?.description ?? 'Your own return, given when you put money in and took it out.'}</>}
+                />
+                <Metric label="VaR 95% (1 day)" value={fmtPercent(a.risk?.historicalVaR)} hint="historical" />
+                <Metric label="Beta" value={fmtNumber(a.risk?.beta)} hint={a.benchmark ? `vs ${a.benchmark}` : 'no benchmark'} />
+              </MetricGrid>
             )}
           </QueryState>
-        </Card>
-        <Card id="holdings" title="Holdings" className="lg:col-span-3">
-          <QueryState query={holdings} loadingLabel="Loading holdings…">
-            {(h) => <HoldingsTable h={h} />}
-          </QueryState>
-        </Card>
-        <Card id="transactions" title="Transactions" className="lg:col-span-2">
+        </>
+      )}
+      <div className="grid min-w-0 gap-4 lg:grid-cols-3">
+        {!isNew && (
+          <>
+            <Card id="value-chart" title={`Value over time${p.benchmarkSymbol ? ` vs ${p.benchmarkSymbol}` : ''}`} className="min-w-0 lg:col-span-2">
+              <QueryState query={analytics} isEmpty={(a) => a.value.length === 0} empty={<p className="text-sm">No valuation yet.</p>}>
+                {() => <PriceChart lines={lines} height={300} label={`${p.name} value over time${p.benchmarkSymbol ? ` against ${p.benchmarkSymbol}` : ''}`} />}
+              </QueryState>
+            </Card>
+            <Card id="allocation" title="Allocation" className="min-w-0">
+              <QueryState query={holdings} isEmpty={(h) => h.holdings.length === 0 && h.cash <= 0} empty={<p className="text-sm">Nothing held yet.</p>}>
+                {(h) => (
+                  <DonutChart
+                    label="Allocation by market value"
+                    format={(v) => fmtPercent(v, 1)}
+                    data={[...h.holdings.map((x) => ({ label: x.symbol, value: x.marketValueBase ?? 0 })), ...(h.cash > 0 ? [{ label: 'Cash', value: h.cash }] : [])]}
+                  />
+                )}
+              </QueryState>
+            </Card>
+            <Card id="holdings" title="Holdings" className="min-w-0 lg:col-span-3">
+              <QueryState query={holdings} loadingLabel="Loading holdings…">
+                {(h) => <HoldingsTable h={h} contributions={contributions} />}
+              </QueryState>
+            </Card>
+          </>
+        )}
+        <Card id="transactions" title="Transactions" className="min-w-0 lg:col-span-2">
           <AddTransactionForm portfolioId={p.id} currency={p.baseCurrency} />
           <div className="mt-4">
             <TransactionsTable portfolioId={p.id} />
           </div>
         </Card>
-        <Card id="import" title="Import transactions">
+        <Card id="import" title="Import transactions" className="min-w-0">
           <CsvImport portfolioId={p.id} />
         </Card>
       </div>

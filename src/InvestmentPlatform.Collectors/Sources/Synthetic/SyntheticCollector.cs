@@ -66,7 +66,7 @@ public sealed class SyntheticCollector : CollectorBase
         Name,
         new Dictionary<string, string>
         {
-            ["synthetic"] = "true", ["seed"] = seed, ["model"] = "geometric-brownian-motion, one-minute path", ["sessions"] = market.Exchange.Hours,
+            ["synthetic"] = "true", ["seed"] = seed, ["model"] = "geometric-brownian-motion, clustered daily volatility, one-minute path", ["sessions"] = market.Exchange.Hours,
         });
 
     /// <summary>Symbols in provider style hint at their type: BTC-USD crypto, EURUSD=X forex, GC=F commodity.</summary>

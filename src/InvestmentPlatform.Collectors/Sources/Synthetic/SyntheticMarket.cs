@@ -3,7 +3,8 @@ using InvestmentPlatform.Contracts.Ingestion;
 namespace InvestmentPlatform.Collectors.Sources.Synthetic;
 
 /// <summary>
-/// One price path per (seed, symbol): geometric Brownian motion sampled every minute of calendar time. A bar of any
+/// One price path per (seed, symbol): geometric Brownian motion sampled every minute of calendar time, its volatility
+/// clustering from day to day (<see cref="SyntheticVolatility"/>). A bar of any
 /// interval is the aggregate of the path's one-minute bars inside the asset's sessions, so 1m, 5m, 1h and 1d bars of a
 /// symbol agree exactly when resampled, and the time a market is closed shows as the gap between one session's close
 /// and the next one's open. Stocks' dividends and splits (<see cref="SyntheticActions"/>) show in raw prices and on the
@@ -20,10 +21,8 @@ internal sealed class SyntheticMarket
     private readonly SyntheticActions _actions;
     private readonly ulong _key;
     private readonly double _logBase;
-    private readonly double _drift;
     private readonly double _sigma;
-    private readonly double _anchorW;
-    private readonly long _anchorMinute;
+    private readonly SyntheticVolatility _volatility;
     private readonly int _decimals;
     private readonly double _tick;
     private readonly double? _volumePerMinute;
@@ -36,11 +35,8 @@ internal sealed class SyntheticMarket
         _key = SyntheticPath.Key(seed, symbol.ToUpperInvariant());
         _path = new SyntheticPath(_key);
         _sigma = Profile.AnnualVol * Math.Sqrt(1 / MinutesPerYear);
-        // Itô correction keeps the expected price growing at 5 % a year.
-        _drift = (0.05 - 0.5 * Profile.AnnualVol * Profile.AnnualVol) / MinutesPerYear;
         _logBase = Math.Log(Profile.Price);
-        _anchorMinute = MinuteOf(Anchor);
-        _anchorW = _path.At(_anchorMinute);
+        _volatility = new SyntheticVolatility(_key, Profile.AnnualVol, _path, MinuteOf(Anchor));
         _decimals = Profile.Decimals;
         _tick = Math.Pow(10, -_decimals);
         var e = _sessions.Exchange;
@@ -111,12 +107,14 @@ internal sealed class SyntheticMarket
     {
         var open = Price(m, wOpen) * priceFactor;
         var close = Price(m + 1, wClose) * priceFactor;
-        var wick = _sigma * 0.8;
+        // Wicks and volume grow with the day's volatility: turbulent days are busy ones.
+        var multiple = _volatility.Multiple(m);
+        var wick = _sigma * multiple * 0.8;
         var high = Math.Max(open, close) * Math.Exp(wick * SyntheticPath.Uniform(_key, 2 * m));
         var low = Math.Min(open, close) * Math.Exp(-wick * SyntheticPath.Uniform(_key, 2 * m + 1));
         // Whole units, so any grouping of minutes sums to the same volume exactly.
         double? volume = _volumePerMinute is { } perMinute
-            ? Math.Round(perMinute * volumeFactor * IntradayShape(m, utcOffset) * Math.Exp(0.5 * SyntheticPath.Normal(_key ^ 0x5EED, m) - 0.125))
+            ? Math.Round(perMinute * volumeFactor * Math.Sqrt(multiple) * IntradayShape(m, utcOffset) * Math.Exp(0.5 * SyntheticPath.Normal(_key ^ 0x5EED, m) - 0.125))
             : null;
         return new Bar(OnTick(open), OnTick(high), OnTick(low), OnTick(close), volume, 0, 0);
     }
@@ -138,7 +136,7 @@ internal sealed class SyntheticMarket
     // Rounding is monotonic, so low <= open, close <= high survives it, and a price never rounds below one tick.
     private double OnTick(double price) => Math.Max(Math.Round(price, _decimals), _tick);
 
-    private double Price(long minute, double w) => Math.Exp(_logBase + _drift * (minute - _anchorMinute) + _sigma * (w - _anchorW));
+    private double Price(long minute, double w) => Math.Exp(_logBase + _volatility.LogPrice(minute, w));
 
     private static long MinuteOf(DateTime time) => (time - Epoch).Ticks / TimeSpan.TicksPerMinute;
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;

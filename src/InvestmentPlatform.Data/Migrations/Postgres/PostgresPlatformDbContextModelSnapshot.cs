@@ -1082,6 +1082,39 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.ToTable("ingestion_requests", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.KeptUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("text")
+                        .HasColumnName("owner_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kept_uploads");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_kept_uploads_owner_id");
+
+                    b.ToTable("kept_uploads", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.WorkerPresence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1601,6 +1634,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("name");
+
+                    b.Property<string>("Options")
+                        .HasColumnType("text")
+                        .HasColumnName("options");
 
                     b.Property<string>("OwnerId")
                         .HasColumnType("text")

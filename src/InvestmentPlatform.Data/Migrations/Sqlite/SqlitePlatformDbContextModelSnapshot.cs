@@ -1069,6 +1069,39 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.ToTable("ingestion_requests", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.KeptUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bytes");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kept_uploads");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_kept_uploads_owner_id");
+
+                    b.ToTable("kept_uploads", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.WorkerPresence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1584,6 +1617,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("Options")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("options");
 
                     b.Property<string>("OwnerId")
                         .HasColumnType("TEXT")
