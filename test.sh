@@ -32,8 +32,42 @@ guarded() {
   local limit=$1 log=$2 started=$SECONDS; shift 2
   timeout --kill-after=30s "$limit" "$@" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
-  last_took=$((SECONDS - started))
+  last_took=$((SECONDS - started)); last_rc=$rc
   return "$rc"
+}
+
+# test_args OUT HANG: dotnet test's options for a run whose results, hang dumps and stacks go under OUT; the test
+# platform's hang guard stops a test that hangs for HANG.
+test_args() {
+  mkdir -p "$1"
+  echo "-c Release --no-build --blame-hang-timeout $2 --blame-hang-dump-type full --results-directory $1 --logger trx;LogFileName=results.trx --logger console;verbosity=normal"
+}
+
+# record_tests NAME OUT LIMIT: records a dotnet test run from its results and console log; its exit status is
+# guarded_rc (or the last guarded command's). A run that hung, crashed, timed out or exited badly counts a failure.
+record_tests() {
+  local name=$1 out=$2 limit=$3 rc=${guarded_rc:-$last_rc} passed=0 failed=0 problem=""
+  if [ -f "$out/results.trx" ]; then
+    local counters
+    counters=$(grep -o '<Counters [^>]*>' "$out/results.trx" | head -n 1)
+    attr() { echo "$counters" | grep -oE " $1=\"[0-9]+\"" | grep -oE '[0-9]+' || echo 0; }
+    passed=$(attr passed)
+    failed=$(( $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted) ))
+  fi
+  if grep -qE "inactivity time|Test host process crashed|test run was aborted" "$out/console.log" 2>/dev/null; then
+    # VSTest lists the tests that were running when it stopped the host between these two lines.
+    local running
+    running=$(sed -n '/host process exited unexpectedly/,/hangdump\|^Results File/p' "$out/console.log" \
+      | grep -E '^[A-Za-z_][A-Za-z0-9_.]+(\(.*\))?$' | sort -u | paste -sd ' ' -)
+    problem="a test hung or crashed the test host: ${running:-unknown} (see $out)"
+  elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+    problem="timed out after $limit"
+  elif [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    problem="exited with status $rc"
+  fi
+  record "$name" "$passed" "$failed" "$problem"
+  # CI shows only the tail of the run, so each failed test is named again below the closing counts.
+  while IFS= read -r line; do failures+=("$line"); done < <(failed_tests "$out/console.log")
 }
 
 # failed_tests LOG: "name: first line of its error" for each test VSTest's console logger reported as failed.
@@ -61,40 +95,43 @@ if guarded 20m test-output/dotnet-build.log dotnet build InvestmentPlatform.sln 
   record ".NET build" 1 0
   for project in tests/*/*.csproj; do
     name=$(basename "$project" .csproj)
-    out="test-output/$name"
-    mkdir -p "$out"
-    # The integration tests start hosts, brokers' connections and child processes: their slowest test takes minutes.
-    hang=${IP_TEST_HANG_TIMEOUT:-3m}; limit=15m
-    case $name in *IntegrationTests) hang=${IP_TEST_HANG_TIMEOUT:-8m}; limit=40m ;; esac
-    if [ "$services_ok" = 0 ] && [ "$name" != "${name%IntegrationTests}" ]; then
-      record "$name" 0 1 "not started: the test services are missing"; continue
-    fi
-    guarded "$limit" "$out/console.log" dotnet test "$project" -c Release --no-build \
-      --blame-hang-timeout "$hang" --blame-hang-dump-type full --results-directory "$out" \
-      --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal"
-    rc=$?
-    passed=0; failed=0
-    if [ -f "$out/results.trx" ]; then
-      counters=$(grep -o '<Counters [^>]*>' "$out/results.trx" | head -n 1)
-      attr() { echo "$counters" | grep -oE " $1=\"[0-9]+\"" | grep -oE '[0-9]+' || echo 0; }
-      passed=$(attr passed)
-      failed=$(( $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted) ))
-    fi
-    problem=""
-    if grep -qE "inactivity time|Test host process crashed|test run was aborted" "$out/console.log" 2>/dev/null; then
-      # VSTest lists the tests that were running when it stopped the host between these two lines.
-      running=$(sed -n '/host process exited unexpectedly/,/hangdump\|^Results File/p' "$out/console.log" \
-        | grep -E '^[A-Za-z_][A-Za-z0-9_.]+(\(.*\))?$' | sort -u | paste -sd ' ' -)
-      problem="a test hung or crashed the test host: ${running:-unknown} (see $out)"
-    elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
-      problem="timed out after $limit"
-    elif [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
-      problem="exited with status $rc"
-    fi
-    record "$name" "$passed" "$failed" "$problem"
-    # CI shows only the tail of the run, so each failed test is named again below the closing counts.
-    while IFS= read -r line; do failures+=("$line"); done < <(failed_tests "$out/console.log")
+    case $name in *IntegrationTests) continue ;; esac
+    # shellcheck disable=SC2046 # the options are words without spaces
+    guarded 15m "test-output/$name/console.log" dotnet test "$project" $(test_args "test-output/$name" "${IP_TEST_HANG_TIMEOUT:-3m}")
+    record_tests "$name" "test-output/$name" 15m
   done
+
+  # The integration tests wait on hosts, brokers, child processes and outages far more than they compute, so they
+  # run as two shards at once, each on a virtual host of its own (message-type exchanges are per virtual host).
+  # Their slowest test takes minutes.
+  project=tests/InvestmentPlatform.IntegrationTests/InvestmentPlatform.IntegrationTests.csproj
+  processes="FullyQualifiedName~.Resilience.|FullyQualifiedName~.Ingestion.|FullyQualifiedName~.Foundation.|FullyQualifiedName~.Cli.|FullyQualifiedName~.Faults."
+  hosts="FullyQualifiedName!~.Resilience.&FullyQualifiedName!~.Ingestion.&FullyQualifiedName!~.Foundation.&FullyQualifiedName!~.Cli.&FullyQualifiedName!~.Faults."
+  if [ "$services_ok" = 0 ]; then
+    record "InvestmentPlatform.IntegrationTests" 0 1 "not started: the test services are missing"
+  else
+    echo "integration tests: two shards at once, their output in test-output/IntegrationTests.{processes,hosts}/console.log"
+    started=$SECONDS
+    hang=${IP_TEST_HANG_TIMEOUT:-8m}
+    mkdir -p test-output/IntegrationTests.processes test-output/IntegrationTests.hosts
+    # shellcheck disable=SC2046
+    timeout --kill-after=30s 40m dotnet test "$project" $(test_args test-output/IntegrationTests.processes "$hang") \
+      --filter "$processes" > test-output/IntegrationTests.processes/console.log 2>&1 &
+    first=$!
+    # shellcheck disable=SC2046
+    IP_TEST_RABBITMQ_VHOST="$IP_TEST_RABBITMQ_VHOST_2" timeout --kill-after=30s 40m dotnet test "$project" \
+      $(test_args test-output/IntegrationTests.hosts "$hang") --filter "$hosts" > test-output/IntegrationTests.hosts/console.log 2>&1 &
+    second=$!
+    wait $first; rc_first=$?
+    wait $second; rc_second=$?
+    for shard in processes hosts; do
+      tail -n 3 "test-output/IntegrationTests.$shard/console.log"
+    done
+    last_took=$((SECONDS - started))
+    guarded_rc=$rc_first record_tests "InvestmentPlatform.IntegrationTests (processes)" test-output/IntegrationTests.processes 40m
+    last_took=$((SECONDS - started))
+    guarded_rc=$rc_second record_tests "InvestmentPlatform.IntegrationTests (hosts)" test-output/IntegrationTests.hosts 40m
+  fi
   # A hang guard's dump is only evidence once it is readable: the async and thread stacks, the hung test among them.
   find test-output -name '*_hangdump.dmp' -not -path '*/_*' | while read -r dump; do
     dotnet tool restore >/dev/null 2>&1
