@@ -21,6 +21,16 @@ if ! "$smtp_python" -c "import aiosmtpd" 2>/dev/null; then
   smtp_log "installing python3-aiosmtpd"; apt_install python3-aiosmtpd
 fi
 
+# A test SMTP server of another checkout (an earlier clone's run) delivers into that checkout's Maildir, which the
+# specs here would never read: it is stopped, and ours started.
+smtp_pid=$(ss -ltnpH "sport = :$smtp_port" 2>/dev/null | grep -oE 'pid=[0-9]+' | head -n 1 | cut -d= -f2)
+if [ -n "$smtp_pid" ] && tr '\0' ' ' <"/proc/$smtp_pid/cmdline" 2>/dev/null | grep -q aiosmtpd \
+  && ! tr '\0' ' ' <"/proc/$smtp_pid/cmdline" | grep -qF "$smtp_dir/maildir"; then
+  smtp_log "stopping the test SMTP server of another checkout on 127.0.0.1:$smtp_port"
+  kill "$smtp_pid" 2>/dev/null
+  for _ in $(seq 1 20); do smtp_answers || break; sleep 0.5; done
+fi
+
 if ! smtp_answers; then
   # Mailbox writes into an existing Maildir: its tmp, new and cur folders must be there.
   mkdir -p "$smtp_dir/maildir/tmp" "$smtp_dir/maildir/new" "$smtp_dir/maildir/cur"

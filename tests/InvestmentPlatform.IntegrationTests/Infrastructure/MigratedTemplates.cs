@@ -69,7 +69,15 @@ public static class MigratedTemplates
         var building = $"ip_test_building_{Guid.NewGuid():N}";
         await ExecuteAsync(admin, $"CREATE DATABASE {building}");
         await MigrateAsync(new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = building, Pooling = false }.ConnectionString);
-        await ExecuteAsync(admin, $"ALTER DATABASE {building} RENAME TO {name}");
+        try
+        {
+            await ExecuteAsync(admin, $"ALTER DATABASE {building} RENAME TO {name}");
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another test process of this run (test.sh runs two at once) made the same template first.
+            await ExecuteAsync(admin, $"DROP DATABASE {building} WITH (FORCE)");
+        }
         return name;
     }
 
