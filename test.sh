@@ -111,25 +111,29 @@ if guarded 20m test-output/dotnet-build.log dotnet build InvestmentPlatform.sln 
     record "InvestmentPlatform.IntegrationTests" 0 1 "not started: the test services are missing"
   else
     echo "integration tests: two shards at once, their output in test-output/IntegrationTests.{processes,hosts}/console.log"
-    started=$SECONDS
     hang=${IP_TEST_HANG_TIMEOUT:-8m}
     mkdir -p test-output/IntegrationTests.processes test-output/IntegrationTests.hosts
-    # shellcheck disable=SC2046
-    timeout --kill-after=30s 40m dotnet test "$project" $(test_args test-output/IntegrationTests.processes "$hang") \
-      --filter "$processes" > test-output/IntegrationTests.processes/console.log 2>&1 &
+    # shard OUT FILTER: one shard in the background; its duration lands in OUT/took.
+    shard() {
+      local out=$1 filter=$2 started=$SECONDS rc
+      # shellcheck disable=SC2046
+      timeout --kill-after=30s 40m dotnet test "$project" $(test_args "$out" "$hang") --filter "$filter" > "$out/console.log" 2>&1
+      rc=$?
+      echo $((SECONDS - started)) > "$out/took"
+      return $rc
+    }
+    shard test-output/IntegrationTests.processes "$processes" &
     first=$!
-    # shellcheck disable=SC2046
-    IP_TEST_RABBITMQ_VHOST="$IP_TEST_RABBITMQ_VHOST_2" timeout --kill-after=30s 40m dotnet test "$project" \
-      $(test_args test-output/IntegrationTests.hosts "$hang") --filter "$hosts" > test-output/IntegrationTests.hosts/console.log 2>&1 &
+    IP_TEST_RABBITMQ_VHOST="$IP_TEST_RABBITMQ_VHOST_2" shard test-output/IntegrationTests.hosts "$hosts" &
     second=$!
     wait $first; rc_first=$?
     wait $second; rc_second=$?
-    for shard in processes hosts; do
-      tail -n 3 "test-output/IntegrationTests.$shard/console.log"
+    for name in processes hosts; do
+      tail -n 3 "test-output/IntegrationTests.$name/console.log"
     done
-    last_took=$((SECONDS - started))
+    last_took=$(cat test-output/IntegrationTests.processes/took 2>/dev/null || echo 0)
     guarded_rc=$rc_first record_tests "InvestmentPlatform.IntegrationTests (processes)" test-output/IntegrationTests.processes 40m
-    last_took=$((SECONDS - started))
+    last_took=$(cat test-output/IntegrationTests.hosts/took 2>/dev/null || echo 0)
     guarded_rc=$rc_second record_tests "InvestmentPlatform.IntegrationTests (hosts)" test-output/IntegrationTests.hosts 40m
   fi
   # A hang guard's dump is only evidence once it is readable: the async and thread stacks, the hung test among them.
