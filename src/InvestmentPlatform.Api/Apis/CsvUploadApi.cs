@@ -38,12 +38,7 @@ internal static class CsvUploadApi
 
         var upload = await uploads.SaveAsync(body.Stream!, ct);
         if (upload.Id is not { } id)
-            return upload.Refusal switch
-            {
-                CsvUploadRefusal.TooLarge => ApiProblems.PayloadTooLarge(upload.Problem!),
-                CsvUploadRefusal.LineTooLong => ApiProblems.Unprocessable("file", upload.Problem!),
-                _ => ApiProblems.BadRequest("file", upload.Problem!),
-            };
+            return Refused(upload);
         options[ImportFiles.UploadOption] = id.ToString("N");
         try
         {
@@ -55,6 +50,14 @@ internal static class CsvUploadApi
             throw;
         }
     }
+
+    /// <summary>Why a stored upload was refused, as the answer to its caller.</summary>
+    internal static ProblemHttpResult Refused(CsvUpload upload) => upload.Refusal switch
+    {
+        CsvUploadRefusal.TooLarge => ApiProblems.PayloadTooLarge(upload.Problem!),
+        CsvUploadRefusal.LineTooLong => ApiProblems.Unprocessable("file", upload.Problem!),
+        _ => ApiProblems.BadRequest("file", upload.Problem!),
+    };
 
     internal sealed record Body(Stream? Stream, ProblemHttpResult? Problem, string? FileName = null);
 

@@ -46,12 +46,7 @@ public static class KeptUploadsApi
             return unsupported;
         var upload = await uploads.SaveAsync(body.Stream!, ct);
         if (upload.Id is not { } id)
-            return upload.Refusal switch
-            {
-                CsvUploadRefusal.TooLarge => ApiProblems.PayloadTooLarge(upload.Problem!),
-                CsvUploadRefusal.LineTooLong => ApiProblems.Unprocessable("file", upload.Problem!),
-                _ => ApiProblems.BadRequest("file", upload.Problem!),
-            };
+            return CsvUploadApi.Refused(upload);
         var row = new KeptUpload
         {
             Id = id, OwnerId = user.UserIdOf(), FileName = (name ?? body.FileName) is { Length: > 0 } given ? CsvUploadApi.Shorten(given) : null,
