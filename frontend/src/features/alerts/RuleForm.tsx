@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { fieldErrors } from '../../api/problem'
 import type { AlertRuleDto } from '../../api/schemas'
 import { Button, Field, Input, Select, SelectField } from '../../components/Form'
@@ -40,7 +40,12 @@ export function RuleForm({ rule, initial, onSaved, onCancel }: Props) {
   const assets = useListAssetsQuery({ q: v.symbol.trim() || undefined, pageSize: 20 }, { skip: !series })
   const jobs = useListJobsQuery({ pageSize: 200 }, { skip: v.kind !== 'job' })
   const uid = useId()
-  const summaryId = `${uid}-errors`
+  const summary = useRef<HTMLParagraphElement>(null)
+  const [refusals, setRefusals] = useState(0)
+  // After the summary has rendered: keyboard and screen-reader users start from what needs fixing.
+  useEffect(() => {
+    if (refusals) summary.current?.focus()
+  }, [refusals])
   const kinds: readonly string[] = rule?.kind === 'stale' ? [...alertKinds, 'stale'] : alertKinds
   const what = rule ? 'Edit rule' : 'New alert rule'
 
@@ -49,7 +54,7 @@ export function RuleForm({ rule, initial, onSaved, onCancel }: Props) {
     const found = validateAlert(v, rule?.hasWebhookSecret ?? false)
     setErrors(found)
     if (Object.keys(found).length) {
-      document.getElementById(summaryId)?.focus()
+      setRefusals((n) => n + 1)
       return
     }
     try {
@@ -73,7 +78,7 @@ export function RuleForm({ rule, initial, onSaved, onCancel }: Props) {
   return (
     <form onSubmit={submit} noValidate aria-label={rule ? `Edit ${rule.name}` : what} className="space-y-4">
       {errorCount > 0 && (
-        <p id={summaryId} tabIndex={-1} role="alert" className="rounded-md bg-rose-50 p-2 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-100">
+        <p ref={summary} tabIndex={-1} role="alert" className="rounded-md bg-rose-50 p-2 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-100">
           {errorCount} field{errorCount === 1 ? ' needs' : 's need'} attention.
         </p>
       )}
