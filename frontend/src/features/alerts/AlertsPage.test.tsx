@@ -73,6 +73,22 @@ describe('AlertsPage', () => {
     expect(screen.queryByRole('form', { name: 'Edit SYN-A breakout' })).not.toBeInTheDocument()
   })
 
+  it('deletes a rule after asking, and closes its open history', async () => {
+    const calls = api([
+      ['GET', /\/api\/alerts\/a1\/(firings|deliveries)$/, (c) => ({ body: c.url.pathname.endsWith('firings') ? paged([]) : [] })],
+      ['DELETE', /\/api\/alerts\/a1$/, () => ({ status: 204 })],
+    ]).calls
+    const confirm = vi.fn(() => true)
+    vi.stubGlobal('confirm', confirm)
+    renderWithProviders(<AlertsPage />, { route: '/alerts' })
+    await userEvent.click(await screen.findByRole('button', { name: 'History of SYN-A breakout' }))
+    await screen.findByText('SYN-A breakout has not fired yet.')
+    await userEvent.click(screen.getByRole('button', { name: 'Delete SYN-A breakout' }))
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Delete the rule SYN-A breakout?'))
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'History of SYN-A breakout' })).not.toBeInTheDocument())
+    expect(calls.some((c) => c.method === 'DELETE' && c.url.pathname === '/api/alerts/a1')).toBe(true)
+  })
+
   it('starts a new price rule from an asset link', async () => {
     api()
     renderWithProviders(<AlertsPage />, { route: '/alerts?tab=new&symbol=SYN-A&interval=1h&level=101.5' })

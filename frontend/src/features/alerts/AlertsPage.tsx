@@ -42,7 +42,8 @@ export default function AlertsPage() {
         <Tabs tabs={tabs} current={tab} onChange={go} label="Alerts sections">
           {tab === 'rules' && (
             <div className="space-y-4">
-              <RulesTable selected={open?.rule.id ?? null} onEdit={(rule) => setOpen({ rule, mode: 'edit' })} onHistory={(rule) => setOpen({ rule, mode: 'history' })} />
+              <RulesTable selected={open?.rule.id ?? null} onEdit={(rule) => setOpen({ rule, mode: 'edit' })} onHistory={(rule) => setOpen({ rule, mode: 'history' })}
+                onDeleted={(id) => setOpen((o) => (o?.rule.id === id ? null : o))} />
               {open && (
                 <section aria-labelledby="rule-panel-title" className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
                   <div className="mb-3 flex flex-wrap items-center justify-between gap-2">

@@ -15,12 +15,13 @@ type Props = {
   selected: string | null
   onEdit: (rule: AlertRuleDto) => void
   onHistory: (rule: AlertRuleDto) => void
+  onDeleted?: (id: string) => void
 }
 
 const small = '!px-2 !py-0.5 text-xs'
 
 /** The signed-in user's rules, by name, with what each watches and the actions on it. */
-export function RulesTable({ selected, onEdit, onHistory }: Props) {
+export function RulesTable({ selected, onEdit, onHistory, onDeleted }: Props) {
   const [page, setPage] = useState(1)
   const rules = useListAlertsQuery({ page, pageSize: 25 })
   const hasJobRules = rules.data?.items.some((r) => r.kind === 'job') ?? false
@@ -77,7 +78,7 @@ export function RulesTable({ selected, onEdit, onHistory }: Props) {
             aria-label={`${r.enabled ? 'Pause' : 'Resume'} ${r.name}`}>{r.enabled ? 'Pause' : 'Resume'}</Button>
           <Button {...gate} variant="secondary" className={small} onClick={() => sendTest(r)} aria-label={`Send a test of ${r.name}`}>Send test</Button>
           <Button variant="secondary" className={small} aria-pressed={selected === r.id} onClick={() => onHistory(r)} aria-label={`History of ${r.name}`}>History</Button>
-          <Button {...gate} variant="secondary" className={small} onClick={() => { if (confirm(`Delete the rule ${r.name}? Its firings go with it.`)) remove(r.id) }}
+          <Button {...gate} variant="secondary" className={small} onClick={() => { if (confirm(`Delete the rule ${r.name}? Its firings go with it.`)) remove(r.id).unwrap().then(() => onDeleted?.(r.id), () => undefined) }}
             aria-label={`Delete ${r.name}`}>Delete</Button>
         </span>
       ),
@@ -88,7 +89,7 @@ export function RulesTable({ selected, onEdit, onHistory }: Props) {
     <div>
       <RoleNote needed="analyst" what="Creating, changing and testing rules is disabled." />
       {actionError ? <ErrorMessage error={actionError} title="The action failed" /> : null}
-      <p role="status" className="text-sm text-emerald-800 empty:hidden dark:text-emerald-300">{tested}</p>
+      <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">{tested}</p>
       <QueryState query={rules} isEmpty={(d) => d.items.length === 0} loadingLabel="Loading alert rules…"
         empty={<p className="text-sm">No alert rules yet. Create one in the “New rule” tab.</p>}>
         {(d) => (
