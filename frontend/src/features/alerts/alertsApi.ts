@@ -1,5 +1,5 @@
 import { apiSlice, query } from '../../api/apiSlice'
-import { liveEvents } from '../../api/liveEvents'
+import { liveEvents, type NotificationEvent } from '../../api/liveEvents'
 import type { AlertDeliveryDto, AlertFiringDto, AlertRuleDto, AlertRuleInput, AlertTestDto, InboxPage, Paged, UnreadCount } from '../../api/schemas'
 
 const id = (x: string) => encodeURIComponent(x)
@@ -7,25 +7,32 @@ const id = (x: string) => encodeURIComponent(x)
 // The alerts' tags live with the feature: the shared slice does not need to know them.
 const api = apiSlice.enhanceEndpoints({ addTagTypes: ['Alert', 'AlertFiring', 'Notification', 'Unread'] })
 
+type Lifecycle = { cacheDataLoaded: Promise<unknown>; cacheEntryRemoved: Promise<unknown> }
+
+/** A cache entry's lifecycle that hands each notification pushed while the entry lives to `react`. */
+function onNotification<L extends Lifecycle>(react: (e: NotificationEvent, lifecycle: L) => void) {
+  return async (_arg: unknown, lifecycle: L) => {
+    try {
+      await lifecycle.cacheDataLoaded
+    } catch {
+      return
+    }
+    const off = liveEvents.on('notification', (e) => react(e, lifecycle))
+    await lifecycle.cacheEntryRemoved
+    off()
+  }
+}
+
 export const alertsApi = api.injectEndpoints({
   endpoints: (build) => ({
     listAlerts: build.query<Paged<AlertRuleDto>, { page?: number; pageSize?: number }>({
       query: (a) => `/alerts${query(a)}`,
       providesTags: (r) => [{ type: 'Alert', id: 'LIST' }, ...(r?.items ?? []).map((x) => ({ type: 'Alert' as const, id: x.id }))],
       // A firing changes its rule's last-fired time and, for a price rule, whether it is armed.
-      async onCacheEntryAdded(_a, { cacheDataLoaded, cacheEntryRemoved, dispatch, getCacheEntry }) {
-        try {
-          await cacheDataLoaded
-        } catch {
-          return
-        }
-        const off = liveEvents.on('notification', (e) => {
-          if (getCacheEntry().data?.items.some((x) => x.id === e.ruleId))
-            dispatch(alertsApi.util.invalidateTags([{ type: 'Alert', id: e.ruleId }, { type: 'AlertFiring', id: e.ruleId }]))
-        })
-        await cacheEntryRemoved
-        off()
-      },
+      onCacheEntryAdded: onNotification((e, { dispatch, getCacheEntry }) => {
+        if (getCacheEntry().data?.items.some((x) => x.id === e.ruleId))
+          dispatch(alertsApi.util.invalidateTags([{ type: 'Alert', id: e.ruleId }, { type: 'AlertFiring', id: e.ruleId }]))
+      }),
     }),
     createAlert: build.mutation<AlertRuleDto, AlertRuleInput>({
       query: (body) => ({ url: '/alerts', method: 'POST', body }),
@@ -55,33 +62,15 @@ export const alertsApi = api.injectEndpoints({
     inbox: build.query<InboxPage, { unread?: boolean; page?: number }>({
       query: (a) => `/notifications${query({ unread: a.unread || undefined, page: a.page, pageSize: 20 })}`,
       providesTags: [{ type: 'Notification', id: 'LIST' }],
-      async onCacheEntryAdded(_a, { cacheDataLoaded, cacheEntryRemoved, dispatch }) {
-        try {
-          await cacheDataLoaded
-        } catch {
-          return
-        }
-        const off = liveEvents.on('notification', () => dispatch(alertsApi.util.invalidateTags([{ type: 'Notification', id: 'LIST' }])))
-        await cacheEntryRemoved
-        off()
-      },
+      onCacheEntryAdded: onNotification((_e, { dispatch }) => dispatch(alertsApi.util.invalidateTags([{ type: 'Notification', id: 'LIST' }]))),
     }),
     unreadCount: build.query<UnreadCount, void>({
       query: () => '/notifications/unread-count',
       providesTags: ['Unread'],
       // The push carries the owner's unread count as of the firing: no request needed.
-      async onCacheEntryAdded(_a, { updateCachedData, cacheDataLoaded, cacheEntryRemoved }) {
-        try {
-          await cacheDataLoaded
-        } catch {
-          return
-        }
-        const off = liveEvents.on('notification', (e) => updateCachedData((d) => {
-          d.unread = e.unread
-        }))
-        await cacheEntryRemoved
-        off()
-      },
+      onCacheEntryAdded: onNotification((e, { updateCachedData }) => updateCachedData((d) => {
+        d.unread = e.unread
+      })),
     }),
     markRead: build.mutation<UnreadCount, string>({
       query: (x) => ({ url: `/notifications/${id(x)}/read`, method: 'POST' }),
