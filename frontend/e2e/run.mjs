@@ -361,7 +361,7 @@ try {
     await form.getByRole('button', { name: 'Create rule' }).click()
     const row = page.locator(`tr[data-rule-name="${alertName}"]`)
     await row.waitFor()
-    await row.getByRole('button', { name: `Send a test of ${alertName}` }).click()
+    await row.getByRole('button', { name: `Send test: ${alertName}` }).click()
     await page.getByText(`Test sent for ${alertName}`).waitFor()
     // The test goes through the outbox, the bus and the hub to this user's connection: the bell announces it.
     await page.getByText(`New alert: ${alertName}.`, { exact: false }).waitFor({ state: 'attached', timeout: 20_000 })

@@ -46,7 +46,7 @@ describe('AlertsPage', () => {
     expect(pause.body).toMatchObject({ enabled: false, kind: 'price', level: 105, hysteresis: 2, symbol: 'SYN-A' })
     expect(resume.body).toMatchObject({ enabled: true, kind: 'job', jobId: 'j1', email: 'me@example.com', channels: ['inapp', 'email'] })
 
-    await userEvent.click(screen.getByRole('button', { name: 'Send a test of SYN-A breakout' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Send test: SYN-A breakout' }))
     expect(await screen.findByText(/Test sent for SYN-A breakout on In-app/)).toBeInTheDocument()
   })
 

@@ -76,7 +76,7 @@ export function RulesTable({ selected, onEdit, onHistory, onDeleted }: Props) {
           <Button {...gate} variant="secondary" className={small} onClick={() => onEdit(r)} aria-label={`Edit ${r.name}`}>Edit</Button>
           <Button {...gate} variant="secondary" className={small} onClick={() => update({ id: r.id, body: withEnabled(r, !r.enabled) })}
             aria-label={`${r.enabled ? 'Pause' : 'Resume'} ${r.name}`}>{r.enabled ? 'Pause' : 'Resume'}</Button>
-          <Button {...gate} variant="secondary" className={small} onClick={() => sendTest(r)} aria-label={`Send a test of ${r.name}`}>Send test</Button>
+          <Button {...gate} variant="secondary" className={small} onClick={() => sendTest(r)} aria-label={`Send test: ${r.name}`}>Send test</Button>
           <Button variant="secondary" className={small} aria-pressed={selected === r.id} onClick={() => onHistory(r)} aria-label={`History of ${r.name}`}>History</Button>
           <Button {...gate} variant="secondary" className={small} onClick={() => { if (confirm(`Delete the rule ${r.name}? Its firings go with it.`)) remove(r.id).unwrap().then(() => onDeleted?.(r.id), () => undefined) }}
             aria-label={`Delete ${r.name}`}>Delete</Button>
