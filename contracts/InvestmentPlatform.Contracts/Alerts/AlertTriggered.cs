@@ -2,7 +2,8 @@ namespace InvestmentPlatform.Contracts.Alerts;
 
 /// <summary>
 /// v1. An alert rule fired. Published through the outbox in the transaction that stored the firing, so each firing is
-/// announced once; delivery on each of <paramref name="Channels"/> starts from it.
+/// announced once; delivery on each of <paramref name="Channels"/> starts from it. A rule's test (POST /api/alerts/{id}/test)
+/// sends one too, whose firing is not stored and whose message starts "Test of the rule".
 /// </summary>
 /// <param name="FiringId">The stored firing.</param>
 /// <param name="RuleId">The rule that fired.</param>

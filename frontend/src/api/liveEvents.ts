@@ -40,11 +40,25 @@ export type OrderUpdateEvent = {
   reason: string | null
   timestamp: string
 }
+/** One of the user's alert rules fired (or was tested); sent to that user's connections only, with their unread count. */
+export type NotificationEvent = {
+  firingId: string
+  ruleId: string
+  ruleName: string
+  kind: string
+  symbol: string | null
+  message: string
+  value: number
+  triggerTime: string
+  unread: number
+  timestamp: string
+}
 export type LiveEventMap = {
   job_status: JobStatusEvent
   collection_progress: CollectionProgressEvent
   error: ErrorEvent
   order_update: OrderUpdateEvent
+  notification: NotificationEvent
 }
 
 export type LiveEventName = keyof LiveEventMap

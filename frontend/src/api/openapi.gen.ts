@@ -84,6 +84,10 @@ export type AlertRuleInput = {
   email?: string | null
 }
 
+export type AlertTestDto = {
+  firingId?: string
+}
+
 export type AnalyticsConventions = {
   returns?: string
   annualization?: string
@@ -969,6 +973,9 @@ export type Paths = {
   }
   "/api/alerts/{id}/deliveries": {
     get: (AlertDeliveryDto)[]
+  }
+  "/api/alerts/{id}/test": {
+    post: AlertTestDto
   }
   "/api/notifications": {
     get: InboxPage

@@ -32,5 +32,12 @@ export type PaperAccountDto = Sent<G.PaperAccountDto>
 export type OrderDto = Sent<G.OrderDto>
 export type FillDto = Sent<G.FillDto>
 export type OrderEventDto = Sent<G.OrderEventDto>
+export type AlertRuleDto = Sent<G.AlertRuleDto>
+export type AlertFiringDto = Sent<G.AlertFiringDto>
+export type AlertDeliveryDto = Sent<G.AlertDeliveryDto>
+export type AlertTestDto = Sent<G.AlertTestDto>
+export type NotificationDto = Sent<G.NotificationDto>
+export type InboxPage = Sent<G.InboxPage>
+export type UnreadCount = Sent<G.UnreadCount>
 
-export type { AssetRequest as AssetInput, SubmitIngestionRequest as IngestionInput, JobRequest as JobInput, PortfolioInput, TransactionInput, PaperAccountInput, OrderInput } from './openapi.gen'
+export type { AssetRequest as AssetInput, SubmitIngestionRequest as IngestionInput, JobRequest as JobInput, PortfolioInput, TransactionInput, PaperAccountInput, OrderInput, AlertRuleInput } from './openapi.gen'

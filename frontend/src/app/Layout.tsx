@@ -5,6 +5,7 @@ import { UserMenu } from '../features/auth/UserMenu'
 import { useMeQuery } from '../features/auth/authApi'
 import { ensureHub } from '../features/live/hubConnection'
 import { ConnectionStatus } from '../features/live/ConnectionStatus'
+import { NotificationBell } from '../features/alerts/NotificationBell'
 import { ThemeToggle } from '../features/theme/ThemeToggle'
 import { useAppDispatch } from './hooks'
 
@@ -14,6 +15,7 @@ const links = [
   { to: '/scheduler', label: 'Scheduler' },
   { to: '/portfolio', label: 'Portfolio' },
   { to: '/trading', label: 'Trading' },
+  { to: '/alerts', label: 'Alerts' },
   { to: '/analytics', label: 'Analytics' },
   { to: '/keys', label: 'API keys' },
   { to: '/users', label: 'Users', role: 'admin' },
@@ -59,6 +61,7 @@ export function Layout() {
           </nav>
           <div className="ml-auto flex items-center gap-2">
             <ConnectionStatus />
+            <NotificationBell />
             <ThemeToggle />
             <UserMenu />
           </div>

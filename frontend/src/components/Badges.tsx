@@ -17,6 +17,8 @@ const statusLook: Record<string, string> = {
   rejected: 'bg-rose-100 text-rose-900 dark:bg-rose-900 dark:text-rose-100',
   cancelled: 'bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-100',
   expired: 'bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-100',
+  delivered: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100',
+  refused: 'bg-rose-100 text-rose-900 dark:bg-rose-900 dark:text-rose-100',
 }
 
 export function StatusBadge({ status }: { status: string | null | undefined }) {

@@ -1,4 +1,4 @@
-import type { AssetDto, WatchlistItem } from '../api/schemas'
+import type { AlertRuleDto, AssetDto, NotificationDto, WatchlistItem } from '../api/schemas'
 import type { JobDto, RunDto } from '../features/scheduler/schedulerTypes'
 
 export const asset = (over: Partial<AssetDto> = {}): AssetDto => ({
@@ -22,4 +22,15 @@ export const run = (over: Partial<RunDto> = {}): RunDto => ({
 export const watch = (over: Partial<WatchlistItem> = {}): WatchlistItem => ({
   symbol: 'SYN-A', name: 'Synthetic A', assetType: 'stock', currency: 'USD', isSynthetic: true, last: 101.5, change: 1.5,
   changePercent: 1.5, time: '2024-01-02T00:00:00Z', sparkline: [100, 100.5, 101, 101.5], ...over,
+})
+
+export const alertRule = (over: Partial<AlertRuleDto> = {}): AlertRuleDto => ({
+  id: 'a1', name: 'SYN-A breakout', kind: 'price', enabled: true, cooldownSeconds: 0, channels: ['inapp'], symbol: 'SYN-A', interval: '1d',
+  direction: 'above', field: 'close', level: 105, hysteresis: 2, percent: null, bars: null, multiplier: null, jobId: null, webhookUrl: null,
+  hasWebhookSecret: false, email: null, armed: true, lastFiredAt: null, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', ...over,
+})
+
+export const notification = (over: Partial<NotificationDto> = {}): NotificationDto => ({
+  id: 'n1', ruleId: 'a1', firingId: 'f1', title: 'SYN-A breakout', body: 'close 108 crossed above 105', link: '/assets/SYN-A',
+  createdAt: '2024-01-08T00:00:05Z', readAt: null, ...over,
 })

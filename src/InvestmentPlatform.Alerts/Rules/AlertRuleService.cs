@@ -1,7 +1,9 @@
+using InvestmentPlatform.Contracts.Alerts;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Alerts;
 using InvestmentPlatform.Data.Assets;
+using InvestmentPlatform.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentPlatform.Alerts.Rules;
@@ -74,6 +76,24 @@ public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
         var rows = await query.OrderByDescending(f => f.TriggerTime).Skip(skip).Take(take)
             .Select(f => new AlertFiringDto(f.Id, f.RuleId, f.TriggerTime, f.Value, f.Message, f.FiredAt)).ToListAsync(ct);
         return (rows, total);
+    }
+
+    /// <summary>
+    /// Announces a test firing of the rule on its channels, so its owner can see how a firing reaches them. Nothing of
+    /// the rule changes and no firing or notification is stored: only the AlertTriggered message, through the outbox.
+    /// </summary>
+    /// <returns>The test firing's id, which the message and each channel's delivery carry.</returns>
+    public async Task<Guid> TestAsync(Guid id, string owner, CancellationToken ct)
+    {
+        var rule = await FindAsync(id, owner, tracked: false, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var firing = Guid.CreateVersion7();
+        var value = rule.Level ?? rule.Percent ?? rule.Multiplier ?? rule.Bars ?? 0;
+        db.EnqueuePublish(new AlertTriggered(firing, rule.Id, rule.OwnerId, rule.Name, rule.Kind, rule.Symbol, rule.Interval, now, value,
+            $"Test of the rule \"{rule.Name}\": it did not fire; this shows how its firings reach you.",
+            rule.Channels.Split(',', StringSplitOptions.RemoveEmptyEntries), now), firing);
+        await db.SaveChangesAsync(ct);
+        return firing;
     }
 
     /// <summary>Every delivery attempt of the rule's firings, newest first.</summary>

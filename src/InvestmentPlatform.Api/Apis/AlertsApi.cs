@@ -26,6 +26,7 @@ public static class AlertsApi
         rules.MapDelete("/{id:guid}", Delete);
         rules.MapGet("/{id:guid}/firings", Firings);
         rules.MapGet("/{id:guid}/deliveries", Deliveries);
+        rules.MapPost("/{id:guid}/test", Test);
 
         // Reading one's own inbox is not a change to the platform: viewers may mark their notifications read.
         var inbox = app.MapGroup("/api/notifications").WithTags("Alerts").RequireAuthorization(AccessPolicies.Read);
@@ -79,6 +80,21 @@ public static class AlertsApi
         {
             await service.DeleteAsync(id, owner, ct);
             return TypedResults.NoContent();
+        }
+        catch (AlertsException ex)
+        {
+            return Problem(ex);
+        }
+    }
+
+    private static async Task<Results<Accepted<AlertTestDto>, ProblemHttpResult>> Test(AlertRuleService service, ClaimsPrincipal user, Guid id,
+        CancellationToken ct)
+    {
+        if (Owner(user) is not { } owner)
+            return NoOwner();
+        try
+        {
+            return TypedResults.Accepted((string?)null, new AlertTestDto(await service.TestAsync(id, owner, ct)));
         }
         catch (AlertsException ex)
         {
@@ -162,3 +178,6 @@ public static class AlertsApi
 public sealed record InboxPage(PagedResult<NotificationDto> Page, int Unread);
 
 public sealed record UnreadCount(int Unread);
+
+/// <summary>A test firing on its way to the rule's channels; nothing is stored under its id.</summary>
+public sealed record AlertTestDto(Guid FiringId);

@@ -25,6 +25,15 @@ public abstract class When_alert_rules_watch_loaded_bars(ApiDatabase database) :
     private async Task<Guid> CreateAsync(HttpClient client, object rule) =>
         (await JsonAsync(await client.PostAsJsonAsync("/api/alerts", rule), HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
+    private const string HookSecret = "a-secret-of-the-receiver";
+
+    /// <summary>A price rule of alice's on ALRT above <paramref name="level"/>, told in-app and by webhook to <paramref name="receiver"/>.</summary>
+    private Task<Guid> CreateHookedAsync(string name, double level, WebhookReceiver receiver) => CreateAsync(_host.Alice, new
+    {
+        name, kind = "price", symbol = "ALRT", interval = "1d", direction = "above", level,
+        channels = new[] { "inapp", "webhook" }, webhookUrl = receiver.Url, webhookSecret = HookSecret,
+    });
+
     private async Task<List<JsonElement>> FiringsAsync(Guid rule) =>
         (await JsonAsync(await _host.Alice.GetAsync($"/api/alerts/{rule}/firings"), HttpStatusCode.OK))
         .GetProperty("items").EnumerateArray().OrderBy(f => f.GetProperty("triggerTime").GetDateTime()).ToList();
@@ -168,13 +177,8 @@ public abstract class When_alert_rules_watch_loaded_bars(ApiDatabase database) :
     [Fact]
     public async Task Should_deliver_a_signed_webhook_once_after_two_failed_attempts_and_log_each()
     {
-        const string secret = "a-secret-of-the-receiver";
-        await using var receiver = new WebhookReceiver(secret, failures: 2);
-        var rule = await CreateAsync(_host.Alice, new
-        {
-            name = "hooked", kind = "price", symbol = "ALRT", interval = "1d", direction = "above", level = 105,
-            channels = new[] { "inapp", "webhook" }, webhookUrl = receiver.Url, webhookSecret = secret,
-        });
+        await using var receiver = new WebhookReceiver(HookSecret, failures: 2);
+        var rule = await CreateHookedAsync("hooked", 105, receiver);
         Assert.True((await JsonAsync(await _host.Alice.GetAsync($"/api/alerts/{rule}"), HttpStatusCode.OK)).GetProperty("hasWebhookSecret").GetBoolean());
 
         await _host.LoadAsync("ALRT", (5, 108, 10));
@@ -229,6 +233,39 @@ public abstract class When_alert_rules_watch_loaded_bars(ApiDatabase database) :
         }
         Assert.Single(await DeliveriesAsync(rule, "email", 1));
         Assert.Single(Mailbox(), m => m.To.Mailboxes.Any(a => a.Address == to));
+    }
+
+    [Fact]
+    public async Task Should_send_a_test_firing_on_the_rules_channels_to_its_owner_alone_and_store_nothing()
+    {
+        await using var receiver = new WebhookReceiver(HookSecret, failures: 0);
+        var rule = await CreateHookedAsync("tested", 500, receiver);
+        var (aliceHub, alicePushed) = await _host.ListenAsync(_host.AliceToken);
+        await using var a = aliceHub;
+        var (bobHub, bobPushed) = await _host.ListenAsync(_host.BobToken);
+        await using var b = bobHub;
+
+        await ProblemAssert.IsProblemAsync(await _host.Bob.PostAsync($"/api/alerts/{rule}/test", null), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await _host.Alice.PostAsync($"/api/alerts/{Guid.NewGuid()}/test", null), HttpStatusCode.NotFound);
+        var test = (await JsonAsync(await _host.Alice.PostAsync($"/api/alerts/{rule}/test", null), HttpStatusCode.Accepted)).GetProperty("firingId").GetGuid();
+
+        await Until(() => !receiver.Accepted.IsEmpty && !alicePushed.IsEmpty);
+        var hook = JsonDocument.Parse(Assert.Single(receiver.Accepted)).RootElement;
+        Assert.Equal(test, hook.GetProperty("firingId").GetGuid());
+        Assert.Equal(rule, hook.GetProperty("ruleId").GetGuid());
+        Assert.Equal(500, hook.GetProperty("value").GetDouble());
+        Assert.StartsWith("Test of the rule \"tested\"", hook.GetProperty("message").GetString());
+        var push = Assert.Single(alicePushed);
+        Assert.Equal(test, push.GetProperty("firingId").GetGuid());
+        Assert.Equal(0, push.GetProperty("unread").GetInt32());
+        Assert.Empty(bobPushed);
+
+        // A test is not a firing: no history, no inbox row, and the rule is as it was.
+        Assert.Empty(await FiringsAsync(rule));
+        Assert.Equal(0, (await JsonAsync(await _host.Alice.GetAsync("/api/notifications"), HttpStatusCode.OK)).GetProperty("page").GetProperty("totalCount").GetInt32());
+        var after = await JsonAsync(await _host.Alice.GetAsync($"/api/alerts/{rule}"), HttpStatusCode.OK);
+        Assert.True(after.GetProperty("armed").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("lastFiredAt").ValueKind);
     }
 
     /// <summary>The delivery log of <paramref name="rule"/> on <paramref name="channel"/>, once it has <paramref name="count"/> rows.</summary>
