@@ -954,6 +954,12 @@ export type WatchlistItemDto = {
   sparkline?: (number)[]
 }
 
+export type CorporateActionDto = {
+  date?: string
+  dividend?: number | null
+  split?: number | null
+}
+
 export type Paths = {
   "/api/alerts": {
     get: AlertRuleDtoPagedResult
@@ -1096,6 +1102,9 @@ export type Paths = {
   }
   "/api/market-data/export": {
     get: void
+  }
+  "/api/market-data/{symbol}/corporate-actions": {
+    get: (CorporateActionDto)[]
   }
   "/api/market-data/{symbol}/latest": {
     get: LatestBarDto
