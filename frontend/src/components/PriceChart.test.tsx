@@ -1,4 +1,6 @@
 import { act, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { charts, markers, type FakeSeries } from '../test/fakeChart'
 import { renderWithProviders } from '../test/utils'
@@ -47,10 +49,19 @@ describe('PriceChart', () => {
   })
 
   it('switches the price axis to a log scale', async () => {
-    const { rerender } = renderWithProviders(<PriceChart candles={candles} label="Test chart" />)
+    function Switchable() {
+      const [log, setLog] = useState(false)
+      return (
+        <>
+          <button type="button" onClick={() => setLog(true)}>log</button>
+          <PriceChart candles={candles} logScale={log} label="Test chart" />
+        </>
+      )
+    }
+    renderWithProviders(<Switchable />)
     await screen.findByTestId('chart-legend')
     expect(chart().scales.right.mode).toBe(0)
-    rerender(<PriceChart candles={candles} logScale label="Test chart" />)
+    await userEvent.setup().click(screen.getByRole('button', { name: 'log' }))
     expect(chart().scales.right.mode).toBe(1)
   })
 

@@ -6,7 +6,10 @@ type Handler<T> = (arg: T) => void
 export class FakeSeries {
   data: unknown[] = []
   options: Record<string, unknown> = {}
-  constructor(readonly kind: string) {}
+  readonly kind: string
+  constructor(kind: string) {
+    this.kind = kind
+  }
   setData(data: unknown[]) {
     this.data = data
   }

@@ -44,7 +44,8 @@ export function useBarPages(symbol: string, interval: string, range: RangePreset
     viewKey,
     loading: first.isLoading || latest.isLoading,
     error: first.error ?? latest.error,
-    refetch: () => void first.refetch(),
+    // A query that never started (its anchor failed) cannot be refetched: retry the one that failed.
+    refetch: () => void (latest.error ? latest.refetch() : first.refetch()),
     loadOlder,
     loadingOlder: page.isFetching,
   }
