@@ -214,6 +214,35 @@ try {
     await shot('asset-detail')
   })
 
+  await test('hover a candle and read the legend; choose 1Y and see its bars load', async () => {
+    const chart = page.getByRole('img', { name: /candlestick chart/ })
+    const legend = page.getByTestId('chart-legend')
+    const newest = await legend.getAttribute('data-time')
+    const box = await chart.boundingBox()
+    expect(box, 'the chart has no box')
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5)
+    await page.waitForFunction((t) => document.querySelector('[data-testid="chart-legend"]')?.getAttribute('data-time') !== t, newest)
+    const text = await legend.textContent()
+    console.log(`      legend under the pointer: ${text}`)
+    expect(/O\s?[\d,]+\.\d{2}/.test(text) && /C\s?[\d,]+\.\d{2}/.test(text), `the legend reads '${text}'`)
+    await page.mouse.move(box.x + box.width / 2, box.y - 40)
+    await page.waitForFunction((t) => document.querySelector('[data-testid="chart-legend"]')?.getAttribute('data-time') === t, newest)
+
+    const headers = { Authorization: `Bearer ${await apiToken()}` }
+    const base = `${host.url}/api/market-data/${encodeURIComponent(symbol)}/bars?interval=1d`
+    const last = (await (await fetch(`${base}&limit=1`, { headers })).json()).bars[0].time
+    const from = new Date(Date.parse(last) - 365 * 86_400_000).toISOString()
+    const year = (await (await fetch(`${base}&from=${from}&limit=1000`, { headers })).json()).bars.length
+    const ranges = page.getByRole('group', { name: 'Chart range' })
+    await ranges.getByRole('button', { name: '1Y' }).click()
+    await page.waitForSelector(`[data-testid="bar-count"][data-count="${year}"]`)
+    expect(await ranges.getByRole('button', { name: '1Y' }).getAttribute('aria-pressed') === 'true', '1Y is not marked as chosen')
+    console.log(`      1Y shows ${year} bars from ${from.slice(0, 10)}`)
+    await settle()
+    await shot('asset-chart-1y')
+    await ranges.getByRole('button', { name: 'All' }).click()
+  })
+
   await test('collect now (incremental) shows live progress to the end', async () => {
     await page.getByRole('form', { name: 'Collect now' }).getByRole('button', { name: 'Collect now' }).click()
     const progress = page.getByTestId('request-progress')

@@ -958,6 +958,12 @@ export type WatchlistItemDto = {
   sparkline?: (number)[]
 }
 
+export type CorporateActionDto = {
+  date?: string
+  dividend?: number | null
+  split?: number | null
+}
+
 export type Paths = {
   "/api/alerts": {
     get: AlertRuleDtoPagedResult
@@ -1103,6 +1109,9 @@ export type Paths = {
   }
   "/api/market-data/export": {
     get: void
+  }
+  "/api/market-data/{symbol}/corporate-actions": {
+    get: (CorporateActionDto)[]
   }
   "/api/market-data/{symbol}/latest": {
     get: LatestBarDto

@@ -14,6 +14,7 @@ export type CollectionLogDto = Sent<G.CollectionLogDto>
 export type BarsResponse = Sent<G.BarsResponse>
 export type Bar = Sent<G.BarDto>
 export type Latest = Sent<G.LatestBarDto>
+export type CorporateAction = Sent<G.CorporateActionDto>
 export type WatchlistItem = Sent<G.WatchlistItemDto>
 export type CollectorDto = Sent<G.CollectorDto>
 export type IngestionRequestDto = Sent<G.IngestionRequestView>

@@ -1,26 +1,27 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import {
-  CandlestickSeries, ColorType, createChart, HistogramSeries, LineSeries, PriceScaleMode,
-  type IChartApi, type ISeriesApi, type MouseEventParams, type UTCTimestamp,
+  CandlestickSeries, ColorType, createChart, createSeriesMarkers, HistogramSeries, LineSeries, PriceScaleMode,
+  type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi, type MouseEventParams, type Time,
 } from 'lightweight-charts'
 import { useAppSelector } from '../app/hooks'
 import { selectTheme } from '../features/theme/themeSlice'
-import { fmtInt, fmtPrice } from '../utils/format'
+import { fmtPrice } from '../utils/format'
+import { ChartLegend } from './chart/ChartLegend'
+import type { ChartEvent } from './chart/events'
+import { legendAt, ordered, toTimestamp } from './chart/series'
 
 export type Candle = { time: string; open: number; high: number; low: number; close: number; volume?: number | null }
 export type LinePoint = { time: string; value: number | null }
 export type Line = { id: string; label: string; color: string; points: LinePoint[] }
 
-const ts = (iso: string) => Math.floor(new Date(iso).getTime() / 1000) as UTCTimestamp
-
-/** Sorted and de-duplicated by time, as lightweight-charts demands strictly increasing times. */
-function ordered<T extends { time: string }>(rows: T[]): (T & { t: UTCTimestamp })[] {
-  const out = rows.map((r) => ({ ...r, t: ts(r.time) })).filter((r) => Number.isFinite(r.t))
-  out.sort((a, b) => a.t - b.t)
-  return out.filter((r, i) => i === 0 || r.t !== out[i - 1].t)
-}
-
 const noLines: Line[] = []
+const noEvents: ChartEvent[] = []
+
+// Marker colours keep 3:1 against the chart's background in each theme (WCAG 1.4.11, non-text contrast).
+const eventColors = {
+  light: { dividend: '#0369a1', split: '#b45309' },
+  dark: { dividend: '#38bdf8', split: '#fbbf24' },
+}
 
 type Props = {
   candles?: Candle[]
@@ -31,6 +32,8 @@ type Props = {
   /** Decimals of the price axis and the legend. */
   precision?: number
   logScale?: boolean
+  /** Dividends and splits, drawn as markers on their bars and named in the legend. */
+  events?: ChartEvent[]
   /** A change of view (symbol, interval, range) refits the chart; new data under the same key keeps what is on screen. */
   viewKey?: string
   /** Called when the user scrolls to the oldest loaded bar, to load the page before it. */
@@ -38,21 +41,22 @@ type Props = {
 }
 
 /**
- * The one wrapper around TradingView lightweight-charts: candlesticks with volume underneath and an OHLC+V legend that
- * follows the crosshair, and/or line series. The canvas is described for screen readers by `label`; the data itself
- * is in the page's tables and the CSV export.
+ * The one wrapper around TradingView lightweight-charts: candlesticks with volume underneath, an OHLC+V legend that
+ * follows the crosshair and dividend and split markers, and/or line series. The canvas is described for screen
+ * readers by `label`; the data itself is in the page's tables and the exports.
  */
-export function PriceChart({ candles, lines = noLines, height = 360, label, percent = false, precision = 2, logScale = false, viewKey, onNeedOlder }: Props) {
+export function PriceChart({ candles, lines = noLines, height = 360, label, percent = false, precision = 2, logScale = false, events = noEvents, viewKey, onNeedOlder }: Props) {
   const el = useRef<HTMLDivElement>(null)
   const chartRef = useRef<IChartApi | null>(null)
   const candleRef = useRef<ISeriesApi<'Candlestick'> | null>(null)
   const volumeRef = useRef<ISeriesApi<'Histogram'> | null>(null)
+  const markersRef = useRef<ISeriesMarkersPluginApi<Time> | null>(null)
   const lineRefs = useRef<ISeriesApi<'Line'>[]>([])
   const shown = useRef<{ key?: string; count: number; first?: number }>({ count: 0 })
-  const byTime = useRef(new Map<number, Candle>())
   const needOlder = useRef(onNeedOlder)
-  const [hover, setHover] = useState<Candle | null>(null)
+  const [hover, setHover] = useState<number | null>(null)
   const theme = useAppSelector(selectTheme)
+  const rows = useMemo(() => ordered(candles ?? []), [candles])
 
   useEffect(() => {
     needOlder.current = onNeedOlder
@@ -69,8 +73,7 @@ export function PriceChart({ candles, lines = noLines, height = 360, label, perc
       timeScale: { borderColor: dark ? '#334155' : '#cbd5e1', timeVisible: true },
     })
     chartRef.current = chart
-    const onMove = (p: MouseEventParams) => setHover(p.time === undefined ? null : byTime.current.get(p.time as number) ?? null)
-    chart.subscribeCrosshairMove(onMove)
+    chart.subscribeCrosshairMove((p: MouseEventParams) => setHover(p.time === undefined ? null : (p.time as number)))
     chart.timeScale().subscribeVisibleLogicalRangeChange((range) => {
       if (range && range.from < 5 && shown.current.count > 0) needOlder.current?.()
     })
@@ -79,6 +82,7 @@ export function PriceChart({ candles, lines = noLines, height = 360, label, perc
       chartRef.current = null
       candleRef.current = null
       volumeRef.current = null
+      markersRef.current = null
       lineRefs.current = []
       shown.current = { count: 0 }
     }
@@ -93,8 +97,6 @@ export function PriceChart({ candles, lines = noLines, height = 360, label, perc
   useEffect(() => {
     const chart = chartRef.current
     if (!chart) return
-    const rows = ordered(candles ?? [])
-    byTime.current = new Map(rows.map((r) => [r.t as number, r]))
     if (rows.length && !candleRef.current) {
       candleRef.current = chart.addSeries(CandlestickSeries, {
         upColor: '#059669', downColor: '#e11d48', borderVisible: false, wickUpColor: '#059669', wickDownColor: '#e11d48',
@@ -122,7 +124,22 @@ export function PriceChart({ candles, lines = noLines, height = 360, label, perc
       chart.timeScale().fitContent()
     }
     shown.current = { key: viewKey, count: rows.length, first: rows[0]?.t }
-  }, [candles, precision, viewKey, theme])
+  }, [rows, precision, viewKey, theme])
+
+  useEffect(() => {
+    const candle = candleRef.current
+    if (!candle) return
+    const colors = eventColors[theme === 'dark' ? 'dark' : 'light']
+    const markers = events.map((e) => ({
+      time: toTimestamp(e.time),
+      position: e.kind === 'split' ? ('aboveBar' as const) : ('belowBar' as const),
+      shape: e.kind === 'split' ? ('square' as const) : ('circle' as const),
+      color: colors[e.kind],
+      text: e.kind === 'split' ? 'S' : 'D',
+    }))
+    markersRef.current ??= createSeriesMarkers(candle, [])
+    markersRef.current.setMarkers(markers)
+  }, [events, rows, theme])
 
   useEffect(() => {
     const chart = chartRef.current
@@ -134,36 +151,15 @@ export function PriceChart({ candles, lines = noLines, height = 360, label, perc
       s.setData(ordered(line.points.filter((p) => p.value !== null && Number.isFinite(p.value))).map((p) => ({ time: p.t, value: p.value as number })))
       return s
     })
-    if (!candles?.length) chart.timeScale().fitContent()
-  }, [lines, candles, theme, percent, precision])
+    if (!rows.length) chart.timeScale().fitContent()
+  }, [lines, rows, theme, percent, precision])
 
-  const rows = candles ?? []
-  const legend = hover ?? rows[rows.length - 1]
+  const { bar, previous } = legendAt(rows, hover)
+  const barEvents = bar ? events.filter((e) => toTimestamp(e.time) === bar.t).map((e) => e.label) : []
   return (
     <div className="relative">
-      {legend && <Legend bar={legend} previous={previousOf(rows, legend)} precision={precision} />}
+      {bar && <ChartLegend bar={bar} previous={previous} precision={precision} events={barEvents} />}
       <div ref={el} role="img" aria-label={label} style={{ height }} className="w-full min-w-0" />
-    </div>
-  )
-}
-
-function previousOf(rows: Candle[], bar: Candle): Candle | undefined {
-  const i = rows.findIndex((r) => r.time === bar.time)
-  return i > 0 ? rows[i - 1] : undefined
-}
-
-function Legend({ bar, previous, precision }: { bar: Candle; previous?: Candle; precision: number }) {
-  const change = previous ? (bar.close - previous.close) / previous.close : null
-  const up = bar.close >= bar.open
-  return (
-    <div data-testid="chart-legend" className="num pointer-events-none absolute left-2 top-1 z-10 flex flex-wrap gap-x-3 text-xs text-slate-700 dark:text-slate-300">
-      <span>{bar.time.slice(0, 16).replace('T', ' ')}</span>
-      <span>O <b className={up ? 'text-emerald-700 dark:text-emerald-400' : 'text-rose-700 dark:text-rose-400'}>{fmtPrice(bar.open, precision)}</b></span>
-      <span>H <b>{fmtPrice(bar.high, precision)}</b></span>
-      <span>L <b>{fmtPrice(bar.low, precision)}</b></span>
-      <span>C <b>{fmtPrice(bar.close, precision)}</b></span>
-      {bar.volume != null && <span>V <b>{fmtInt(bar.volume)}</b></span>}
-      {change !== null && Number.isFinite(change) && <span>{change >= 0 ? '+' : ''}{(change * 100).toFixed(2)}%</span>}
     </div>
   )
 }

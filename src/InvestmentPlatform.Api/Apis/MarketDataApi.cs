@@ -36,6 +36,9 @@ public static class MarketDataApi
             .Produces(StatusCodes.Status200OK, null, ParquetBarWriter.ContentType, ArrowBarWriter.ContentType, "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/{symbol}/corporate-actions", CorporateActionsAsync).WithName("GetCorporateActions")
+            .WithSummary("Dividends and splits of one asset, one per day, oldest first (for chart markers)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{symbol}/latest", LatestAsync).WithName("GetLatestBar")
             .WithSummary("The newest bar of an interval with the change against the one before").WithExample(ApiExamples.Latest);
         return app;
@@ -90,6 +93,17 @@ public static class MarketDataApi
             sources.Add(source);
         }
         return new BarsResult(connections, sources, query.Format, longTable: true);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CorporateActionDto>>, ProblemHttpResult>> CorporateActionsAsync(
+        PlatformDbContext db, string symbol, string? from, string? to, CancellationToken ct)
+    {
+        var errors = QueryTime.ParseRange(from, to, out var fromTime, out var toTime);
+        if (errors.Count > 0)
+            return ApiProblems.BadRequest(errors);
+        if (await AssetsApi.FindAsync(db, symbol, ct) is not { } asset)
+            return AssetsApi.UnknownSymbol(symbol);
+        return TypedResults.Ok(await CorporateActions.ReadAsync(db, asset, fromTime, toTime, ct));
     }
 
     private static async Task<Results<Ok<LatestBarDto>, ProblemHttpResult>> LatestAsync(

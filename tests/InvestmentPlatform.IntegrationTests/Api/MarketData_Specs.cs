@@ -90,6 +90,35 @@ public abstract class When_market_data_is_queried(ApiDatabase database) : IAsync
     }
 
     [Fact]
+    public async Task Should_list_dividends_and_splits_once_per_day_for_chart_markers()
+    {
+        var id = await _host.CreateAssetAsync("ACTS");
+        await _host.InsertAsync(new[]
+        {
+            ApiHost.Bar(id, "1d", Start, 400, 404, 396, 400, 1000),
+            ApiHost.Bar(id, "1d", Start.AddDays(2), 100, 101, 99, 100, 4000, splits: 4),
+            // The same split on an intraday row of that day is one action, not two.
+            ApiHost.Bar(id, "1h", Start.AddDays(2).AddHours(15), 100, 101, 99, 100, 400, splits: 4),
+            ApiHost.Bar(id, "1d", Start.AddDays(4), 99, 100, 98, 99, 4000, dividends: 0.25),
+        });
+
+        var all = await Client.GetFromJsonAsync<JsonElement>("/api/market-data/ACTS/corporate-actions");
+        Assert.Equal(2, all.GetArrayLength());
+        Assert.Equal(Start.AddDays(2), all[0].GetProperty("date").GetDateTime().ToUniversalTime());
+        Assert.Equal(4, all[0].GetProperty("split").GetDouble());
+        Assert.Equal(JsonValueKind.Null, all[0].GetProperty("dividend").ValueKind);
+        Assert.Equal(0.25, all[1].GetProperty("dividend").GetDouble());
+        Assert.Equal(JsonValueKind.Null, all[1].GetProperty("split").ValueKind);
+
+        var window = await Client.GetFromJsonAsync<JsonElement>("/api/market-data/ACTS/corporate-actions?from=2024-01-04&to=2024-01-10");
+        Assert.Equal(1, window.GetArrayLength());
+        Assert.Equal(0.25, window[0].GetProperty("dividend").GetDouble());
+
+        await ProblemAssert.IsProblemAsync(await Client.GetAsync("/api/market-data/ACTS/corporate-actions?from=soon"), HttpStatusCode.BadRequest, "from");
+        await ProblemAssert.IsProblemAsync(await Client.GetAsync("/api/market-data/NOPE/corporate-actions"), HttpStatusCode.NotFound, null);
+    }
+
+    [Fact]
     public async Task Should_answer_csv_or_json_by_accept_header_or_format()
     {
         var id = await _host.CreateAssetAsync("AAPL");

@@ -21,4 +21,28 @@ describe('indicators', () => {
     expect(lower[2].value).toBeCloseTo(11 - 2 * sd, 12)
     expect(upper[1].value).toBeNull()
   })
+
+  it('gives the textbook bands for a set whose population deviation is exactly 2', () => {
+    // 2, 4, 4, 4, 5, 5, 7, 9: mean 40 / 8 = 5; squared deviations 9+1+1+1+0+0+4+16 = 32; 32 / 8 = 4; σ = 2
+    const closes = [2, 4, 4, 4, 5, 5, 7, 9].map((close, i) => ({ time: `2024-02-${String(i + 1).padStart(2, '0')}T00:00:00Z`, close }))
+    const { upper, lower } = bollinger(closes, 8, 2)
+    expect(upper[7].value).toBe(9)
+    expect(lower[7].value).toBe(1)
+    expect(sma(closes, 8)[7].value).toBe(5)
+  })
+
+  it('follows a 5-bar EMA by hand: seed 4 from 2,4,4,4,6, then α = 1/3', () => {
+    const closes = [2, 4, 4, 4, 6, 9, 3].map((close, i) => ({ time: `2024-03-0${i + 1}T00:00:00Z`, close }))
+    // 9/3 + 4·2/3 = 17/3; 3/3 + (17/3)·2/3 = 1 + 34/9 = 43/9
+    const values = ema(closes, 5).map((p) => p.value)
+    expect(values.slice(0, 4)).toEqual([null, null, null, null])
+    expect(values[4]).toBe(4)
+    expect(values[5]).toBeCloseTo(17 / 3, 12)
+    expect(values[6]).toBeCloseTo(43 / 9, 12)
+  })
+
+  it('has no value while fewer than n bars are loaded', () => {
+    expect(sma(bars, 10).every((p) => p.value === null)).toBe(true)
+    expect(ema(bars, 10).every((p) => p.value === null)).toBe(true)
+  })
 })

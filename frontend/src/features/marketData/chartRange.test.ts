@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { barsToCsv, rangeFrom } from './chartRange'
+import { exportRange, rangeFrom } from './chartRange'
 
 describe('chart ranges', () => {
   it('count back from the newest bar, and YTD starts on 1 January of its year', () => {
@@ -9,8 +9,11 @@ describe('chart ranges', () => {
     expect(rangeFrom('1M', undefined)).toBeUndefined()
   })
 
-  it('exports bars as CSV with empty cells for missing values', () => {
-    const csv = barsToCsv([{ time: '2024-01-02T00:00:00Z', open: 1, high: 2, low: 0.5, close: 1.5, adjClose: null, volume: 1200 }])
-    expect(csv).toBe('time,open,high,low,close,adj_close,volume\n2024-01-02T00:00:00Z,1,2,0.5,1.5,,1200\n')
+  it('exports what the chart shows: the preset or the older pages loaded past it, up to the newest bar', () => {
+    const bars = [{ time: '2024-03-01T00:00:00Z' }, { time: '2024-03-15T00:00:00Z' }]
+    expect(exportRange('All', undefined, bars)).toEqual({ to: '2024-03-15T00:00:00Z' })
+    expect(exportRange('1M', '2024-02-14T00:00:00.000Z', bars)).toEqual({ from: '2024-02-14T00:00:00.000Z', to: '2024-03-15T00:00:00Z' })
+    expect(exportRange('5D', '2024-03-10T00:00:00.000Z', bars)).toEqual({ from: '2024-03-01T00:00:00Z', to: '2024-03-15T00:00:00Z' })
+    expect(exportRange('1Y', undefined, [])).toEqual({ from: undefined, to: undefined })
   })
 })

@@ -1,5 +1,3 @@
-import type { Bar } from '../../api/schemas'
-
 export const ranges = ['1D', '5D', '1M', '3M', 'YTD', '1Y', 'All'] as const
 export type RangePreset = (typeof ranges)[number]
 
@@ -16,8 +14,14 @@ export function rangeFrom(range: RangePreset, newest: string | undefined): strin
   return new Date(end.getTime() - days[range] * 86_400_000).toISOString()
 }
 
-export function barsToCsv(bars: Bar[]): string {
-  const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v))
-  const lines = bars.map((b) => [b.time, b.open, b.high, b.low, b.close, cell(b.adjClose), cell(b.volume)].join(','))
-  return ['time,open,high,low,close,adj_close,volume', ...lines].join('\n') + '\n'
+/**
+ * The range an export covers: what the chart shows, older pages included, up to the newest loaded bar. All starts at
+ * the beginning of history; a preset at its start or at the oldest loaded bar, whichever is earlier.
+ */
+export function exportRange(range: RangePreset, presetFrom: string | undefined, bars: { time: string }[]): { from?: string; to?: string } {
+  const to = bars[bars.length - 1]?.time
+  if (range === 'All') return { to }
+  const oldest = bars[0]?.time
+  const from = presetFrom && oldest ? (Date.parse(presetFrom) <= Date.parse(oldest) ? presetFrom : oldest) : presetFrom ?? oldest
+  return { from, to }
 }

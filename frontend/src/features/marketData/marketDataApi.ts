@@ -1,5 +1,5 @@
 import { apiSlice, enc, query } from '../../api/apiSlice'
-import type { BarsResponse, Latest, WatchlistItem } from '../../api/schemas'
+import type { BarsResponse, CorporateAction, Latest, WatchlistItem } from '../../api/schemas'
 
 export type BarsArgs = { symbol: string; interval: string; from?: string; to?: string; adjust?: string; limit?: number }
 
@@ -7,6 +7,10 @@ export const marketDataApi = apiSlice.injectEndpoints({
   endpoints: (build) => ({
     getBars: build.query<BarsResponse, BarsArgs>({
       query: ({ symbol, ...rest }) => `/market-data/${enc(symbol)}/bars${query({ ...rest, format: 'json' })}`,
+      providesTags: (_r, _e, a) => [{ type: 'Bars', id: a.symbol }],
+    }),
+    getCorporateActions: build.query<CorporateAction[], { symbol: string }>({
+      query: ({ symbol }) => `/market-data/${enc(symbol)}/corporate-actions`,
       providesTags: (_r, _e, a) => [{ type: 'Bars', id: a.symbol }],
     }),
     getLatest: build.query<Latest, { symbol: string; interval?: string }>({
@@ -20,4 +24,4 @@ export const marketDataApi = apiSlice.injectEndpoints({
   }),
 })
 
-export const { useGetBarsQuery, useLazyGetBarsQuery, useGetLatestQuery, useGetWatchlistQuery } = marketDataApi
+export const { useGetBarsQuery, useLazyGetBarsQuery, useGetCorporateActionsQuery, useGetLatestQuery, useGetWatchlistQuery } = marketDataApi
