@@ -385,7 +385,7 @@ try {
     await form.getByLabel('Symbol').fill(symbol)
     await form.getByLabel('Interval').selectOption('1d')
     // Far above any synthetic price: the rule does not fire during the run.
-    await form.getByLabel('Level').fill('1000000')
+    await form.getByRole('textbox', { name: 'Level', exact: true }).fill('1000000')
     await form.getByLabel('Hysteresis').fill('5')
     await form.getByRole('button', { name: 'Create rule' }).click()
     const row = page.locator(`tr[data-rule-name="${alertName}"]`)
