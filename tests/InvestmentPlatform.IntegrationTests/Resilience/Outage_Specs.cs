@@ -47,13 +47,15 @@ public sealed class When_a_dependency_fails_mid_load(DrillCluster cluster, ITest
     }, spansOutage: true);
 
     /// <summary>
-    /// Three times the others' load, stopped at the first loaded rows: the node's shutdown takes seconds, and a smaller
-    /// load was done before the broker was gone, proving nothing.
+    /// Three times the others' load, stopped at the first loaded rows with every client dropped at once: the node's
+    /// shutdown takes seconds, and a smaller load was done before the broker was gone, proving nothing.
     /// </summary>
     [Fact]
     public Task Should_heal_after_the_broker_stops_for_20_seconds() => DrillAsync("RabbitMQ stopped 20 s", "MQ", async () =>
     {
+        var stopping = Stopwatch.StartNew();
         await cluster.Broker.StopNodeAsync();
+        output.WriteLine($"the broker took {stopping.Elapsed.TotalSeconds:0.0} s to stop");
         await Task.Delay(TimeSpan.FromSeconds(20));
         await cluster.Broker.StartNodeAsync();
     }, spansOutage: true, symbols: 3 * Symbols,
