@@ -26,8 +26,11 @@ internal static class PlatformServices
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
         builder.Configuration.AddInMemoryCollection(CommandLineDefaults).AddEnvironmentVariables();
+        // The summary table names each symbol's failure in one line; the bus's fault log would repeat it with a stack
+        // trace, and a first run's migration notes are not the user's concern.
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("MassTransit", LogLevel.Error);
+            .AddFilter("MassTransit", LogLevel.Critical)
+            .AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Error);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         try
         {

@@ -17,8 +17,8 @@ public sealed class QueryCommand : Command
 {
     private readonly Option<string?> _symbol = CliOptions.Text("--symbol", "symbol as stored (required)");
     private readonly Option<string> _interval = CliOptions.OneOf("--interval", "1d", BarIntervals.All, "1m, 5m, 15m, 30m, 1h, 1d, 1wk or 1mo");
-    private readonly Option<DateTime?> _from = CliOptions.Date("--from", "start of the range [from, to), yyyy-MM-dd or ISO 8601, UTC (required)");
-    private readonly Option<DateTime?> _to = CliOptions.Date("--to", "end of the range, not included (required)");
+    private readonly Option<DateTime?> _from = CliOptions.Date("--from", "start of the range [from, to], yyyy-MM-dd or ISO 8601, UTC (required)");
+    private readonly Option<DateTime?> _to = CliOptions.Date("--to", "end of the range, included, as the API's to (required)");
     private readonly Option<string> _format = CliOptions.OneOf("--format", "csv", ["csv", "json"], "output format");
     private readonly RemoteOptions _remote = new();
 
@@ -48,8 +48,8 @@ public sealed class QueryCommand : Command
         var to = parsed.GetValue(_to)!.Value;
         var format = parsed.GetValue(_format)!;
         using var remote = _remote.Open(parsed);
-        if (from >= to)
-            throw new CliUsageException($"--from ({from:yyyy-MM-dd HH:mm}) must be before --to ({to:yyyy-MM-dd HH:mm})");
+        if (from > to)
+            throw new CliUsageException($"--from ({from:yyyy-MM-dd HH:mm}) must not be after --to ({to:yyyy-MM-dd HH:mm})");
         if (remote is not null)
         {
             var (remoteRows, remoteType) = await RemoteQuery.ReadAsync(remote, symbol, interval, from, to, ct);
@@ -70,13 +70,13 @@ public sealed class QueryCommand : Command
         var table = SeriesTable.For(asset.AssetType);
         var rows = table switch
         {
-            _ when table == SeriesTable.Forex => await db.ForexRates.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time < to)
+            _ when table == SeriesTable.Forex => await db.ForexRates.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time <= to)
                 .OrderBy(r => r.Time).Select(r => new Row(r.Time, r.Open, r.High, r.Low, r.Close, null, null)).ToListAsync(ct),
-            _ when table == SeriesTable.Bonds => await db.BondRates.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time < to)
+            _ when table == SeriesTable.Bonds => await db.BondRates.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time <= to)
                 .OrderBy(r => r.Time).Select(r => new Row(r.Time, r.Rate, r.Rate, r.Rate, r.Rate, null, null)).ToListAsync(ct),
-            _ when table == SeriesTable.Economic => await db.EconomicData.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time < to)
+            _ when table == SeriesTable.Economic => await db.EconomicData.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time <= to)
                 .OrderBy(r => r.Time).Select(r => new Row(r.Time, r.Value, r.Value, r.Value, r.Value, null, null)).ToListAsync(ct),
-            _ => await db.MarketData.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time < to)
+            _ => await db.MarketData.AsNoTracking().Where(r => r.AssetId == id && r.Interval == interval && r.Time >= from && r.Time <= to)
                 .OrderBy(r => r.Time).Select(r => new Row(r.Time, r.Open, r.High, r.Low, r.Close, r.AdjClose, r.Volume)).ToListAsync(ct),
         };
 

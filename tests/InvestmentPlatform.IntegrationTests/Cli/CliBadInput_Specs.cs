@@ -14,7 +14,7 @@ public sealed class When_collect_or_query_is_given_bad_input
     [InlineData("error: option --symbol needs a value", "collect", "--source", "synthetic", "--symbol", "--mode", "batch")]
     [InlineData("error: unknown option --sumbol", "query", "--sumbol", "X", "--from", "2024-01-01", "--to", "2024-02-01")]
     [InlineData("error: --to 'yesterday' is not a date", "query", "--symbol", "X", "--from", "2024-01-01", "--to", "yesterday")]
-    [InlineData("error: --from (2024-02-01 00:00) must be before --to (2024-01-01 00:00)", "query", "--symbol", "X", "--from", "2024-02-01", "--to", "2024-01-01")]
+    [InlineData("error: --from (2024-02-01 00:00) must not be after --to (2024-01-01 00:00)", "query", "--symbol", "X", "--from", "2024-02-01", "--to", "2024-01-01")]
     [InlineData("error: --format 'xml' is not one of csv, json", "query", "--symbol", "X", "--from", "2024-01-01", "--to", "2024-02-01", "--format", "xml")]
     [InlineData("error: option --symbol is required", "query", "--from", "2024-01-01", "--to", "2024-02-01")]
     [InlineData("error: option --to needs a value", "query", "--symbol", "X", "--from", "2024-01-01", "--to")]

@@ -56,6 +56,23 @@ public sealed class When_collecting_and_querying_from_the_command_line : IAsyncL
         Assert.Equal(csv.OutputLines[1].Split(',')[4], rows[0].GetProperty("close").GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The API's <c>to</c> includes its instant, and so does the CLI's: a one-day range is that day's bar.</summary>
+    [Fact]
+    public async Task Should_include_the_bar_at_to_as_the_api_does()
+    {
+        var collect = await CliProcess.RunAsync(_env, ["collect", "--source", "synthetic", "--symbol", "CLIT", "--asset-type", "stock", .. Range]);
+        Assert.True(collect.ExitCode == 0, collect.ToString());
+
+        var day = await CliProcess.RunAsync(_env, ["query", "--symbol", "CLIT", "--from", "2024-01-05", "--to", "2024-01-05"]);
+        var week = await CliProcess.RunAsync(_env, ["query", "--symbol", "CLIT", "--from", "2024-01-08", "--to", "2024-01-12"]);
+
+        Assert.True(day.ExitCode == 0, day.ToString());
+        Assert.Equal(2, day.OutputLines.Length);
+        Assert.StartsWith("2024-01-05T00:00:00Z,", day.OutputLines[1]);
+        Assert.Equal(6, week.OutputLines.Length);
+        Assert.StartsWith("2024-01-12T00:00:00Z,", week.OutputLines[^1]);
+    }
+
     [Fact]
     public async Task Should_exit_1_when_a_symbol_fails_and_name_its_error()
     {
@@ -68,6 +85,7 @@ public sealed class When_collecting_and_querying_from_the_command_line : IAsyncL
         Assert.True(collect.ExitCode == 1, collect.ToString());
         Assert.Matches(@"^request [0-9a-f-]{36}: failed in ", collect.OutputLines[0]);
         Assert.Matches(@"^CLIF\s+failed\s+0\s+0\s+0\s+\w+: ", collect.OutputLines[2]);
+        Assert.DoesNotContain(collect.ErrorLines, l => l.Contains("R-FAULT") || l.Contains(" at InvestmentPlatform."));
     }
 
     [Fact]
