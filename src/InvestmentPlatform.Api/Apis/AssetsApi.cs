@@ -130,11 +130,26 @@ public static class AssetsApi
         var asset = await db.Assets.FirstOrDefaultAsync(a => a.Symbol == symbol, ct);
         if (asset is null)
             return UnknownSymbol(symbol);
+        if (request.Version is not { } read)
+            return ApiProblems.BadRequest(EditVersions.Field, EditVersions.Missing);
+        if (read != asset.Version)
+            return ApiProblems.Stale(EditVersions.Stale($"Asset '{symbol}'", asset.Version));
         if (request.CheckSource(registry) is { } sourceProblem)
             return ApiProblems.Unprocessable("source", sourceProblem);
 
         request.ApplyTo(asset, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
+        EditVersions.Advance(db, asset, read);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await FindAsync(db, symbol, ct) is { } current
+                ? ApiProblems.Stale(EditVersions.Stale($"Asset '{symbol}'", current.Version))
+                : UnknownSymbol(symbol);
+        }
         return TypedResults.Ok(AssetDto.From(asset));
     }
 
