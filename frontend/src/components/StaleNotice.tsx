@@ -1,10 +1,4 @@
-import { fieldErrors } from '../api/problem'
 import { Button } from './Form'
-
-/** A 409 whose field error is on `version`: the object changed after the form read it, so a fix will not help, a reload will. */
-export function isStale(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 409 && 'version' in fieldErrors(error)
-}
 
 /** The refusal of a stale edit, with the one action that resolves it. */
 export function StaleNotice({ what, onReload, reloading }: { what: string; onReload: () => void; reloading?: boolean }) {
