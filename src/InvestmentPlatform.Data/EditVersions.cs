@@ -17,6 +17,24 @@ public static class EditVersions
         $"{what} changed since you read it (it is now at version {current}); reload it and make your edit again.";
 
     /// <summary>
+    /// Saves an edit made with <see cref="Advance{T}"/>. When a concurrent edit saved first, nothing is saved and the
+    /// answer is the version stored now (<c>Current</c> null when the row has gone); null when the edit was saved.
+    /// </summary>
+    public static async Task<StaleEdit?> SaveAsync(DbContext db, Func<Task<int?>> currentVersion, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new StaleEdit(await currentVersion());
+        }
+    }
+
+    /// <summary>
     /// Makes SaveChanges update the row only while it still has the version the client read, and moves it on by one; an
     /// edit that raced past the caller's own check then fails with <see cref="DbUpdateConcurrencyException"/>.
     /// </summary>
@@ -27,3 +45,6 @@ public static class EditVersions
         version.CurrentValue = read + 1;
     }
 }
+
+/// <summary>An edit that lost the race to another: <paramref name="Current"/> is the version stored now, null when the row has gone.</summary>
+public sealed record StaleEdit(int? Current);

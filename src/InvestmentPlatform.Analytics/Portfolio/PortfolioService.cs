@@ -64,15 +64,8 @@ public sealed partial class PortfolioService(PlatformDbContext db, TimeProvider 
     /// <summary>Saves an edit; a concurrent one that saved first turns into the stale-version refusal.</summary>
     internal static async Task SaveEditAsync(PlatformDbContext db, string what, Func<Task<int?>> currentVersion, CancellationToken ct)
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            throw await currentVersion() is { } v ? AnalyticsException.Stale(what, v) : AnalyticsException.NotFound("id", $"{what} no longer exists.");
-        }
+        if (await EditVersions.SaveAsync(db, currentVersion, ct) is { } lost)
+            throw lost.Current is { } v ? AnalyticsException.Stale(what, v) : AnalyticsException.NotFound("id", $"{what} no longer exists.");
     }
 
     public static bool IsCurrency(string? code) => code is not null && CurrencyCode().IsMatch(code);

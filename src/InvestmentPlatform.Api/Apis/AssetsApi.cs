@@ -139,17 +139,8 @@ public static class AssetsApi
 
         request.ApplyTo(asset, clock.GetUtcNow().UtcDateTime);
         EditVersions.Advance(db, asset, read);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return await FindAsync(db, symbol, ct) is { } current
-                ? ApiProblems.Stale(EditVersions.Stale($"Asset '{symbol}'", current.Version))
-                : UnknownSymbol(symbol);
-        }
+        if (await EditVersions.SaveAsync(db, () => db.Assets.Where(a => a.Symbol == symbol).Select(a => (int?)a.Version).FirstOrDefaultAsync(ct), ct) is { } lost)
+            return lost.Current is { } v ? ApiProblems.Stale(EditVersions.Stale($"Asset '{symbol}'", v)) : UnknownSymbol(symbol);
         return TypedResults.Ok(AssetDto.From(asset));
     }
 

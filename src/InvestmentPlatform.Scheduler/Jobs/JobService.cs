@@ -98,16 +98,8 @@ public sealed class JobService(PlatformDbContext db, JobValidator validator, Nex
         db.SchedulerJobDependencies.AddRange(job.DependsOn.Where(up => existing.All(d => d.DependsOnJobId != up))
             .Select(up => new SchedulerJobDependency { JobId = id, DependsOnJobId = up }));
         db.EnqueuePublish(new SchedulerJobChanged(id, "updated", now));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.SchedulerJobs.AsNoTracking().Where(j => j.Id == id).Select(j => (int?)j.Version).FirstOrDefaultAsync(ct);
-            return current is { } v ? SchedulerProblem.Stale($"Job '{job.Name}'", v) : SchedulerProblem.NotFound($"Job {id} does not exist.");
-        }
+        if (await EditVersions.SaveAsync(db, () => db.SchedulerJobs.Where(j => j.Id == id).Select(j => (int?)j.Version).FirstOrDefaultAsync(ct), ct) is { } lost)
+            return lost.Current is { } v ? SchedulerProblem.Stale($"Job '{job.Name}'", v) : SchedulerProblem.NotFound($"Job {id} does not exist.");
         return (await GetAsync(id, ct))!;
     }
 

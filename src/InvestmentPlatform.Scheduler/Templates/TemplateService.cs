@@ -44,16 +44,8 @@ public sealed class TemplateService(PlatformDbContext db, JobValidator validator
             return problem;
         entity.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         EditVersions.Advance(db, entity, read);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.SchedulerJobTemplates.AsNoTracking().Where(t => t.Id == id).Select(t => (int?)t.Version).FirstOrDefaultAsync(ct);
-            return current is { } v ? SchedulerProblem.Stale($"Template '{entity.Name}'", v) : SchedulerProblem.NotFound($"Template {id} does not exist.");
-        }
+        if (await EditVersions.SaveAsync(db, () => db.SchedulerJobTemplates.Where(t => t.Id == id).Select(t => (int?)t.Version).FirstOrDefaultAsync(ct), ct) is { } lost)
+            return lost.Current is { } v ? SchedulerProblem.Stale($"Template '{entity.Name}'", v) : SchedulerProblem.NotFound($"Template {id} does not exist.");
         return ToDto(entity);
     }
 

@@ -95,6 +95,29 @@ public abstract class When_objects_are_edited(ApiDatabase database) : IAsyncLife
     }
 
     [Fact]
+    public async Task Should_let_exactly_one_of_racing_edits_with_the_same_version_win()
+    {
+        await _host.CreateAssetAsync("RACE");
+        var portfolio = (await CreatedAsync("/api/portfolios", new { name = "race-book", baseCurrency = "USD" })).GetProperty("id").GetGuid();
+
+        var assetEdits = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Client.PutAsJsonAsync("/api/assets/RACE",
+            new { name = $"racer {i}", assetType = "stock", currency = "USD", source = ApiHost.TestSource, version = 0 })));
+        var portfolioEdits = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Client.PutAsJsonAsync($"/api/portfolios/{portfolio}",
+            new { name = $"race-book {i}", baseCurrency = "USD", version = 0 })));
+
+        foreach (var (edits, path) in new[] { (assetEdits, "/api/assets/RACE"), (portfolioEdits, $"/api/portfolios/{portfolio}") })
+        {
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], edits.Select(e => e.StatusCode).Distinct().Order());
+            var winner = await SavedAsync(Assert.Single(edits, e => e.StatusCode == HttpStatusCode.OK));
+            foreach (var loser in edits.Where(e => e.StatusCode == HttpStatusCode.Conflict))
+                await StaleAsync(loser);
+            var stored = await Client.GetFromJsonAsync<JsonElement>(path);
+            Assert.Equal(1, stored.GetProperty("version").GetInt32());
+            Assert.Equal(winner.GetProperty("name").GetString(), stored.GetProperty("name").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Should_edit_a_template_and_refuse_a_stale_version()
     {
         object Template(string interval, int? version) => new
