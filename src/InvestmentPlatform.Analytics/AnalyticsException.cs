@@ -10,6 +10,8 @@ public enum AnalyticsErrorKind
     Unprocessable,
     /// <summary>409: conflicts with the stored state.</summary>
     Conflict,
+    /// <summary>409: an edit carries an older version than the stored one.</summary>
+    Stale,
 }
 
 /// <summary>Bad input found by the analytics and portfolio services; the API turns it into ProblemDetails.</summary>
@@ -22,4 +24,14 @@ public sealed class AnalyticsException(AnalyticsErrorKind kind, string field, st
     public static AnalyticsException NotFound(string field, string message) => new(AnalyticsErrorKind.NotFound, field, message);
     public static AnalyticsException Unprocessable(string field, string message) => new(AnalyticsErrorKind.Unprocessable, field, message);
     public static AnalyticsException Conflict(string field, string message) => new(AnalyticsErrorKind.Conflict, field, message);
+    public static AnalyticsException Stale(string what, int current) =>
+        new(AnalyticsErrorKind.Stale, global::InvestmentPlatform.Data.EditVersions.Field, global::InvestmentPlatform.Data.EditVersions.Stale(what, current));
+
+    /// <summary>Throws unless the edit carries the version stored (400 without one, 409 stale); returns it.</summary>
+    public static int CheckVersion(int? read, int stored, string what) => read switch
+    {
+        null => throw Invalid(global::InvestmentPlatform.Data.EditVersions.Field, global::InvestmentPlatform.Data.EditVersions.Missing),
+        { } v when v != stored => throw Stale(what, stored),
+        { } v => v,
+    };
 }

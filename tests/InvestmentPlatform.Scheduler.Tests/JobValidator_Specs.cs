@@ -20,11 +20,35 @@ public sealed class When_validating_a_job
     }
 
     private static readonly JobValidator Validator = new(new Registry(),
-        new RequestLimits(Options.Create(new IngestionOptions()), TimeProvider.System), Options.Create(new SchedulerOptions()), TimeProvider.System);
+        new RequestLimits(Options.Create(new IngestionOptions()), TimeProvider.System), Options.Create(new SchedulerOptions()),
+        Options.Create(new IngestionOptions()), TimeProvider.System);
 
     private static JobRequest Request(string interval = "1d", string[]? symbols = null, ScheduleDto? schedule = null, string? assetType = null) =>
         new("gdp", null, "fred", symbols ?? ["GDP"], null, assetType, interval, null, null,
             schedule ?? new ScheduleDto("interval", IntervalSeconds: 3600), null, null, null, null, null, null);
+
+    [Fact]
+    public void Should_serve_the_limits_it_enforces()
+    {
+        var limits = new JobValidator(new Registry(), new RequestLimits(Options.Create(new IngestionOptions()), TimeProvider.System),
+            Options.Create(new SchedulerOptions { MinPeriodSeconds = 300 }), Options.Create(new IngestionOptions { MaxBarsPerRequest = 1234 }),
+            TimeProvider.System).Limits;
+        Assert.Equal((300d, 1234L), (limits.MinPeriodSeconds, limits.MaxBarsPerRequest));
+
+        var served = Validator.Limits;
+        JobRequest With(int? retries = null, int? lookback = null, int? timeout = null) =>
+            Request() with { MaxRetries = retries, LookbackDays = lookback, TimeoutSeconds = timeout };
+        Assert.Null(Validator.Validate(With(retries: served.MaxRetriesMax)).Problem);
+        Assert.Equal("maxRetries", Validator.Validate(With(retries: served.MaxRetriesMax + 1)).Problem?.Field);
+        Assert.Equal("maxRetries", Validator.Validate(With(retries: served.MaxRetriesMin - 1)).Problem?.Field);
+        Assert.Null(Validator.Validate(With(lookback: served.LookbackDaysMin)).Problem);
+        Assert.Equal("lookbackDays", Validator.Validate(With(lookback: served.LookbackDaysMin - 1)).Problem?.Field);
+        Assert.Equal("lookbackDays", Validator.Validate(With(lookback: served.LookbackDaysMax + 1)).Problem?.Field);
+        Assert.Null(Validator.Validate(With(timeout: served.TimeoutSecondsMin)).Problem);
+        Assert.Equal("timeoutSeconds", Validator.Validate(With(timeout: served.TimeoutSecondsMin - 1)).Problem?.Field);
+        var defaults = Validator.Validate(Request()).Value!;
+        Assert.Equal((served.LookbackDaysDefault, served.TimeoutSecondsDefault), (defaults.LookbackDays, defaults.TimeoutSeconds));
+    }
 
     [Fact]
     public void Should_apply_the_defaults()

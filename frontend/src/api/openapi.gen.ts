@@ -137,6 +137,7 @@ export type AssetDto = {
   isSynthetic?: boolean
   createdAt?: string
   updatedAt?: string
+  version?: number
 }
 
 export type AssetDtoPagedResult = {
@@ -182,6 +183,7 @@ export type AssetRequest = {
   metadata?: {
     [key: string]: string
   } | null
+  version?: number | null
 }
 
 export type AssetRisk = {
@@ -304,6 +306,12 @@ export type ComputeRequest = {
   periodsPerYear?: number | null
   rollingWindow?: number | null
   confidence?: number | null
+}
+
+export type CorporateActionDto = {
+  date?: string
+  dividend?: number | null
+  split?: number | null
 }
 
 export type CoverageDto = {
@@ -495,6 +503,22 @@ export type JobGraph = {
   edges?: (GraphEdge)[]
 }
 
+export type JobLimits = {
+  nameMaxLength?: number
+  maxSymbols?: number
+  symbolMaxLength?: number
+  lookbackDaysMin?: number
+  lookbackDaysMax?: number
+  lookbackDaysDefault?: number
+  maxRetriesMin?: number
+  maxRetriesMax?: number
+  timeoutSecondsMin?: number
+  timeoutSecondsDefault?: number
+  minPeriodSeconds?: number
+  maxBarsPerRequest?: number
+  maxRowsPerRequest?: number
+}
+
 export type JobRequest = {
   name?: string | null
   description?: string | null
@@ -517,6 +541,7 @@ export type JobRequest = {
   options?: {
     [key: string]: string
   } | null
+  version?: number | null
 }
 
 export type KeptUploadDto = {
@@ -738,6 +763,7 @@ export type PortfolioDto = {
   createdAt?: string
   updatedAt?: string
   kind?: string
+  version?: number
 }
 
 export type PortfolioDtoPagedResult = {
@@ -754,6 +780,7 @@ export type PortfolioInput = {
   costBasisMethod?: string | null
   allowShort?: boolean | null
   benchmarkSymbol?: string | null
+  version?: number | null
 }
 
 export type PortfolioValuePoint = {
@@ -884,6 +911,7 @@ export type TemplateRequest = {
   maxRetries?: number | null
   timeoutSeconds?: number | null
   tags?: (string)[] | null
+  version?: number | null
 }
 
 export type TokenPair = {
@@ -904,6 +932,7 @@ export type TransactionDto = {
   currency?: string
   note?: string | null
   createdAt?: string
+  version?: number
 }
 
 export type TransactionDtoPagedResult = {
@@ -924,6 +953,7 @@ export type TransactionInput = {
   fee?: number | null
   currency?: string | null
   note?: string | null
+  version?: number | null
 }
 
 export type UnreadCount = {
@@ -956,12 +986,6 @@ export type WatchlistItemDto = {
   changePercent?: number | null
   time?: string | null
   sparkline?: (number)[]
-}
-
-export type CorporateActionDto = {
-  date?: string
-  dividend?: number | null
-  split?: number | null
 }
 
 export type Paths = {
@@ -1156,6 +1180,7 @@ export type Paths = {
     post: TransactionDto
   }
   "/api/portfolios/{id}/transactions/{txId}": {
+    put: TransactionDto
     delete: void
   }
   "/api/portfolios/{id}/transactions/import": {
@@ -1214,6 +1239,9 @@ export type Paths = {
   }
   "/api/scheduler/templates/{id}/jobs": {
     post: void
+  }
+  "/api/scheduler/limits": {
+    get: JobLimits
   }
   "/api/scheduler/cron/next": {
     get: void

@@ -55,3 +55,8 @@ export function problemLines(error: unknown): { line: number; message: string }[
     .filter((l): l is { line: number; message: string } => typeof l?.line === 'number' && typeof l?.message === 'string')
     .sort((a, b) => a.line - b.line)
 }
+
+/** A 409 whose field error is on `version`: the object changed after the form read it, so a fix will not help, a reload will. */
+export function isStale(error: unknown): boolean {
+  return isFetchError(error) && error.status === 409 && 'version' in fieldErrors(error)
+}

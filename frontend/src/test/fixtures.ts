@@ -3,14 +3,14 @@ import type { JobDto, RunDto } from '../features/scheduler/schedulerTypes'
 
 export const asset = (over: Partial<AssetDto> = {}): AssetDto => ({
   assetId: 1, symbol: 'SYN-A', name: 'Synthetic A', assetType: 'stock', currency: 'USD', exchange: null, source: 'synthetic',
-  metadata: {}, isSynthetic: true, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-02T00:00:00Z', ...over,
+  metadata: {}, isSynthetic: true, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-02T00:00:00Z', version: 0, ...over,
 })
 
 export const job = (over: Partial<JobDto> = {}): JobDto => ({
   id: 'j1', name: 'Daily synthetic', description: null, source: 'synthetic', symbols: ['SYN-A'], assetFilter: null, assetType: 'stock',
   interval: '1d', mode: 'incremental', lookbackDays: 30, schedule: { kind: 'cron', cron: '0 0/5 * * * ?', timeZone: 'UTC', intervalSeconds: null },
   enabled: true, maxRetries: 2, timeoutSeconds: 600, tags: [], templateId: null, dependsOn: [], lastRun: null, nextFireTime: null, ownerId: null,
-  createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', ...over,
+  createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', version: 0, ...over,
 })
 
 export const run = (over: Partial<RunDto> = {}): RunDto => ({

@@ -1,18 +1,20 @@
 namespace InvestmentPlatform.Analytics.Portfolio;
 
-public sealed record PortfolioInput(string? Name, string? BaseCurrency, string? CostBasisMethod, bool? AllowShort, string? BenchmarkSymbol);
+/// <summary>The body of POST and PUT /api/portfolios; a PUT must carry the <c>version</c> it read.</summary>
+public sealed record PortfolioInput(string? Name, string? BaseCurrency, string? CostBasisMethod, bool? AllowShort, string? BenchmarkSymbol,
+    int? Version = null);
 
 public sealed record PortfolioDto(
     Guid Id, string Name, string BaseCurrency, string CostBasisMethod, bool AllowShort, string? BenchmarkSymbol,
-    DateTime CreatedAt, DateTime UpdatedAt, string Kind);
+    DateTime CreatedAt, DateTime UpdatedAt, string Kind, int Version = 0);
 
 public sealed record TransactionInput(
     string? Type, string? Symbol, DateTime? Time, double? Quantity, double? Price, double? Amount, double? Fee,
-    string? Currency, string? Note);
+    string? Currency, string? Note, int? Version = null);
 
 public sealed record TransactionDto(
     Guid Id, string Type, string? Symbol, DateTime Time, double Quantity, double Price, double Amount, double Fee,
-    string Currency, string? Note, DateTime CreatedAt);
+    string Currency, string? Note, DateTime CreatedAt, int Version = 0);
 
 public sealed record ImportError(int Line, string Message);
 

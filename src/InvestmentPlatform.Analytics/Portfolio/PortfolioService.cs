@@ -32,8 +32,11 @@ public sealed partial class PortfolioService(PlatformDbContext db, TimeProvider 
     public async Task<PortfolioDto> UpdateAsync(Guid id, PortfolioInput input, CancellationToken ct)
     {
         var entity = await FindAsync(id, ct);
+        var read = AnalyticsException.CheckVersion(input.Version, entity.Version, $"Portfolio '{entity.Name}'");
         await ApplyAsync(entity, input, ct);
-        await db.SaveChangesAsync(ct);
+        EditVersions.Advance(db, entity, read);
+        await SaveEditAsync(db, $"Portfolio '{entity.Name}'",
+            () => db.Portfolios.AsNoTracking().Where(p => p.Id == id).Select(p => (int?)p.Version).FirstOrDefaultAsync(ct), ct);
         return ToDto(entity);
     }
 
@@ -56,6 +59,13 @@ public sealed partial class PortfolioService(PlatformDbContext db, TimeProvider 
     {
         if (portfolio.Kind == PortfolioKinds.Paper)
             throw AnalyticsException.Conflict("id", $"Portfolio {portfolio.Id} is a paper account; its transactions are its fills and cannot be edited.");
+    }
+
+    /// <summary>Saves an edit; a concurrent one that saved first turns into the stale-version refusal.</summary>
+    internal static async Task SaveEditAsync(PlatformDbContext db, string what, Func<Task<int?>> currentVersion, CancellationToken ct)
+    {
+        if (await EditVersions.SaveAsync(db, currentVersion, ct) is { } lost)
+            throw lost.Current is { } v ? AnalyticsException.Stale(what, v) : AnalyticsException.NotFound("id", $"{what} no longer exists.");
     }
 
     public static bool IsCurrency(string? code) => code is not null && CurrencyCode().IsMatch(code);
@@ -90,7 +100,7 @@ public sealed partial class PortfolioService(PlatformDbContext db, TimeProvider 
     }
 
     public static PortfolioDto ToDto(PortfolioAccount p) =>
-        new(p.Id, p.Name, p.BaseCurrency, p.CostBasisMethod, p.AllowShort, p.BenchmarkSymbol, p.CreatedAt, p.UpdatedAt, p.Kind);
+        new(p.Id, p.Name, p.BaseCurrency, p.CostBasisMethod, p.AllowShort, p.BenchmarkSymbol, p.CreatedAt, p.UpdatedAt, p.Kind, p.Version);
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyCode();

@@ -50,6 +50,38 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
         return ToDto(row, symbol);
     }
 
+    /// <summary>
+    /// Replaces a transaction with the checked input, keeping its id and its place among same-time transactions; the
+    /// whole history is replayed with the new values first, so an edit that would break a later transaction is refused.
+    /// </summary>
+    public async Task<TransactionDto> UpdateAsync(Guid portfolioId, Guid transactionId, TransactionInput input, CancellationToken ct)
+    {
+        var portfolio = await portfolios.FindAsync(portfolioId, ct);
+        PortfolioService.EnsureManual(portfolio);
+        var row = await db.PortfolioTransactions.SingleOrDefaultAsync(t => t.Id == transactionId && t.PortfolioId == portfolioId, ct)
+                  ?? throw AnalyticsException.NotFound("txId", $"Transaction {transactionId} does not exist in portfolio {portfolioId}.");
+        var what = $"Transaction {transactionId}";
+        var read = AnalyticsException.CheckVersion(input.Version, row.Version, what);
+        var (edited, symbol) = await BuildAsync(portfolio, input, ct);
+        edited.Id = row.Id;
+        edited.CreatedAt = row.CreatedAt;
+        await ReplayAsync(db, portfolio, edited, ct, excluding: row.Id);
+
+        row.Type = edited.Type;
+        row.AssetId = edited.AssetId;
+        row.Time = edited.Time;
+        row.Quantity = edited.Quantity;
+        row.Price = edited.Price;
+        row.Amount = edited.Amount;
+        row.Fee = edited.Fee;
+        row.Currency = edited.Currency;
+        row.Note = edited.Note;
+        EditVersions.Advance(db, row, read);
+        await PortfolioService.SaveEditAsync(db, what,
+            () => db.PortfolioTransactions.AsNoTracking().Where(t => t.Id == transactionId).Select(t => (int?)t.Version).FirstOrDefaultAsync(ct), ct);
+        return ToDto(row, symbol);
+    }
+
     public async Task DeleteAsync(Guid portfolioId, Guid transactionId, CancellationToken ct)
     {
         var portfolio = await portfolios.FindAsync(portfolioId, ct);
@@ -239,5 +271,5 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
     }
 
     private static TransactionDto ToDto(PortfolioTransaction t, string? symbol) =>
-        new(t.Id, t.Type, symbol, t.Time, t.Quantity, t.Price, t.Amount, t.Fee, t.Currency, t.Note, t.CreatedAt);
+        new(t.Id, t.Type, symbol, t.Time, t.Quantity, t.Price, t.Amount, t.Fee, t.Currency, t.Note, t.CreatedAt, t.Version);
 }

@@ -128,6 +128,7 @@ public static class AnalyticsApi
         AnalyticsErrorKind.NotFound => ApiProblems.NotFound(ex.Message),
         AnalyticsErrorKind.Unprocessable => ApiProblems.Unprocessable(ex.Field, ex.Message),
         AnalyticsErrorKind.Conflict => ApiProblems.Conflict(ex.Message),
+        AnalyticsErrorKind.Stale => ApiProblems.Stale(ex.Message),
         _ => ApiProblems.BadRequest(ex.Field, ex.Message),
     };
 }

@@ -130,11 +130,17 @@ public static class AssetsApi
         var asset = await db.Assets.FirstOrDefaultAsync(a => a.Symbol == symbol, ct);
         if (asset is null)
             return UnknownSymbol(symbol);
+        if (request.Version is not { } read)
+            return ApiProblems.BadRequest(EditVersions.Field, EditVersions.Missing);
+        if (read != asset.Version)
+            return ApiProblems.Stale(EditVersions.Stale($"Asset '{symbol}'", asset.Version));
         if (request.CheckSource(registry) is { } sourceProblem)
             return ApiProblems.Unprocessable("source", sourceProblem);
 
         request.ApplyTo(asset, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
+        EditVersions.Advance(db, asset, read);
+        if (await EditVersions.SaveAsync(db, () => db.Assets.Where(a => a.Symbol == symbol).Select(a => (int?)a.Version).FirstOrDefaultAsync(ct), ct) is { } lost)
+            return lost.Current is { } v ? ApiProblems.Stale(EditVersions.Stale($"Asset '{symbol}'", v)) : UnknownSymbol(symbol);
         return TypedResults.Ok(AssetDto.From(asset));
     }
 

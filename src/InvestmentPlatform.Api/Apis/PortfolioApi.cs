@@ -23,6 +23,8 @@ public static class PortfolioApi
         api.MapDelete("/{id:guid}", Delete);
         api.MapGet("/{id:guid}/transactions", ListTransactions);
         api.MapPost("/{id:guid}/transactions", AddTransaction);
+        api.MapPut("/{id:guid}/transactions/{txId:guid}", UpdateTransaction)
+            .WithSummary("Replace a transaction; the body carries the version it read (409 when stale)");
         api.MapDelete("/{id:guid}/transactions/{txId:guid}", DeleteTransaction);
         api.MapPost("/{id:guid}/transactions/import", Import).Accepts<string>("text/csv");
         api.MapGet("/{id:guid}/transactions/export", Export)
@@ -107,6 +109,10 @@ public static class PortfolioApi
             return AnalyticsApi.Problem(ex);
         }
     }
+
+    private static Task<Results<Ok<TransactionDto>, ProblemHttpResult>> UpdateTransaction(
+        TransactionService transactions, Guid id, Guid txId, TransactionInput input, CancellationToken ct) =>
+        AnalyticsApi.Answer(() => transactions.UpdateAsync(id, txId, input, ct));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteTransaction(
         TransactionService transactions, Guid id, Guid txId, CancellationToken ct)

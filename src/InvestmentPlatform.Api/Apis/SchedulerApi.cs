@@ -91,6 +91,9 @@ public static class SchedulerApi
         api.MapPost("/templates/{id:guid}/jobs", async (Guid id, JobRequest body, TemplateService templates, ClaimsPrincipal user, CancellationToken ct) =>
             Answer(await templates.CreateJobAsync(id, body, user.UserIdOf(), ct), dto => TypedResults.Created($"/api/scheduler/jobs/{dto.Id}", dto)));
 
+        api.MapGet("/limits", (JobValidator validator) => TypedResults.Ok(validator.Limits))
+            .WithName("GetJobLimits").WithSummary("The bounds a job is checked against, so forms check the same numbers");
+
         api.MapGet("/cron/next", (string? expr, string? tz, int? count, TimeProvider clock) =>
             Answer(CronPreview.Preview(expr, tz, count, clock.GetUtcNow()), TypedResults.Ok));
 
@@ -105,6 +108,7 @@ public static class SchedulerApi
         { Kind: ProblemKind.Invalid } p => ApiProblems.BadRequest(p.Field ?? "body", p.Message),
         { Kind: ProblemKind.Unprocessable } p => ApiProblems.Unprocessable(p.Field ?? "body", p.Message),
         { Kind: ProblemKind.NotFound } p => ApiProblems.NotFound(p.Message),
+        { Kind: ProblemKind.Stale } p => ApiProblems.Stale(p.Message),
         { } p => ApiProblems.Conflict(p.Message),
     };
 

@@ -14,11 +14,12 @@ public sealed record AssetDto(
     IReadOnlyDictionary<string, string> Metadata,
     bool IsSynthetic,
     DateTime CreatedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt,
+    int Version)
 {
     public static AssetDto From(Asset a) => new(
         a.AssetId, a.Symbol, a.Name, a.AssetType, a.Currency, a.Exchange, a.Source, ReadMetadata(a.Metadata),
-        IsSyntheticSource(a.Source), a.CreatedAt, a.UpdatedAt);
+        IsSyntheticSource(a.Source), a.CreatedAt, a.UpdatedAt, a.Version);
 
     public static bool IsSyntheticSource(string source) => string.Equals(source, "synthetic", StringComparison.OrdinalIgnoreCase);
 

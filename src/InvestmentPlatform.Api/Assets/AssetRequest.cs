@@ -5,7 +5,7 @@ using InvestmentPlatform.Data.Assets;
 
 namespace InvestmentPlatform.Api.Assets;
 
-/// <summary>Body of POST and PUT /api/assets.</summary>
+/// <summary>Body of POST and PUT /api/assets; a PUT must carry the <c>version</c> it read.</summary>
 public sealed record AssetRequest(
     string? Symbol,
     string? Name,
@@ -13,7 +13,8 @@ public sealed record AssetRequest(
     string? Currency,
     string? Exchange,
     string? Source,
-    Dictionary<string, string>? Metadata)
+    Dictionary<string, string>? Metadata,
+    int? Version = null)
 {
     public const int MaxSymbolLength = 64;
 

@@ -33,6 +33,14 @@ public static class ApiProblems
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(title: "Forbidden", statusCode: StatusCodes.Status403Forbidden, detail: detail);
 
+    /// <summary>
+    /// 409 for an edit whose <c>version</c> is older than the stored one; the field error on <c>version</c> tells a
+    /// form to offer a reload rather than a fix.
+    /// </summary>
+    public static ProblemHttpResult Stale(string detail) =>
+        TypedResults.Problem(title: "Changed since it was read", statusCode: StatusCodes.Status409Conflict, detail: detail,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["version"] = [detail] } });
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(title: "Conflict", statusCode: StatusCodes.Status409Conflict, detail: detail);
 }

@@ -11,10 +11,11 @@ public static class ApiExamples
     private static readonly DateTime T = new(2024, 1, 2, 0, 0, 0, DateTimeKind.Utc);
 
     public static readonly AssetDto Asset = new(1, "AAPL", "Apple Inc.", "stock", "USD", "NMS", "yahoo",
-        new Dictionary<string, string> { ["timezone"] = "America/New_York" }, false, T, T);
+        new Dictionary<string, string> { ["timezone"] = "America/New_York" }, false, T, T, 3);
 
+    // A PUT sends back the version it read; a POST ignores it.
     public static readonly AssetRequest AssetBody = new("AAPL", "Apple Inc.", "stock", "USD", "NMS", "yahoo",
-        new Dictionary<string, string> { ["timezone"] = "America/New_York" });
+        new Dictionary<string, string> { ["timezone"] = "America/New_York" }, 3);
 
     public static readonly PagedResult<AssetDto> AssetPage = new([Asset], 1, 50, 1, 1);
 

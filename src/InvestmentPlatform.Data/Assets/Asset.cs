@@ -13,4 +13,6 @@ public class Asset
     public string Metadata { get; set; } = "{}";
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Optimistic concurrency token: every user edit checks the version it read and bumps it.</summary>
+    public int Version { get; set; }
 }

@@ -9,6 +9,7 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
     {
         b.ToTable("assets");
         b.HasKey(a => a.AssetId);
+        b.Property(a => a.Version).IsConcurrencyToken();
         b.Property(a => a.Symbol).HasMaxLength(64);
         b.HasIndex(a => a.Symbol).IsUnique();
         b.Property(a => a.AssetType).HasMaxLength(32);

@@ -15,6 +15,8 @@ public class PortfolioAccount
     public string Kind { get; set; } = PortfolioKinds.Standard;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Optimistic concurrency token: every user edit checks the version it read and bumps it.</summary>
+    public int Version { get; set; }
 }
 
 public static class PortfolioKinds

@@ -10,6 +10,7 @@ internal sealed class PortfolioAccountConfiguration : IEntityTypeConfiguration<P
     {
         b.ToTable("portfolios");
         b.HasKey(x => x.Id);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.Name).IsUnique();
         b.HasIndex(x => x.OwnerId);
     }
@@ -21,6 +22,7 @@ internal sealed class PortfolioTransactionConfiguration : IEntityTypeConfigurati
     {
         b.ToTable("portfolio_transactions");
         b.HasKey(x => x.Id);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.PortfolioId, x.Time });
         b.HasOne<PortfolioAccount>().WithMany().HasForeignKey(x => x.PortfolioId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Asset>().WithMany().HasForeignKey(x => x.AssetId).OnDelete(DeleteBehavior.Restrict);

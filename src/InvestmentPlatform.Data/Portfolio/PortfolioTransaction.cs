@@ -16,4 +16,6 @@ public class PortfolioTransaction
     public required string Currency { get; set; }
     public string? Note { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Optimistic concurrency token: every user edit checks the version it read and bumps it.</summary>
+    public int Version { get; set; }
 }

@@ -34,6 +34,7 @@ internal sealed class SchedulerJobTemplateConfiguration : IEntityTypeConfigurati
     {
         b.ToTable("scheduler_job_templates");
         b.HasKey(x => x.Id);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.Name).IsUnique();
     }
 }

@@ -19,4 +19,6 @@ public class SchedulerJobTemplate
     public string Tags { get; set; } = "[]";
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Optimistic concurrency token: every user edit checks the version it read and bumps it.</summary>
+    public int Version { get; set; }
 }

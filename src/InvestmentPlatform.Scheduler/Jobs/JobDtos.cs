@@ -28,9 +28,13 @@ public sealed record JobDto(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     string? OwnerId,
-    Dictionary<string, string>? Options = null);
+    Dictionary<string, string>? Options = null,
+    int Version = 0);
 
-/// <summary>The body of POST and PUT /api/scheduler/jobs; optional fields take the documented defaults.</summary>
+/// <summary>
+/// The body of POST and PUT /api/scheduler/jobs; optional fields take the documented defaults. A PUT must carry the
+/// <c>version</c> it read (POST ignores it).
+/// </summary>
 public sealed record JobRequest(
     string? Name,
     string? Description,
@@ -48,7 +52,8 @@ public sealed record JobRequest(
     IReadOnlyList<string>? Tags,
     Guid? TemplateId,
     IReadOnlyList<Guid>? DependsOn,
-    Dictionary<string, string>? Options = null);
+    Dictionary<string, string>? Options = null,
+    int? Version = null);
 
 public sealed record RunDto(
     Guid Id,

@@ -40,7 +40,7 @@ internal static class JobMapping
         j.LookbackDays, new ScheduleDto(j.ScheduleKind, j.CronExpression, j.TimeZone, j.IntervalSeconds), j.Enabled,
         j.MaxRetries, j.TimeoutSeconds, ReadList(j.Tags), j.TemplateId, dependsOn,
         lastRun is null ? null : new LastRunDto(lastRun.Id, lastRun.Status, lastRun.FinishedAt),
-        nextFire, j.CreatedAt, j.UpdatedAt, j.OwnerId, ReadFilter(j.Options));
+        nextFire, j.CreatedAt, j.UpdatedAt, j.OwnerId, ReadFilter(j.Options), j.Version);
 
     public static RunDto ToDto(JobRun r, string jobName) => new(
         r.Id, r.JobId, jobName, r.Status, r.Trigger, r.Attempt, r.ChainId, r.RequestId, r.ScheduledAt, r.StartedAt,

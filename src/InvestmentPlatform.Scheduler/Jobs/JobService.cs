@@ -78,6 +78,10 @@ public sealed class JobService(PlatformDbContext db, JobValidator validator, Nex
         var entity = await db.SchedulerJobs.FirstOrDefaultAsync(j => j.Id == id, ct);
         if (entity is null)
             return SchedulerProblem.NotFound($"Job {id} does not exist.");
+        if (request.Version is not { } read)
+            return SchedulerProblem.Invalid(EditVersions.Field, EditVersions.Missing);
+        if (read != entity.Version)
+            return SchedulerProblem.Stale($"Job '{entity.Name}'", entity.Version);
         var valid = validator.Validate(request);
         if (valid.Problem is not null)
             return valid.Problem;
@@ -88,20 +92,14 @@ public sealed class JobService(PlatformDbContext db, JobValidator validator, Nex
         var now = clock.GetUtcNow().UtcDateTime;
         JobMapping.Apply(entity, job);
         entity.UpdatedAt = now;
-        entity.Version++;
+        EditVersions.Advance(db, entity, read);
         var existing = await db.SchedulerJobDependencies.Where(d => d.JobId == id).ToListAsync(ct);
         db.SchedulerJobDependencies.RemoveRange(existing.Where(d => !job.DependsOn.Contains(d.DependsOnJobId)));
         db.SchedulerJobDependencies.AddRange(job.DependsOn.Where(up => existing.All(d => d.DependsOnJobId != up))
             .Select(up => new SchedulerJobDependency { JobId = id, DependsOnJobId = up }));
         db.EnqueuePublish(new SchedulerJobChanged(id, "updated", now));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SchedulerProblem.Conflict($"Job {id} was changed by someone else; read it again and retry.");
-        }
+        if (await EditVersions.SaveAsync(db, () => db.SchedulerJobs.Where(j => j.Id == id).Select(j => (int?)j.Version).FirstOrDefaultAsync(ct), ct) is { } lost)
+            return lost.Current is { } v ? SchedulerProblem.Stale($"Job '{job.Name}'", v) : SchedulerProblem.NotFound($"Job {id} does not exist.");
         return (await GetAsync(id, ct))!;
     }
 
@@ -135,6 +133,9 @@ public sealed class JobService(PlatformDbContext db, JobValidator validator, Nex
             var now = clock.GetUtcNow().UtcDateTime;
             entity.Enabled = enabled;
             entity.UpdatedAt = now;
+            // Pause and resume change a field the edit form sends (enabled), so an edit read before them is stale.
+            // The scheduler's own bookkeeping never writes this row: runs live in job_runs and next fire times in
+            // Quartz's trigger table, so neither makes a user's edit spuriously stale.
             entity.Version++;
             db.EnqueuePublish(new SchedulerJobChanged(id, enabled ? "resumed" : "paused", now));
             await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Collectors.Core;
+using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Scheduler.Cron;
 using Microsoft.Extensions.Options;
@@ -26,21 +27,50 @@ public sealed record ValidJob(
     IReadOnlyList<Guid> DependsOn,
     IReadOnlyDictionary<string, string>? Options);
 
+/// <summary>The bounds <see cref="JobValidator"/> enforces, served so that forms check the same numbers before sending.</summary>
+/// <param name="MinPeriodSeconds">The shortest period a cron or interval schedule may fire at.</param>
+/// <param name="MaxBarsPerRequest">Bars per symbol one run may collect (lookbackDays × bars per day).</param>
+/// <param name="MaxRowsPerRequest">Bars × symbols one run may collect.</param>
+public sealed record JobLimits(
+    int NameMaxLength,
+    int MaxSymbols,
+    int SymbolMaxLength,
+    int LookbackDaysMin,
+    int LookbackDaysMax,
+    int LookbackDaysDefault,
+    int MaxRetriesMin,
+    int MaxRetriesMax,
+    int TimeoutSecondsMin,
+    int TimeoutSecondsDefault,
+    double MinPeriodSeconds,
+    long MaxBarsPerRequest,
+    long MaxRowsPerRequest);
+
 /// <summary>
 /// Checks a job request against the collector registry's source descriptors, the request limits every collection
 /// obeys, and the scheduling rules.
 /// </summary>
-public sealed class JobValidator(ICollectorRegistry collectors, RequestLimits limits, IOptions<SchedulerOptions> options, TimeProvider clock)
+public sealed class JobValidator(
+    ICollectorRegistry collectors, RequestLimits limits, IOptions<SchedulerOptions> options, IOptions<IngestionOptions> ingestion, TimeProvider clock)
 {
     public const int MaxRetriesLimit = 10;
+    public const int NameMaxLength = 200;
+    public const int LookbackDaysMin = 1;
+    public const int LookbackDaysMax = 36500;
+    public const int LookbackDaysDefault = 7;
+    public const int TimeoutSecondsDefault = 3600;
+
+    public JobLimits Limits => new(NameMaxLength, RequestLimits.MaxSymbols, RequestLimits.MaxSymbolLength, LookbackDaysMin, LookbackDaysMax,
+        LookbackDaysDefault, 0, MaxRetriesLimit, 0, TimeoutSecondsDefault, options.Value.MinPeriodSeconds,
+        ingestion.Value.MaxBarsPerRequest, ingestion.Value.MaxRowsPerRequest);
     public static readonly IReadOnlyList<string> AssetFilterKeys = ["assetType", "source", "exchange", "currency"];
 
     public Outcome<ValidJob> Validate(JobRequest r)
     {
         if (string.IsNullOrWhiteSpace(r.Name))
             return SchedulerProblem.Invalid("name", "name is required.");
-        if (r.Name.Length > 200)
-            return SchedulerProblem.Invalid("name", "name must be at most 200 characters.");
+        if (r.Name.Length > NameMaxLength)
+            return SchedulerProblem.Invalid("name", $"name must be at most {NameMaxLength} characters.");
         if (string.IsNullOrWhiteSpace(r.Source))
             return SchedulerProblem.Invalid("source", "source is required.");
         var descriptor = collectors.Sources.FirstOrDefault(s => string.Equals(s.Name, r.Source, StringComparison.OrdinalIgnoreCase));
@@ -85,9 +115,9 @@ public sealed class JobValidator(ICollectorRegistry collectors, RequestLimits li
         var mode = r.Mode ?? "incremental";
         if (!CollectionModes.All.Contains(mode))
             return SchedulerProblem.Invalid("mode", $"mode '{mode}' is not known: use batch or incremental.");
-        var lookback = r.LookbackDays ?? 7;
-        if (lookback is < 1 or > 36500)
-            return SchedulerProblem.Invalid("lookbackDays", "lookbackDays must be between 1 and 36500.");
+        var lookback = r.LookbackDays ?? LookbackDaysDefault;
+        if (lookback is < LookbackDaysMin or > LookbackDaysMax)
+            return SchedulerProblem.Invalid("lookbackDays", $"lookbackDays must be between {LookbackDaysMin} and {LookbackDaysMax}.");
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (limits.CheckSize(descriptor, r.Interval, Math.Max(1, symbols.Count), now.AddDays(-lookback), now).FirstOrDefault() is { } size)
@@ -101,7 +131,7 @@ public sealed class JobValidator(ICollectorRegistry collectors, RequestLimits li
         var maxRetries = r.MaxRetries ?? 0;
         if (maxRetries is < 0 or > MaxRetriesLimit)
             return SchedulerProblem.Invalid("maxRetries", $"maxRetries must be between 0 and {MaxRetriesLimit}.");
-        var timeout = r.TimeoutSeconds ?? 3600;
+        var timeout = r.TimeoutSeconds ?? TimeoutSecondsDefault;
         if (timeout < 0)
             return SchedulerProblem.Invalid("timeoutSeconds", "timeoutSeconds must be 0 (no limit) or more.");
         var tags = (r.Tags ?? []).Select(t => t?.Trim() ?? "").ToList();

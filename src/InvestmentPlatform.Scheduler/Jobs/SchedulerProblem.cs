@@ -1,3 +1,5 @@
+using InvestmentPlatform.Data;
+
 namespace InvestmentPlatform.Scheduler.Jobs;
 
 public enum ProblemKind
@@ -8,6 +10,8 @@ public enum ProblemKind
     Unprocessable,
     NotFound,
     Conflict,
+    /// <summary>409: the edit carries an older version than the stored one.</summary>
+    Stale,
 }
 
 /// <summary>Why a scheduler operation was refused; the API turns it into ProblemDetails.</summary>
@@ -17,6 +21,7 @@ public sealed record SchedulerProblem(ProblemKind Kind, string? Field, string Me
     public static SchedulerProblem Unprocessable(string field, string message) => new(ProblemKind.Unprocessable, field, message);
     public static SchedulerProblem NotFound(string message) => new(ProblemKind.NotFound, null, message);
     public static SchedulerProblem Conflict(string message) => new(ProblemKind.Conflict, null, message);
+    public static SchedulerProblem Stale(string what, int current) => new(ProblemKind.Stale, EditVersions.Field, EditVersions.Stale(what, current));
 }
 
 /// <summary>A value or the problem that prevented it.</summary>

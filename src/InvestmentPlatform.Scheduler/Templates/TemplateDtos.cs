@@ -17,8 +17,10 @@ public sealed record TemplateDto(
     int TimeoutSeconds,
     IReadOnlyList<string> Tags,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    int Version = 0);
 
+/// <summary>The body of POST and PUT /api/scheduler/templates; a PUT must carry the <c>version</c> it read.</summary>
 public sealed record TemplateRequest(
     string? Name,
     string? Description,
@@ -31,4 +33,5 @@ public sealed record TemplateRequest(
     ScheduleDto? Schedule,
     int? MaxRetries,
     int? TimeoutSeconds,
-    IReadOnlyList<string>? Tags);
+    IReadOnlyList<string>? Tags,
+    int? Version = null);

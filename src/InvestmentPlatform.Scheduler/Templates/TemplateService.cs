@@ -36,10 +36,16 @@ public sealed class TemplateService(PlatformDbContext db, JobValidator validator
         var entity = await db.SchedulerJobTemplates.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (entity is null)
             return SchedulerProblem.NotFound($"Template {id} does not exist.");
+        if (request.Version is not { } read)
+            return SchedulerProblem.Invalid(EditVersions.Field, EditVersions.Missing);
+        if (read != entity.Version)
+            return SchedulerProblem.Stale($"Template '{entity.Name}'", entity.Version);
         if (await ApplyAsync(entity, request, id, ct) is { } problem)
             return problem;
         entity.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        EditVersions.Advance(db, entity, read);
+        if (await EditVersions.SaveAsync(db, () => db.SchedulerJobTemplates.Where(t => t.Id == id).Select(t => (int?)t.Version).FirstOrDefaultAsync(ct), ct) is { } lost)
+            return lost.Current is { } v ? SchedulerProblem.Stale($"Template '{entity.Name}'", v) : SchedulerProblem.NotFound($"Template {id} does not exist.");
         return ToDto(entity);
     }
 
@@ -117,5 +123,5 @@ public sealed class TemplateService(PlatformDbContext db, JobValidator validator
 
     private static TemplateDto ToDto(SchedulerJobTemplate t) => new(
         t.Id, t.Name, t.Description, t.Source, JobMapping.ReadList(t.Symbols), t.AssetType, t.Interval, t.Mode, t.LookbackDays,
-        ScheduleOf(t), t.MaxRetries, t.TimeoutSeconds, JobMapping.ReadList(t.Tags), t.CreatedAt, t.UpdatedAt);
+        ScheduleOf(t), t.MaxRetries, t.TimeoutSeconds, JobMapping.ReadList(t.Tags), t.CreatedAt, t.UpdatedAt, t.Version);
 }

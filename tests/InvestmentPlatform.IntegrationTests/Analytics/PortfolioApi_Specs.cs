@@ -219,7 +219,7 @@ public abstract class When_a_portfolio_is_recorded_and_valued(ApiDatabase databa
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsJsonAsync("/api/portfolios", new { name = "x", baseCurrency = "dollars" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsJsonAsync("/api/portfolios", new { name = "y", baseCurrency = "USD", costBasisMethod = "lifo" })).StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await _client.PostAsJsonAsync("/api/portfolios", new { name = "z", baseCurrency = "USD", benchmarkSymbol = "NOPE" })).StatusCode);
-        var put = await _client.PutAsJsonAsync($"/api/portfolios/{id}", new { name = "renamed", baseCurrency = "EUR", costBasisMethod = "average", allowShort = true });
+        var put = await _client.PutAsJsonAsync($"/api/portfolios/{id}", new { name = "renamed", baseCurrency = "EUR", costBasisMethod = "average", allowShort = true, version = 0 });
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Equal("average", (await put.JsonAsync()).GetProperty("costBasisMethod").GetString());
         var page = await (await _client.GetAsync("/api/portfolios?page=1&pageSize=10")).JsonAsync();

@@ -36,7 +36,7 @@ public abstract class When_assets_are_managed_through_the_API(ApiDatabase databa
         Assert.False(fetched.GetProperty("isSynthetic").GetBoolean());
 
         var updated = await Client.PutAsJsonAsync("/api/assets/EURUSD%3DX",
-            new { name = "EUR/USD", assetType = "forex", currency = "USD", source = ApiHost.TestSource });
+            new { name = "EUR/USD", assetType = "forex", currency = "USD", source = ApiHost.TestSource, version = 0 });
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         Assert.Equal("EUR/USD", (await updated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString());
 

@@ -338,7 +338,7 @@ public abstract class HostileInput_Specs(ApiDatabase database) : IAsyncLifetime
             return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
         }
         Task<HttpResponseMessage> DependAsync(Guid job, string name, Guid on) => Host.Client.PutAsync($"/api/scheduler/jobs/{job}",
-            new StringContent($$$"""{"name":"{{{name}}}","source":"recording","symbols":["CYC"],"interval":"1d","schedule":{"kind":"dependencies"},"dependsOn":["{{{on}}}"]}""",
+            new StringContent($$$"""{"name":"{{{name}}}","source":"recording","symbols":["CYC"],"interval":"1d","schedule":{"kind":"dependencies"},"dependsOn":["{{{on}}}"],"version":0}""",
                 System.Text.Encoding.UTF8, "application/json"));
 
         for (var round = 0; round < 10; round++)

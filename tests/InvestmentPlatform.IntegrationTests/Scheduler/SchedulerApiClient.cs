@@ -6,10 +6,11 @@ namespace InvestmentPlatform.IntegrationTests.Scheduler;
 /// <summary>Scheduler API calls the specs share.</summary>
 public static class SchedulerApiClient
 {
-    public static object Job(string name, object schedule, Guid[]? dependsOn = null, int maxRetries = 0, int timeoutSeconds = 60) => new
+    /// <param name="version">The version an edit read (a new job's is 0); a create ignores it.</param>
+    public static object Job(string name, object schedule, Guid[]? dependsOn = null, int maxRetries = 0, int timeoutSeconds = 60, int version = 0) => new
     {
         name, source = "testsource", symbols = new[] { "AAA", "BBB" }, interval = "1d", mode = "batch", lookbackDays = 3,
-        schedule, maxRetries, timeoutSeconds, tags = new[] { "test" }, dependsOn = dependsOn ?? [],
+        schedule, maxRetries, timeoutSeconds, tags = new[] { "test" }, dependsOn = dependsOn ?? [], version,
     };
 
     public static object Interval(int seconds) => new { kind = "interval", intervalSeconds = seconds };

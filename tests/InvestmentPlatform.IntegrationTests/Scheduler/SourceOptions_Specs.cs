@@ -24,10 +24,10 @@ public abstract class SourceOptions_Specs(ApiDatabase database) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private static object Job(string name, string source, object? options, string symbol = "KEPT") => new
+    private static object Job(string name, string source, object? options, string symbol = "KEPT", int version = 0) => new
     {
         name, source, symbols = new[] { symbol }, assetType = "stock", interval = "1d", mode = "batch", lookbackDays = 3650,
-        schedule = new { kind = "interval", intervalSeconds = 86400 }, enabled = false, options,
+        schedule = new { kind = "interval", intervalSeconds = 86400 }, enabled = false, options, version,
     };
 
     private async Task<string> KeepAsync(string csv)
@@ -122,7 +122,7 @@ public abstract class SourceOptions_Specs(ApiDatabase database) : IAsyncLifetime
 
         var edited = await _host.Client.PutAsJsonAsync($"/api/scheduler/jobs/{id}", Job("seeded", "synthetic", new { seed = "8" }, "SEEDED"));
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
-        var refused = await _host.Client.PutAsJsonAsync($"/api/scheduler/jobs/{id}", Job("seeded", "synthetic", new { sed = "8" }, "SEEDED"));
+        var refused = await _host.Client.PutAsJsonAsync($"/api/scheduler/jobs/{id}", Job("seeded", "synthetic", new { sed = "8" }, "SEEDED", version: 1));
         await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.UnprocessableEntity, "options.sed");
 
         var stored = JsonDocument.Parse(await _host.Client.GetStringAsync($"/api/scheduler/jobs/{id}")).RootElement;

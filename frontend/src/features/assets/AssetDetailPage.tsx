@@ -12,12 +12,15 @@ import { CollectNow } from './CollectNow'
 import { RoleNote } from '../../components/RoleNote'
 import { useCan } from '../auth/authApi'
 import { CoveragePanel } from './CoveragePanel'
+import { AddAssetForm } from './AddAssetForm'
+import { Button } from '../../components/Form'
 
 export default function AssetDetailPage() {
   const symbol = useParams().symbol ?? ''
   const asset = useGetAssetQuery(symbol)
   const [interval, setInterval] = useState('1d')
   const canCollect = useCan('analyst')
+  const [editing, setEditing] = useState(false)
   return (
     <>
       <p className="mb-2 text-sm">
@@ -28,8 +31,17 @@ export default function AssetDetailPage() {
           <>
             <PageHeader title={a.symbol} badge={<SyntheticBadge show={a.isSynthetic} />} />
             <p className="-mt-3 mb-4 text-sm text-slate-700 dark:text-slate-300">
-              {[a.name, label(a.assetType), a.currency, a.exchange, `source: ${a.source}`].filter(Boolean).join(' · ')}
+              {[a.name, label(a.assetType), a.currency, a.exchange, `source: ${a.source}`].filter(Boolean).join(' · ')}{' '}
+              {!editing && canCollect.allowed && (
+                <Button variant="secondary" className="!px-2 !py-0.5 text-xs" onClick={() => setEditing(true)} aria-label={`Edit asset ${a.symbol}`}>Edit</Button>
+              )}
             </p>
+            {editing && (
+              <Card id="edit-asset" title={`Edit ${a.symbol}`} className="mb-4">
+                {/* Keyed by version: a reload that brings a newer version starts the form afresh from it. */}
+                <AddAssetForm key={`${a.symbol}:${a.version}`} editing={a} onDone={() => setEditing(false)} onReload={() => asset.refetch()} />
+              </Card>
+            )}
             <div className="grid gap-4 lg:grid-cols-3">
               <Card id="asset-chart" title="Chart" className="lg:col-span-2" actions={<IntervalSwitch value={interval} onChange={setInterval} />}>
                 <SymbolChart symbol={a.symbol} interval={interval} />

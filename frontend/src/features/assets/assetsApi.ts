@@ -17,6 +17,11 @@ export const assetsApi = apiSlice.injectEndpoints({
       query: (body) => ({ url: '/assets', method: 'POST', body }),
       invalidatesTags: [{ type: 'Asset', id: 'LIST' }, 'Watchlist'],
     }),
+    updateAsset: build.mutation<AssetDto, { symbol: string; body: AssetInput }>({
+      query: (a) => ({ url: `/assets/${enc(a.symbol)}`, method: 'PUT', body: a.body }),
+      // A refused edit changed nothing: refetching would only replace the form the user is still looking at.
+      invalidatesTags: (_r, e, a) => (e ? [] : [{ type: 'Asset', id: a.symbol }, { type: 'Asset', id: 'LIST' }, 'Watchlist']),
+    }),
     deleteAsset: build.mutation<void, string>({
       query: (symbol) => ({ url: `/assets/${enc(symbol)}`, method: 'DELETE' }),
       invalidatesTags: [{ type: 'Asset', id: 'LIST' }, 'Watchlist'],
@@ -32,4 +37,4 @@ export const assetsApi = apiSlice.injectEndpoints({
   }),
 })
 
-export const { useListAssetsQuery, useGetAssetQuery, useCreateAssetMutation, useDeleteAssetMutation, useGetCoverageQuery, useGetCollectionsQuery } = assetsApi
+export const { useListAssetsQuery, useGetAssetQuery, useCreateAssetMutation, useDeleteAssetMutation, useGetCoverageQuery, useGetCollectionsQuery, useUpdateAssetMutation } = assetsApi

@@ -1,16 +1,24 @@
 import { useState, type FormEvent } from 'react'
-import { fieldErrors } from '../../api/problem'
+import { fieldErrors, isStale } from '../../api/problem'
 import { transactionTypes, type TransactionType } from './transactionTypes'
 import { Button, Field, Input, Select } from '../../components/Form'
 import { ErrorMessage } from '../../components/QueryState'
-import { useAddTransactionMutation } from './portfolioApi'
-import { emptyTx, toTxInput, validateTx, type TxFormValues } from './transactionForm'
+import { StaleNotice } from '../../components/StaleNotice'
+import type { TransactionDto } from '../../api/schemas'
+import { useAddTransactionMutation, useUpdateTransactionMutation } from './portfolioApi'
+import { emptyTx, fromTx, toTxInput, validateTx, type TxFormValues } from './transactionForm'
 
-export function AddTransactionForm({ portfolioId, currency }: { portfolioId: string; currency: string }) {
-  const [v, setV] = useState<TxFormValues>(emptyTx(currency))
+/** Records a transaction, or with `editing` replaces that one, sending back the version it read. */
+export function AddTransactionForm({ portfolioId, currency, editing, onDone, onReload }: {
+  portfolioId: string; currency: string; editing?: TransactionDto; onDone?: () => void; onReload?: () => void
+}) {
+  const [v, setV] = useState<TxFormValues>(editing ? fromTx(editing) : emptyTx(currency))
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [add, state] = useAddTransactionMutation()
-  const server = fieldErrors(state.error)
+  const [add, added] = useAddTransactionMutation()
+  const [update, updated] = useUpdateTransactionMutation()
+  const state = editing ? updated : added
+  const stale = isStale(state.error)
+  const server = stale ? {} : fieldErrors(state.error)
   const err = (k: string) => errors[k] ?? server[k]
   const set = (k: keyof TxFormValues) => (e: { target: { value: string } }) => setV((x) => ({ ...x, [k]: e.target.value }))
 
@@ -20,15 +28,20 @@ export function AddTransactionForm({ portfolioId, currency }: { portfolioId: str
     setErrors(found)
     if (Object.keys(found).length) return
     try {
-      await add({ portfolioId, body: toTxInput(v) }).unwrap()
-      setV(emptyTx(currency))
+      if (editing) {
+        await update({ portfolioId, txId: editing.id, body: { ...toTxInput(v), version: editing.version } }).unwrap()
+        onDone?.()
+      } else {
+        await add({ portfolioId, body: toTxInput(v) }).unwrap()
+        setV(emptyTx(currency))
+      }
     } catch {
       /* shown from state.error */
     }
   }
   const trade = v.type === 'buy' || v.type === 'sell' || v.type === 'split'
   return (
-    <form onSubmit={submit} noValidate aria-label="Add transaction" className="grid grid-cols-2 gap-3 md:grid-cols-4">
+    <form onSubmit={submit} noValidate aria-label={editing ? 'Edit transaction' : 'Add transaction'} className="grid grid-cols-2 gap-3 md:grid-cols-4">
       <Field label="Type" error={err('type')}>
         {(p) => (
           <Select {...p} value={v.type} onChange={(e) => setV((x) => ({ ...x, type: e.target.value as TransactionType }))}>
@@ -70,8 +83,12 @@ export function AddTransactionForm({ portfolioId, currency }: { portfolioId: str
         {(p) => <Input {...p} value={v.note} onChange={set('note')} />}
       </Field>
       <div className="col-span-2 md:col-span-4">
-        {state.error ? <ErrorMessage error={state.error} title="The transaction was not recorded" /> : null}
-        <Button type="submit" disabled={state.isLoading}>{state.isLoading ? 'Saving…' : 'Add transaction'}</Button>
+        {stale && onReload ? <StaleNotice what="transaction" onReload={onReload} /> : null}
+        {state.error && !stale ? <ErrorMessage error={state.error} title={editing ? 'The transaction was not saved' : 'The transaction was not recorded'} /> : null}
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" disabled={state.isLoading}>{state.isLoading ? 'Saving…' : editing ? 'Save transaction' : 'Add transaction'}</Button>
+          {editing && onDone && <Button variant="secondary" onClick={onDone}>Cancel</Button>}
+        </div>
       </div>
     </form>
   )

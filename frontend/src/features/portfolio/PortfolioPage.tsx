@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { Card, PageHeader } from '../../components/Card'
 import { DonutChart } from '../../components/DonutChart'
-import { Field, Select } from '../../components/Form'
+import { Button, Field, Select } from '../../components/Form'
 import { Metric, MetricGrid } from '../../components/Metric'
 import { PriceChart, type Line } from '../../components/PriceChart'
 import { QueryState } from '../../components/QueryState'
@@ -36,7 +36,7 @@ export default function PortfolioPage() {
       <QueryState query={list} loadingLabel="Loading portfolios…">
         {() => (
           <div className="space-y-4">
-            {portfolio ? <PortfolioView p={portfolio} /> : <p className="text-sm">No portfolio yet: create one to record transactions.</p>}
+            {portfolio ? <PortfolioView p={portfolio} onReload={() => list.refetch()} /> : <p className="text-sm">No portfolio yet: create one to record transactions.</p>}
             <Card id="new-portfolio" title="New portfolio">
               <CreatePortfolioForm onCreated={(p) => setPicked(p.id)} />
             </Card>
@@ -47,7 +47,8 @@ export default function PortfolioPage() {
   )
 }
 
-function PortfolioView({ p }: { p: PortfolioDto }) {
+function PortfolioView({ p, onReload }: { p: PortfolioDto; onReload: () => void }) {
+  const [editing, setEditing] = useState(false)
   // A new portfolio has nothing to value yet: returns are asked for only once it has a transaction.
   const first = useListTransactionsQuery({ portfolioId: p.id, page: 1, pageSize: 1 })
   const isNew = first.data?.totalCount === 0
@@ -69,8 +70,15 @@ function PortfolioView({ p }: { p: PortfolioDto }) {
     <>
       <p className="text-sm text-slate-700 dark:text-slate-300">
         {p.name} · base currency {p.baseCurrency} · cost basis {p.costBasisMethod === 'average' ? 'average cost' : 'FIFO'}
-        {p.benchmarkSymbol ? ` · benchmark ${p.benchmarkSymbol}` : ''}
+        {p.benchmarkSymbol ? ` · benchmark ${p.benchmarkSymbol}` : ''}{' '}
+        {!editing && <Button variant="secondary" className="!px-2 !py-0.5 text-xs" onClick={() => setEditing(true)} aria-label={`Edit portfolio ${p.name}`}>Edit</Button>}
       </p>
+      {editing && (
+        <Card id="edit-portfolio" title={`Edit ${p.name}`}>
+          {/* Keyed by version: a reload that brings a newer version starts the form afresh from it. */}
+          <CreatePortfolioForm key={`${p.id}:${p.version}`} editing={p} onDone={() => setEditing(false)} onReload={onReload} />
+        </Card>
+      )}
       {isNew ? (
         <section aria-label="Getting started" className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm dark:border-slate-600 dark:bg-slate-900">
           <h2 className="mb-1 text-base font-semibold">No transactions yet</h2>
@@ -131,7 +139,7 @@ function PortfolioView({ p }: { p: PortfolioDto }) {
         <Card id="transactions" title="Transactions" className="min-w-0 lg:col-span-2">
           <AddTransactionForm portfolioId={p.id} currency={p.baseCurrency} />
           <div className="mt-4">
-            <TransactionsTable portfolioId={p.id} />
+            <TransactionsTable portfolioId={p.id} currency={p.baseCurrency} />
           </div>
         </Card>
         <Card id="import" title="Import transactions" className="min-w-0">

@@ -21,6 +21,11 @@ export const portfolioApi = apiSlice.injectEndpoints({
       query: (body) => ({ url: '/portfolios', method: 'POST', body }),
       invalidatesTags: [{ type: 'Portfolio', id: 'LIST' }],
     }),
+    updatePortfolio: build.mutation<PortfolioDto, { id: string; body: PortfolioInput }>({
+      query: (a) => ({ url: `/portfolios/${id(a.id)}`, method: 'PUT', body: a.body }),
+      // A refused edit changed nothing; a saved one may change the benchmark and the cost basis the analytics use.
+      invalidatesTags: (_r, e, a) => (e ? [] : [{ type: 'Portfolio', id: 'LIST' }, ...touched(a.id)]),
+    }),
     listTransactions: build.query<Paged<TransactionDto>, { portfolioId: string; page?: number; pageSize?: number }>({
       query: ({ portfolioId, ...rest }) => `/portfolios/${id(portfolioId)}/transactions${query(rest)}`,
       transformResponse: (r: TransactionDto[] | Paged<TransactionDto>) =>
@@ -30,6 +35,10 @@ export const portfolioApi = apiSlice.injectEndpoints({
     addTransaction: build.mutation<TransactionDto, { portfolioId: string; body: TransactionInput }>({
       query: (a) => ({ url: `/portfolios/${id(a.portfolioId)}/transactions`, method: 'POST', body: a.body }),
       invalidatesTags: (_r, _e, a) => touched(a.portfolioId),
+    }),
+    updateTransaction: build.mutation<TransactionDto, { portfolioId: string; txId: string; body: TransactionInput }>({
+      query: (a) => ({ url: `/portfolios/${id(a.portfolioId)}/transactions/${id(a.txId)}`, method: 'PUT', body: a.body }),
+      invalidatesTags: (_r, e, a) => (e ? [] : touched(a.portfolioId)),
     }),
     deleteTransaction: build.mutation<void, { portfolioId: string; txId: string }>({
       query: (a) => ({ url: `/portfolios/${id(a.portfolioId)}/transactions/${id(a.txId)}`, method: 'DELETE' }),
@@ -56,6 +65,6 @@ export const portfolioApi = apiSlice.injectEndpoints({
 })
 
 export const {
-  useListPortfoliosQuery, useCreatePortfolioMutation, useListTransactionsQuery, useAddTransactionMutation, useDeleteTransactionMutation,
+  useListPortfoliosQuery, useCreatePortfolioMutation, useUpdatePortfolioMutation, useUpdateTransactionMutation, useListTransactionsQuery, useAddTransactionMutation, useDeleteTransactionMutation,
   useImportTransactionsMutation, useGetHoldingsQuery, useGetPortfolioAnalyticsQuery,
 } = portfolioApi

@@ -1,4 +1,4 @@
-import type { TransactionInput } from '../../api/schemas'
+import type { TransactionDto, TransactionInput } from '../../api/schemas'
 import type { TransactionType } from './transactionTypes'
 
 export type TxFormValues = { type: TransactionType; symbol: string; time: string; quantity: string; price: string; amount: string; fee: string; currency: string; note: string }
@@ -46,5 +46,14 @@ export function toTxInput(v: TxFormValues): TransactionInput {
     fee: num(v.fee) ?? 0,
     currency: v.currency.trim().toUpperCase() || null,
     note: v.note.trim() || null,
+  }
+}
+
+/** The form filled from a recorded transaction, for editing it. */
+export function fromTx(t: TransactionDto): TxFormValues {
+  const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n))
+  return {
+    type: t.type as TransactionType, symbol: t.symbol ?? '', time: t.time.slice(0, 10), quantity: t.quantity ? text(t.quantity) : '',
+    price: t.price ? text(t.price) : '', amount: t.amount ? text(t.amount) : '', fee: text(t.fee), currency: t.currency, note: t.note ?? '',
   }
 }

@@ -1,26 +1,40 @@
 import { useState, type FormEvent } from 'react'
-import { fieldErrors } from '../../api/problem'
+import { fieldErrors, isStale } from '../../api/problem'
 import { assetTypes } from '../assets/assetTypes'
 import type { JobDto } from './schedulerTypes'
 import { Button, Field, Input, Select } from '../../components/Form'
 import { ErrorMessage } from '../../components/QueryState'
+import { StaleNotice } from '../../components/StaleNotice'
 import { label } from '../../utils/format'
 import { useGetCollectorsQuery } from '../health/healthApi'
 import { chartIntervals } from '../marketData/intervals'
 import { CronPreview } from './CronPreview'
-import { emptyJob, fromTemplate, toJobInput, validateJob, type JobFormValues } from './jobForm'
-import { useCreateJobMutation, useListJobsQuery, useListTemplatesQuery } from './schedulerApi'
+import { emptyJob, fromJob, fromTemplate, toJobInput, validateJob, type JobFormValues } from './jobForm'
+import { useCreateJobMutation, useGetJobLimitsQuery, useLazyGetJobQuery, useListJobsQuery, useListTemplatesQuery, useUpdateJobMutation } from './schedulerApi'
 
 const fallbackSources = ['synthetic', 'yahoo', 'coinbase', 'fred', 'csv']
 
-export function JobForm({ onCreated, initial }: { onCreated?: (job: JobDto) => void; initial?: Partial<JobFormValues> }) {
-  const [v, setV] = useState<JobFormValues>({ ...emptyJob, ...initial })
+/**
+ * Creates a job, or with `editing` changes that job: the edit sends back the version it read, and a 409 for a stale
+ * version offers a reload instead of field errors.
+ */
+export function JobForm({ onCreated, initial, editing, onSaved, onCancel }: {
+  onCreated?: (job: JobDto) => void; initial?: Partial<JobFormValues>; editing?: JobDto; onSaved?: (job: JobDto) => void; onCancel?: () => void
+}) {
+  const [v, setV] = useState<JobFormValues>(editing ? fromJob(editing) : { ...emptyJob, ...initial })
+  const [read, setRead] = useState(editing)
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [create, state] = useCreateJobMutation()
+  const [create, created] = useCreateJobMutation()
+  const [update, updated] = useUpdateJobMutation()
+  const [reload, reloaded] = useLazyGetJobQuery()
+  const state = editing ? updated : created
+  const limits = useGetJobLimitsQuery()
   const collectors = useGetCollectorsQuery()
   const templates = useListTemplatesQuery()
   const jobs = useListJobsQuery({ pageSize: 200 })
-  const server = fieldErrors(state.error)
+  const l = limits.data
+  const stale = isStale(state.error)
+  const server = stale ? {} : fieldErrors(state.error)
   // Server keys may be nested ("schedule.cron"): match on the last segment too.
   const err = (k: string) => errors[k] ?? server[k] ?? Object.entries(server).find(([sk]) => sk.split('.').pop() === k)?.[1]
   const set = <K extends keyof JobFormValues>(k: K, value: JobFormValues[K]) => setV((x) => ({ ...x, [k]: value }))
@@ -29,30 +43,53 @@ export function JobForm({ onCreated, initial }: { onCreated?: (job: JobDto) => v
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    const found = validateJob(v)
+    const found = validateJob(v, limits.data)
+    // A job that selects its assets by filter keeps the filter when its symbols are left empty.
+    const byFilter = !!read?.assetFilter && !v.symbols.trim()
+    if (byFilter) delete found.symbols
     setErrors(found)
     if (Object.keys(found).length) {
       document.getElementById('job-form-errors')?.focus()
       return
     }
     try {
-      const job = await create(toJobInput(v)).unwrap()
-      setV({ ...emptyJob })
-      onCreated?.(job)
+      if (read) {
+        const body = { ...toJobInput(v), assetFilter: byFilter ? read.assetFilter : null, options: read.options ?? null, version: read.version }
+        const job = await update({ id: read.id, body }).unwrap()
+        setRead(job)
+        onSaved?.(job)
+      } else {
+        const job = await create(toJobInput(v)).unwrap()
+        setV({ ...emptyJob })
+        onCreated?.(job)
+      }
     } catch {
       /* shown from state.error */
     }
   }
 
+  async function reloadJob() {
+    if (!read) return
+    try {
+      const fresh = await reload(read.id).unwrap()
+      setRead(fresh)
+      setV(fromJob(fresh))
+      setErrors({})
+      updated.reset()
+    } catch {
+      /* shown from reloaded.error */
+    }
+  }
+
   const errorCount = Object.keys(errors).length
   return (
-    <form onSubmit={submit} noValidate aria-label="New job" className="space-y-4">
+    <form onSubmit={submit} noValidate aria-label={read ? 'Edit job' : 'New job'} className="space-y-4">
       {errorCount > 0 && (
         <p id="job-form-errors" tabIndex={-1} role="alert" className="rounded-md bg-rose-50 p-2 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-100">
           {errorCount} field{errorCount === 1 ? ' needs' : 's need'} attention.
         </p>
       )}
-      {templates.data && templates.data.length > 0 && (
+      {!read && templates.data && templates.data.length > 0 && (
         <Field label="Start from a template" hint="Fills the form; you can change anything before saving">
           {(p) => (
             <Select {...p} value={v.templateId} onChange={(e) => {
@@ -109,13 +146,13 @@ export function JobForm({ onCreated, initial }: { onCreated?: (job: JobDto) => v
             </Select>
           )}
         </Field>
-        <Field label="Look back (days)" error={err('lookbackdays')}>
+        <Field label="Look back (days)" error={err('lookbackdays')} hint={l ? `${l.lookbackDaysMin} to ${l.lookbackDaysMax}` : undefined}>
           {(p) => <Input {...p} inputMode="numeric" value={v.lookbackDays} onChange={(e) => set('lookbackDays', e.target.value)} />}
         </Field>
-        <Field label="Max retries" error={err('maxretries')}>
+        <Field label="Max retries" error={err('maxretries')} hint={l ? `${l.maxRetriesMin} to ${l.maxRetriesMax}` : undefined}>
           {(p) => <Input {...p} inputMode="numeric" value={v.maxRetries} onChange={(e) => set('maxRetries', e.target.value)} />}
         </Field>
-        <Field label="Timeout (seconds)" error={err('timeoutseconds')}>
+        <Field label="Timeout (seconds)" error={err('timeoutseconds')} hint={l ? `${l.timeoutSecondsMin} means no limit` : undefined}>
           {(p) => <Input {...p} inputMode="numeric" value={v.timeoutSeconds} onChange={(e) => set('timeoutSeconds', e.target.value)} />}
         </Field>
       </div>
@@ -148,7 +185,7 @@ export function JobForm({ onCreated, initial }: { onCreated?: (job: JobDto) => v
             {(p) => <Input {...p} inputMode="numeric" value={v.intervalSeconds} onChange={(e) => set('intervalSeconds', e.target.value)} />}
           </Field>
         )}
-        <DependencyPicker jobs={jobs.data?.items ?? []} value={v.dependsOn} onChange={(d) => set('dependsOn', d)} error={err('dependson')} required={v.kind === 'dependencies'} />
+        <DependencyPicker jobs={(jobs.data?.items ?? []).filter((j) => j.id !== read?.id)} value={v.dependsOn} onChange={(d) => set('dependsOn', d)} error={err('dependson')} required={v.kind === 'dependencies'} />
       </fieldset>
 
       <div className="grid gap-3 sm:grid-cols-2">
@@ -162,8 +199,15 @@ export function JobForm({ onCreated, initial }: { onCreated?: (job: JobDto) => v
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={v.enabled} onChange={(e) => set('enabled', e.target.checked)} /> Enabled
       </label>
-      {state.error ? <ErrorMessage error={state.error} title="The job was not created" /> : null}
-      <Button type="submit" disabled={state.isLoading}>{state.isLoading ? 'Creating…' : 'Create job'}</Button>
+      {stale ? <StaleNotice what="job" onReload={reloadJob} reloading={reloaded.isFetching} /> : null}
+      {state.error && !stale ? <ErrorMessage error={state.error} title={read ? 'The job was not saved' : 'The job was not created'} /> : null}
+      {reloaded.error ? <ErrorMessage error={reloaded.error} title="The job could not be reloaded" /> : null}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={state.isLoading}>
+          {read ? (state.isLoading ? 'Saving…' : 'Save changes') : state.isLoading ? 'Creating…' : 'Create job'}
+        </Button>
+        {onCancel && <Button variant="secondary" onClick={onCancel}>Cancel</Button>}
+      </div>
     </form>
   )
 }

@@ -8,6 +8,7 @@ import { useDeleteJobMutation, useListJobsQuery, usePauseJobMutation, useResumeJ
 import { RoleNote } from '../../components/RoleNote'
 import { useOwns } from '../auth/authApi'
 import type { JobDto } from './schedulerTypes'
+import { JobEditor } from './JobEditor'
 
 function describeSchedule(j: JobDto): string {
   const s = j.schedule
@@ -21,6 +22,7 @@ function describeSchedule(j: JobDto): string {
 export function JobList({ onShowRuns }: { onShowRuns: (jobId: string) => void }) {
   const [q, setQ] = useState('')
   const [page, setPage] = useState(1)
+  const [editing, setEditing] = useState<string | null>(null)
   const jobs = useListJobsQuery({ q: q || undefined, page, pageSize: 25 })
   const [trigger, triggerState] = useTriggerJobMutation()
   const [pause, pauseState] = usePauseJobMutation()
@@ -37,6 +39,12 @@ export function JobList({ onShowRuns }: { onShowRuns: (jobId: string) => void })
       </div>
       <RoleNote needed="analyst" what="Running, pausing and deleting jobs is disabled." />
       {actionError ? <ErrorMessage error={actionError} title="The action failed" /> : null}
+      {editing && <JobEditor id={editing} onDone={() => {
+        const id = editing
+        setEditing(null)
+        // Focus goes back to where the edit started.
+        setTimeout(() => document.querySelector<HTMLButtonElement>(`li[data-job-id="${id}"] button[data-edit]`)?.focus())
+      }} />}
       <QueryState query={jobs} isEmpty={(d) => d.items.length === 0} empty={<p className="text-sm">No jobs yet. Create one in the “New job” tab.</p>} loadingLabel="Loading jobs…">
         {(d) => (
           <>
@@ -64,6 +72,7 @@ export function JobList({ onShowRuns }: { onShowRuns: (jobId: string) => void })
                     ) : (
                       <Button {...gate} variant="secondary" onClick={() => resume(j.id)} aria-label={`Resume ${j.name}`}>Resume</Button>
                     )}
+                    <Button {...gate} variant="secondary" data-edit onClick={() => setEditing(j.id)} aria-label={`Edit ${j.name}`}>Edit</Button>
                     <Button variant="secondary" onClick={() => onShowRuns(j.id)} aria-label={`Runs of ${j.name}`}>Runs</Button>
                     <Button {...gate} variant="secondary" onClick={() => { if (confirm(`Delete job ${j.name}?`)) remove(j.id) }} aria-label={`Delete ${j.name}`}>Delete</Button>
                   </div>

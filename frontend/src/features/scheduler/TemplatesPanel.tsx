@@ -1,14 +1,18 @@
 import { useState, type FormEvent } from 'react'
-import { fieldErrors } from '../../api/problem'
+import { fieldErrors, isStale } from '../../api/problem'
+import { StaleNotice } from '../../components/StaleNotice'
+import type { TemplateDto } from './schedulerTypes'
 import { Button, Field, Input, Select } from '../../components/Form'
 import { ErrorMessage, QueryState } from '../../components/QueryState'
 import { chartIntervals } from '../marketData/intervals'
 import { splitList } from './jobForm'
-import { useCreateTemplateMutation, useDeleteTemplateMutation, useListTemplatesQuery } from './schedulerApi'
+import { useCreateTemplateMutation, useDeleteTemplateMutation, useListTemplatesQuery, useUpdateTemplateMutation } from './schedulerApi'
 
 export function TemplatesPanel({ onUse }: { onUse: (templateId: string) => void }) {
   const list = useListTemplatesQuery()
   const [remove, removeState] = useDeleteTemplateMutation()
+  const [editingId, setEditingId] = useState<string | null>(null)
+  const editing = list.data?.find((t) => t.id === editingId)
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <div>
@@ -27,6 +31,7 @@ export function TemplatesPanel({ onUse }: { onUse: (templateId: string) => void 
                   </div>
                   <div className="flex gap-2">
                     <Button onClick={() => onUse(t.id)} aria-label={`Use ${t.name}`}>Use</Button>
+                    <Button variant="secondary" onClick={() => setEditingId(t.id)} aria-label={`Edit template ${t.name}`}>Edit</Button>
                     <Button variant="secondary" onClick={() => remove(t.id)} aria-label={`Delete template ${t.name}`}>Delete</Button>
                   </div>
                 </li>
@@ -36,23 +41,37 @@ export function TemplatesPanel({ onUse }: { onUse: (templateId: string) => void 
         </QueryState>
       </div>
       <div>
-        <h3 className="mb-2 font-semibold">New template</h3>
-        <TemplateForm />
+        {editing ? (
+          <>
+            <h3 className="mb-2 font-semibold">Edit template {editing.name}</h3>
+            {/* Keyed by version: a reload that brings a newer version starts the form afresh from it. */}
+            <TemplateForm key={`${editing.id}:${editing.version}`} editing={editing} onDone={() => setEditingId(null)} onReload={() => list.refetch()} />
+          </>
+        ) : (
+          <>
+            <h3 className="mb-2 font-semibold">New template</h3>
+            <TemplateForm />
+          </>
+        )}
       </div>
     </div>
   )
 }
 
-function TemplateForm() {
-  const [name, setName] = useState('')
-  const [source, setSource] = useState('synthetic')
-  const [interval, setInterval] = useState('1d')
-  const [mode, setMode] = useState('incremental')
-  const [cron, setCron] = useState('0 0 18 ? * MON-FRI')
-  const [symbols, setSymbols] = useState('')
+/** Creates a template, or with `editing` changes that one, keeping the fields this form does not show. */
+function TemplateForm({ editing, onDone, onReload }: { editing?: TemplateDto; onDone?: () => void; onReload?: () => void }) {
+  const [name, setName] = useState(editing?.name ?? '')
+  const [source, setSource] = useState(editing?.source ?? 'synthetic')
+  const [interval, setInterval] = useState(editing?.interval ?? '1d')
+  const [mode, setMode] = useState(editing?.mode ?? 'incremental')
+  const [cron, setCron] = useState(editing ? editing.schedule?.cron ?? '' : '0 0 18 ? * MON-FRI')
+  const [symbols, setSymbols] = useState(editing?.symbols?.join(', ') ?? '')
   const [error, setError] = useState<string | undefined>()
-  const [create, state] = useCreateTemplateMutation()
-  const server = fieldErrors(state.error)
+  const [create, created] = useCreateTemplateMutation()
+  const [update, updated] = useUpdateTemplateMutation()
+  const state = editing ? updated : created
+  const stale = isStale(state.error)
+  const server = stale ? {} : fieldErrors(state.error)
 
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -61,18 +80,28 @@ function TemplateForm() {
       return
     }
     setError(undefined)
+    const schedule = cron.trim()
+      ? { kind: 'cron', cron: cron.trim(), timeZone: editing?.schedule?.timeZone ?? 'UTC', intervalSeconds: null }
+      : editing?.schedule ?? null
+    const body = {
+      name: name.trim(), source, interval, mode, symbols: splitList(symbols), schedule,
+      description: editing?.description ?? null, assetType: editing?.assetType ?? null,
+      lookbackDays: editing?.lookbackDays ?? 30, maxRetries: editing?.maxRetries ?? 2, timeoutSeconds: editing?.timeoutSeconds ?? 600, tags: editing?.tags ?? [],
+    }
     try {
-      await create({
-        name: name.trim(), source, interval, mode, symbols: splitList(symbols), lookbackDays: 30, maxRetries: 2, timeoutSeconds: 600, tags: [],
-        schedule: { kind: 'cron', cron: cron.trim(), timeZone: 'UTC', intervalSeconds: null },
-      }).unwrap()
-      setName('')
+      if (editing) {
+        await update({ id: editing.id, body: { ...body, version: editing.version ?? 0 } }).unwrap()
+        onDone?.()
+      } else {
+        await create(body).unwrap()
+        setName('')
+      }
     } catch {
       /* shown from state.error */
     }
   }
   return (
-    <form onSubmit={submit} noValidate aria-label="New template" className="grid gap-3 sm:grid-cols-2">
+    <form onSubmit={submit} noValidate aria-label={editing ? 'Edit template' : 'New template'} className="grid gap-3 sm:grid-cols-2">
       <Field label="Template name" error={error ?? server.name}>
         {(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
@@ -109,8 +138,12 @@ function TemplateForm() {
         {(p) => <Input {...p} value={symbols} onChange={(e) => setSymbols(e.target.value)} />}
       </Field>
       <div className="sm:col-span-2">
-        {state.error ? <ErrorMessage error={state.error} title="The template was not saved" /> : null}
-        <Button type="submit" disabled={state.isLoading}>Save template</Button>
+        {stale && onReload ? <StaleNotice what="template" onReload={onReload} /> : null}
+        {state.error && !stale ? <ErrorMessage error={state.error} title="The template was not saved" /> : null}
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" disabled={state.isLoading}>Save template</Button>
+          {editing && onDone && <Button variant="secondary" onClick={onDone}>Cancel</Button>}
+        </div>
       </div>
     </form>
   )

@@ -1,5 +1,5 @@
 import type { JobInput } from '../../api/schemas'
-import type { TemplateDto } from './schedulerTypes'
+import type { JobDto, JobLimits, TemplateDto } from './schedulerTypes'
 
 export type JobFormValues = {
   name: string
@@ -31,25 +31,60 @@ export const emptyJob: JobFormValues = {
 export const splitList = (s: string) => s.split(/[,\s]+/).map((x) => x.trim()).filter(Boolean)
 const isWhole = (s: string) => /^\d+$/.test(s.trim())
 
-/** Checks done before sending, keyed like the server's field errors (lower case). */
-export function validateJob(v: JobFormValues): Record<string, string> {
+/**
+ * Checks done before sending, keyed like the server's field errors (lower case). The bounds come from the server
+ * (GET /api/scheduler/limits); until they have loaded only the shape is checked and the server has the last word.
+ */
+export function validateJob(v: JobFormValues, limits?: JobLimits): Record<string, string> {
   const e: Record<string, string> = {}
+  const outside = (s: string, min: number, max = Number.MAX_SAFE_INTEGER) => !isWhole(s) || Number(s) < min || Number(s) > max
   if (!v.name.trim()) e.name = 'Give the job a name.'
-  else if (v.name.length > 200) e.name = 'At most 200 characters.'
+  else if (limits && v.name.trim().length > limits.nameMaxLength) e.name = `At most ${limits.nameMaxLength} characters.`
   if (!v.source) e.source = 'Choose a source.'
-  if (splitList(v.symbols).length === 0) e.symbols = 'Enter at least one symbol.'
+  const symbols = splitList(v.symbols)
+  if (symbols.length === 0) e.symbols = 'Enter at least one symbol.'
+  else if (limits && symbols.length > limits.maxSymbols) e.symbols = `At most ${limits.maxSymbols} symbols.`
   if (!v.interval) e.interval = 'Choose an interval.'
-  if (v.lookbackDays && (!isWhole(v.lookbackDays) || Number(v.lookbackDays) < 1)) e.lookbackdays = 'Whole days, at least 1.'
+  if (v.lookbackDays && outside(v.lookbackDays, limits?.lookbackDaysMin ?? 1, limits?.lookbackDaysMax))
+    e.lookbackdays = limits ? `Whole days from ${limits.lookbackDaysMin} to ${limits.lookbackDaysMax}.` : 'Whole days, at least 1.'
   if (v.kind === 'cron') {
     const parts = v.cron.trim().split(/\s+/)
     if (!v.cron.trim()) e.cron = 'Enter a cron expression.'
     else if (parts.length < 6 || parts.length > 7) e.cron = 'Quartz cron has 6 or 7 fields, seconds first: 0 0/5 * * * ?'
   }
-  if (v.kind === 'interval' && (!isWhole(v.intervalSeconds) || Number(v.intervalSeconds) < 1)) e.intervalseconds = 'Whole seconds, at least 1.'
+  const period = Math.max(1, Math.ceil(limits?.minPeriodSeconds ?? 1))
+  if (v.kind === 'interval' && outside(v.intervalSeconds, period)) e.intervalseconds = `Whole seconds, at least ${period}.`
   if (v.kind === 'dependencies' && v.dependsOn.length === 0) e.dependson = 'Pick at least one job this one waits for.'
-  if (!isWhole(v.maxRetries) || Number(v.maxRetries) > 20) e.maxretries = 'A whole number from 0 to 20.'
-  if (v.timeoutSeconds && (!isWhole(v.timeoutSeconds) || Number(v.timeoutSeconds) < 1)) e.timeoutseconds = 'Whole seconds, at least 1.'
+  if (outside(v.maxRetries, limits?.maxRetriesMin ?? 0, limits?.maxRetriesMax))
+    e.maxretries = limits ? `A whole number from ${limits.maxRetriesMin} to ${limits.maxRetriesMax}.` : 'A whole number, 0 or more.'
+  if (v.timeoutSeconds && outside(v.timeoutSeconds, limits?.timeoutSecondsMin ?? 0))
+    e.timeoutseconds = `Whole seconds, ${limits?.timeoutSecondsMin ?? 0} (no limit) or more.`
   return e
+}
+
+/** The form filled from a stored job, for editing it. */
+export function fromJob(j: JobDto): JobFormValues {
+  const s = j.schedule
+  return {
+    name: j.name,
+    description: j.description ?? '',
+    source: j.source,
+    symbols: j.symbols.join(', '),
+    assetType: j.assetType ?? '',
+    interval: j.interval,
+    mode: j.mode === 'batch' ? 'batch' : 'incremental',
+    lookbackDays: j.lookbackDays?.toString() ?? '',
+    kind: s.kind === 'interval' || s.kind === 'dependencies' ? s.kind : 'cron',
+    cron: s.cron ?? emptyJob.cron,
+    timeZone: s.timeZone ?? 'UTC',
+    intervalSeconds: s.intervalSeconds?.toString() ?? emptyJob.intervalSeconds,
+    dependsOn: [...j.dependsOn],
+    enabled: j.enabled,
+    maxRetries: j.maxRetries.toString(),
+    timeoutSeconds: j.timeoutSeconds?.toString() ?? '',
+    tags: j.tags.join(', '),
+    templateId: j.templateId ?? '',
+  }
 }
 
 export function toJobInput(v: JobFormValues): JobInput {

@@ -1,6 +1,6 @@
 import { apiSlice, query } from '../../api/apiSlice'
 import { liveEvents } from '../../api/liveEvents'
-import type { CronNext, JobAnalytics, JobDto, RunDto, TemplateDto } from './schedulerTypes'
+import type { CronNext, JobAnalytics, JobDto, JobLimits, RunDto, TemplateDto } from './schedulerTypes'
 import type { JobGraph, JobInput, Paged } from '../../api/schemas'
 import { applyJobStatus, applyRunStatus } from './liveRuns'
 
@@ -29,9 +29,11 @@ export const schedulerApi = apiSlice.injectEndpoints({
       query: (body) => ({ url: '/scheduler/jobs', method: 'POST', body }),
       invalidatesTags: [{ type: 'Job', id: 'LIST' }, 'Graph'],
     }),
+    getJobLimits: build.query<JobLimits, void>({ query: () => '/scheduler/limits' }),
     updateJob: build.mutation<JobDto, { id: string; body: JobInput }>({
       query: (a) => ({ url: `/scheduler/jobs/${id(a.id)}`, method: 'PUT', body: a.body }),
-      invalidatesTags: (_r, _e, a) => [{ type: 'Job', id: a.id }, { type: 'Job', id: 'LIST' }, 'Graph'],
+      // A refused edit changed nothing: refetching would only replace the form the user is still looking at.
+      invalidatesTags: (_r, e, a) => (e ? [] : [{ type: 'Job', id: a.id }, { type: 'Job', id: 'LIST' }, 'Graph']),
     }),
     deleteJob: build.mutation<void, string>({
       query: (j) => ({ url: `/scheduler/jobs/${id(j)}`, method: 'DELETE' }),
@@ -114,6 +116,10 @@ export const schedulerApi = apiSlice.injectEndpoints({
       query: (body) => ({ url: '/scheduler/templates', method: 'POST', body }),
       invalidatesTags: ['Template'],
     }),
+    updateTemplate: build.mutation<TemplateDto, { id: string; body: Partial<TemplateDto> & { version: number } }>({
+      query: (a) => ({ url: `/scheduler/templates/${id(a.id)}`, method: 'PUT', body: a.body }),
+      invalidatesTags: (_r, e) => (e ? [] : ['Template']),
+    }),
     deleteTemplate: build.mutation<void, string>({
       query: (t) => ({ url: `/scheduler/templates/${id(t)}`, method: 'DELETE' }),
       invalidatesTags: ['Template'],
@@ -133,6 +139,6 @@ export const schedulerApi = apiSlice.injectEndpoints({
 })
 
 export const {
-  useListJobsQuery, useGetJobQuery, useCreateJobMutation, useUpdateJobMutation, useDeleteJobMutation, usePauseJobMutation,
+  useListJobsQuery, useGetJobQuery, useLazyGetJobQuery, useGetJobLimitsQuery, useUpdateTemplateMutation, useCreateJobMutation, useUpdateJobMutation, useDeleteJobMutation, usePauseJobMutation,
   useResumeJobMutation, useTriggerJobMutation, useListRunsQuery, useGetGraphQuery, useListTemplatesQuery,
   useCreateTemplateMutation, useDeleteTemplateMutation, useCreateJobFromTemplateMutation, useCronNextQuery, useJobAnalyticsQuery, useCancelRunMutation } = schedulerApi

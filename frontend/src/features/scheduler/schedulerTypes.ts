@@ -26,6 +26,9 @@ export type JobDto = {
   ownerId: string | null
   createdAt: string
   updatedAt: string
+  options?: Record<string, string> | null
+  /** The concurrency token an edit sends back; a stale one gets 409. */
+  version: number
 }
 export type RunDto = {
   id: string
@@ -64,6 +67,23 @@ export type TemplateDto = {
   maxRetries: number | null
   timeoutSeconds: number | null
   tags: string[] | null
+  version?: number
+}
+/** The bounds the server checks a job against (GET /api/scheduler/limits). */
+export type JobLimits = {
+  nameMaxLength: number
+  maxSymbols: number
+  symbolMaxLength: number
+  lookbackDaysMin: number
+  lookbackDaysMax: number
+  lookbackDaysDefault: number
+  maxRetriesMin: number
+  maxRetriesMax: number
+  timeoutSecondsMin: number
+  timeoutSecondsDefault: number
+  minPeriodSeconds: number
+  maxBarsPerRequest: number
+  maxRowsPerRequest: number
 }
 export type CronNext = { expression: string; timeZone: string; description: string; next: string[] }
 export type JobAnalytics = {
