@@ -45,6 +45,8 @@ public sealed class AlertsHost : IAsyncDisposable
         {
             ["Alerts:Delivery:AllowPrivateTargets"] = "true",
             ["Alerts:Delivery:FirstRetryMilliseconds"] = "100",
+            // The specs run the stale-data checks themselves, at the times they choose: Quartz's run stays a day away.
+            ["Alerts:CheckSeconds"] = "86400",
             // Email goes to the local SMTP server test.sh starts (scripts/test-smtp.sh), in the clear.
             ["Alerts:Smtp:Host"] = "127.0.0.1",
             ["Alerts:Smtp:Port"] = Environment.GetEnvironmentVariable("IP_TEST_SMTP_PORT") ?? "1",
@@ -68,7 +70,10 @@ public sealed class AlertsHost : IAsyncDisposable
 
     /// <summary>Loads daily bars (day, close, volume) of <paramref name="symbol"/> through the pipeline and waits until
     /// the alerts consumer has handled the SeriesUpdated the load announced.</summary>
-    public async Task LoadAsync(string symbol, params (int Day, double Close, double Volume)[] bars)
+    public Task LoadAsync(string symbol, params (int Day, double Close, double Volume)[] bars) => LoadAsync(symbol, "stock", bars);
+
+    /// <inheritdoc cref="LoadAsync(string, (int Day, double Close, double Volume)[])"/>
+    public async Task LoadAsync(string symbol, string assetType, params (int Day, double Close, double Volume)[] bars)
     {
         var csv = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
         foreach (var (day, close, volume) in bars)
@@ -77,7 +82,7 @@ public sealed class AlertsHost : IAsyncDisposable
         using var evaluated = new ConsumedSignal<Contracts.Ingestion.SeriesUpdated>(Services.GetRequiredService<IBus>(),
             m => m.Symbol == symbol && m.LastBar.Time == last, endpoint: AlertsEndpoint);
         var id = await HostileHost.AcceptedAsync(await _platform.Host.Client.PostAsync(
-            $"/api/ingestion/requests/csv?symbol={symbol}&assetType=stock&interval=1d", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv")));
+            $"/api/ingestion/requests/csv?symbol={symbol}&assetType={assetType}&interval=1d", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv")));
         Assert.Equal("succeeded", (await _platform.Host.WaitFinishedAsync(id)).GetProperty("status").GetString());
         await evaluated.WaitAsync(TimeSpan.FromSeconds(60));
     }
