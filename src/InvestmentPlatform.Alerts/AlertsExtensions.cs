@@ -22,7 +22,8 @@ public static class AlertsExtensions
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<FiringRecorder>();
         builder.Services.AddScoped<SeriesHistory>();
-        builder.Services.AddScoped<StaleRuleCheck>();
+        builder.Services.AddScoped<IAlertCheck, StaleRuleCheck>();
+        builder.Services.AddScoped<IAlertCheck, PortfolioRuleCheck>();
         builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
         builder.Services.AddSingleton<EmailSender>();

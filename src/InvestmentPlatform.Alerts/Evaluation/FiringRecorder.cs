@@ -89,7 +89,10 @@ public sealed class FiringRecorder(PlatformDbContext db, TimeProvider time)
 
     /// <summary>The dashboard page of what the rule watches.</summary>
     public static string? LinkOf(AlertRule rule) =>
-        rule.Symbol is not null ? $"/assets/{Uri.EscapeDataString(rule.Symbol)}" : rule.JobId is not null ? "/scheduler" : "/alerts";
+        rule.Symbol is not null ? $"/assets/{Uri.EscapeDataString(rule.Symbol)}"
+        : rule.JobId is not null ? "/scheduler"
+        : rule.PortfolioId is not null ? "/portfolio"
+        : "/alerts";
 
     private async Task<bool> FiredAsync(Guid ruleId, DateTime triggerTime, CancellationToken ct)
     {

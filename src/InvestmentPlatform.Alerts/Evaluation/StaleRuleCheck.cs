@@ -13,12 +13,11 @@ namespace InvestmentPlatform.Alerts.Evaluation;
 /// the series frequency for FRED). The last bar's time is the trigger time, so a staleness episode fires once, however
 /// often the check runs, and a newer bar starts the next episode.
 /// </summary>
-public sealed class StaleRuleCheck(PlatformDbContext db, FiringRecorder recorder, SeriesHistory history, TimeProvider time)
+public sealed class StaleRuleCheck(PlatformDbContext db, FiringRecorder recorder, SeriesHistory history, TimeProvider time) : IAlertCheck
 {
     /// <summary>Far enough ahead to read a series' newest bar, and a time both databases store.</summary>
     private static readonly DateTime End = new(9000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    /// <returns>How many rules fired.</returns>
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;

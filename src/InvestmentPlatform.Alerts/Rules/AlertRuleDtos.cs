@@ -19,7 +19,9 @@ public sealed record AlertRuleInput(
     Guid? JobId,
     string? WebhookUrl,
     string? WebhookSecret,
-    string? Email);
+    string? Email,
+    Guid? PortfolioId = null,
+    double? Confidence = null);
 
 /// <summary>A rule as shown to its owner; the webhook secret is never shown back, only whether one is set.</summary>
 public sealed record AlertRuleDto(
@@ -45,7 +47,9 @@ public sealed record AlertRuleDto(
     bool Armed,
     DateTime? LastFiredAt,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    Guid? PortfolioId,
+    double? Confidence);
 
 /// <summary>One firing of a rule.</summary>
 public sealed record AlertFiringDto(Guid Id, Guid RuleId, DateTime TriggerTime, double Value, string Message, DateTime FiredAt);

@@ -47,10 +47,10 @@ public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
     public async Task<AlertRuleDto> UpdateAsync(Guid id, string owner, AlertRuleInput input, CancellationToken ct)
     {
         var rule = await FindAsync(id, owner, tracked: true, ct);
-        var watched = (rule.Kind, rule.AssetId, rule.Interval, rule.Direction, rule.Field, rule.Level);
+        var watched = (rule.Kind, rule.AssetId, rule.Interval, rule.Direction, rule.Field, rule.Level, rule.PortfolioId);
         await ApplyAsync(rule, input, ct);
         // A rule that now watches something else starts afresh: armed, nothing evaluated yet.
-        if (watched != (rule.Kind, rule.AssetId, rule.Interval, rule.Direction, rule.Field, rule.Level))
+        if (watched != (rule.Kind, rule.AssetId, rule.Interval, rule.Direction, rule.Field, rule.Level, rule.PortfolioId))
         {
             rule.Armed = true;
             rule.LastEvaluatedTime = null;
@@ -142,6 +142,12 @@ public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
             if (input.JobId is not { } job || !await db.SchedulerJobs.AnyAsync(j => j.Id == job && (j.OwnerId == rule.OwnerId || j.OwnerId == null), ct))
                 throw AlertsException.Unprocessable("jobId", "jobId must name one of your scheduler jobs.");
         }
+        if (kind == AlertKinds.Portfolio)
+        {
+            // The portfolio's owner is the rule's owner: a rule cannot watch what its owner may not see.
+            if (input.PortfolioId is not { } portfolio || !await db.Portfolios.AnyAsync(p => p.Id == portfolio && p.OwnerId == rule.OwnerId, ct))
+                throw AlertsException.Unprocessable("portfolioId", "portfolioId must name one of your portfolios.");
+        }
         switch (kind)
         {
             case AlertKinds.Price:
@@ -163,6 +169,16 @@ public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
             case AlertKinds.Stale:
                 Bars(input.Bars, min: 1);
                 break;
+            case AlertKinds.Portfolio:
+                OneOf("field", input.Field, AlertKinds.PortfolioMeasures);
+                if (input.Field!.Trim().ToLowerInvariant() == AlertKinds.Drawdown)
+                {
+                    if (input.Percent is not { } x || !double.IsFinite(x) || x <= 0 || x >= 100)
+                        throw AlertsException.Unprocessable("percent", "percent must be a drawdown between 0 and 100, for example 10.");
+                }
+                else if (input.Confidence is { } c && (!double.IsFinite(c) || c < 0.5 || c >= 1))
+                    throw AlertsException.Unprocessable("confidence", "confidence must be at least 0.5 and below 1, for example 0.95.");
+                break;
         }
 
         rule.Name = name;
@@ -182,13 +198,20 @@ public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
             AlertKinds.Move => (input.Direction ?? "either").Trim().ToLowerInvariant(),
             _ => null,
         };
-        rule.Field = kind == AlertKinds.Price ? (input.Field ?? "close").Trim().ToLowerInvariant() : null;
+        rule.Field = kind switch
+        {
+            AlertKinds.Price => (input.Field ?? "close").Trim().ToLowerInvariant(),
+            AlertKinds.Portfolio => input.Field!.Trim().ToLowerInvariant(),
+            _ => null,
+        };
         rule.Level = kind == AlertKinds.Price ? input.Level : null;
         rule.Hysteresis = kind == AlertKinds.Price ? input.Hysteresis ?? 0 : null;
-        rule.Percent = kind == AlertKinds.Move ? input.Percent : null;
+        rule.Percent = kind == AlertKinds.Move || rule.Field == AlertKinds.Drawdown ? input.Percent : null;
         rule.Bars = kind is AlertKinds.Move or AlertKinds.Volume or AlertKinds.Stale ? input.Bars : null;
         rule.Multiplier = kind == AlertKinds.Volume ? input.Multiplier : null;
         rule.JobId = kind == AlertKinds.Job ? input.JobId : null;
+        rule.PortfolioId = kind == AlertKinds.Portfolio ? input.PortfolioId : null;
+        rule.Confidence = rule.Field == AlertKinds.ValueAtRisk ? input.Confidence ?? 0.95 : null;
     }
 
     private async Task<Asset> ValidSeriesAsync(AlertRuleInput input, CancellationToken ct)
@@ -242,5 +265,5 @@ public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
     internal static AlertRuleDto ToDto(AlertRule r) => new(
         r.Id, r.Name, r.Kind, r.Enabled, r.CooldownSeconds, r.Channels.Split(',', StringSplitOptions.RemoveEmptyEntries),
         r.Symbol, r.Interval, r.Direction, r.Field, r.Level, r.Hysteresis, r.Percent, r.Bars, r.Multiplier, r.JobId,
-        r.WebhookUrl, r.WebhookSecret is not null, r.Email, r.Armed, r.LastFiredAt, r.CreatedAt, r.UpdatedAt);
+        r.WebhookUrl, r.WebhookSecret is not null, r.Email, r.Armed, r.LastFiredAt, r.CreatedAt, r.UpdatedAt, r.PortfolioId, r.Confidence);
 }

@@ -10,7 +10,7 @@ public class AlertRule
     /// <summary>The user who made it; only they see it and its firings.</summary>
     public required string OwnerId { get; set; }
     public required string Name { get; set; }
-    /// <summary>price, move, volume, stale or job.</summary>
+    /// <summary>price, move, volume, stale, job or portfolio.</summary>
     public required string Kind { get; set; }
     public bool Enabled { get; set; } = true;
     public int CooldownSeconds { get; set; }
@@ -26,11 +26,11 @@ public class AlertRule
     public string? Interval { get; set; }
     /// <summary>price: above or below; move: up, down or either.</summary>
     public string? Direction { get; set; }
-    /// <summary>price: close, high or low.</summary>
+    /// <summary>price: close, high or low; portfolio: drawdown or var.</summary>
     public string? Field { get; set; }
     public double? Level { get; set; }
     public double? Hysteresis { get; set; }
-    /// <summary>move: the move in percent.</summary>
+    /// <summary>move: the move in percent; portfolio, drawdown: the drawdown in percent.</summary>
     public double? Percent { get; set; }
     /// <summary>move: bars back (0: since the previous close); volume: bars in the median; stale: expected periods missed.</summary>
     public int? Bars { get; set; }
@@ -38,6 +38,10 @@ public class AlertRule
     public double? Multiplier { get; set; }
     /// <summary>job: the job watched.</summary>
     public Guid? JobId { get; set; }
+    /// <summary>portfolio: the portfolio watched, one of the owner's.</summary>
+    public Guid? PortfolioId { get; set; }
+    /// <summary>portfolio, var: the confidence of the one-day historical VaR, e.g. 0.95.</summary>
+    public double? Confidence { get; set; }
 
     /// <summary>price: false after a firing until the price went back past the level by the hysteresis.</summary>
     public bool Armed { get; set; } = true;

@@ -87,6 +87,14 @@ public sealed class AlertsHost : IAsyncDisposable
         await evaluated.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>One run of an alert check as the Quartz job makes it, at <paramref name="now"/> on a fake clock.</summary>
+    public async Task<int> CheckAtAsync<TCheck>(DateTime now) where TCheck : InvestmentPlatform.Alerts.Evaluation.IAlertCheck
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var check = ActivatorUtilities.CreateInstance<TCheck>(scope.ServiceProvider, (TimeProvider)new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now));
+        return await check.RunAsync(CancellationToken.None);
+    }
+
     /// <summary>Publishes <paramref name="message"/> <paramref name="copies"/> times at once, as a redelivery to several
     /// workers would, and waits until each copy was consumed.</summary>
     public async Task RedeliverAsync(Contracts.Ingestion.SeriesUpdated message, int copies)

@@ -5,7 +5,6 @@ using InvestmentPlatform.Alerts.Evaluation;
 using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static InvestmentPlatform.IntegrationTests.Alerts.AlertsHost;
 
 namespace InvestmentPlatform.IntegrationTests.Alerts;
@@ -35,13 +34,7 @@ public abstract class When_a_series_stops_getting_bars(ApiDatabase database) : I
         (await JsonAsync(await _host.Alice.GetAsync($"/api/alerts/{rule}/firings"), HttpStatusCode.OK))
         .GetProperty("items").EnumerateArray().OrderBy(f => f.GetProperty("triggerTime").GetDateTime()).ToList();
 
-    /// <summary>One run of the alert checks as the Quartz job makes it, at <paramref name="now"/>.</summary>
-    private async Task<int> CheckAtAsync(DateTime now)
-    {
-        await using var scope = _host.Services.CreateAsyncScope();
-        var check = ActivatorUtilities.CreateInstance<StaleRuleCheck>(scope.ServiceProvider, (TimeProvider)new FakeTimeProvider(now));
-        return await check.RunAsync(CancellationToken.None);
-    }
+    private Task<int> CheckAtAsync(DateTime now) => _host.CheckAtAsync<StaleRuleCheck>(now);
 
     [Fact]
     public async Task Should_not_fire_for_a_stock_over_the_weekend_but_fire_once_for_crypto_and_again_after_a_new_bar()

@@ -409,6 +409,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("channels");
 
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
                     b.Property<int>("CooldownSeconds")
                         .HasColumnType("integer")
                         .HasColumnName("cooldown_seconds");
@@ -480,6 +484,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.Property<double?>("Percent")
                         .HasColumnType("double precision")
                         .HasColumnName("percent");
+
+                    b.Property<Guid?>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
 
                     b.Property<string>("Symbol")
                         .HasColumnType("text")
@@ -696,76 +704,6 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("ck_assets_asset_type", "asset_type IN ('stock','forex','crypto','bond','commodity','economic_indicator')");
                         });
-                });
-
-            modelBuilder.Entity("InvestmentPlatform.Messaging.Faults.MessageFault", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("body");
-
-                    b.Property<string>("ErrorClass")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("error_class");
-
-                    b.Property<string>("ExceptionType")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("exception_type");
-
-                    b.Property<DateTime>("FaultedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("faulted_at");
-
-                    b.Property<Guid?>("MessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("message_id");
-
-                    b.Property<string>("MessageType")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("message_type");
-
-                    b.Property<string>("Queue")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("queue");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("reason");
-
-                    b.Property<DateTime?>("RedriveAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("redrive_at");
-
-                    b.Property<int>("Redrives")
-                        .HasColumnType("integer")
-                        .HasColumnName("redrives");
-
-                    b.HasKey("Id")
-                        .HasName("pk_message_faults");
-
-                    b.HasIndex("FaultedAt")
-                        .HasDatabaseName("ix_message_faults_faulted_at");
-
-                    b.HasIndex("RedriveAt")
-                        .HasDatabaseName("ix_message_faults_redrive_at");
-
-                    b.ToTable("message_faults", (string)null);
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.DataCollectionLog", b =>
@@ -1147,62 +1085,6 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasDatabaseName("ix_worker_presence_seen_at");
 
                     b.ToTable("worker_presence", (string)null);
-                });
-
-            modelBuilder.Entity("InvestmentPlatform.Messaging.Outbox.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("body");
-
-                    b.Property<Guid?>("CorrelationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("correlation_id");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("LastError")
-                        .HasColumnType("text")
-                        .HasColumnName("last_error");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("message_id");
-
-                    b.Property<string>("MessageType")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("message_type");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_outbox");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_outbox_message_id");
-
-                    b.HasIndex("SentAt")
-                        .HasDatabaseName("ix_outbox_sent_at");
-
-                    b.ToTable("outbox", (string)null);
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Portfolio.PortfolioAccount", b =>
@@ -2251,6 +2133,132 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasDatabaseName("ix_paper_order_events_order_id_sequence");
 
                     b.ToTable("paper_order_events", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Messaging.Faults.MessageFault", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ErrorClass")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("error_class");
+
+                    b.Property<string>("ExceptionType")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("exception_type");
+
+                    b.Property<DateTime>("FaultedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("faulted_at");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message_type");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("queue");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("RedriveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("redrive_at");
+
+                    b.Property<int>("Redrives")
+                        .HasColumnType("integer")
+                        .HasColumnName("redrives");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_faults");
+
+                    b.HasIndex("FaultedAt")
+                        .HasDatabaseName("ix_message_faults_faulted_at");
+
+                    b.HasIndex("RedriveAt")
+                        .HasDatabaseName("ix_message_faults_redrive_at");
+
+                    b.ToTable("message_faults", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Messaging.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<Guid?>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message_type");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_message_id");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_outbox_sent_at");
+
+                    b.ToTable("outbox", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

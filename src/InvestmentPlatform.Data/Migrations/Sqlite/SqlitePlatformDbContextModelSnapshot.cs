@@ -400,6 +400,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channels");
 
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("confidence");
+
                     b.Property<int>("CooldownSeconds")
                         .HasColumnType("INTEGER")
                         .HasColumnName("cooldown_seconds");
@@ -471,6 +475,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.Property<double?>("Percent")
                         .HasColumnType("REAL")
                         .HasColumnName("percent");
+
+                    b.Property<Guid?>("PortfolioId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("portfolio_id");
 
                     b.Property<string>("Symbol")
                         .HasColumnType("TEXT")
@@ -685,76 +693,6 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("ck_assets_asset_type", "asset_type IN ('stock','forex','crypto','bond','commodity','economic_indicator')");
                         });
-                });
-
-            modelBuilder.Entity("InvestmentPlatform.Messaging.Faults.MessageFault", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("body");
-
-                    b.Property<string>("ErrorClass")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("error_class");
-
-                    b.Property<string>("ExceptionType")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("exception_type");
-
-                    b.Property<DateTime>("FaultedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("faulted_at");
-
-                    b.Property<Guid?>("MessageId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("message_id");
-
-                    b.Property<string>("MessageType")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("message_type");
-
-                    b.Property<string>("Queue")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("queue");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reason");
-
-                    b.Property<DateTime?>("RedriveAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("redrive_at");
-
-                    b.Property<int>("Redrives")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("redrives");
-
-                    b.HasKey("Id")
-                        .HasName("pk_message_faults");
-
-                    b.HasIndex("FaultedAt")
-                        .HasDatabaseName("ix_message_faults_faulted_at");
-
-                    b.HasIndex("RedriveAt")
-                        .HasDatabaseName("ix_message_faults_redrive_at");
-
-                    b.ToTable("message_faults", (string)null);
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.DataCollectionLog", b =>
@@ -1134,60 +1072,6 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_worker_presence_seen_at");
 
                     b.ToTable("worker_presence", (string)null);
-                });
-
-            modelBuilder.Entity("InvestmentPlatform.Messaging.Outbox.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("body");
-
-                    b.Property<Guid?>("CorrelationId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("correlation_id");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("LastError")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_error");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("message_id");
-
-                    b.Property<string>("MessageType")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("message_type");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sent_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_outbox");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_outbox_message_id");
-
-                    b.HasIndex("SentAt")
-                        .HasDatabaseName("ix_outbox_sent_at");
-
-                    b.ToTable("outbox", (string)null);
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Portfolio.PortfolioAccount", b =>
@@ -2232,6 +2116,130 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_paper_order_events_order_id_sequence");
 
                     b.ToTable("paper_order_events", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Messaging.Faults.MessageFault", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ErrorClass")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_class");
+
+                    b.Property<string>("ExceptionType")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exception_type");
+
+                    b.Property<DateTime>("FaultedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("faulted_at");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_type");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queue");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("RedriveAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("redrive_at");
+
+                    b.Property<int>("Redrives")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("redrives");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_faults");
+
+                    b.HasIndex("FaultedAt")
+                        .HasDatabaseName("ix_message_faults_faulted_at");
+
+                    b.HasIndex("RedriveAt")
+                        .HasDatabaseName("ix_message_faults_redrive_at");
+
+                    b.ToTable("message_faults", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Messaging.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<Guid?>("CorrelationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_type");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_message_id");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_outbox_sent_at");
+
+                    b.ToTable("outbox", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
