@@ -1,3 +1,4 @@
+using InvestmentPlatform.Alerts.Channels;
 using InvestmentPlatform.Alerts.Delivery;
 using InvestmentPlatform.Alerts.Evaluation;
 using InvestmentPlatform.Alerts.Notifications;
@@ -19,6 +20,7 @@ public static class AlertsExtensions
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<AlertRuleService>();
+        builder.Services.AddScoped<NotificationChannelService>();
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<FiringRecorder>();
         builder.Services.AddScoped<SeriesHistory>();

@@ -16,10 +16,10 @@ public class AlertRule
     public int CooldownSeconds { get; set; }
     /// <summary>Comma list of inapp, webhook, email.</summary>
     public string Channels { get; set; } = "inapp";
-    public string? WebhookUrl { get; set; }
-    /// <summary>The key the webhook body is signed with (HMAC-SHA256); never shown back.</summary>
-    public string? WebhookSecret { get; set; }
-    public string? Email { get; set; }
+    /// <summary>The owner's webhook endpoint firings are posted to, when <see cref="Channels"/> has webhook.</summary>
+    public Guid? WebhookChannelId { get; set; }
+    /// <summary>The owner's email address firings are sent to, when <see cref="Channels"/> has email.</summary>
+    public Guid? EmailChannelId { get; set; }
 
     public long? AssetId { get; set; }
     public string? Symbol { get; set; }
@@ -92,4 +92,23 @@ public class AlertDelivery
     public int? StatusCode { get; set; }
     public string? Error { get; set; }
     public DateTime At { get; set; }
+}
+
+/// <summary>
+/// A user's place to send firings: a webhook endpoint (address and signing secret) or an email address. Rules choose
+/// one of each kind; one endpoint serves many rules.
+/// </summary>
+public class NotificationChannel
+{
+    public Guid Id { get; set; }
+    public required string OwnerId { get; set; }
+    public required string Name { get; set; }
+    /// <summary>webhook or email.</summary>
+    public required string Kind { get; set; }
+    public string? Url { get; set; }
+    /// <summary>The key the webhook body is signed with (HMAC-SHA256); never shown back.</summary>
+    public string? Secret { get; set; }
+    public string? Email { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 }

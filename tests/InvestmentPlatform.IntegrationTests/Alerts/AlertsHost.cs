@@ -44,6 +44,10 @@ public sealed class AlertsHost : IAsyncDisposable
         var platform = await HostileHost.StartAsync(database, new Dictionary<string, string?>
         {
             ["Alerts:Delivery:AllowPrivateTargets"] = "true",
+            // Webhook channels may name only these: the loopback receivers, and example.com with its subdomains.
+            ["Alerts:Delivery:AllowedTargets:0"] = "127.0.0.0/8",
+            ["Alerts:Delivery:AllowedTargets:1"] = "example.com",
+            ["Alerts:Delivery:AllowedTargets:2"] = "*.example.com",
             ["Alerts:Delivery:FirstRetryMilliseconds"] = "100",
             // The specs run the stale-data checks themselves, at the times they choose: Quartz's run stays a day away.
             ["Alerts:CheckSeconds"] = "86400",
@@ -138,6 +142,19 @@ public sealed class AlertsHost : IAsyncDisposable
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement;
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds, for at most 30 s.</summary>
+    public static Task Until(Func<bool> condition) => UntilAsync(() => Task.FromResult(condition()));
+
+    public static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 s.");
+            await Task.Delay(50);
+        }
     }
 
     public async ValueTask DisposeAsync()
