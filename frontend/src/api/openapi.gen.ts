@@ -53,6 +53,10 @@ export type AlertRuleDto = {
   lastFiredAt?: string | null
   createdAt?: string
   updatedAt?: string
+  portfolioId?: string | null
+  confidence?: number | null
+  webhookChannelId?: string | null
+  emailChannelId?: string | null
 }
 
 export type AlertRuleDtoPagedResult = {
@@ -82,6 +86,10 @@ export type AlertRuleInput = {
   webhookUrl?: string | null
   webhookSecret?: string | null
   email?: string | null
+  portfolioId?: string | null
+  confidence?: number | null
+  webhookChannelId?: string | null
+  emailChannelId?: string | null
 }
 
 export type AlertTestDto = {
@@ -241,6 +249,12 @@ export type CashBalance = {
   amountBase?: number
 }
 
+export type ChannelTestDto = {
+  status?: string
+  statusCode?: number | null
+  error?: string | null
+}
+
 export type CollectionLogDto = {
   id?: number
   requestId?: string
@@ -304,6 +318,12 @@ export type ComputeRequest = {
   periodsPerYear?: number | null
   rollingWindow?: number | null
   confidence?: number | null
+}
+
+export type CorporateActionDto = {
+  date?: string
+  dividend?: number | null
+  split?: number | null
 }
 
 export type CoverageDto = {
@@ -585,6 +605,26 @@ export type MessageFaultViewPagedResult = {
   pageSize?: number
   totalCount?: number
   totalPages?: number
+}
+
+export type NotificationChannelDto = {
+  id?: string
+  name?: string
+  kind?: string
+  url?: string | null
+  hasSecret?: boolean
+  email?: string | null
+  rules?: number
+  createdAt?: string
+  updatedAt?: string
+}
+
+export type NotificationChannelInput = {
+  name?: string | null
+  kind?: string | null
+  url?: string | null
+  secret?: string | null
+  email?: string | null
 }
 
 export type NotificationDto = {
@@ -958,12 +998,6 @@ export type WatchlistItemDto = {
   sparkline?: (number)[]
 }
 
-export type CorporateActionDto = {
-  date?: string
-  dividend?: number | null
-  split?: number | null
-}
-
 export type Paths = {
   "/api/alerts": {
     get: AlertRuleDtoPagedResult
@@ -982,6 +1016,18 @@ export type Paths = {
   }
   "/api/alerts/{id}/test": {
     post: AlertTestDto
+  }
+  "/api/notification-channels": {
+    get: (NotificationChannelDto)[]
+    post: NotificationChannelDto
+  }
+  "/api/notification-channels/{id}": {
+    get: NotificationChannelDto
+    put: NotificationChannelDto
+    delete: void
+  }
+  "/api/notification-channels/{id}/test": {
+    post: ChannelTestDto
   }
   "/api/notifications": {
     get: InboxPage
