@@ -12,6 +12,7 @@ import { CollectNow } from './CollectNow'
 import { RoleNote } from '../../components/RoleNote'
 import { useCan } from '../auth/authApi'
 import { CoveragePanel } from './CoveragePanel'
+import { AlertMe } from '../alerts/AlertMe'
 
 export default function AssetDetailPage() {
   const symbol = useParams().symbol ?? ''
@@ -31,7 +32,8 @@ export default function AssetDetailPage() {
               {[a.name, label(a.assetType), a.currency, a.exchange, `source: ${a.source}`].filter(Boolean).join(' · ')}
             </p>
             <div className="grid gap-4 lg:grid-cols-3">
-              <Card id="asset-chart" title="Chart" className="lg:col-span-2" actions={<IntervalSwitch value={interval} onChange={setInterval} />}>
+              <Card id="asset-chart" title="Chart" className="lg:col-span-2"
+                actions={<span className="flex flex-wrap items-center gap-2"><AlertMe symbol={a.symbol} interval={interval} /><IntervalSwitch value={interval} onChange={setInterval} /></span>}>
                 <SymbolChart symbol={a.symbol} interval={interval} />
               </Card>
               <Card id="collect" title="Collect now">
