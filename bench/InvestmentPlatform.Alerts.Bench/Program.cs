@@ -37,7 +37,7 @@ try
     var builder = WebApplication.CreateBuilder([
         "--urls=http://127.0.0.1:0", $"--ConnectionStrings:Platform={connectionString}", "--Bus:Transport=RabbitMq",
         "--Bus:RabbitMq:Host=127.0.0.1", $"--Bus:RabbitMq:Port={rabbitPort}", $"--Bus:RabbitMq:VirtualHost={vhost}",
-        "--Bus:EndpointPrefix=ip-bench-alerts", "--Logging:LogLevel:Default=Warning", "--Outbox:PollMilliseconds=50",
+        "--Bus:EndpointPrefix=ip-bench-alerts", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:InvestmentPlatform=Warning", "--Outbox:PollMilliseconds=50",
     ]);
     builder.Services.AddSingleton<ICollector, SyntheticBars>();
     var roles = builder.AddPlatform();
@@ -92,7 +92,8 @@ try
             await Task.Delay(100);
             state = await db.IngestionRequests.AsNoTracking().FirstAsync(r => r.Id == request.Id);
         } while (state.Status is IngestionStatuses.Pending or IngestionStatuses.Running && sw.Elapsed < TimeSpan.FromMinutes(30));
-        await watch.AllEvaluatedAsync(request.Id, TimeSpan.FromMinutes(10));
+        // SyntheticBars hands over 5,000 bars a part, and the loader announces each part: one SeriesUpdated each.
+        await watch.AllEvaluatedAsync(request.Id, count * ((bars + 4_999) / 5_000), TimeSpan.FromMinutes(10));
         var elapsed = sw.Elapsed;
         if (state.Status != IngestionStatuses.Succeeded || state.RecordsLoaded != (long)count * bars)
             throw new InvalidOperationException($"{prefix}: {state.Status}, {state.RecordsLoaded:N0} rows");
