@@ -66,7 +66,7 @@ try
     {
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         Console.WriteLine($"Rules: {await db.AlertRules.CountAsync(r => r.Enabled):N0} enabled; firings: {await db.AlertFirings.CountAsync():N0}; " +
-                          $"rules that evaluated the last bar: {await db.AlertRules.CountAsync(r => r.LastEvaluatedTime == SyntheticBars.Start.AddMinutes(barsPerAsset - 1)):N0}");
+                          $"notifications: {await db.Notifications.CountAsync():N0}");
     }
     Console.WriteLine();
     Console.WriteLine($"{"load",-40} {"seconds (each)",24} {"total s",9}");

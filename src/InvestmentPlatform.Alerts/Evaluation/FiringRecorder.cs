@@ -57,12 +57,17 @@ public sealed class FiringRecorder(PlatformDbContext db, TimeProvider time)
     /// Stores what was decided for several tracked rules on one trigger in one transaction: a new bar's rules cost no
     /// round trip each. The rules must be enabled and not have evaluated the trigger yet. When another worker changed one
     /// of them meanwhile, this throws <see cref="DbUpdateException"/> and nothing is kept: evaluate them one by one then.
+    /// A rule the trigger leaves as it was (quiet, armed as before) is not written at all, the common case of a load:
+    /// seeing the same bar again decides the same, and a firing is still kept to one per bar by the unique key.
     /// </summary>
     /// <returns>How many fired.</returns>
     public async Task<int> EvaluateAllAsync(IReadOnlyList<(AlertRule Rule, RuleDecision Decision)> decided, DateTime triggerTime, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var fired = decided.Count(d => Apply(d.Rule, d.Decision, triggerTime, now));
+        var changed = decided.Where(d => d.Decision.Fires || d.Decision.Armed != d.Rule.Armed).ToList();
+        if (changed.Count == 0)
+            return 0;
+        var fired = changed.Count(d => Apply(d.Rule, d.Decision, triggerTime, now));
         await db.SaveChangesAsync(ct);
         return fired;
     }
