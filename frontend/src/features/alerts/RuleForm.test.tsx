@@ -103,12 +103,12 @@ describe('RuleForm', () => {
       ...base(),
       ['GET', /\/api\/notification-channels$/, () => ({ body: [{ id: 'c1', name: 'ops hook', kind: 'webhook', url: 'https://hooks.example.com/a', hasSecret: true,
         email: null, rules: 0, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z' }] })],
-      ['POST', /\/api\/alerts$/, (c) => ({ status: 201, body: alertRule(c.body as object) })],
+      ['POST', /\/api\/alerts$/, (c: Call) => ({ status: 201, body: alertRule(c.body as object) })],
     ] as never)
     renderWithProviders(<RuleForm />)
     await userEvent.type(screen.getByLabelText('Name'), 'To ops')
     await userEvent.type(screen.getByLabelText('Symbol'), 'SYN-A')
-    await userEvent.type(screen.getByRole('textbox', { name: 'Level', exact: true }), '110')
+    await userEvent.type(screen.getByRole('textbox', { name: 'Level' }), '110')
     await userEvent.click(screen.getByLabelText('Webhook'))
     await userEvent.selectOptions(await screen.findByLabelText('Webhook channel'), 'c1')
     expect(screen.queryByLabelText('Webhook URL')).not.toBeInTheDocument()
