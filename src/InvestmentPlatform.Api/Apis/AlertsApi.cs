@@ -61,21 +61,9 @@ public static class AlertsApi
         return TypedResults.Ok(PagedResult<AlertRuleDto>.Create(items, request, total));
     }
 
-    private static async Task<Results<Created<AlertRuleDto>, ProblemHttpResult>> Create(
-        AlertRuleService service, ClaimsPrincipal user, AlertRuleInput input, CancellationToken ct)
-    {
-        if (Owner(user) is not { } owner)
-            return NoOwner();
-        try
-        {
-            var created = await service.CreateAsync(input, owner, ct);
-            return TypedResults.Created($"/api/alerts/{created.Id}", created);
-        }
-        catch (AlertsException ex)
-        {
-            return Problem(ex);
-        }
-    }
+    private static Task<Results<Created<AlertRuleDto>, ProblemHttpResult>> Create(
+        AlertRuleService service, ClaimsPrincipal user, AlertRuleInput input, CancellationToken ct) =>
+        Creating(user, owner => service.CreateAsync(input, owner, ct), created => $"/api/alerts/{created.Id}");
 
     private static Task<Results<Ok<AlertRuleDto>, ProblemHttpResult>> Get(AlertRuleService service, ClaimsPrincipal user, Guid id,
         CancellationToken ct) => Answer(user, owner => service.GetAsync(id, owner, ct));
@@ -83,21 +71,8 @@ public static class AlertsApi
     private static Task<Results<Ok<AlertRuleDto>, ProblemHttpResult>> Update(AlertRuleService service, ClaimsPrincipal user, Guid id,
         AlertRuleInput input, CancellationToken ct) => Answer(user, owner => service.UpdateAsync(id, owner, input, ct));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(AlertRuleService service, ClaimsPrincipal user, Guid id,
-        CancellationToken ct)
-    {
-        if (Owner(user) is not { } owner)
-            return NoOwner();
-        try
-        {
-            await service.DeleteAsync(id, owner, ct);
-            return TypedResults.NoContent();
-        }
-        catch (AlertsException ex)
-        {
-            return Problem(ex);
-        }
-    }
+    private static Task<Results<NoContent, ProblemHttpResult>> Delete(AlertRuleService service, ClaimsPrincipal user, Guid id,
+        CancellationToken ct) => Deleting(user, owner => service.DeleteAsync(id, owner, ct));
 
     private static async Task<Results<Accepted<AlertTestDto>, ProblemHttpResult>> Test(AlertRuleService service, ClaimsPrincipal user, Guid id,
         CancellationToken ct)
@@ -118,15 +93,22 @@ public static class AlertsApi
         NotificationChannelService service, ClaimsPrincipal user, CancellationToken ct) =>
         Owner(user) is { } owner ? TypedResults.Ok(await service.ListAsync(owner, ct)) : NoOwner();
 
-    private static async Task<Results<Created<NotificationChannelDto>, ProblemHttpResult>> CreateChannel(
-        NotificationChannelService service, ClaimsPrincipal user, NotificationChannelInput input, CancellationToken ct)
+    private static Task<Results<Created<NotificationChannelDto>, ProblemHttpResult>> CreateChannel(
+        NotificationChannelService service, ClaimsPrincipal user, NotificationChannelInput input, CancellationToken ct) =>
+        Creating(user, owner => service.CreateAsync(input, owner, ct), created => $"/api/notification-channels/{created.Id}");
+
+    private static Task<Results<NoContent, ProblemHttpResult>> DeleteChannel(NotificationChannelService service, ClaimsPrincipal user, Guid id,
+        CancellationToken ct) => Deleting(user, owner => service.DeleteAsync(id, owner, ct));
+
+    private static async Task<Results<Created<T>, ProblemHttpResult>> Creating<T>(ClaimsPrincipal user, Func<string, Task<T>> create,
+        Func<T, string> location)
     {
         if (Owner(user) is not { } owner)
             return NoOwner();
         try
         {
-            var created = await service.CreateAsync(input, owner, ct);
-            return TypedResults.Created($"/api/notification-channels/{created.Id}", created);
+            var created = await create(owner);
+            return TypedResults.Created(location(created), created);
         }
         catch (AlertsException ex)
         {
@@ -134,14 +116,13 @@ public static class AlertsApi
         }
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteChannel(NotificationChannelService service, ClaimsPrincipal user, Guid id,
-        CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Deleting(ClaimsPrincipal user, Func<string, Task> delete)
     {
         if (Owner(user) is not { } owner)
             return NoOwner();
         try
         {
-            await service.DeleteAsync(id, owner, ct);
+            await delete(owner);
             return TypedResults.NoContent();
         }
         catch (AlertsException ex)
