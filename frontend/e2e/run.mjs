@@ -458,6 +458,40 @@ try {
     await page.getByText(`${alertName} has not fired yet.`).waitFor()
   })
 
+  await test("alert me from an asset's page: collected bars past the level raise the bell's count live", async () => {
+    const assetPage = `/assets/${encodeURIComponent(symbol)}`
+    await page.goto(assetPage)
+    // The link carries the chart's last close once it is known.
+    const alertMe = page.getByTestId('alert-me')
+    await page.waitForFunction(() => /[?&]level=/.test(document.querySelector('[data-testid="alert-me"]')?.getAttribute('href') ?? ''))
+    const last = Number(new URL(await alertMe.getAttribute('href'), host.url).searchParams.get('level'))
+    expect(last > 0, `the link carries no last close: ${await alertMe.getAttribute('href')}`)
+    await alertMe.click()
+    const form = page.getByRole('form', { name: 'New alert rule' })
+    const level = form.getByRole('textbox', { name: 'Level', exact: true })
+    expect(Number(await level.inputValue()) === last, `the level reads ${await level.inputValue()}, the chart's last close is ${last}`)
+    expect(await form.getByLabel('Symbol').inputValue() === symbol, 'the symbol is not filled in')
+    const name = `E2E alert me ${suffix}`
+    await form.getByLabel('Name').fill(name)
+    // Below twice the last close: the next bars collected are past it, so the armed rule fires on them.
+    await form.getByLabel('Direction').selectOption('below')
+    await level.fill(String(last * 2))
+    await form.getByRole('button', { name: 'Create rule' }).click()
+    await page.locator(`tr[data-rule-name="${name}"]`).waitFor()
+
+    await page.goto(assetPage)
+    const bell = page.getByTestId('notification-bell')
+    await bell.waitFor()
+    await settle()
+    const before = Number(await bell.getAttribute('data-unread'))
+    await page.getByRole('form', { name: 'Collect now' }).getByRole('button', { name: 'Collect now' }).click()
+    await page.waitForSelector('[data-testid="request-progress"][data-status="succeeded"]', { timeout: 60_000 })
+    // No reload: the hub's push moves the count.
+    await page.waitForSelector(`[data-testid="notification-bell"][data-unread="${before + 1}"]`, { timeout: 30_000 })
+    await page.getByText(`New alert: ${name}.`, { exact: false }).waitFor({ state: 'attached' })
+    await shot('asset-alert-me-fired', false)
+  })
+
   const pages = [
     ['dashboard', '/', 'Market overview'],
     ['assets', '/assets', 'Assets'],
@@ -473,6 +507,7 @@ try {
     ['alerts-rules', '/alerts?tab=rules', 'Alerts'],
     ['alerts-new', '/alerts?tab=new', 'Alerts'],
     ['alerts-inbox', '/alerts?tab=inbox', 'Alerts'],
+    ['alerts-channels', '/alerts?tab=channels', 'Alerts'],
     ['not-found', '/no/such/page', 'Page not found'],
   ]
   for (const [name, path, heading] of pages) {

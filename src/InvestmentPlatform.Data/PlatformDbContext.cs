@@ -56,6 +56,7 @@ public abstract class PlatformDbContext(DbContextOptions options)
     public DbSet<AlertFiring> AlertFirings => Set<AlertFiring>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
+    public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
 
     public abstract DatabaseProvider Provider { get; }
 

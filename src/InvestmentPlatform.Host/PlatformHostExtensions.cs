@@ -40,7 +40,10 @@ public static class PlatformHostExtensions
         if (roles.Worker)
             builder.AddTradingRuntime();
         if (roles.Scheduler)
+        {
             builder.AddSchedulerRuntime();
+            builder.AddAlertChecks();
+        }
 
         builder.AddPlatformMessaging<PlatformDbContext>(bus =>
         {

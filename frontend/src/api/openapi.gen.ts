@@ -53,6 +53,10 @@ export type AlertRuleDto = {
   lastFiredAt?: string | null
   createdAt?: string
   updatedAt?: string
+  portfolioId?: string | null
+  confidence?: number | null
+  webhookChannelId?: string | null
+  emailChannelId?: string | null
 }
 
 export type AlertRuleDtoPagedResult = {
@@ -82,6 +86,10 @@ export type AlertRuleInput = {
   webhookUrl?: string | null
   webhookSecret?: string | null
   email?: string | null
+  portfolioId?: string | null
+  confidence?: number | null
+  webhookChannelId?: string | null
+  emailChannelId?: string | null
 }
 
 export type AlertTestDto = {
@@ -241,6 +249,12 @@ export type CashBalance = {
   currency?: string
   amount?: number
   amountBase?: number
+}
+
+export type ChannelTestDto = {
+  status?: string
+  statusCode?: number | null
+  error?: string | null
 }
 
 export type CollectionLogDto = {
@@ -610,6 +624,26 @@ export type MessageFaultViewPagedResult = {
   pageSize?: number
   totalCount?: number
   totalPages?: number
+}
+
+export type NotificationChannelDto = {
+  id?: string
+  name?: string
+  kind?: string
+  url?: string | null
+  hasSecret?: boolean
+  email?: string | null
+  rules?: number
+  createdAt?: string
+  updatedAt?: string
+}
+
+export type NotificationChannelInput = {
+  name?: string | null
+  kind?: string | null
+  url?: string | null
+  secret?: string | null
+  email?: string | null
 }
 
 export type NotificationDto = {
@@ -1006,6 +1040,18 @@ export type Paths = {
   }
   "/api/alerts/{id}/test": {
     post: AlertTestDto
+  }
+  "/api/notification-channels": {
+    get: (NotificationChannelDto)[]
+    post: NotificationChannelDto
+  }
+  "/api/notification-channels/{id}": {
+    get: NotificationChannelDto
+    put: NotificationChannelDto
+    delete: void
+  }
+  "/api/notification-channels/{id}/test": {
+    post: ChannelTestDto
   }
   "/api/notifications": {
     get: InboxPage

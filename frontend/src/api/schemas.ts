@@ -40,5 +40,7 @@ export type AlertTestDto = Sent<G.AlertTestDto>
 export type NotificationDto = Sent<G.NotificationDto>
 export type InboxPage = Sent<G.InboxPage>
 export type UnreadCount = Sent<G.UnreadCount>
+export type NotificationChannelDto = Sent<G.NotificationChannelDto>
+export type ChannelTestDto = Sent<G.ChannelTestDto>
 
-export type { AssetRequest as AssetInput, SubmitIngestionRequest as IngestionInput, JobRequest as JobInput, PortfolioInput, TransactionInput, PaperAccountInput, OrderInput, AlertRuleInput } from './openapi.gen'
+export type { AssetRequest as AssetInput, SubmitIngestionRequest as IngestionInput, JobRequest as JobInput, PortfolioInput, TransactionInput, PaperAccountInput, OrderInput, AlertRuleInput, NotificationChannelInput } from './openapi.gen'

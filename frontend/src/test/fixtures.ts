@@ -27,7 +27,8 @@ export const watch = (over: Partial<WatchlistItem> = {}): WatchlistItem => ({
 export const alertRule = (over: Partial<AlertRuleDto> = {}): AlertRuleDto => ({
   id: 'a1', name: 'SYN-A breakout', kind: 'price', enabled: true, cooldownSeconds: 0, channels: ['inapp'], symbol: 'SYN-A', interval: '1d',
   direction: 'above', field: 'close', level: 105, hysteresis: 2, percent: null, bars: null, multiplier: null, jobId: null, webhookUrl: null,
-  hasWebhookSecret: false, email: null, armed: true, lastFiredAt: null, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', ...over,
+  hasWebhookSecret: false, email: null, armed: true, lastFiredAt: null, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z',
+  portfolioId: null, confidence: null, webhookChannelId: null, emailChannelId: null, ...over,
 })
 
 export const notification = (over: Partial<NotificationDto> = {}): NotificationDto => ({

@@ -15,4 +15,10 @@ public sealed class DeliveryOptions
     /// cannot aim the platform at its own internals; a self-hosted setup receiving webhooks on its own network turns it on.
     /// </summary>
     public bool AllowPrivateTargets { get; set; }
+    /// <summary>
+    /// When not empty, the only webhook targets a channel may name: host names ("hooks.example.com", or "*.example.com"
+    /// for its subdomains) and networks ("203.0.113.0/24") for addresses written as such. Checked when the channel is
+    /// saved; the private-address check above still applies when connecting.
+    /// </summary>
+    public List<string> AllowedTargets { get; set; } = [];
 }

@@ -24,7 +24,10 @@ public sealed class EmailConsumer(PlatformDbContext db, EmailSender sender, IOpt
         var ct = context.CancellationToken;
         if (!m.Channels.Contains(AlertKinds.Email))
             return;
-        var to = await db.AlertRules.AsNoTracking().Where(r => r.Id == m.RuleId).Select(r => r.Email).FirstOrDefaultAsync(ct);
+        var to = await (from r in db.AlertRules.AsNoTracking()
+                        join c in db.NotificationChannels.AsNoTracking() on r.EmailChannelId equals c.Id
+                        where r.Id == m.RuleId
+                        select c.Email).FirstOrDefaultAsync(ct);
         if (to is null)
             return;
         if (await DeliveryLog.NextAttemptAsync(db, m.FiringId, AlertKinds.Email, time.GetUtcNow().UtcDateTime, ct) is not { } log)

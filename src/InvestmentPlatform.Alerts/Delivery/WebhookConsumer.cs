@@ -22,8 +22,10 @@ public sealed class WebhookConsumer(PlatformDbContext db, WebhookSender sender, 
             return;
         if (await DeliveryLog.NextAttemptAsync(db, m.FiringId, AlertKinds.Webhook, time.GetUtcNow().UtcDateTime, ct) is not { } log)
             return;
-        var rule = await db.AlertRules.AsNoTracking().Where(r => r.Id == m.RuleId)
-            .Select(r => new { r.WebhookUrl, r.WebhookSecret }).FirstOrDefaultAsync(ct);
+        var rule = await (from r in db.AlertRules.AsNoTracking()
+                          join c in db.NotificationChannels.AsNoTracking() on r.WebhookChannelId equals c.Id
+                          where r.Id == m.RuleId
+                          select new { WebhookUrl = c.Url, WebhookSecret = c.Secret }).FirstOrDefaultAsync(ct);
         if (rule?.WebhookUrl is null || rule.WebhookSecret is null)
             return;
 

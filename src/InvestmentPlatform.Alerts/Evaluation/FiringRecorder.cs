@@ -33,18 +33,7 @@ public sealed class FiringRecorder(PlatformDbContext db, TimeProvider time)
             if (await decide(rule) is not { } decision)
                 return false;
 
-            var now = time.GetUtcNow().UtcDateTime;
-            var cooling = rule.LastFiredAt is { } lastFired && now < lastFired.AddSeconds(rule.CooldownSeconds);
-            var fires = decision.Fires && !cooling;
-            // A firing held back by the cooldown leaves the rule armed, so it fires on the next bar past the level.
-            rule.Armed = fires || !decision.Fires ? decision.Armed : rule.Armed;
-            rule.LastEvaluatedTime = triggerTime;
-            rule.Version = Guid.NewGuid();
-            if (fires)
-            {
-                rule.LastFiredAt = now;
-                Record(rule, decision, triggerTime, now);
-            }
+            var fires = Apply(rule, decision, triggerTime, time.GetUtcNow().UtcDateTime);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -62,6 +51,42 @@ public sealed class FiringRecorder(PlatformDbContext db, TimeProvider time)
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// Stores what was decided for several tracked rules on one trigger in one transaction: a new bar's rules cost no
+    /// round trip each. The rules must be enabled and not have evaluated the trigger yet. When another worker changed one
+    /// of them meanwhile, this throws <see cref="DbUpdateException"/> and nothing is kept: evaluate them one by one then.
+    /// A rule the trigger leaves as it was (quiet, armed as before) is not written at all, the common case of a load:
+    /// seeing the same bar again decides the same, and a firing is still kept to one per bar by the unique key.
+    /// </summary>
+    /// <returns>How many fired.</returns>
+    public async Task<int> EvaluateAllAsync(IReadOnlyList<(AlertRule Rule, RuleDecision Decision)> decided, DateTime triggerTime, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var changed = decided.Where(d => d.Decision.Fires || d.Decision.Armed != d.Rule.Armed).ToList();
+        if (changed.Count == 0)
+            return 0;
+        var fired = changed.Count(d => Apply(d.Rule, d.Decision, triggerTime, now));
+        await db.SaveChangesAsync(ct);
+        return fired;
+    }
+
+    /// <summary>Moves the rule's state by the decision, and records the firing when it fires (not yet saved).</summary>
+    private bool Apply(AlertRule rule, RuleDecision decision, DateTime triggerTime, DateTime now)
+    {
+        var cooling = rule.LastFiredAt is { } lastFired && now < lastFired.AddSeconds(rule.CooldownSeconds);
+        var fires = decision.Fires && !cooling;
+        // A firing held back by the cooldown leaves the rule armed, so it fires on the next bar past the level.
+        rule.Armed = fires || !decision.Fires ? decision.Armed : rule.Armed;
+        rule.LastEvaluatedTime = triggerTime;
+        rule.Version = Guid.NewGuid();
+        if (fires)
+        {
+            rule.LastFiredAt = now;
+            Record(rule, decision, triggerTime, now);
+        }
+        return fires;
     }
 
     private void Record(AlertRule rule, RuleDecision decision, DateTime triggerTime, DateTime now)
@@ -89,7 +114,10 @@ public sealed class FiringRecorder(PlatformDbContext db, TimeProvider time)
 
     /// <summary>The dashboard page of what the rule watches.</summary>
     public static string? LinkOf(AlertRule rule) =>
-        rule.Symbol is not null ? $"/assets/{Uri.EscapeDataString(rule.Symbol)}" : rule.JobId is not null ? "/scheduler" : "/alerts";
+        rule.Symbol is not null ? $"/assets/{Uri.EscapeDataString(rule.Symbol)}"
+        : rule.JobId is not null ? "/scheduler"
+        : rule.PortfolioId is not null ? "/portfolio"
+        : "/alerts";
 
     private async Task<bool> FiredAsync(Guid ruleId, DateTime triggerTime, CancellationToken ct)
     {

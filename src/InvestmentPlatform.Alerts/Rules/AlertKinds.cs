@@ -8,8 +8,9 @@ public static class AlertKinds
     public const string Volume = "volume";
     public const string Stale = "stale";
     public const string Job = "job";
+    public const string Portfolio = "portfolio";
 
-    public static readonly string[] All = [Price, Move, Volume, Stale, Job];
+    public static readonly string[] All = [Price, Move, Volume, Stale, Job, Portfolio];
 
     /// <summary>Kinds evaluated on SeriesUpdated: they watch one asset's series.</summary>
     public static readonly string[] OnSeries = [Price, Move, Volume];
@@ -23,4 +24,9 @@ public static class AlertKinds
     public static readonly string[] PriceDirections = ["above", "below"];
     public static readonly string[] MoveDirections = ["up", "down", "either"];
     public static readonly string[] PriceFields = ["close", "high", "low"];
+
+    public const string Drawdown = "drawdown";
+    public const string ValueAtRisk = "var";
+    /// <summary>What a portfolio rule watches (its field).</summary>
+    public static readonly string[] PortfolioMeasures = [Drawdown, ValueAtRisk];
 }

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Alerts.Channels;
 using InvestmentPlatform.Contracts.Alerts;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
@@ -12,7 +13,7 @@ namespace InvestmentPlatform.Alerts.Rules;
 /// Rules of one owner: another user's rule is looked up as if it did not exist, so its existence does not leak.
 /// Every write is validated whole before anything is stored.
 /// </summary>
-public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
+public sealed class AlertRuleService(PlatformDbContext db, NotificationChannelService channelsOf, TimeProvider time)
 {
     public const int MaxNameLength = 200;
     public const int MaxCooldownSeconds = 30 * 24 * 3600;
@@ -24,11 +25,26 @@ public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
         var query = db.AlertRules.AsNoTracking().Where(r => r.OwnerId == owner);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(r => r.Name).ThenBy(r => r.Id).Skip(skip).Take(take).ToListAsync(ct);
-        return (rows.Select(ToDto).ToList(), total);
+        var channels = await ChannelsOfAsync(rows, ct);
+        return (rows.Select(r => ToDto(r, channels)).ToList(), total);
     }
 
-    public async Task<AlertRuleDto> GetAsync(Guid id, string owner, CancellationToken ct) =>
-        ToDto(await FindAsync(id, owner, tracked: false, ct));
+    public async Task<AlertRuleDto> GetAsync(Guid id, string owner, CancellationToken ct) => await DtoAsync(await FindAsync(id, owner, tracked: false, ct), ct);
+
+    private async Task<AlertRuleDto> DtoAsync(AlertRule rule, CancellationToken ct) => ToDto(rule, await ChannelsOfAsync([rule], ct));
+
+    /// <summary>The webhook and email channels of <paramref name="rules"/>, by id.</summary>
+    private async Task<IReadOnlyDictionary<Guid, NotificationChannel>> ChannelsOfAsync(IReadOnlyList<AlertRule> rules, CancellationToken ct)
+    {
+        var ids = rules.SelectMany(r => new[] { r.WebhookChannelId, r.EmailChannelId }).OfType<Guid>().Distinct().ToList();
+        if (ids.Count == 0)
+            return new Dictionary<Guid, NotificationChannel>();
+        var local = db.NotificationChannels.Local.Where(c => ids.Contains(c.Id)).ToDictionary(c => c.Id);
+        var missing = ids.Where(id => !local.ContainsKey(id)).ToList();
+        foreach (var c in await db.NotificationChannels.AsNoTracking().Where(c => missing.Contains(c.Id)).ToListAsync(ct))
+            local[c.Id] = c;
+        return local;
+    }
 
     public async Task<AlertRuleDto> CreateAsync(AlertRuleInput input, string owner, CancellationToken ct)
     {
@@ -41,16 +57,16 @@ public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
         rule.Version = Guid.NewGuid();
         db.AlertRules.Add(rule);
         await db.SaveChangesAsync(ct);
-        return ToDto(rule);
+        return await DtoAsync(rule, ct);
     }
 
     public async Task<AlertRuleDto> UpdateAsync(Guid id, string owner, AlertRuleInput input, CancellationToken ct)
     {
         var rule = await FindAsync(id, owner, tracked: true, ct);
-        var watched = (rule.Kind, rule.AssetId, rule.Interval, rule.Direction, rule.Field, rule.Level);
+        var watched = (rule.Kind, rule.AssetId, rule.Interval, rule.Direction, rule.Field, rule.Level, rule.PortfolioId);
         await ApplyAsync(rule, input, ct);
         // A rule that now watches something else starts afresh: armed, nothing evaluated yet.
-        if (watched != (rule.Kind, rule.AssetId, rule.Interval, rule.Direction, rule.Field, rule.Level))
+        if (watched != (rule.Kind, rule.AssetId, rule.Interval, rule.Direction, rule.Field, rule.Level, rule.PortfolioId))
         {
             rule.Armed = true;
             rule.LastEvaluatedTime = null;
@@ -58,7 +74,7 @@ public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
         rule.UpdatedAt = time.GetUtcNow().UtcDateTime;
         rule.Version = Guid.NewGuid();
         await db.SaveChangesAsync(ct);
-        return ToDto(rule);
+        return await DtoAsync(rule, ct);
     }
 
     public async Task DeleteAsync(Guid id, string owner, CancellationToken ct)
@@ -128,11 +144,16 @@ public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
         var channels = (input.Channels ?? [AlertKinds.InApp]).Select(c => c?.Trim().ToLowerInvariant() ?? "").Distinct().ToList();
         if (channels.Count == 0 || channels.Any(c => !AlertKinds.Channels.Contains(c)))
             throw AlertsException.Unprocessable("channels", $"channels must be a non-empty list of {string.Join(", ", AlertKinds.Channels)}.");
-        var webhook = channels.Contains(AlertKinds.Webhook) ? ValidWebhookUrl(input.WebhookUrl) : null;
-        var secret = input.WebhookSecret ?? (webhook is not null ? rule.WebhookSecret : null);
-        if (webhook is not null && (secret is null || secret.Length is < 16 or > 200))
-            throw AlertsException.Unprocessable("webhookSecret", "webhookSecret is required for a webhook: 16 to 200 characters.");
-        var email = channels.Contains(AlertKinds.Email) ? ValidEmail(input.Email) : null;
+        // A channel added for an inline webhook or email is saved with the rule, or not at all when a later check fails.
+        NotificationChannel? webhook = null, email = null;
+        if (channels.Contains(AlertKinds.Webhook))
+            webhook = input.WebhookChannelId is { } hook
+                ? await channelsOf.OwnedAsync(hook, rule.OwnerId, AlertKinds.Webhook, "webhookChannelId", ct)
+                : await channelsOf.WebhookForAsync(rule.OwnerId, input.WebhookUrl, input.WebhookSecret, rule.WebhookChannelId, ct);
+        if (channels.Contains(AlertKinds.Email))
+            email = input.EmailChannelId is { } mail
+                ? await channelsOf.OwnedAsync(mail, rule.OwnerId, AlertKinds.Email, "emailChannelId", ct)
+                : await channelsOf.EmailForAsync(rule.OwnerId, input.Email, ct);
 
         Asset? asset = null;
         if (AlertKinds.OnSeries.Contains(kind) || kind == AlertKinds.Stale)
@@ -141,6 +162,12 @@ public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
         {
             if (input.JobId is not { } job || !await db.SchedulerJobs.AnyAsync(j => j.Id == job && (j.OwnerId == rule.OwnerId || j.OwnerId == null), ct))
                 throw AlertsException.Unprocessable("jobId", "jobId must name one of your scheduler jobs.");
+        }
+        if (kind == AlertKinds.Portfolio)
+        {
+            // The portfolio's owner is the rule's owner: a rule cannot watch what its owner may not see.
+            if (input.PortfolioId is not { } portfolio || !await db.Portfolios.AnyAsync(p => p.Id == portfolio && p.OwnerId == rule.OwnerId, ct))
+                throw AlertsException.Unprocessable("portfolioId", "portfolioId must name one of your portfolios.");
         }
         switch (kind)
         {
@@ -163,6 +190,16 @@ public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
             case AlertKinds.Stale:
                 Bars(input.Bars, min: 1);
                 break;
+            case AlertKinds.Portfolio:
+                OneOf("field", input.Field, AlertKinds.PortfolioMeasures);
+                if (input.Field!.Trim().ToLowerInvariant() == AlertKinds.Drawdown)
+                {
+                    if (input.Percent is not { } x || !double.IsFinite(x) || x <= 0 || x >= 100)
+                        throw AlertsException.Unprocessable("percent", "percent must be a drawdown between 0 and 100, for example 10.");
+                }
+                else if (input.Confidence is { } c && (!double.IsFinite(c) || c < 0.5 || c >= 1))
+                    throw AlertsException.Unprocessable("confidence", "confidence must be at least 0.5 and below 1, for example 0.95.");
+                break;
         }
 
         rule.Name = name;
@@ -170,9 +207,8 @@ public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
         rule.Enabled = input.Enabled ?? true;
         rule.CooldownSeconds = input.CooldownSeconds ?? 0;
         rule.Channels = string.Join(",", channels);
-        rule.WebhookUrl = webhook;
-        rule.WebhookSecret = webhook is null ? null : secret;
-        rule.Email = email;
+        rule.WebhookChannelId = webhook?.Id;
+        rule.EmailChannelId = email?.Id;
         rule.AssetId = asset?.AssetId;
         rule.Symbol = asset?.Symbol;
         rule.Interval = asset is null ? null : input.Interval!.Trim();
@@ -182,13 +218,20 @@ public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
             AlertKinds.Move => (input.Direction ?? "either").Trim().ToLowerInvariant(),
             _ => null,
         };
-        rule.Field = kind == AlertKinds.Price ? (input.Field ?? "close").Trim().ToLowerInvariant() : null;
+        rule.Field = kind switch
+        {
+            AlertKinds.Price => (input.Field ?? "close").Trim().ToLowerInvariant(),
+            AlertKinds.Portfolio => input.Field!.Trim().ToLowerInvariant(),
+            _ => null,
+        };
         rule.Level = kind == AlertKinds.Price ? input.Level : null;
         rule.Hysteresis = kind == AlertKinds.Price ? input.Hysteresis ?? 0 : null;
-        rule.Percent = kind == AlertKinds.Move ? input.Percent : null;
+        rule.Percent = kind == AlertKinds.Move || rule.Field == AlertKinds.Drawdown ? input.Percent : null;
         rule.Bars = kind is AlertKinds.Move or AlertKinds.Volume or AlertKinds.Stale ? input.Bars : null;
         rule.Multiplier = kind == AlertKinds.Volume ? input.Multiplier : null;
         rule.JobId = kind == AlertKinds.Job ? input.JobId : null;
+        rule.PortfolioId = kind == AlertKinds.Portfolio ? input.PortfolioId : null;
+        rule.Confidence = rule.Field == AlertKinds.ValueAtRisk ? input.Confidence ?? 0.95 : null;
     }
 
     private async Task<Asset> ValidSeriesAsync(AlertRuleInput input, CancellationToken ct)
@@ -222,25 +265,15 @@ public sealed class AlertRuleService(PlatformDbContext db, TimeProvider time)
             throw AlertsException.Unprocessable("bars", $"bars must be between {min} and {MaxBars}.");
     }
 
-    private static string ValidWebhookUrl(string? url)
-    {
-        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || url!.Length > 2000)
-            throw AlertsException.Unprocessable("webhookUrl", "webhookUrl must be an absolute http or https address.");
-        return uri.ToString();
-    }
-
-    private static string ValidEmail(string? email)
-    {
-        var value = email?.Trim();
-        if (value is null || value.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(value, out var parsed) || parsed.Address != value)
-            throw AlertsException.Unprocessable("email", "email must be one address such as name@example.com.");
-        return value;
-    }
-
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
-    internal static AlertRuleDto ToDto(AlertRule r) => new(
-        r.Id, r.Name, r.Kind, r.Enabled, r.CooldownSeconds, r.Channels.Split(',', StringSplitOptions.RemoveEmptyEntries),
-        r.Symbol, r.Interval, r.Direction, r.Field, r.Level, r.Hysteresis, r.Percent, r.Bars, r.Multiplier, r.JobId,
-        r.WebhookUrl, r.WebhookSecret is not null, r.Email, r.Armed, r.LastFiredAt, r.CreatedAt, r.UpdatedAt);
+    private static AlertRuleDto ToDto(AlertRule r, IReadOnlyDictionary<Guid, NotificationChannel> channels)
+    {
+        var webhook = r.WebhookChannelId is { } w ? channels.GetValueOrDefault(w) : null;
+        var email = r.EmailChannelId is { } e ? channels.GetValueOrDefault(e) : null;
+        return new(r.Id, r.Name, r.Kind, r.Enabled, r.CooldownSeconds, r.Channels.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            r.Symbol, r.Interval, r.Direction, r.Field, r.Level, r.Hysteresis, r.Percent, r.Bars, r.Multiplier, r.JobId,
+            webhook?.Url, webhook?.Secret is not null, email?.Email, r.Armed, r.LastFiredAt, r.CreatedAt, r.UpdatedAt, r.PortfolioId, r.Confidence,
+            r.WebhookChannelId, r.EmailChannelId);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using InvestmentPlatform.Alerts.Channels;
 using InvestmentPlatform.Alerts.Notifications;
 using InvestmentPlatform.Alerts.Rules;
 using InvestmentPlatform.Api.Access;
@@ -28,6 +29,17 @@ public static class AlertsApi
         rules.MapGet("/{id:guid}/deliveries", Deliveries);
         rules.MapPost("/{id:guid}/test", Test);
 
+        var channels = app.MapGroup("/api/notification-channels").WithTags("Alerts");
+        channels.MapGet("/", ListChannels);
+        channels.MapPost("/", CreateChannel);
+        channels.MapGet("/{id:guid}", (NotificationChannelService service, ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+            Answer(user, owner => service.GetAsync(id, owner, ct)));
+        channels.MapPut("/{id:guid}", (NotificationChannelService service, ClaimsPrincipal user, Guid id, NotificationChannelInput input,
+            CancellationToken ct) => Answer(user, owner => service.UpdateAsync(id, owner, input, ct)));
+        channels.MapDelete("/{id:guid}", DeleteChannel);
+        channels.MapPost("/{id:guid}/test", (NotificationChannelService service, ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+            Answer(user, owner => service.TestAsync(id, owner, ct)));
+
         // Reading one's own inbox is not a change to the platform: viewers may mark their notifications read.
         var inbox = app.MapGroup("/api/notifications").WithTags("Alerts").RequireAuthorization(AccessPolicies.Read);
         inbox.MapGet("/", Inbox);
@@ -49,21 +61,9 @@ public static class AlertsApi
         return TypedResults.Ok(PagedResult<AlertRuleDto>.Create(items, request, total));
     }
 
-    private static async Task<Results<Created<AlertRuleDto>, ProblemHttpResult>> Create(
-        AlertRuleService service, ClaimsPrincipal user, AlertRuleInput input, CancellationToken ct)
-    {
-        if (Owner(user) is not { } owner)
-            return NoOwner();
-        try
-        {
-            var created = await service.CreateAsync(input, owner, ct);
-            return TypedResults.Created($"/api/alerts/{created.Id}", created);
-        }
-        catch (AlertsException ex)
-        {
-            return Problem(ex);
-        }
-    }
+    private static Task<Results<Created<AlertRuleDto>, ProblemHttpResult>> Create(
+        AlertRuleService service, ClaimsPrincipal user, AlertRuleInput input, CancellationToken ct) =>
+        Creating(user, owner => service.CreateAsync(input, owner, ct), created => $"/api/alerts/{created.Id}");
 
     private static Task<Results<Ok<AlertRuleDto>, ProblemHttpResult>> Get(AlertRuleService service, ClaimsPrincipal user, Guid id,
         CancellationToken ct) => Answer(user, owner => service.GetAsync(id, owner, ct));
@@ -71,21 +71,8 @@ public static class AlertsApi
     private static Task<Results<Ok<AlertRuleDto>, ProblemHttpResult>> Update(AlertRuleService service, ClaimsPrincipal user, Guid id,
         AlertRuleInput input, CancellationToken ct) => Answer(user, owner => service.UpdateAsync(id, owner, input, ct));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(AlertRuleService service, ClaimsPrincipal user, Guid id,
-        CancellationToken ct)
-    {
-        if (Owner(user) is not { } owner)
-            return NoOwner();
-        try
-        {
-            await service.DeleteAsync(id, owner, ct);
-            return TypedResults.NoContent();
-        }
-        catch (AlertsException ex)
-        {
-            return Problem(ex);
-        }
-    }
+    private static Task<Results<NoContent, ProblemHttpResult>> Delete(AlertRuleService service, ClaimsPrincipal user, Guid id,
+        CancellationToken ct) => Deleting(user, owner => service.DeleteAsync(id, owner, ct));
 
     private static async Task<Results<Accepted<AlertTestDto>, ProblemHttpResult>> Test(AlertRuleService service, ClaimsPrincipal user, Guid id,
         CancellationToken ct)
@@ -95,6 +82,48 @@ public static class AlertsApi
         try
         {
             return TypedResults.Accepted((string?)null, new AlertTestDto(await service.TestAsync(id, owner, ct)));
+        }
+        catch (AlertsException ex)
+        {
+            return Problem(ex);
+        }
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<NotificationChannelDto>>, ProblemHttpResult>> ListChannels(
+        NotificationChannelService service, ClaimsPrincipal user, CancellationToken ct) =>
+        Owner(user) is { } owner ? TypedResults.Ok(await service.ListAsync(owner, ct)) : NoOwner();
+
+    private static Task<Results<Created<NotificationChannelDto>, ProblemHttpResult>> CreateChannel(
+        NotificationChannelService service, ClaimsPrincipal user, NotificationChannelInput input, CancellationToken ct) =>
+        Creating(user, owner => service.CreateAsync(input, owner, ct), created => $"/api/notification-channels/{created.Id}");
+
+    private static Task<Results<NoContent, ProblemHttpResult>> DeleteChannel(NotificationChannelService service, ClaimsPrincipal user, Guid id,
+        CancellationToken ct) => Deleting(user, owner => service.DeleteAsync(id, owner, ct));
+
+    private static async Task<Results<Created<T>, ProblemHttpResult>> Creating<T>(ClaimsPrincipal user, Func<string, Task<T>> create,
+        Func<T, string> location)
+    {
+        if (Owner(user) is not { } owner)
+            return NoOwner();
+        try
+        {
+            var created = await create(owner);
+            return TypedResults.Created(location(created), created);
+        }
+        catch (AlertsException ex)
+        {
+            return Problem(ex);
+        }
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Deleting(ClaimsPrincipal user, Func<string, Task> delete)
+    {
+        if (Owner(user) is not { } owner)
+            return NoOwner();
+        try
+        {
+            await delete(owner);
+            return TypedResults.NoContent();
         }
         catch (AlertsException ex)
         {
@@ -171,7 +200,12 @@ public static class AlertsApi
     private static ProblemHttpResult NoOwner() => ApiProblems.Forbidden("Alerts belong to a user: sign in as one, or use a user's API key.");
 
     private static ProblemHttpResult Problem(AlertsException ex) =>
-        ex.IsNotFound ? ApiProblems.NotFound(ex.Message) : ApiProblems.Unprocessable(ex.Field, ex.Message);
+        ex.Status switch
+        {
+            404 => ApiProblems.NotFound(ex.Message),
+            409 => ApiProblems.Conflict(ex.Message),
+            _ => ApiProblems.Unprocessable(ex.Field, ex.Message),
+        };
 }
 
 /// <summary>One page of the inbox and the unread count, for the bell.</summary>

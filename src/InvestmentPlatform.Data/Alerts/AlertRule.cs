@@ -10,27 +10,27 @@ public class AlertRule
     /// <summary>The user who made it; only they see it and its firings.</summary>
     public required string OwnerId { get; set; }
     public required string Name { get; set; }
-    /// <summary>price, move, volume, stale or job.</summary>
+    /// <summary>price, move, volume, stale, job or portfolio.</summary>
     public required string Kind { get; set; }
     public bool Enabled { get; set; } = true;
     public int CooldownSeconds { get; set; }
     /// <summary>Comma list of inapp, webhook, email.</summary>
     public string Channels { get; set; } = "inapp";
-    public string? WebhookUrl { get; set; }
-    /// <summary>The key the webhook body is signed with (HMAC-SHA256); never shown back.</summary>
-    public string? WebhookSecret { get; set; }
-    public string? Email { get; set; }
+    /// <summary>The owner's webhook endpoint firings are posted to, when <see cref="Channels"/> has webhook.</summary>
+    public Guid? WebhookChannelId { get; set; }
+    /// <summary>The owner's email address firings are sent to, when <see cref="Channels"/> has email.</summary>
+    public Guid? EmailChannelId { get; set; }
 
     public long? AssetId { get; set; }
     public string? Symbol { get; set; }
     public string? Interval { get; set; }
     /// <summary>price: above or below; move: up, down or either.</summary>
     public string? Direction { get; set; }
-    /// <summary>price: close, high or low.</summary>
+    /// <summary>price: close, high or low; portfolio: drawdown or var.</summary>
     public string? Field { get; set; }
     public double? Level { get; set; }
     public double? Hysteresis { get; set; }
-    /// <summary>move: the move in percent.</summary>
+    /// <summary>move: the move in percent; portfolio, drawdown: the drawdown in percent.</summary>
     public double? Percent { get; set; }
     /// <summary>move: bars back (0: since the previous close); volume: bars in the median; stale: expected periods missed.</summary>
     public int? Bars { get; set; }
@@ -38,6 +38,10 @@ public class AlertRule
     public double? Multiplier { get; set; }
     /// <summary>job: the job watched.</summary>
     public Guid? JobId { get; set; }
+    /// <summary>portfolio: the portfolio watched, one of the owner's.</summary>
+    public Guid? PortfolioId { get; set; }
+    /// <summary>portfolio, var: the confidence of the one-day historical VaR, e.g. 0.95.</summary>
+    public double? Confidence { get; set; }
 
     /// <summary>price: false after a firing until the price went back past the level by the hysteresis.</summary>
     public bool Armed { get; set; } = true;
@@ -88,4 +92,23 @@ public class AlertDelivery
     public int? StatusCode { get; set; }
     public string? Error { get; set; }
     public DateTime At { get; set; }
+}
+
+/// <summary>
+/// A user's place to send firings: a webhook endpoint (address and signing secret) or an email address. Rules choose
+/// one of each kind; one endpoint serves many rules.
+/// </summary>
+public class NotificationChannel
+{
+    public Guid Id { get; set; }
+    public required string OwnerId { get; set; }
+    public required string Name { get; set; }
+    /// <summary>webhook or email.</summary>
+    public required string Kind { get; set; }
+    public string? Url { get; set; }
+    /// <summary>The key the webhook body is signed with (HMAC-SHA256); never shown back.</summary>
+    public string? Secret { get; set; }
+    public string? Email { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 }

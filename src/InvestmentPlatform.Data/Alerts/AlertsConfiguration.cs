@@ -13,6 +13,9 @@ internal sealed class AlertRuleConfiguration : IEntityTypeConfiguration<AlertRul
         // The SeriesUpdated consumer looks up exactly these: enabled rules of one series.
         b.HasIndex(x => new { x.AssetId, x.Interval, x.Enabled });
         b.HasIndex(x => x.JobId);
+        // A channel in use is not deleted from under its rules: the API answers 409 first.
+        b.HasOne<NotificationChannel>().WithMany().HasForeignKey(x => x.WebhookChannelId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<NotificationChannel>().WithMany().HasForeignKey(x => x.EmailChannelId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Version).IsConcurrencyToken();
     }
@@ -49,5 +52,17 @@ internal sealed class AlertDeliveryConfiguration : IEntityTypeConfiguration<Aler
         b.ToTable("alert_deliveries");
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.FiringId, x.Channel });
+    }
+}
+
+internal sealed class NotificationChannelConfiguration : IEntityTypeConfiguration<NotificationChannel>
+{
+    public void Configure(EntityTypeBuilder<NotificationChannel> b)
+    {
+        b.ToTable("notification_channels");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => new { x.OwnerId, x.Kind });
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Kind).HasMaxLength(20);
     }
 }

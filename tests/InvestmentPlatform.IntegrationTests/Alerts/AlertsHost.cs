@@ -44,7 +44,13 @@ public sealed class AlertsHost : IAsyncDisposable
         var platform = await HostileHost.StartAsync(database, new Dictionary<string, string?>
         {
             ["Alerts:Delivery:AllowPrivateTargets"] = "true",
+            // Webhook channels may name only these: the loopback receivers, and example.com with its subdomains.
+            ["Alerts:Delivery:AllowedTargets:0"] = "127.0.0.0/8",
+            ["Alerts:Delivery:AllowedTargets:1"] = "example.com",
+            ["Alerts:Delivery:AllowedTargets:2"] = "*.example.com",
             ["Alerts:Delivery:FirstRetryMilliseconds"] = "100",
+            // The specs run the stale-data checks themselves, at the times they choose: Quartz's run stays a day away.
+            ["Alerts:CheckSeconds"] = "86400",
             // Email goes to the local SMTP server test.sh starts (scripts/test-smtp.sh), in the clear.
             ["Alerts:Smtp:Host"] = "127.0.0.1",
             ["Alerts:Smtp:Port"] = Environment.GetEnvironmentVariable("IP_TEST_SMTP_PORT") ?? "1",
@@ -68,7 +74,10 @@ public sealed class AlertsHost : IAsyncDisposable
 
     /// <summary>Loads daily bars (day, close, volume) of <paramref name="symbol"/> through the pipeline and waits until
     /// the alerts consumer has handled the SeriesUpdated the load announced.</summary>
-    public async Task LoadAsync(string symbol, params (int Day, double Close, double Volume)[] bars)
+    public Task LoadAsync(string symbol, params (int Day, double Close, double Volume)[] bars) => LoadAsync(symbol, "stock", bars);
+
+    /// <inheritdoc cref="LoadAsync(string, (int Day, double Close, double Volume)[])"/>
+    public async Task LoadAsync(string symbol, string assetType, params (int Day, double Close, double Volume)[] bars)
     {
         var csv = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
         foreach (var (day, close, volume) in bars)
@@ -77,9 +86,17 @@ public sealed class AlertsHost : IAsyncDisposable
         using var evaluated = new ConsumedSignal<Contracts.Ingestion.SeriesUpdated>(Services.GetRequiredService<IBus>(),
             m => m.Symbol == symbol && m.LastBar.Time == last, endpoint: AlertsEndpoint);
         var id = await HostileHost.AcceptedAsync(await _platform.Host.Client.PostAsync(
-            $"/api/ingestion/requests/csv?symbol={symbol}&assetType=stock&interval=1d", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv")));
+            $"/api/ingestion/requests/csv?symbol={symbol}&assetType={assetType}&interval=1d", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv")));
         Assert.Equal("succeeded", (await _platform.Host.WaitFinishedAsync(id)).GetProperty("status").GetString());
         await evaluated.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>One run of an alert check as the Quartz job makes it, at <paramref name="now"/> on a fake clock.</summary>
+    public async Task<int> CheckAtAsync<TCheck>(DateTime now) where TCheck : InvestmentPlatform.Alerts.Evaluation.IAlertCheck
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var check = ActivatorUtilities.CreateInstance<TCheck>(scope.ServiceProvider, (TimeProvider)new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now));
+        return await check.RunAsync(CancellationToken.None);
     }
 
     /// <summary>Publishes <paramref name="message"/> <paramref name="copies"/> times at once, as a redelivery to several
@@ -125,6 +142,19 @@ public sealed class AlertsHost : IAsyncDisposable
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement;
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds, for at most 30 s.</summary>
+    public static Task Until(Func<bool> condition) => UntilAsync(() => Task.FromResult(condition()));
+
+    public static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 s.");
+            await Task.Delay(50);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -280,18 +280,6 @@ public abstract class When_alert_rules_watch_loaded_bars(ApiDatabase database) :
         });
         return log;
     }
-
-    private static Task Until(Func<bool> condition) => UntilAsync(() => Task.FromResult(condition()));
-
-    private static async Task UntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 s.");
-            await Task.Delay(50);
-        }
-    }
 }
 
 [Collection(IntegrationCollection.Name)]

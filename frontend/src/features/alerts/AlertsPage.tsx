@@ -6,6 +6,7 @@ import { RoleNote } from '../../components/RoleNote'
 import { Tabs } from '../../components/Tabs'
 import { useCan } from '../auth/authApi'
 import type { AlertFormValues } from './alertForm'
+import { ChannelsPanel } from './ChannelsPanel'
 import { Inbox } from './Inbox'
 import { RuleForm } from './RuleForm'
 import { RuleHistory } from './RuleHistory'
@@ -15,6 +16,7 @@ const tabs = [
   { id: 'rules', label: 'Rules' },
   { id: 'new', label: 'New rule' },
   { id: 'inbox', label: 'Notifications' },
+  { id: 'channels', label: 'Channels' },
 ]
 
 /** A new price rule can start from a link such as /alerts?tab=new&symbol=AAPL&interval=1d&level=190 (an asset's "Alert me"). */
@@ -64,6 +66,7 @@ export default function AlertsPage() {
           {tab === 'new' && !canChange.allowed && <RoleNote needed="analyst" what="Creating rules is disabled." />}
           {tab === 'new' && canChange.allowed && <RuleForm initial={prefill(params)} onSaved={() => go('rules')} />}
           {tab === 'inbox' && <Inbox />}
+          {tab === 'channels' && <ChannelsPanel />}
         </Tabs>
       </Card>
     </>

@@ -90,11 +90,30 @@ describe('RuleForm', () => {
       name: 'Busy day', kind: 'volume', enabled: true, cooldownSeconds: 3600, channels: ['inapp', 'webhook'],
       webhookUrl: 'https://hooks.example.com/alerts', webhookSecret: 'sixteen-chars-secret', email: null, symbol: 'NOPE', interval: '1d',
       direction: null, field: null, level: null, hysteresis: null, percent: null, bars: 20, multiplier: 3, jobId: null,
+      webhookChannelId: null, emailChannelId: null,
     })
     expect(await screen.findByText('The rule was not created')).toBeInTheDocument()
     expect(screen.getByLabelText('Symbol')).toHaveAttribute('aria-invalid', 'true')
     expect(screen.getByLabelText('Symbol')).toHaveAccessibleDescription(/Unknown symbol 'NOPE'\./)
     expect(onSaved).not.toHaveBeenCalled()
+  })
+
+  it('sends a saved webhook channel by id instead of an address', async () => {
+    const api = mockApi([
+      ...base(),
+      ['GET', /\/api\/notification-channels$/, () => ({ body: [{ id: 'c1', name: 'ops hook', kind: 'webhook', url: 'https://hooks.example.com/a', hasSecret: true,
+        email: null, rules: 0, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z' }] })],
+      ['POST', /\/api\/alerts$/, (c: Call) => ({ status: 201, body: alertRule(c.body as object) })],
+    ] as never)
+    renderWithProviders(<RuleForm />)
+    await userEvent.type(screen.getByLabelText('Name'), 'To ops')
+    await userEvent.type(screen.getByLabelText('Symbol'), 'SYN-A')
+    await userEvent.type(screen.getByRole('textbox', { name: 'Level' }), '110')
+    await userEvent.click(screen.getByLabelText('Webhook'))
+    await userEvent.selectOptions(await screen.findByLabelText('Webhook channel'), 'c1')
+    expect(screen.queryByLabelText('Webhook URL')).not.toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Create rule' }))
+    expect((await sent(api.calls, 'POST')).body).toMatchObject({ channels: ['inapp', 'webhook'], webhookChannelId: 'c1', webhookUrl: null, webhookSecret: null })
   })
 
   it('creates a job rule and calls back with it', async () => {

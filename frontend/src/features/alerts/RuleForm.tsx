@@ -1,13 +1,13 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { fieldErrors } from '../../api/problem'
-import type { AlertRuleDto } from '../../api/schemas'
+import type { AlertRuleDto, NotificationChannelDto } from '../../api/schemas'
 import { Button, Field, Input, Select, SelectField } from '../../components/Form'
 import { ErrorMessage } from '../../components/QueryState'
 import { useListAssetsQuery } from '../assets/assetsApi'
 import { chartIntervals, intervalLabel } from '../marketData/intervals'
 import { useListJobsQuery } from '../scheduler/schedulerApi'
 import { alertKinds, channelLabel, channels, emptyAlert, fromRule, kindLabel, seriesKinds, toAlertInput, validateAlert, type AlertFormValues, type Channel } from './alertForm'
-import { useCreateAlertMutation, useUpdateAlertMutation } from './alertsApi'
+import { useCreateAlertMutation, useListChannelsQuery, useUpdateAlertMutation } from './alertsApi'
 
 type Props = {
   /** The rule to edit; without one the form creates a rule. */
@@ -39,6 +39,11 @@ export function RuleForm({ rule, initial, onSaved, onCancel }: Props) {
   const series = seriesKinds.includes(v.kind)
   const assets = useListAssetsQuery({ q: v.symbol.trim() || undefined, pageSize: 20 }, { skip: !series })
   const jobs = useListJobsQuery({ pageSize: 200 }, { skip: v.kind !== 'job' })
+  const channelList = useListChannelsQuery(undefined, { skip: !v.channels.some((c) => c !== 'inapp') })
+  const saved = {
+    webhook: (channelList.data ?? []).filter((c) => c.kind === 'webhook'),
+    email: (channelList.data ?? []).filter((c) => c.kind === 'email'),
+  }
   const uid = useId()
   const summary = useRef<HTMLParagraphElement>(null)
   const [refusals, setRefusals] = useState(0)
@@ -171,7 +176,11 @@ export function RuleForm({ rule, initial, onSaved, onCancel }: Props) {
         </div>
         {err('channels') && <p id={`${uid}-channels-err`} className="mb-2 text-xs font-medium text-rose-700 dark:text-rose-400">{err('channels')}</p>}
         <div className="grid gap-3 sm:grid-cols-2">
-          {v.channels.includes('webhook') && (
+          {v.channels.includes('webhook') && (saved.webhook.length > 0 || v.webhookChannelId) && (
+            <SavedChannel label="Webhook channel" error={err('webhookchannelid')} value={v.webhookChannelId} options={saved.webhook}
+              onChange={(x) => set('webhookChannelId', x)} />
+          )}
+          {v.channels.includes('webhook') && !v.webhookChannelId && (
             <>
               <Field label="Webhook URL" error={err('webhookurl')} hint="Receives a signed JSON POST for each firing">
                 {(p) => <Input {...p} type="url" value={v.webhookUrl} onChange={(e) => set('webhookUrl', e.target.value)} autoComplete="off" spellCheck={false} />}
@@ -182,7 +191,11 @@ export function RuleForm({ rule, initial, onSaved, onCancel }: Props) {
               </Field>
             </>
           )}
-          {v.channels.includes('email') && (
+          {v.channels.includes('email') && (saved.email.length > 0 || v.emailChannelId) && (
+            <SavedChannel label="Email channel" error={err('emailchannelid')} value={v.emailChannelId} options={saved.email}
+              onChange={(x) => set('emailChannelId', x)} />
+          )}
+          {v.channels.includes('email') && !v.emailChannelId && (
             <Field label="Email address" error={err('email')}>
               {(p) => <Input {...p} type="email" value={v.email} onChange={(e) => set('email', e.target.value)} autoComplete="email" />}
             </Field>
@@ -199,5 +212,21 @@ export function RuleForm({ rule, initial, onSaved, onCancel }: Props) {
         {onCancel && <Button variant="secondary" onClick={onCancel}>Cancel</Button>}
       </div>
     </form>
+  )
+}
+
+/** A choice among the user's saved channels of one kind, or a new address written below (blank). */
+function SavedChannel({ label, error, value, options, onChange }: {
+  label: string; error?: string; value: string; options: NotificationChannelDto[]; onChange: (id: string) => void
+}) {
+  return (
+    <Field label={label} error={error} hint="Saved under the Channels tab">
+      {(p) => (
+        <Select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">A new address…</option>
+          {options.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.kind === 'webhook' ? c.url : c.email})</option>)}
+        </Select>
+      )}
+    </Field>
   )
 }

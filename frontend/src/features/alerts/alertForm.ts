@@ -19,10 +19,14 @@ export type AlertFormValues = {
   enabled: boolean
   cooldownSeconds: string
   channels: Channel[]
+  /** One of the user's webhook channels; blank to write an address (the server uses or adds a channel for it). */
+  webhookChannelId: string
   webhookUrl: string
   /** Blank when editing keeps the secret the rule has. */
   webhookSecret: string
   email: string
+  /** One of the user's email channels; blank to write an address. */
+  emailChannelId: string
   symbol: string
   interval: string
   priceDirection: 'above' | 'below'
@@ -37,7 +41,7 @@ export type AlertFormValues = {
 }
 
 export const emptyAlert: AlertFormValues = {
-  name: '', kind: 'price', enabled: true, cooldownSeconds: '0', channels: ['inapp'], webhookUrl: '', webhookSecret: '', email: '',
+  name: '', kind: 'price', enabled: true, cooldownSeconds: '0', channels: ['inapp'], webhookChannelId: '', webhookUrl: '', webhookSecret: '', email: '', emailChannelId: '',
   symbol: '', interval: '1d', priceDirection: 'above', field: 'close', level: '', hysteresis: '0', moveDirection: 'either',
   percent: '', bars: '', multiplier: '', jobId: '',
 }
@@ -57,12 +61,12 @@ export function validateAlert(v: AlertFormValues, hasSecret = false): Record<str
   else if (v.name.trim().length > 200) e.name = 'At most 200 characters.'
   if (!isWhole(v.cooldownSeconds) || num(v.cooldownSeconds) > maxCooldownSeconds) e.cooldownseconds = `Whole seconds from 0 to ${maxCooldownSeconds.toLocaleString('en-US')} (30 days).`
   if (v.channels.length === 0) e.channels = 'Choose at least one channel.'
-  if (v.channels.includes('webhook')) {
+  if (v.channels.includes('webhook') && !v.webhookChannelId) {
     if (!/^https?:\/\/[^\s/]+/i.test(v.webhookUrl.trim())) e.webhookurl = 'An absolute http or https address, e.g. https://example.com/hook.'
     const secret = v.webhookSecret
     if (secret ? secret.length < 16 || secret.length > 200 : !hasSecret) e.webhooksecret = 'A secret of 16 to 200 characters, to sign each request.'
   }
-  if (v.channels.includes('email') && !/^[^\s@]+@[^\s@]+$/.test(v.email.trim())) e.email = 'One address, such as name@example.com.'
+  if (v.channels.includes('email') && !v.emailChannelId && !/^[^\s@]+@[^\s@]+$/.test(v.email.trim())) e.email = 'One address, such as name@example.com.'
   if (seriesKinds.includes(v.kind)) {
     if (!v.symbol.trim()) e.symbol = 'Enter the symbol of a known asset.'
     if (!v.interval) e.interval = 'Choose an interval.'
@@ -99,9 +103,11 @@ export function toAlertInput(v: AlertFormValues): AlertRuleInput {
     enabled: v.enabled,
     cooldownSeconds: num(v.cooldownSeconds),
     channels: v.channels,
-    webhookUrl: v.channels.includes('webhook') ? v.webhookUrl.trim() : null,
-    webhookSecret: v.channels.includes('webhook') && v.webhookSecret ? v.webhookSecret : null,
-    email: v.channels.includes('email') ? v.email.trim() : null,
+    webhookUrl: inline(v, 'webhook') ? v.webhookUrl.trim() : null,
+    webhookSecret: inline(v, 'webhook') && v.webhookSecret ? v.webhookSecret : null,
+    email: inline(v, 'email') ? v.email.trim() : null,
+    webhookChannelId: v.channels.includes('webhook') && v.webhookChannelId ? v.webhookChannelId : null,
+    emailChannelId: v.channels.includes('email') && v.emailChannelId ? v.emailChannelId : null,
     symbol: series ? v.symbol.trim() : null,
     interval: series ? v.interval : null,
     direction: v.kind === 'price' ? v.priceDirection : v.kind === 'move' ? v.moveDirection : null,
@@ -115,6 +121,10 @@ export function toAlertInput(v: AlertFormValues): AlertRuleInput {
   }
 }
 
+/** Whether the rule's webhook or email is written as an address rather than chosen among the saved channels. */
+const inline = (v: AlertFormValues, c: 'webhook' | 'email') =>
+  v.channels.includes(c) && !(c === 'webhook' ? v.webhookChannelId : v.emailChannelId)
+
 const text = (x: number | null) => (x === null ? '' : String(x))
 
 /** A stored rule in the form, for editing; the secret is never sent back, so it starts blank. */
@@ -126,8 +136,10 @@ export function fromRule(r: AlertRuleDto): AlertFormValues {
     enabled: r.enabled,
     cooldownSeconds: String(r.cooldownSeconds),
     channels: r.channels.filter((c): c is Channel => (channels as readonly string[]).includes(c)),
+    webhookChannelId: r.webhookChannelId ?? '',
     webhookUrl: r.webhookUrl ?? '',
     email: r.email ?? '',
+    emailChannelId: r.emailChannelId ?? '',
     symbol: r.symbol ?? '',
     interval: r.interval ?? emptyAlert.interval,
     priceDirection: r.kind === 'price' && r.direction === 'below' ? 'below' : 'above',

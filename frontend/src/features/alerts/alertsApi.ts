@@ -1,11 +1,14 @@
 import { apiSlice, query } from '../../api/apiSlice'
 import { liveEvents, type NotificationEvent } from '../../api/liveEvents'
-import type { AlertDeliveryDto, AlertFiringDto, AlertRuleDto, AlertRuleInput, AlertTestDto, InboxPage, Paged, UnreadCount } from '../../api/schemas'
+import type {
+  AlertDeliveryDto, AlertFiringDto, AlertRuleDto, AlertRuleInput, AlertTestDto, ChannelTestDto, InboxPage, NotificationChannelDto, NotificationChannelInput, Paged,
+  UnreadCount,
+} from '../../api/schemas'
 
 const id = (x: string) => encodeURIComponent(x)
 
 // The alerts' tags live with the feature: the shared slice does not need to know them.
-const api = apiSlice.enhanceEndpoints({ addTagTypes: ['Alert', 'AlertFiring', 'Notification', 'Unread'] })
+const api = apiSlice.enhanceEndpoints({ addTagTypes: ['Alert', 'AlertFiring', 'Notification', 'Unread', 'Channel'] })
 
 type Lifecycle = { cacheDataLoaded: Promise<unknown>; cacheEntryRemoved: Promise<unknown> }
 
@@ -36,15 +39,16 @@ export const alertsApi = api.injectEndpoints({
     }),
     createAlert: build.mutation<AlertRuleDto, AlertRuleInput>({
       query: (body) => ({ url: '/alerts', method: 'POST', body }),
-      invalidatesTags: [{ type: 'Alert', id: 'LIST' }],
+      // A rule naming a webhook or email inline may add a channel; channels count their rules.
+      invalidatesTags: [{ type: 'Alert', id: 'LIST' }, 'Channel'],
     }),
     updateAlert: build.mutation<AlertRuleDto, { id: string; body: AlertRuleInput }>({
       query: (a) => ({ url: `/alerts/${id(a.id)}`, method: 'PUT', body: a.body }),
-      invalidatesTags: (_r, _e, a) => [{ type: 'Alert', id: a.id }],
+      invalidatesTags: (_r, _e, a) => [{ type: 'Alert', id: a.id }, 'Channel'],
     }),
     deleteAlert: build.mutation<void, string>({
       query: (x) => ({ url: `/alerts/${id(x)}`, method: 'DELETE' }),
-      invalidatesTags: [{ type: 'Alert', id: 'LIST' }],
+      invalidatesTags: [{ type: 'Alert', id: 'LIST' }, 'Channel'],
     }),
     testAlert: build.mutation<AlertTestDto, string>({
       query: (x) => ({ url: `/alerts/${id(x)}/test`, method: 'POST' }),
@@ -76,6 +80,21 @@ export const alertsApi = api.injectEndpoints({
       query: (x) => ({ url: `/notifications/${id(x)}/read`, method: 'POST' }),
       invalidatesTags: [{ type: 'Notification', id: 'LIST' }, 'Unread'],
     }),
+    listChannels: build.query<NotificationChannelDto[], void>({
+      query: () => '/notification-channels',
+      providesTags: ['Channel'],
+    }),
+    createChannel: build.mutation<NotificationChannelDto, NotificationChannelInput>({
+      query: (body) => ({ url: '/notification-channels', method: 'POST', body }),
+      invalidatesTags: ['Channel'],
+    }),
+    deleteChannel: build.mutation<void, string>({
+      query: (x) => ({ url: `/notification-channels/${id(x)}`, method: 'DELETE' }),
+      invalidatesTags: ['Channel'],
+    }),
+    testChannel: build.mutation<ChannelTestDto, string>({
+      query: (x) => ({ url: `/notification-channels/${id(x)}/test`, method: 'POST' }),
+    }),
     markAllRead: build.mutation<UnreadCount, void>({
       query: () => ({ url: '/notifications/read-all', method: 'POST' }),
       invalidatesTags: [{ type: 'Notification', id: 'LIST' }, 'Unread'],
@@ -85,5 +104,6 @@ export const alertsApi = api.injectEndpoints({
 
 export const {
   useListAlertsQuery, useCreateAlertMutation, useUpdateAlertMutation, useDeleteAlertMutation, useTestAlertMutation, useAlertFiringsQuery,
-  useAlertDeliveriesQuery, useInboxQuery, useUnreadCountQuery, useMarkReadMutation, useMarkAllReadMutation,
+  useAlertDeliveriesQuery, useInboxQuery, useUnreadCountQuery, useMarkReadMutation, useMarkAllReadMutation, useListChannelsQuery,
+  useCreateChannelMutation, useDeleteChannelMutation, useTestChannelMutation,
 } = alertsApi

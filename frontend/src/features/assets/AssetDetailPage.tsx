@@ -14,6 +14,7 @@ import { useCan } from '../auth/authApi'
 import { CoveragePanel } from './CoveragePanel'
 import { AddAssetForm } from './AddAssetForm'
 import { Button } from '../../components/Form'
+import { AlertMe } from '../alerts/AlertMe'
 
 export default function AssetDetailPage() {
   const symbol = useParams().symbol ?? ''
@@ -43,7 +44,8 @@ export default function AssetDetailPage() {
               </Card>
             )}
             <div className="grid gap-4 lg:grid-cols-3">
-              <Card id="asset-chart" title="Chart" className="lg:col-span-2" actions={<IntervalSwitch value={interval} onChange={setInterval} />}>
+              <Card id="asset-chart" title="Chart" className="lg:col-span-2"
+                actions={<span className="flex flex-wrap items-center gap-2"><AlertMe symbol={a.symbol} interval={interval} /><IntervalSwitch value={interval} onChange={setInterval} /></span>}>
                 <SymbolChart symbol={a.symbol} interval={interval} />
               </Card>
               <Card id="collect" title="Collect now">

@@ -409,6 +409,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("channels");
 
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
                     b.Property<int>("CooldownSeconds")
                         .HasColumnType("integer")
                         .HasColumnName("cooldown_seconds");
@@ -421,9 +425,9 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("direction");
 
-                    b.Property<string>("Email")
-                        .HasColumnType("text")
-                        .HasColumnName("email");
+                    b.Property<Guid?>("EmailChannelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("email_channel_id");
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean")
@@ -481,6 +485,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("percent");
 
+                    b.Property<Guid?>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
                     b.Property<string>("Symbol")
                         .HasColumnType("text")
                         .HasColumnName("symbol");
@@ -494,22 +502,24 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("version");
 
-                    b.Property<string>("WebhookSecret")
-                        .HasColumnType("text")
-                        .HasColumnName("webhook_secret");
-
-                    b.Property<string>("WebhookUrl")
-                        .HasColumnType("text")
-                        .HasColumnName("webhook_url");
+                    b.Property<Guid?>("WebhookChannelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("webhook_channel_id");
 
                     b.HasKey("Id")
                         .HasName("pk_alert_rules");
+
+                    b.HasIndex("EmailChannelId")
+                        .HasDatabaseName("ix_alert_rules_email_channel_id");
 
                     b.HasIndex("JobId")
                         .HasDatabaseName("ix_alert_rules_job_id");
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_alert_rules_owner_id");
+
+                    b.HasIndex("WebhookChannelId")
+                        .HasDatabaseName("ix_alert_rules_webhook_channel_id");
 
                     b.HasIndex("AssetId", "Interval", "Enabled")
                         .HasDatabaseName("ix_alert_rules_asset_id_interval_enabled");
@@ -570,6 +580,59 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasDatabaseName("ix_notifications_owner_id_read_at");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.NotificationChannel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Secret")
+                        .HasColumnType("text")
+                        .HasColumnName("secret");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .HasColumnType("text")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_channels");
+
+                    b.HasIndex("OwnerId", "Kind")
+                        .HasDatabaseName("ix_notification_channels_owner_id_kind");
+
+                    b.ToTable("notification_channels", (string)null);
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Analytics.AnalyticsResult", b =>
@@ -2488,6 +2551,21 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_alert_firings_alert_rules_rule_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.AlertRule", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Alerts.NotificationChannel", null)
+                        .WithMany()
+                        .HasForeignKey("EmailChannelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_alert_rules_notification_channels_email_channel_id");
+
+                    b.HasOne("InvestmentPlatform.Data.Alerts.NotificationChannel", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookChannelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_alert_rules_notification_channels_webhook_channel_id");
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.IngestionChunk", b =>

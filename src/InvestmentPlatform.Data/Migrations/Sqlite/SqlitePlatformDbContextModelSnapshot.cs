@@ -400,6 +400,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channels");
 
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("confidence");
+
                     b.Property<int>("CooldownSeconds")
                         .HasColumnType("INTEGER")
                         .HasColumnName("cooldown_seconds");
@@ -412,9 +416,9 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("direction");
 
-                    b.Property<string>("Email")
+                    b.Property<Guid?>("EmailChannelId")
                         .HasColumnType("TEXT")
-                        .HasColumnName("email");
+                        .HasColumnName("email_channel_id");
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER")
@@ -472,6 +476,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("percent");
 
+                    b.Property<Guid?>("PortfolioId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("portfolio_id");
+
                     b.Property<string>("Symbol")
                         .HasColumnType("TEXT")
                         .HasColumnName("symbol");
@@ -485,22 +493,24 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("version");
 
-                    b.Property<string>("WebhookSecret")
+                    b.Property<Guid?>("WebhookChannelId")
                         .HasColumnType("TEXT")
-                        .HasColumnName("webhook_secret");
-
-                    b.Property<string>("WebhookUrl")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("webhook_url");
+                        .HasColumnName("webhook_channel_id");
 
                     b.HasKey("Id")
                         .HasName("pk_alert_rules");
+
+                    b.HasIndex("EmailChannelId")
+                        .HasDatabaseName("ix_alert_rules_email_channel_id");
 
                     b.HasIndex("JobId")
                         .HasDatabaseName("ix_alert_rules_job_id");
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_alert_rules_owner_id");
+
+                    b.HasIndex("WebhookChannelId")
+                        .HasDatabaseName("ix_alert_rules_webhook_channel_id");
 
                     b.HasIndex("AssetId", "Interval", "Enabled")
                         .HasDatabaseName("ix_alert_rules_asset_id_interval_enabled");
@@ -561,6 +571,59 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_notifications_owner_id_read_at");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.NotificationChannel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Secret")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_channels");
+
+                    b.HasIndex("OwnerId", "Kind")
+                        .HasDatabaseName("ix_notification_channels_owner_id_kind");
+
+                    b.ToTable("notification_channels", (string)null);
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Analytics.AnalyticsResult", b =>
@@ -2463,6 +2526,21 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_alert_firings_alert_rules_rule_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Alerts.AlertRule", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Alerts.NotificationChannel", null)
+                        .WithMany()
+                        .HasForeignKey("EmailChannelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_alert_rules_notification_channels_email_channel_id");
+
+                    b.HasOne("InvestmentPlatform.Data.Alerts.NotificationChannel", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookChannelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_alert_rules_notification_channels_webhook_channel_id");
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.IngestionChunk", b =>
