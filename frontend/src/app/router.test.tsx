@@ -13,6 +13,19 @@ describe('routes', () => {
   )
   afterEach(() => localStorage.clear())
 
+  // First: the router warns once per module, so a later test would not see it.
+  it('renders a page loaded lazily on the first visit without the router warning of a missing HydrateFallback', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      const router = createMemoryRouter(routes, { initialEntries: ['/nowhere'] })
+      render(<Provider store={makeStore()}><RouterProvider router={router} /></Provider>)
+      expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument()
+      expect(warn.mock.calls.flat().join(' ')).not.toContain('HydrateFallback')
+    } finally {
+      warn.mockRestore()
+    }
+  })
+
   it('loads the NotFound page lazily for an unknown path, inside the layout', async () => {
     const router = createMemoryRouter(routes, { initialEntries: ['/nowhere'] })
     render(<Provider store={makeStore()}><RouterProvider router={router} /></Provider>)

@@ -2,12 +2,16 @@ import { createBrowserRouter, type RouteObject } from 'react-router'
 import { Layout } from './Layout'
 import { RouteError } from './RouteError'
 
+// Shown while the first page's chunk loads: the router renders no page before it has one.
+const loadingPage = <p role="status" className="p-6 text-sm">Loading…</p>
+
 // Every page is its own chunk: the first load carries only the shell, the store and the API client.
 export const routes: RouteObject[] = [
   {
     path: '/',
     element: <Layout />,
     errorElement: <RouteError />,
+    hydrateFallbackElement: loadingPage,
     children: [
       { index: true, lazy: () => import('../features/dashboard/DashboardPage').then((m) => ({ Component: m.default })) },
       { path: 'assets', lazy: () => import('../features/assets/AssetsPage').then((m) => ({ Component: m.default })) },
@@ -25,8 +29,8 @@ export const routes: RouteObject[] = [
     ],
   },
   // Outside the layout: they are reached without a session.
-  { path: '/login', lazy: () => import('../features/auth/LoginPage').then((m) => ({ Component: m.default })) },
-  { path: '/setup', lazy: () => import('../features/auth/SetupPage').then((m) => ({ Component: m.default })) },
+  { path: '/login', hydrateFallbackElement: loadingPage, lazy: () => import('../features/auth/LoginPage').then((m) => ({ Component: m.default })) },
+  { path: '/setup', hydrateFallbackElement: loadingPage, lazy: () => import('../features/auth/SetupPage').then((m) => ({ Component: m.default })) },
 ]
 
 export const makeRouter = () => createBrowserRouter(routes)
