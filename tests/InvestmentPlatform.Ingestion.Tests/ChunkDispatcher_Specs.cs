@@ -92,6 +92,30 @@ public sealed class When_chunks_are_dispatched_to_the_workers_present : IAsyncLi
         Assert.Equal(3, await DispatchAsync());
     }
 
+    [Fact]
+    public async Task Should_give_up_and_claim_nothing_when_the_broker_does_not_answer()
+    {
+        await StartAsync();
+        await using var scope = _ingestion.Provider.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var dispatcher = new ChunkDispatcher(sp.GetRequiredService<InvestmentPlatform.Data.PlatformDbContext>(), new SilentBroker(),
+            sp.GetRequiredService<CollectorQueues>(), sp.GetRequiredService<SourceCapacity>(), TimeProvider.System);
+
+        // Waiting out the outage would hold the source's lock, and every other dispatcher with it.
+        var ex = await Assert.ThrowsAsync<MassTransit.TransportUnavailableException>(() => dispatcher.DispatchAsync("fake", default));
+
+        Assert.True(InvestmentPlatform.Messaging.Resilience.TransientFailure.IsTransient(ex));
+        Assert.Equal(0, await InFlightAsync());
+        Assert.Equal(3, await DispatchAsync());
+    }
+
+    private sealed class SilentBroker : MassTransit.ISendEndpointProvider
+    {
+        public Task<MassTransit.ISendEndpoint> GetSendEndpoint(Uri address) => new TaskCompletionSource<MassTransit.ISendEndpoint>().Task;
+
+        public MassTransit.ConnectHandle ConnectSendObserver(MassTransit.ISendObserver observer) => throw new NotSupportedException();
+    }
+
     private sealed class UnreachableBroker : MassTransit.ISendEndpointProvider
     {
         public Task<MassTransit.ISendEndpoint> GetSendEndpoint(Uri address) => throw new InvalidOperationException("the broker is away");

@@ -22,6 +22,13 @@ public sealed class ChunkDispatcher(
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
 
+    /// <summary>
+    /// How long the sends may wait for the broker. They run inside the claiming transaction, which holds the source's
+    /// lock: a send left to wait out a broker outage would make every other dispatcher wait on that lock until its
+    /// database command timed out.
+    /// </summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
+
     public async Task<int> DispatchAsync(string source, CancellationToken ct)
     {
         var gate = Gates.GetOrAdd(source, _ => new SemaphoreSlim(1, 1));
@@ -81,12 +88,25 @@ public sealed class ChunkDispatcher(
         }
 
         if (toSend.Count > 0)
-        {
-            var endpoint = await sendEndpoints.GetSendEndpoint(queues.Address(source));
-            foreach (var m in toSend)
-                await endpoint.Send(m, ct);
-        }
+            await SendAsync(source, toSend, ct);
         await tx.CommitAsync(ct);
         return toSend.Count;
+    }
+
+    private async Task SendAsync(string source, List<CollectChunk> messages, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(SendTimeout);
+        try
+        {
+            var endpoint = await sendEndpoints.GetSendEndpoint(queues.Address(source)).WaitAsync(timeout.Token);
+            foreach (var m in messages)
+                await endpoint.Send(m, timeout.Token);
+        }
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            // Rolls the claims back; the sweeper dispatches them again once the broker is back.
+            throw new TransportUnavailableException($"The broker did not take the {source} chunks within {SendTimeout.TotalSeconds:0} s", ex);
+        }
     }
 }

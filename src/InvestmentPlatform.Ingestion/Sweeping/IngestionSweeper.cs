@@ -127,7 +127,9 @@ public sealed class IngestionSweeper(
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && ex is not ObjectDisposedException)
         {
-            logger.LogWarning(ex, "Sweep could not {Step} {Subject}; carrying on", step, subject);
+            // An outage is announced once by the outage log, not once per step and sweep.
+            if (!outage.Report(ex))
+                logger.LogWarning(ex, "Sweep could not {Step} {Subject}; carrying on", step, subject);
         }
     }
 

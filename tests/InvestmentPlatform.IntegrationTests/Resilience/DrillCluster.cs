@@ -19,6 +19,9 @@ public sealed class DrillCluster : IAsyncLifetime
 
     public PrivatePostgres Postgres { get; private set; } = null!;
     public PrivateRabbitMq Broker { get; private set; } = null!;
+
+    /// <summary>The processes reach the broker through this, so a drill can drop them all at one instant.</summary>
+    public TcpFaultProxy BrokerLink { get; private set; } = null!;
     public DrillLog Log { get; } = new();
 
     public PlatformProcess Api => _processes[0];
@@ -28,7 +31,9 @@ public sealed class DrillCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Task.WhenAll(StartPostgresAsync(), StartBrokerAsync());
-        _settings = new PlatformProcessSettings(Postgres.ConnectionString(Database), Broker.Endpoints, "drill",
+        BrokerLink = new TcpFaultProxy(Broker.Endpoints.RabbitPort);
+        _settings = new PlatformProcessSettings(Postgres.ConnectionString(Database),
+            Broker.Endpoints with { RabbitPort = (ushort)BrokerLink.Port }, "drill",
             new Dictionary<string, string>
             {
                 ["Ingestion__SweepInterval"] = "00:00:01",
@@ -158,6 +163,7 @@ public sealed class DrillCluster : IAsyncLifetime
     {
         foreach (var process in _processes)
             await process.DisposeAsync();
+        await BrokerLink.DisposeAsync();
         await Broker.DisposeAsync();
         await Postgres.DisposeAsync();
     }
