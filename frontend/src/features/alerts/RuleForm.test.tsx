@@ -90,7 +90,7 @@ describe('RuleForm', () => {
       name: 'Busy day', kind: 'volume', enabled: true, cooldownSeconds: 3600, channels: ['inapp', 'webhook'],
       webhookUrl: 'https://hooks.example.com/alerts', webhookSecret: 'sixteen-chars-secret', email: null, symbol: 'NOPE', interval: '1d',
       direction: null, field: null, level: null, hysteresis: null, percent: null, bars: 20, multiplier: 3, jobId: null,
-      webhookChannelId: null, emailChannelId: null,
+      webhookChannelId: null, emailChannelId: null, portfolioId: null, confidence: null,
     })
     expect(await screen.findByText('The rule was not created')).toBeInTheDocument()
     expect(screen.getByLabelText('Symbol')).toHaveAttribute('aria-invalid', 'true')
@@ -127,6 +127,40 @@ describe('RuleForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Create rule' }))
     expect((await sent(api.calls, 'POST')).body).toMatchObject({ name: 'Nightly broke', kind: 'job', jobId: 'j1', symbol: null, channels: ['inapp'] })
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ id: 'a9' })))
+  })
+
+  it('creates a stale-data rule on an asset', async () => {
+    const api = mockApi([...base(), ['POST', /\/api\/alerts$/, (c: Call) => ({ status: 201, body: alertRule(c.body as object) })]] as never)
+    renderWithProviders(<RuleForm />)
+    await userEvent.type(screen.getByLabelText('Name'), 'Feed stopped')
+    await userEvent.click(screen.getByLabelText('Stale data'))
+    await userEvent.type(screen.getByLabelText('Symbol'), 'SYN-A')
+    await userEvent.type(screen.getByLabelText('Missing periods'), '3')
+    await userEvent.click(screen.getByRole('button', { name: 'Create rule' }))
+    expect((await sent(api.calls, 'POST')).body).toMatchObject({ kind: 'stale', symbol: 'SYN-A', interval: '1d', bars: 3, level: null, portfolioId: null })
+  })
+
+  it('creates a portfolio VaR rule, sending the confidence as a fraction', async () => {
+    const api = mockApi([
+      ...base(),
+      ['GET', /\/api\/portfolios$/, () => ({ body: [{ id: 'p1', name: 'Core', baseCurrency: 'USD', costBasisMethod: 'fifo', allowShort: false, benchmarkSymbol: null,
+        createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', kind: 'standard', version: 1 }] })],
+      ['POST', /\/api\/alerts$/, (c: Call) => ({ status: 201, body: alertRule(c.body as object) })],
+    ] as never)
+    renderWithProviders(<RuleForm />)
+    await userEvent.type(screen.getByLabelText('Name'), 'Core risk')
+    await userEvent.click(screen.getByLabelText('Portfolio risk'))
+    expect(screen.queryByLabelText('Symbol')).not.toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Create rule' }))
+    expect(await screen.findByText('Choose one of your portfolios.')).toBeInTheDocument()
+
+    await screen.findByRole('option', { name: 'Core' })
+    await userEvent.selectOptions(screen.getByLabelText('Portfolio'), 'p1')
+    await userEvent.selectOptions(screen.getByLabelText('Watch'), 'var')
+    await userEvent.clear(screen.getByLabelText('VaR confidence (%)'))
+    await userEvent.type(screen.getByLabelText('VaR confidence (%)'), '99')
+    await userEvent.click(screen.getByRole('button', { name: 'Create rule' }))
+    expect((await sent(api.calls, 'POST')).body).toMatchObject({ kind: 'portfolio', portfolioId: 'p1', field: 'var', confidence: 0.99, percent: null, symbol: null })
   })
 
   it('edits a rule with PUT and keeps its webhook secret when left blank', async () => {

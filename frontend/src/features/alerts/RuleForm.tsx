@@ -5,6 +5,7 @@ import { Button, Field, Input, Select, SelectField } from '../../components/Form
 import { ErrorMessage } from '../../components/QueryState'
 import { useListAssetsQuery } from '../assets/assetsApi'
 import { chartIntervals, intervalLabel } from '../marketData/intervals'
+import { useListPortfoliosQuery } from '../portfolio/portfolioApi'
 import { useListJobsQuery } from '../scheduler/schedulerApi'
 import { alertKinds, channelLabel, channels, emptyAlert, fromRule, kindLabel, seriesKinds, toAlertInput, validateAlert, type AlertFormValues, type Channel } from './alertForm'
 import { useCreateAlertMutation, useListChannelsQuery, useUpdateAlertMutation } from './alertsApi'
@@ -24,6 +25,7 @@ const kindHelp: Record<string, string> = {
   volume: 'Fires when a bar’s volume is more than K times the median volume of the N bars before it.',
   stale: 'Fires when no new bar arrives for N expected periods.',
   job: 'Fires when a run of the job fails, times out, or is skipped because a job it depends on failed.',
+  portfolio: 'Checked on a schedule: fires when the portfolio’s drawdown goes beyond the limit, or when a day’s loss exceeds its one-day historical VaR.',
 }
 
 /** Create or edit one alert rule: the kind decides which fields show; the server's field errors show in place. */
@@ -39,6 +41,7 @@ export function RuleForm({ rule, initial, onSaved, onCancel }: Props) {
   const series = seriesKinds.includes(v.kind)
   const assets = useListAssetsQuery({ q: v.symbol.trim() || undefined, pageSize: 20 }, { skip: !series })
   const jobs = useListJobsQuery({ pageSize: 200 }, { skip: v.kind !== 'job' })
+  const portfolios = useListPortfoliosQuery(undefined, { skip: v.kind !== 'portfolio' })
   const channelList = useListChannelsQuery(undefined, { skip: !v.channels.some((c) => c !== 'inapp') })
   const saved = {
     webhook: (channelList.data ?? []).filter((c) => c.kind === 'webhook'),
@@ -51,7 +54,6 @@ export function RuleForm({ rule, initial, onSaved, onCancel }: Props) {
   useEffect(() => {
     if (refusals) summary.current?.focus()
   }, [refusals])
-  const kinds: readonly string[] = rule?.kind === 'stale' ? [...alertKinds, 'stale'] : alertKinds
   const what = rule ? 'Edit rule' : 'New alert rule'
 
   async function submit(e: FormEvent) {
@@ -99,7 +101,7 @@ export function RuleForm({ rule, initial, onSaved, onCancel }: Props) {
       <fieldset className="rounded-md border border-slate-300 p-3 dark:border-slate-700" aria-describedby={`${uid}-kind-help`}>
         <legend className="px-1 text-sm font-medium">Fires on</legend>
         <div className="mb-2 flex flex-wrap gap-4 text-sm">
-          {kinds.map((k) => (
+          {alertKinds.map((k) => (
             <label key={k} className="flex items-center gap-1.5">
               <input type="radio" name={`${uid}-kind`} value={k} checked={v.kind === k} onChange={() => set('kind', k as AlertFormValues['kind'])} />
               {kindLabel[k]}
@@ -151,6 +153,23 @@ export function RuleForm({ rule, initial, onSaved, onCancel }: Props) {
             </>
           )}
           {v.kind === 'stale' && numeric('bars', 'Missing periods', '1 to 1,000')}
+          {v.kind === 'portfolio' && (
+            <>
+              <Field label="Portfolio" error={err('portfolioid')} className="sm:col-span-2">
+                {(p) => (
+                  <Select {...p} value={v.portfolioId} onChange={(e) => set('portfolioId', e.target.value)}>
+                    <option value="">{portfolios.isLoading ? 'Loading portfolios…' : 'Choose a portfolio'}</option>
+                    {(portfolios.data ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+                  </Select>
+                )}
+              </Field>
+              <SelectField label="Watch" error={err('field')} value={v.measure} options={['drawdown', 'var']}
+                onChange={(x) => set('measure', x as AlertFormValues['measure'])} show={(x) => (x === 'var' ? 'Day’s loss beyond VaR' : 'Drawdown')} />
+              {v.measure === 'drawdown'
+                ? numeric('percent', 'Drawdown beyond (%)', 'e.g. 10 for a fall of 10 % from the peak')
+                : numeric('confidence', 'VaR confidence (%)', '50 to below 100, e.g. 95')}
+            </>
+          )}
           {v.kind === 'job' && (
             <Field label="Job" error={err('jobid')} className="sm:col-span-2">
               {(p) => (

@@ -7,6 +7,7 @@ import { ErrorMessage, QueryState } from '../../components/QueryState'
 import { RoleNote } from '../../components/RoleNote'
 import { fmtTime } from '../../utils/format'
 import { useCan } from '../auth/authApi'
+import { useListPortfoliosQuery } from '../portfolio/portfolioApi'
 import { useListJobsQuery } from '../scheduler/schedulerApi'
 import { channelLabel, describeCondition, kindLabel, withEnabled } from './alertForm'
 import { useDeleteAlertMutation, useListAlertsQuery, useTestAlertMutation, useUpdateAlertMutation } from './alertsApi'
@@ -26,6 +27,7 @@ export function RulesTable({ selected, onEdit, onHistory, onDeleted }: Props) {
   const rules = useListAlertsQuery({ page, pageSize: 25 })
   const hasJobRules = rules.data?.items.some((r) => r.kind === 'job') ?? false
   const jobs = useListJobsQuery({ pageSize: 200 }, { skip: !hasJobRules })
+  const portfolios = useListPortfoliosQuery(undefined, { skip: !rules.data?.items.some((r) => r.kind === 'portfolio') })
   const [update, updateState] = useUpdateAlertMutation()
   const [remove, removeState] = useDeleteAlertMutation()
   const [test, testState] = useTestAlertMutation()
@@ -34,6 +36,7 @@ export function RulesTable({ selected, onEdit, onHistory, onDeleted }: Props) {
   const gate = { disabled: !can.allowed, title: can.reason }
   const actionError = updateState.error ?? removeState.error ?? testState.error
   const jobName = (id: string | null) => jobs.data?.items.find((j) => j.id === id)?.name ?? 'a job'
+  const portfolioName = (id: string | null | undefined) => portfolios.data?.find((p) => p.id === id)?.name ?? 'a portfolio'
 
   async function sendTest(r: AlertRuleDto) {
     setTested(null)
@@ -48,7 +51,7 @@ export function RulesTable({ selected, onEdit, onHistory, onDeleted }: Props) {
   const columns: Column<AlertRuleDto>[] = [
     { header: 'Name', rowHeader: true, cell: (r) => r.name },
     { header: 'Kind', cell: (r) => kindLabel[r.kind] ?? r.kind },
-    { header: 'Watches', cell: (r) => (r.kind === 'job' ? jobName(r.jobId) : `${r.symbol ?? '—'} · ${r.interval ?? '—'}`) },
+    { header: 'Watches', cell: (r) => (r.kind === 'job' ? jobName(r.jobId) : r.kind === 'portfolio' ? portfolioName(r.portfolioId) : `${r.symbol ?? '—'} · ${r.interval ?? '—'}`) },
     {
       header: 'Condition',
       cell: (r) => (

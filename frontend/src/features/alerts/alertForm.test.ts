@@ -10,6 +10,17 @@ describe('validateAlert', () => {
     expect(validateAlert({ ...price, kind: 'move', percent: '5', bars: '0' })).toEqual({})
     expect(validateAlert({ ...price, kind: 'volume', multiplier: '3', bars: '20' })).toEqual({})
     expect(validateAlert({ ...emptyAlert, name: 'Nightly', kind: 'job', jobId: 'j1' })).toEqual({})
+    expect(validateAlert({ ...price, kind: 'stale', bars: '3' })).toEqual({})
+    expect(validateAlert({ ...emptyAlert, name: 'Risk', kind: 'portfolio', portfolioId: 'p1', percent: '10' })).toEqual({})
+    expect(validateAlert({ ...emptyAlert, name: 'Risk', kind: 'portfolio', portfolioId: 'p1', measure: 'var', confidence: '95' })).toEqual({})
+  })
+
+  it('holds portfolio limits to the server’s ranges', () => {
+    const risk = { ...emptyAlert, name: 'Risk', kind: 'portfolio' as const }
+    expect(Object.keys(validateAlert(risk))).toEqual(['portfolioid', 'percent'])
+    expect(validateAlert({ ...risk, portfolioId: 'p1', percent: '100' }).percent).toBeDefined()
+    expect(validateAlert({ ...risk, portfolioId: 'p1', measure: 'var', confidence: '100' }).confidence).toBeDefined()
+    expect(validateAlert({ ...risk, portfolioId: 'p1', measure: 'var', confidence: '49' }).confidence).toBeDefined()
   })
 
   it('checks only the fields the kind uses, keyed like the server', () => {
@@ -47,6 +58,15 @@ describe('toAlertInput and fromRule', () => {
     expect(toAlertInput({ ...emptyAlert, name: ' Nightly ', kind: 'job', jobId: 'j1', symbol: 'SYN-A' })).toMatchObject({
       name: 'Nightly', kind: 'job', jobId: 'j1', symbol: null, interval: null,
     })
+  })
+
+  it('round-trips a portfolio rule, the confidence in percent on screen and a fraction on the wire', () => {
+    const rule = alertRule({ kind: 'portfolio', symbol: null, interval: null, portfolioId: 'p1', field: 'var', confidence: 0.975, level: null })
+    const form = fromRule(rule)
+    expect(form).toMatchObject({ kind: 'portfolio', portfolioId: 'p1', measure: 'var', confidence: '97.5' })
+    expect(toAlertInput(form)).toMatchObject({ kind: 'portfolio', portfolioId: 'p1', field: 'var', confidence: 0.975, percent: null, symbol: null, level: null })
+    expect(describeCondition(rule)).toBe('the day\'s loss exceeds the one-day 97.5 % VaR')
+    expect(describeCondition({ ...rule, field: 'drawdown', percent: 12 })).toBe('drawdown beyond 12 %')
   })
 
   it('round-trips a stored rule, leaving the secret out so the server keeps it', () => {

@@ -1,13 +1,13 @@
 import type { AlertRuleDto, AlertRuleInput } from '../../api/schemas'
 
 // The rule kinds, channels and words the API accepts (docs/api/alerts.md).
-export const alertKinds = ['price', 'move', 'volume', 'job'] as const
-export type AlertKind = (typeof alertKinds)[number] | 'stale'
+export const alertKinds = ['price', 'move', 'volume', 'stale', 'portfolio', 'job'] as const
+export type AlertKind = (typeof alertKinds)[number]
 export const seriesKinds: readonly string[] = ['price', 'move', 'volume', 'stale']
 export const channels = ['inapp', 'webhook', 'email'] as const
 export type Channel = (typeof channels)[number]
 
-export const kindLabel: Record<string, string> = { price: 'Price level', move: 'Price move', volume: 'Volume spike', job: 'Job failure', stale: 'Stale data' }
+export const kindLabel: Record<string, string> = { price: 'Price level', move: 'Price move', volume: 'Volume spike', job: 'Job failure', stale: 'Stale data', portfolio: 'Portfolio risk' }
 export const channelLabel: Record<string, string> = { inapp: 'In-app', webhook: 'Webhook', email: 'Email' }
 
 export const maxCooldownSeconds = 30 * 24 * 3600
@@ -38,12 +38,17 @@ export type AlertFormValues = {
   bars: string
   multiplier: string
   jobId: string
+  portfolioId: string
+  /** What a portfolio rule watches: its drawdown, or the day's loss against its one-day historical VaR. */
+  measure: 'drawdown' | 'var'
+  /** The VaR's confidence in percent, e.g. 95. */
+  confidence: string
 }
 
 export const emptyAlert: AlertFormValues = {
   name: '', kind: 'price', enabled: true, cooldownSeconds: '0', channels: ['inapp'], webhookChannelId: '', webhookUrl: '', webhookSecret: '', email: '', emailChannelId: '',
   symbol: '', interval: '1d', priceDirection: 'above', field: 'close', level: '', hysteresis: '0', moveDirection: 'either',
-  percent: '', bars: '', multiplier: '', jobId: '',
+  percent: '', bars: '', multiplier: '', jobId: '', portfolioId: '', measure: 'drawdown', confidence: '95',
 }
 
 const isWhole = (s: string) => /^\d+$/.test(s.trim())
@@ -87,6 +92,11 @@ export function validateAlert(v: AlertFormValues, hasSecret = false): Record<str
     case 'stale':
       if (!isWhole(v.bars) || num(v.bars) < 1 || num(v.bars) > maxBars) e.bars = `Whole periods from 1 to ${maxBars}.`
       break
+    case 'portfolio':
+      if (!v.portfolioId) e.portfolioid = 'Choose one of your portfolios.'
+      if (v.measure === 'drawdown' && (!finite(v.percent) || num(v.percent) <= 0 || num(v.percent) >= 100)) e.percent = 'A drawdown above 0 and below 100, e.g. 10.'
+      if (v.measure === 'var' && (!finite(v.confidence) || num(v.confidence) < 50 || num(v.confidence) >= 100)) e.confidence = 'A confidence from 50 to below 100, e.g. 95.'
+      break
     case 'job':
       if (!v.jobId) e.jobid = 'Choose one of your scheduler jobs.'
       break
@@ -111,13 +121,16 @@ export function toAlertInput(v: AlertFormValues): AlertRuleInput {
     symbol: series ? v.symbol.trim() : null,
     interval: series ? v.interval : null,
     direction: v.kind === 'price' ? v.priceDirection : v.kind === 'move' ? v.moveDirection : null,
-    field: v.kind === 'price' ? v.field : null,
+    field: v.kind === 'price' ? v.field : v.kind === 'portfolio' ? v.measure : null,
     level: v.kind === 'price' ? num(v.level) : null,
     hysteresis: v.kind === 'price' ? num(v.hysteresis || '0') : null,
-    percent: v.kind === 'move' ? num(v.percent) : null,
+    percent: v.kind === 'move' || (v.kind === 'portfolio' && v.measure === 'drawdown') ? num(v.percent) : null,
     bars: v.kind === 'move' || v.kind === 'volume' || v.kind === 'stale' ? num(v.bars) : null,
     multiplier: v.kind === 'volume' ? num(v.multiplier) : null,
     jobId: v.kind === 'job' ? v.jobId : null,
+    portfolioId: v.kind === 'portfolio' ? v.portfolioId : null,
+    // The API takes a fraction; the form speaks percent.
+    confidence: v.kind === 'portfolio' && v.measure === 'var' ? num(v.confidence) / 100 : null,
   }
 }
 
@@ -151,6 +164,9 @@ export function fromRule(r: AlertRuleDto): AlertFormValues {
     bars: text(r.bars),
     multiplier: text(r.multiplier),
     jobId: r.jobId ?? '',
+    portfolioId: r.portfolioId ?? '',
+    measure: r.kind === 'portfolio' && r.field === 'var' ? 'var' : 'drawdown',
+    confidence: r.confidence == null ? emptyAlert.confidence : String(Math.round(r.confidence * 10000) / 100),
   }
 }
 
@@ -162,7 +178,7 @@ export function withEnabled(r: AlertRuleDto, enabled: boolean): AlertRuleInput {
 const fmt = (x: number | null) => (x === null ? '?' : x.toLocaleString('en-US', { maximumFractionDigits: 8 }))
 
 /** One line saying when the rule fires, as the docs define it. */
-export function describeCondition(r: Pick<AlertRuleDto, 'kind' | 'direction' | 'field' | 'level' | 'hysteresis' | 'percent' | 'bars' | 'multiplier'>): string {
+export function describeCondition(r: Pick<AlertRuleDto, 'kind' | 'direction' | 'field' | 'level' | 'hysteresis' | 'percent' | 'bars' | 'multiplier'> & { confidence?: number | null }): string {
   switch (r.kind) {
     case 'price': {
       const above = r.direction !== 'below'
@@ -178,6 +194,10 @@ export function describeCondition(r: Pick<AlertRuleDto, 'kind' | 'direction' | '
       return `volume > ${fmt(r.multiplier)}× the median of ${r.bars} bars`
     case 'stale':
       return `no new bar for ${r.bars} period${r.bars === 1 ? '' : 's'}`
+    case 'portfolio':
+      return r.field === 'var'
+        ? `the day's loss exceeds the one-day ${fmt((r.confidence ?? 0.95) * 100)} % VaR`
+        : `drawdown beyond ${fmt(r.percent)} %`
     case 'job':
       return 'a run fails, times out or is skipped'
     default:
