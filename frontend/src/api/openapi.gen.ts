@@ -251,6 +251,13 @@ export type CashBalance = {
   amountBase?: number
 }
 
+export type ChannelHealthDto = {
+  status?: string
+  lastAttemptAt?: string | null
+  statusCode?: number | null
+  error?: string | null
+}
+
 export type ChannelTestDto = {
   status?: string
   statusCode?: number | null
@@ -636,6 +643,7 @@ export type NotificationChannelDto = {
   rules?: number
   createdAt?: string
   updatedAt?: string
+  health?: ChannelHealthDto
 }
 
 export type NotificationChannelInput = {

@@ -25,13 +25,14 @@ public sealed class NotificationChannelService(PlatformDbContext db, IOptions<De
     {
         var rows = await db.NotificationChannels.AsNoTracking().Where(c => c.OwnerId == owner).OrderBy(c => c.Name).ThenBy(c => c.Id).ToListAsync(ct);
         var uses = await UsesAsync(owner, ct);
-        return rows.Select(c => ToDto(c, uses.GetValueOrDefault(c.Id))).ToList();
+        var health = await HealthAsync(owner, ct);
+        return rows.Select(c => ToDto(c, uses.GetValueOrDefault(c.Id), health)).ToList();
     }
 
     public async Task<NotificationChannelDto> GetAsync(Guid id, string owner, CancellationToken ct)
     {
         var channel = await FindAsync(id, owner, tracked: false, ct);
-        return ToDto(channel, (await UsesAsync(owner, ct)).GetValueOrDefault(id));
+        return ToDto(channel, (await UsesAsync(owner, ct)).GetValueOrDefault(id), await HealthAsync(owner, ct));
     }
 
     public async Task<NotificationChannelDto> CreateAsync(NotificationChannelInput input, string owner, CancellationToken ct)
@@ -43,7 +44,7 @@ public sealed class NotificationChannelService(PlatformDbContext db, IOptions<De
         Apply(channel, input);
         db.NotificationChannels.Add(channel);
         await db.SaveChangesAsync(ct);
-        return ToDto(channel, 0);
+        return ToDto(channel, 0, []);
     }
 
     public async Task<NotificationChannelDto> UpdateAsync(Guid id, string owner, NotificationChannelInput input, CancellationToken ct)
@@ -56,7 +57,7 @@ public sealed class NotificationChannelService(PlatformDbContext db, IOptions<De
             throw AlertsException.Unprocessable("kind", $"The channel is used by {uses} rules as a {kind}: its kind cannot change.");
         channel.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return ToDto(channel, uses);
+        return ToDto(channel, uses, await HealthAsync(owner, ct));
     }
 
     public async Task DeleteAsync(Guid id, string owner, CancellationToken ct)
@@ -161,6 +162,40 @@ public sealed class NotificationChannelService(PlatformDbContext db, IOptions<De
         return rules.SelectMany(r => new[] { r.WebhookChannelId, r.EmailChannelId }).OfType<Guid>().GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
     }
 
+    /// <summary>
+    /// Each channel's health, from the latest delivery attempt of the owner's firings on it (through the rule that
+    /// chose it). A firing is given up after <see cref="DeliveryOptions.Retries"/> retries: its message goes to the
+    /// error queue, and the channel shows failing until a later delivery succeeds.
+    /// </summary>
+    private async Task<Dictionary<Guid, ChannelHealthDto>> HealthAsync(string owner, CancellationToken ct)
+    {
+        var attempts = await (from d in db.AlertDeliveries.AsNoTracking()
+                              join f in db.AlertFirings.AsNoTracking() on d.FiringId equals f.Id
+                              join r in db.AlertRules.AsNoTracking() on f.RuleId equals r.Id
+                              where f.OwnerId == owner && (r.WebhookChannelId != null || r.EmailChannelId != null)
+                              orderby d.At descending, d.Id descending
+                              select new { d.Channel, r.WebhookChannelId, r.EmailChannelId, d.Status, d.StatusCode, d.Error, d.At, d.Attempt })
+            .Take(HealthWindow).ToListAsync(ct);
+        var health = new Dictionary<Guid, ChannelHealthDto>();
+        foreach (var a in attempts)
+        {
+            if ((a.Channel == AlertKinds.Webhook ? a.WebhookChannelId : a.Channel == AlertKinds.Email ? a.EmailChannelId : null) is not { } channel
+                || health.ContainsKey(channel))
+                continue;
+            var status = a.Status switch
+            {
+                "delivered" => "ok",
+                "failed" when a.Attempt <= delivery.Value.Retries => "retrying",
+                _ => "failing",
+            };
+            health[channel] = new ChannelHealthDto(status, a.At, a.StatusCode, a.Error);
+        }
+        return health;
+    }
+
+    /// <summary>The latest attempts read for health: enough for every channel a user keeps to have its latest among them in practice.</summary>
+    private const int HealthWindow = 2000;
+
     /// <summary>Checks the whole input, then copies it; a secret left out on a change keeps the one stored.</summary>
     private void Apply(NotificationChannel channel, NotificationChannelInput input)
     {
@@ -192,27 +227,15 @@ public sealed class NotificationChannelService(PlatformDbContext db, IOptions<De
             throw AlertsException.Unprocessable("webhookSecret", "A webhook needs a secret (webhookSecret): 16 to 200 characters.");
     }
 
-    /// <summary>An absolute http(s) address whose host the allowed targets admit (<see cref="DeliveryOptions"/>).</summary>
+    /// <summary>An absolute http(s) address whose host the allowed targets admit (<see cref="WebhookTargets"/>).</summary>
     public static string ValidWebhookUrl(string? url, DeliveryOptions options)
     {
         if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || url!.Length > 2000)
             throw AlertsException.Unprocessable("webhookUrl", "webhookUrl must be an absolute http or https address.");
         var host = uri.IdnHost.TrimStart('[').TrimEnd(']');
-        var literal = IPAddress.TryParse(host, out var ip) ? ip : null;
-        if (!options.AllowPrivateTargets && (literal is not null ? WebhookSender.IsPrivate(literal) : uri.IsLoopback || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)))
-            throw AlertsException.Unprocessable("webhookUrl", $"{host} is a loopback, private or link-local address: webhooks may not target the platform's own network.");
-        if (options.AllowedTargets.Count > 0 && !options.AllowedTargets.Any(t => Admits(t.Trim(), host, literal)))
-            throw AlertsException.Unprocessable("webhookUrl", $"{host} is not among the allowed webhook targets (Alerts:Delivery:AllowedTargets).");
+        if (WebhookTargets.Refusal(options, host, IPAddress.TryParse(host, out var ip) ? ip : null) is { } refusal)
+            throw AlertsException.Unprocessable("webhookUrl", refusal);
         return uri.ToString();
-    }
-
-    private static bool Admits(string target, string host, IPAddress? literal)
-    {
-        if (target.Contains('/'))
-            return literal is not null && IPNetwork.TryParse(target, out var network) && network.Contains(literal.IsIPv4MappedToIPv6 ? literal.MapToIPv4() : literal);
-        if (target.StartsWith("*.", StringComparison.Ordinal))
-            return host.EndsWith(target[1..], StringComparison.OrdinalIgnoreCase);
-        return string.Equals(target, host, StringComparison.OrdinalIgnoreCase);
     }
 
     public static string ValidEmail(string? email)
@@ -223,6 +246,7 @@ public sealed class NotificationChannelService(PlatformDbContext db, IOptions<De
         return value;
     }
 
-    private static NotificationChannelDto ToDto(NotificationChannel c, int rules) =>
-        new(c.Id, c.Name, c.Kind, c.Url, c.Secret is not null, c.Email, rules, c.CreatedAt, c.UpdatedAt);
+    private static NotificationChannelDto ToDto(NotificationChannel c, int rules, Dictionary<Guid, ChannelHealthDto> health) =>
+        new(c.Id, c.Name, c.Kind, c.Url, c.Secret is not null, c.Email, rules, c.CreatedAt, c.UpdatedAt,
+            health.GetValueOrDefault(c.Id) ?? new ChannelHealthDto("unused", null, null, null));
 }

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace InvestmentPlatform.Alerts.Delivery;
 
 /// <summary>
-/// Posts a signed JSON body. The target's addresses are checked when the connection is made, after DNS, so a name
-/// that resolves (or re-resolves) to a private address is refused as well as a literal one.
+/// Posts a signed JSON body. The target's addresses are checked (<see cref="WebhookTargets"/>) when the connection is
+/// made, after DNS, so a name that resolves (or re-resolves) to a private address is refused as well as a literal one.
 /// </summary>
 public sealed class WebhookSender(HttpClient http)
 {
@@ -23,9 +23,11 @@ public sealed class WebhookSender(HttpClient http)
             var addresses = IPAddress.TryParse(context.DnsEndPoint.Host, out var literal)
                 ? [literal]
                 : await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
-            var allowed = addresses.Where(a => options.Value.AllowPrivateTargets || !IsPrivate(a)).ToList();
+            var refusals = addresses.Select(a => (Address: a, Refusal: WebhookTargets.Refusal(options.Value, context.DnsEndPoint.Host, a))).ToList();
+            var allowed = refusals.Where(r => r.Refusal is null).Select(r => r.Address).ToList();
             if (allowed.Count == 0)
-                throw new WebhookRefusedException($"{context.DnsEndPoint.Host} is a loopback, private or link-local address.");
+                throw new WebhookRefusedException(refusals.Select(r => r.Refusal).FirstOrDefault()
+                                                  ?? $"{context.DnsEndPoint.Host} has no address.");
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
@@ -52,19 +54,6 @@ public sealed class WebhookSender(HttpClient http)
         request.Headers.Add(SignatureHeader, Sign(secret, timestamp, body));
         using var response = await http.SendAsync(request, ct);
         return response.StatusCode;
-    }
-
-    public static bool IsPrivate(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-            address = address.MapToIPv4();
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
-            return true;
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal;
-        var b = address.GetAddressBytes();
-        return b[0] is 10 or 0 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254)
-               || (b[0] == 100 && b[1] is >= 64 and <= 127);
     }
 }
 

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static InvestmentPlatform.IntegrationTests.Alerts.AlertsHost;
 
 namespace InvestmentPlatform.IntegrationTests.Alerts;
@@ -90,6 +92,81 @@ public abstract class When_users_keep_notification_channels(ApiDatabase database
         Assert.Equal(HttpStatusCode.NoContent, (await _host.Alice.DeleteAsync($"/api/alerts/{ruleId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await _host.Alice.DeleteAsync($"/api/notification-channels/{hookId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _host.Alice.GetAsync($"/api/notification-channels/{hookId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_mark_a_webhook_failing_once_its_retries_are_spent_and_ok_after_it_delivers_again()
+    {
+        // Every attempt of the first firing fails: the first one and its five retries.
+        await using var receiver = new WebhookReceiver(Secret, failures: 6);
+        var hook = await CreatedAsync(_host.Alice, "/api/notification-channels", new { name = "flaky hook", kind = "webhook", url = receiver.Url, secret = Secret });
+        var hookId = hook.GetProperty("id").GetGuid();
+        Assert.Equal("unused", hook.GetProperty("health").GetProperty("status").GetString());
+        await CreatedAsync(_host.Alice, "/api/alerts", new
+        {
+            name = "flaky", kind = "price", symbol = "CHAN", interval = "1d", direction = "above", level = 105,
+            channels = new[] { "webhook" }, webhookChannelId = hookId,
+        });
+
+        await _host.LoadAsync("CHAN", (4, 106, 10));
+        var failing = await HealthAsync(hookId, "failing");
+        Assert.Equal(500, failing.GetProperty("statusCode").GetInt32());
+        Assert.Equal(6, receiver.Requests);
+
+        // Back under the level re-arms the rule; the next crossing is delivered at its first attempt.
+        await _host.LoadAsync("CHAN", (5, 100, 10));
+        await _host.LoadAsync("CHAN", (8, 107, 10));
+        await HealthAsync(hookId, "ok");
+        Assert.Single(receiver.Accepted);
+    }
+
+    [Fact]
+    public async Task Should_refuse_at_connection_a_webhook_saved_before_the_allowed_targets_were_narrowed()
+    {
+        await using var receiver = new WebhookReceiver(Secret, failures: 0);
+        var hookId = (await CreatedAsync(_host.Alice, "/api/notification-channels", new { name = "old hook", kind = "webhook", url = receiver.Url, secret = Secret }))
+            .GetProperty("id").GetGuid();
+        // As if saved under a wider list: [::1] is loopback, which this platform allows, but outside its allowed targets.
+        var outside = receiver.Url.Replace("127.0.0.1", "[::1]", StringComparison.Ordinal);
+        await using (var scope = _host.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<InvestmentPlatform.Data.PlatformDbContext>().NotificationChannels
+                .Where(c => c.Id == hookId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Url, outside));
+
+        var test = await JsonAsync(await _host.Alice.PostAsync($"/api/notification-channels/{hookId}/test", null), HttpStatusCode.OK);
+
+        Assert.Equal("refused", test.GetProperty("status").GetString());
+        Assert.Contains("not among the allowed webhook targets", test.GetProperty("error").GetString());
+        Assert.Equal(0, receiver.Requests);
+    }
+
+    [Fact]
+    public async Task Should_send_a_test_email_through_an_email_channel()
+    {
+        // The Maildir is shared by every run against this server: this test's mail is told apart by its address.
+        var to = $"alice-{Guid.NewGuid():N}@example.com";
+        var mail = await CreatedAsync(_host.Alice, "/api/notification-channels", new { name = "my inbox", kind = "email", email = to });
+
+        var test = await JsonAsync(await _host.Alice.PostAsync($"/api/notification-channels/{mail.GetProperty("id").GetGuid()}/test", null), HttpStatusCode.OK);
+
+        Assert.Equal("delivered", test.GetProperty("status").GetString());
+        var received = Assert.Single(Mailbox(), m => m.To.Mailboxes.Any(a => a.Address == to));
+        Assert.Contains("my inbox", received.Subject);
+        Assert.Contains("this is how alert firings reach you here", received.TextBody);
+    }
+
+    /// <summary>The channel's health once it reads <paramref name="status"/>.</summary>
+    private async Task<JsonElement> HealthAsync(Guid channel, string status)
+    {
+        JsonElement health = default;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            health = (await JsonAsync(await _host.Alice.GetAsync($"/api/notification-channels/{channel}"), HttpStatusCode.OK)).GetProperty("health");
+            if (health.GetProperty("status").GetString() == status)
+                return health;
+            Assert.True(DateTime.UtcNow < deadline, $"The channel's health is still {health} after 60 s.");
+            await Task.Delay(50);
+        }
     }
 }
 

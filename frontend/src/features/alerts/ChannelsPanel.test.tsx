@@ -8,7 +8,7 @@ import AlertsPage from './AlertsPage'
 afterEach(() => vi.unstubAllGlobals())
 
 const hook = { id: 'c1', name: 'ops hook', kind: 'webhook', url: 'https://hooks.example.com/a', hasSecret: true, email: null, rules: 2,
-  createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z' }
+  createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', health: { status: 'unused', lastAttemptAt: null, statusCode: null, error: null } }
 
 describe('Channels tab', () => {
   it('lists the channels, sends a test and shows what the receiver answered', async () => {
@@ -21,6 +21,16 @@ describe('Channels tab', () => {
     expect(row).toHaveTextContent(/Webhook.*https:\/\/hooks\.example\.com\/a.*2/)
     await userEvent.click(screen.getByRole('button', { name: 'Send test to ops hook' }))
     expect(await screen.findByText('Test to ops hook: failed (500).')).toBeInTheDocument()
+  })
+
+  it('marks a channel whose deliveries were given up as failing, with what it answered', async () => {
+    const failing = { ...hook, id: 'c2', name: 'dead hook', health: { status: 'failing', lastAttemptAt: '2024-03-01T10:00:00Z', statusCode: 500, error: null } }
+    mockApi([['GET', /\/api\/notification-channels$/, () => ({ body: [hook, failing] })]])
+    renderWithProviders(<AlertsPage />, { route: '/alerts?tab=channels' })
+    const dead = (await screen.findByRole('rowheader', { name: 'dead hook' })).closest('tr')!
+    expect(dead).toHaveTextContent(/Failing.*answered 500/)
+    const unused = screen.getByRole('rowheader', { name: 'ops hook' }).closest('tr')!
+    expect(unused).toHaveTextContent('Nothing sent yet')
   })
 
   it('adds an email channel and shows the server’s field error in place', async () => {

@@ -5,12 +5,36 @@ import { DataTable, type Column } from '../../components/DataTable'
 import { Button, Field, Input, SelectField } from '../../components/Form'
 import { ErrorMessage, QueryState } from '../../components/QueryState'
 import { RoleNote } from '../../components/RoleNote'
+import { fmtTime } from '../../utils/format'
 import { useCan } from '../auth/authApi'
 import { useCreateChannelMutation, useDeleteChannelMutation, useListChannelsQuery, useTestChannelMutation } from './alertsApi'
 
 const small = '!px-2 !py-0.5 text-xs'
 const kinds = ['webhook', 'email'] as const
 const kindText: Record<string, string> = { webhook: 'Webhook', email: 'Email' }
+
+// How the latest delivery went (docs/api/alerts.md): failing means given up after the retries, or refused.
+const healthLook: Record<string, { text: string; className: string }> = {
+  ok: { text: 'Delivering', className: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100' },
+  retrying: { text: 'Retrying', className: 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100' },
+  failing: { text: 'Failing', className: 'bg-rose-100 text-rose-900 dark:bg-rose-900 dark:text-rose-100' },
+  unused: { text: 'Nothing sent yet', className: 'bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-100' },
+}
+
+function Health({ health }: { health: NotificationChannelDto['health'] }) {
+  const look = healthLook[health.status] ?? healthLook.unused
+  const why = health.error ?? (health.statusCode ? `answered ${health.statusCode}` : null)
+  return (
+    <>
+      <span data-testid="channel-health" className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${look.className}`}>{look.text}</span>
+      {health.lastAttemptAt && (
+        <span className="block text-xs text-slate-600 dark:text-slate-400">
+          {fmtTime(health.lastAttemptAt)}{health.status !== 'ok' && why ? ` · ${why}` : ''}
+        </span>
+      )}
+    </>
+  )
+}
 
 /** The signed-in user's webhook endpoints and email addresses, which rules choose to be told on; each can be sent a test. */
 export function ChannelsPanel() {
@@ -36,6 +60,7 @@ export function ChannelsPanel() {
     { header: 'Kind', cell: (c) => kindText[c.kind] ?? c.kind },
     { header: 'Target', cellClassName: 'break-all', cell: (c) => (c.kind === 'webhook' ? c.url : c.email) },
     { header: 'Rules', cellClassName: 'num', cell: (c) => c.rules.toLocaleString('en-US') },
+    { header: 'Last delivery', cell: (c) => <Health health={c.health} /> },
     {
       header: <span className="sr-only">Actions</span>,
       cellClassName: 'text-right whitespace-nowrap',
