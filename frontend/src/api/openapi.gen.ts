@@ -364,6 +364,13 @@ export type CreatedApiKeyDto = {
   secret?: string
 }
 
+export type CronPreviewDto = {
+  expression?: string
+  timeZone?: string
+  description?: string
+  next?: (string)[]
+}
+
 export type CumulativePoint = {
   time?: string
   return?: number
@@ -374,6 +381,15 @@ export type CurrentUserDto = {
   userName?: string
   role?: string
   apiKeyId?: string | null
+}
+
+export type DailyRuns = {
+  date?: string
+  runs?: number
+  succeeded?: number
+  failed?: number
+  recordsLoaded?: number
+  meanDurationMs?: number | null
 }
 
 export type DrawdownPoint = {
@@ -519,6 +535,45 @@ export type IngestionRequestViewPagedResult = {
   totalPages?: number
 }
 
+export type JobDto = {
+  id?: string
+  name?: string
+  description?: string | null
+  source?: string
+  symbols?: (string)[]
+  assetFilter?: {
+    [key: string]: string
+  } | null
+  assetType?: string | null
+  interval?: string
+  mode?: string
+  lookbackDays?: number
+  schedule?: ScheduleDto
+  enabled?: boolean
+  maxRetries?: number
+  timeoutSeconds?: number
+  tags?: (string)[]
+  templateId?: string | null
+  dependsOn?: (string)[]
+  lastRun?: LastRunDto
+  nextFireTime?: string | null
+  createdAt?: string
+  updatedAt?: string
+  ownerId?: string | null
+  options?: {
+    [key: string]: string
+  } | null
+  version?: number
+}
+
+export type JobDtoPagedResult = {
+  items?: (JobDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
 export type JobGraph = {
   nodes?: (GraphNode)[]
   edges?: (GraphEdge)[]
@@ -578,6 +633,12 @@ export type LabelledReturn = {
   value?: number | null
   annualized?: number | null
   description?: string
+}
+
+export type LastRunDto = {
+  id?: string
+  status?: string
+  finishedAt?: string | null
 }
 
 export type LatestBarDto = {
@@ -860,6 +921,50 @@ export type RollingPointDto = {
   sharpe?: number | null
 }
 
+export type RunAnalyticsDto = {
+  runs?: number
+  succeeded?: number
+  failed?: number
+  skipped?: number
+  timedOut?: number
+  successRate?: number | null
+  meanDurationMs?: number | null
+  p95DurationMs?: number | null
+  recordsLoaded?: number
+  failuresByClass?: {
+    [key: string]: number
+  }
+  daily?: (DailyRuns)[]
+}
+
+export type RunDto = {
+  id?: string
+  jobId?: string
+  jobName?: string
+  status?: string
+  trigger?: string
+  attempt?: number
+  chainId?: string | null
+  requestId?: string | null
+  scheduledAt?: string
+  startedAt?: string | null
+  finishedAt?: string | null
+  durationMs?: number | null
+  recordsCollected?: number
+  recordsLoaded?: number
+  recordsRejected?: number
+  errorClass?: string | null
+  errorMessage?: string | null
+}
+
+export type RunDtoPagedResult = {
+  items?: (RunDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
 export type ScheduleDto = {
   kind?: string
   cron?: string | null
@@ -938,6 +1043,33 @@ export type SymbolProgress = {
   errorClass?: string | null
   errorMessage?: string | null
   retryAt?: string | null
+}
+
+export type TemplateDto = {
+  id?: string
+  name?: string
+  description?: string | null
+  source?: string
+  symbols?: (string)[]
+  assetType?: string | null
+  interval?: string
+  mode?: string
+  lookbackDays?: number
+  schedule?: ScheduleDto
+  maxRetries?: number
+  timeoutSeconds?: number
+  tags?: (string)[]
+  createdAt?: string
+  updatedAt?: string
+  version?: number
+}
+
+export type TemplateDtoPagedResult = {
+  items?: (TemplateDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
 }
 
 export type TemplateRequest = {
@@ -1256,25 +1388,25 @@ export type Paths = {
     get: void
   }
   "/api/scheduler/jobs": {
-    get: void
-    post: void
+    get: JobDtoPagedResult
+    post: JobDto
   }
   "/api/scheduler/jobs/{id}": {
-    get: void
-    put: void
+    get: JobDto
+    put: JobDto
     delete: void
   }
   "/api/scheduler/jobs/{id}/pause": {
-    post: void
+    post: JobDto
   }
   "/api/scheduler/jobs/{id}/resume": {
-    post: void
+    post: JobDto
   }
   "/api/scheduler/jobs/{id}/trigger": {
     post: void
   }
   "/api/scheduler/runs": {
-    get: void
+    get: RunDtoPagedResult
   }
   "/api/scheduler/runs/{id}/cancel": {
     post: void
@@ -1283,25 +1415,25 @@ export type Paths = {
     get: JobGraph
   }
   "/api/scheduler/templates": {
-    get: void
-    post: void
+    get: TemplateDtoPagedResult
+    post: TemplateDto
   }
   "/api/scheduler/templates/{id}": {
-    get: void
-    put: void
+    get: TemplateDto
+    put: TemplateDto
     delete: void
   }
   "/api/scheduler/templates/{id}/jobs": {
-    post: void
+    post: JobDto
   }
   "/api/scheduler/limits": {
     get: JobLimits
   }
   "/api/scheduler/cron/next": {
-    get: void
+    get: CronPreviewDto
   }
   "/api/scheduler/analytics": {
-    get: void
+    get: RunAnalyticsDto
   }
   "/api/users": {
     get: (UserDto)[]

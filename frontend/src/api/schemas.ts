@@ -3,7 +3,7 @@
 import type * as G from './openapi.gen'
 
 /** Swashbuckle marks few properties as required, but the server always sends every one (null when it has no value). */
-type Sent<X> = X extends (infer U)[] ? Sent<U>[] : X extends object ? { [K in keyof X]-?: Sent<Exclude<X[K], undefined>> } : X
+export type Sent<X> = X extends (infer U)[] ? Sent<U>[] : X extends object ? { [K in keyof X]-?: Sent<Exclude<X[K], undefined>> } : X
 
 /** One page of a list, as every paged endpoint answers (AssetDtoPagedResult, RunDtoPagedResult, …). */
 export type Paged<T> = { items: T[]; page: number; pageSize: number; totalCount: number; totalPages: number }

@@ -9,7 +9,7 @@ export const asset = (over: Partial<AssetDto> = {}): AssetDto => ({
 export const job = (over: Partial<JobDto> = {}): JobDto => ({
   id: 'j1', name: 'Daily synthetic', description: null, source: 'synthetic', symbols: ['SYN-A'], assetFilter: null, assetType: 'stock',
   interval: '1d', mode: 'incremental', lookbackDays: 30, schedule: { kind: 'cron', cron: '0 0/5 * * * ?', timeZone: 'UTC', intervalSeconds: null },
-  enabled: true, maxRetries: 2, timeoutSeconds: 600, tags: [], templateId: null, dependsOn: [], lastRun: null, nextFireTime: null, ownerId: null,
+  enabled: true, maxRetries: 2, timeoutSeconds: 600, tags: [], templateId: null, dependsOn: [], lastRun: null, nextFireTime: null, ownerId: null, options: null,
   createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', version: 0, ...over,
 })
 

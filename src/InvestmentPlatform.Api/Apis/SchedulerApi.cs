@@ -31,19 +31,25 @@ public static class SchedulerApi
                 return (IResult)ApiProblems.BadRequest(errors!);
             var (items, total) = await jobs.ListAsync(new JobQuery(enabled, tag, q, request.Skip, request.PageSize), ct);
             return TypedResults.Ok(PagedResult<JobDto>.Create(items, request, total));
-        });
+        })
+            .Produces<PagedResult<JobDto>>();
         api.MapPost("/jobs", async (JobRequest body, JobService jobs, ClaimsPrincipal user, CancellationToken ct) =>
-            Answer(await jobs.CreateAsync(body, user.UserIdOf(), ct), dto => TypedResults.Created($"/api/scheduler/jobs/{dto.Id}", dto)));
+            Answer(await jobs.CreateAsync(body, user.UserIdOf(), ct), dto => TypedResults.Created($"/api/scheduler/jobs/{dto.Id}", dto)))
+            .Produces<JobDto>(StatusCodes.Status201Created);
         api.MapGet("/jobs/{id:guid}", async (Guid id, JobService jobs, CancellationToken ct) =>
-            await jobs.GetAsync(id, ct) is { } dto ? (IResult)TypedResults.Ok(dto) : ApiProblems.NotFound($"Job {id} does not exist."));
+            await jobs.GetAsync(id, ct) is { } dto ? (IResult)TypedResults.Ok(dto) : ApiProblems.NotFound($"Job {id} does not exist."))
+            .Produces<JobDto>();
         api.MapPut("/jobs/{id:guid}", async (Guid id, JobRequest body, JobService jobs, CancellationToken ct) =>
-            Answer(await jobs.UpdateAsync(id, body, ct), TypedResults.Ok));
+            Answer(await jobs.UpdateAsync(id, body, ct), TypedResults.Ok))
+            .Produces<JobDto>();
         api.MapDelete("/jobs/{id:guid}", async (Guid id, JobService jobs, CancellationToken ct) =>
             await jobs.DeleteAsync(id, ct) is { } problem ? Answer<object>(problem, _ => TypedResults.NoContent()) : TypedResults.NoContent());
         api.MapPost("/jobs/{id:guid}/pause", async (Guid id, JobService jobs, CancellationToken ct) =>
-            await jobs.SetEnabledAsync(id, false, ct) is { } dto ? (IResult)TypedResults.Ok(dto) : ApiProblems.NotFound($"Job {id} does not exist."));
+            await jobs.SetEnabledAsync(id, false, ct) is { } dto ? (IResult)TypedResults.Ok(dto) : ApiProblems.NotFound($"Job {id} does not exist."))
+            .Produces<JobDto>();
         api.MapPost("/jobs/{id:guid}/resume", async (Guid id, JobService jobs, CancellationToken ct) =>
-            await jobs.SetEnabledAsync(id, true, ct) is { } dto ? (IResult)TypedResults.Ok(dto) : ApiProblems.NotFound($"Job {id} does not exist."));
+            await jobs.SetEnabledAsync(id, true, ct) is { } dto ? (IResult)TypedResults.Ok(dto) : ApiProblems.NotFound($"Job {id} does not exist."))
+            .Produces<JobDto>();
         api.MapPost("/jobs/{id:guid}/trigger", async (Guid id, RunStarter runs, TimeProvider clock, CancellationToken ct) =>
         {
             var runId = Guid.CreateVersion7();
@@ -60,7 +66,8 @@ public static class SchedulerApi
                 return ApiProblems.BadRequest("status", $"status '{status}' is not known: use {string.Join(", ", RunStatuses.All)}.");
             var (items, total) = await runs.ListAsync(new RunQuery(jobId, status, ToUtc(from), ToUtc(to), request.Skip, request.PageSize), ct);
             return TypedResults.Ok(PagedResult<RunDto>.Create(items, request, total));
-        });
+        })
+            .Produces<PagedResult<RunDto>>();
 
         api.MapPost("/runs/{id:guid}/cancel", async (Guid id, RunOutcomes runs, CancellationToken ct) =>
             await runs.CancelAsync(id, ct) switch
@@ -79,26 +86,33 @@ public static class SchedulerApi
                 return (IResult)ApiProblems.BadRequest(errors!);
             var (items, total) = await templates.ListAsync(request.Skip, request.PageSize, ct);
             return TypedResults.Ok(PagedResult<TemplateDto>.Create(items, request, total));
-        });
+        })
+            .Produces<PagedResult<TemplateDto>>();
         api.MapPost("/templates", async (TemplateRequest body, TemplateService templates, CancellationToken ct) =>
-            Answer(await templates.CreateAsync(body, ct), dto => TypedResults.Created($"/api/scheduler/templates/{dto.Id}", dto)));
+            Answer(await templates.CreateAsync(body, ct), dto => TypedResults.Created($"/api/scheduler/templates/{dto.Id}", dto)))
+            .Produces<TemplateDto>(StatusCodes.Status201Created);
         api.MapGet("/templates/{id:guid}", async (Guid id, TemplateService templates, CancellationToken ct) =>
-            await templates.GetAsync(id, ct) is { } dto ? (IResult)TypedResults.Ok(dto) : ApiProblems.NotFound($"Template {id} does not exist."));
+            await templates.GetAsync(id, ct) is { } dto ? (IResult)TypedResults.Ok(dto) : ApiProblems.NotFound($"Template {id} does not exist."))
+            .Produces<TemplateDto>();
         api.MapPut("/templates/{id:guid}", async (Guid id, TemplateRequest body, TemplateService templates, CancellationToken ct) =>
-            Answer(await templates.UpdateAsync(id, body, ct), TypedResults.Ok));
+            Answer(await templates.UpdateAsync(id, body, ct), TypedResults.Ok))
+            .Produces<TemplateDto>();
         api.MapDelete("/templates/{id:guid}", async (Guid id, TemplateService templates, CancellationToken ct) =>
             await templates.DeleteAsync(id, ct) ? (IResult)TypedResults.NoContent() : ApiProblems.NotFound($"Template {id} does not exist."));
         api.MapPost("/templates/{id:guid}/jobs", async (Guid id, JobRequest body, TemplateService templates, ClaimsPrincipal user, CancellationToken ct) =>
-            Answer(await templates.CreateJobAsync(id, body, user.UserIdOf(), ct), dto => TypedResults.Created($"/api/scheduler/jobs/{dto.Id}", dto)));
+            Answer(await templates.CreateJobAsync(id, body, user.UserIdOf(), ct), dto => TypedResults.Created($"/api/scheduler/jobs/{dto.Id}", dto)))
+            .Produces<JobDto>(StatusCodes.Status201Created);
 
         api.MapGet("/limits", (JobValidator validator) => TypedResults.Ok(validator.Limits))
             .WithName("GetJobLimits").WithSummary("The bounds a job is checked against, so forms check the same numbers");
 
         api.MapGet("/cron/next", (string? expr, string? tz, int? count, TimeProvider clock) =>
-            Answer(CronPreview.Preview(expr, tz, count, clock.GetUtcNow()), TypedResults.Ok));
+            Answer(CronPreview.Preview(expr, tz, count, clock.GetUtcNow()), TypedResults.Ok))
+            .Produces<CronPreviewDto>();
 
         api.MapGet("/analytics", async (Guid? jobId, DateTime? from, DateTime? to, RunAnalyticsService analytics, CancellationToken ct) =>
-            Answer(await analytics.ComputeAsync(jobId, ToUtc(from), ToUtc(to), ct), TypedResults.Ok));
+            Answer(await analytics.ComputeAsync(jobId, ToUtc(from), ToUtc(to), ct), TypedResults.Ok))
+            .Produces<RunAnalyticsDto>();
         return app;
     }
 

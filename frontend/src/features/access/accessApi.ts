@@ -1,45 +1,13 @@
 import { apiSlice, query } from '../../api/apiSlice'
-import type { Paged } from '../../api/schemas'
+import type * as G from '../../api/openapi.gen'
+import type { Paged, Sent } from '../../api/schemas'
 import type { Role } from '../auth/authApi'
 
-export interface UserDto {
-  id: string
-  userName: string
-  role: Role
-  disabled: boolean
-  lockedUntil: string | null
-  createdAt: string
-}
-
-export interface ApiKeyDto {
-  id: string
-  name: string
-  prefix: string
-  scope: 'read' | 'write' | 'admin'
-  metrics: boolean
-  ownerId: string
-  ownerName: string
-  createdAt: string
-  expiresAt: string | null
-  lastUsedAt: string | null
-  revokedAt: string | null
-}
-
-export interface AuditEntryDto {
-  id: number
-  time: string
-  userId: string | null
-  userName: string | null
-  apiKeyId: string | null
-  method: string
-  path: string
-  changes: string
-}
-
-export interface CreatedApiKey {
-  key: ApiKeyDto
-  secret: string
-}
+// The document says only "string" for the role and the scope; the server's vocabulary is these (docs/api/README.md).
+export type UserDto = Omit<Sent<G.UserDto>, 'role'> & { role: Role }
+export type ApiKeyDto = Omit<Sent<G.ApiKeyDto>, 'scope'> & { scope: 'read' | 'write' | 'admin' }
+export type AuditEntryDto = Sent<G.AuditEntryDto>
+export type CreatedApiKey = { key: ApiKeyDto; secret: string }
 
 export const accessApi = apiSlice.injectEndpoints({
   endpoints: (build) => ({

@@ -1,13 +1,10 @@
 import { apiSlice } from '../../api/apiSlice'
+import type * as G from '../../api/openapi.gen'
+import type { Sent } from '../../api/schemas'
 
 export type Role = 'admin' | 'analyst' | 'viewer'
 
-export interface CurrentUser {
-  id: string
-  userName: string
-  role: Role
-  apiKeyId: string | null
-}
+export type CurrentUser = Omit<Sent<G.CurrentUserDto>, 'role'> & { role: Role }
 
 export const authApi = apiSlice.injectEndpoints({
   endpoints: (build) => ({

@@ -1,10 +1,9 @@
 // The signed-in session: a short-lived access token and a rotating refresh token, kept in localStorage so a reload
 // or a second tab stays signed in. Tokens travel in the Authorization header only, never in a cookie.
-export interface TokenPair {
-  accessToken: string
-  refreshToken: string
-  expiresIn: number
-}
+import type * as G from '../../api/openapi.gen'
+import type { Sent } from '../../api/schemas'
+
+export type TokenPair = Sent<G.TokenPair>
 
 export interface Session {
   accessToken: string

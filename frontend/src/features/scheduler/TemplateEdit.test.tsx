@@ -10,7 +10,7 @@ afterEach(() => vi.unstubAllGlobals())
 const template: TemplateDto = {
   id: 't1', name: 'Weekday close', description: 'after the close', source: 'synthetic', symbols: ['SYN-A'], assetType: 'stock', interval: '1d',
   mode: 'batch', lookbackDays: 90, schedule: { kind: 'cron', cron: '0 0 18 ? * MON-FRI', timeZone: 'Europe/London', intervalSeconds: null },
-  maxRetries: 3, timeoutSeconds: 120, tags: ['eod'], version: 1,
+  maxRetries: 3, timeoutSeconds: 120, tags: ['eod'], createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', version: 1,
 }
 
 describe('editing a template', () => {

@@ -24,7 +24,7 @@ describe('job form', () => {
     const v = fromTemplate(emptyJob, {
       id: 't1', name: 'Weekday close', description: null, source: 'yahoo', symbols: ['AAPL'], assetType: 'stock', interval: '1d', mode: 'batch',
       lookbackDays: 5, schedule: { kind: 'cron', cron: '0 0 18 ? * MON-FRI', timeZone: 'America/New_York', intervalSeconds: null },
-      maxRetries: 3, timeoutSeconds: null, tags: ['eod'],
+      maxRetries: 3, timeoutSeconds: 600, tags: ['eod'], createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', version: 1,
     })
     expect(v).toMatchObject({ templateId: 't1', source: 'yahoo', symbols: 'AAPL', mode: 'batch', cron: '0 0 18 ? * MON-FRI', timeZone: 'America/New_York', maxRetries: '3', tags: 'eod' })
   })

@@ -1,101 +1,15 @@
-// The scheduler's wire types (docs/api/scheduler.md). Its endpoints declare no response schema in the OpenAPI
-// document, so openapi.gen.ts has nothing to take these from.
+// The scheduler's wire types (docs/api/scheduler.md), from the server's OpenAPI document through api/schemas' Sent.
+import type * as G from '../../api/openapi.gen'
+import type { Sent } from '../../api/schemas'
 
-export type Schedule = { kind: 'cron' | 'interval' | 'dependencies' | string; cron: string | null; timeZone: string | null; intervalSeconds: number | null }
-export type JobDto = {
-  id: string
-  name: string
-  description: string | null
-  source: string
-  symbols: string[]
-  assetFilter: Record<string, string> | null
-  assetType: string | null
-  interval: string
-  mode: string
-  lookbackDays: number | null
-  schedule: Schedule
-  enabled: boolean
-  maxRetries: number
-  timeoutSeconds: number | null
-  tags: string[]
-  templateId: string | null
-  dependsOn: string[]
-  lastRun: { id: string; status: string; finishedAt: string | null } | null
-  nextFireTime: string | null
-  /** The user who made the job; only they and admins may change it. */
-  ownerId: string | null
-  createdAt: string
-  updatedAt: string
-  options?: Record<string, string> | null
-  /** The concurrency token an edit sends back; a stale one gets 409. */
-  version: number
-}
-export type RunDto = {
-  id: string
-  jobId: string
-  jobName: string
-  status: string
-  trigger: string
-  attempt: number
-  chainId: string | null
-  requestId: string | null
-  scheduledAt: string | null
-  startedAt: string | null
-  finishedAt: string | null
-  durationMs: number | null
-  recordsCollected: number
-  recordsLoaded: number
-  recordsRejected: number
-  errorClass: string | null
-  errorMessage: string | null
-}
-export type JobGraph = {
-  nodes: { id: string; name: string; enabled: boolean; lastStatus: string | null }[]
-  edges: { from: string; to: string }[]
-}
-export type TemplateDto = {
-  id: string
-  name: string
-  description: string | null
-  source: string | null
-  symbols: string[] | null
-  assetType: string | null
-  interval: string | null
-  mode: string | null
-  lookbackDays: number | null
-  schedule: Schedule | null
-  maxRetries: number | null
-  timeoutSeconds: number | null
-  tags: string[] | null
-  version?: number
-}
+export type Schedule = Sent<G.ScheduleDto>
+export type LastRun = Sent<G.LastRunDto>
+// The document cannot say that an object-valued property may be null (OpenAPI 3.0 drops it beside a $ref): these can.
+export type JobDto = Omit<Sent<G.JobDto>, 'lastRun'> & { lastRun: LastRun | null }
+export type TemplateDto = Omit<Sent<G.TemplateDto>, 'schedule'> & { schedule: Schedule | null }
+export type RunDto = Sent<G.RunDto>
+export type JobGraph = Sent<G.JobGraph>
 /** The bounds the server checks a job against (GET /api/scheduler/limits). */
-export type JobLimits = {
-  nameMaxLength: number
-  maxSymbols: number
-  symbolMaxLength: number
-  lookbackDaysMin: number
-  lookbackDaysMax: number
-  lookbackDaysDefault: number
-  maxRetriesMin: number
-  maxRetriesMax: number
-  timeoutSecondsMin: number
-  timeoutSecondsDefault: number
-  minPeriodSeconds: number
-  maxBarsPerRequest: number
-  maxRowsPerRequest: number
-}
-export type CronNext = { expression: string; timeZone: string; description: string; next: string[] }
-export type JobAnalytics = {
-  runs: number
-  succeeded: number
-  failed: number
-  skipped: number
-  timedOut: number
-  successRate: number | null
-  meanDurationMs: number | null
-  p95DurationMs: number | null
-  recordsLoaded: number
-  failuresByClass: Record<string, number>
-  daily: { date: string; runs: number; succeeded: number; failed: number; recordsLoaded: number; meanDurationMs: number | null }[]
-}
+export type JobLimits = Sent<G.JobLimits>
+export type CronNext = Sent<G.CronPreviewDto>
+export type JobAnalytics = Sent<G.RunAnalyticsDto>
