@@ -22,7 +22,7 @@ const columns = (picked: string | undefined, pick: (c: CollectionLogDto) => void
     cell: (c) => c.recordsRejected > 0
       ? (
         <button type="button" onClick={() => pick(c)} aria-pressed={picked === c.requestId} aria-controls={rejectedId}
-          aria-label={`Show the ${fmtInt(c.recordsRejected)} rejected rows of the collection started ${fmtTime(c.startedAt)}`}
+          aria-label={`Show the ${fmtInt(c.recordsRejected)} rejected ${c.recordsRejected === 1 ? 'row' : 'rows'} of the collection started ${fmtTime(c.startedAt)}`}
           className="text-sky-700 underline dark:text-sky-400">
           {fmtInt(c.recordsRejected)}
         </button>
