@@ -314,8 +314,8 @@ try {
   })
 
 
+  const csvSymbol = `CSV${suffix}`.slice(0, 20)
   await test('import prices from a CSV file on the Assets page and read them back', async () => {
-    const csvSymbol = `CSV${suffix}`.slice(0, 20)
     const csv = 'Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,10,11,9,10.5,10.5,1000\n2024-01-03,10.5,12,10,11.25,11.25,1200\n2024-01-04,oops,12,10,11,11,900\n'
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assets' }).click()
     await page.getByRole('button', { name: 'Import CSV' }).click()
@@ -330,6 +330,26 @@ try {
     expect(JSON.stringify(api.bars?.map((b) => b.close)) === '[10.5,11.25]', `the API has ${JSON.stringify(api.bars)}`)
     await settle()
     await shot('assets-csv-import')
+  })
+
+  await test("the CSV's rejected row is listed with its reason under the request and in the asset's collection history", async () => {
+    const reason = "open 'oops' is not a number"
+    await page.getByRole('region', { name: 'Rejected rows' }).getByText(reason).waitFor()
+    await page.goto(`/assets/${encodeURIComponent(csvSymbol)}`)
+    const history = page.locator('#history')
+    await history.getByRole('region', { name: 'Rejected rows' }).getByText(reason).waitFor()
+    const open = history.getByRole('button', { name: /^Show the 1 rejected row of the collection started / })
+    await open.focus()
+    await page.keyboard.press('Enter')
+    const one = history.getByRole('region', { name: /^Rejected rows of the collection started / })
+    await one.getByText(reason).waitFor()
+    const cells = await one.getByRole('row').nth(1).getByRole('cell').allInnerTexts()
+    const expected = ['2024-01-04 00:00 UTC', '—', '12', '10', '11', '900']
+    expect(expected.every((v, i) => cells[i] === v) && cells[6].includes('line 4: 2024-01-04,oops,12,10,11,11,900'),
+      `the row reads ${JSON.stringify(cells)}`)
+    await settle()
+    await shot('asset-rejected-rows')
+    await axe('asset rejected rows')
   })
 
   const analyst = { username: `analyst-${suffix.toLowerCase()}`, password: 'Analyst-pass-1' }

@@ -142,6 +142,7 @@ public static class ApiExtensions
         app.MapCollectorsApi();
         app.MapMarketDataApi();
         app.MapIngestionApi();
+        app.MapRejectedRowsApi();
         app.MapIngestionErrorsApi();
         app.MapKeptUploadsApi();
         app.MapSchedulerApi();

@@ -31,6 +31,7 @@ public abstract class PlatformDbContext(DbContextOptions options)
     public DbSet<IngestionChunk> IngestionChunks => Set<IngestionChunk>();
     public DbSet<DataCollectionLog> DataCollectionLog => Set<DataCollectionLog>();
     public DbSet<KeptUpload> KeptUploads => Set<KeptUpload>();
+    public DbSet<IngestionRejection> IngestionRejections => Set<IngestionRejection>();
     public DbSet<SchedulerJob> SchedulerJobs => Set<SchedulerJob>();
     public DbSet<SchedulerJobDependency> SchedulerJobDependencies => Set<SchedulerJobDependency>();
     public DbSet<SchedulerJobTemplate> SchedulerJobTemplates => Set<SchedulerJobTemplate>();

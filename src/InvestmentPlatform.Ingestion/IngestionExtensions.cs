@@ -6,6 +6,7 @@ using InvestmentPlatform.Ingestion.Outcomes;
 using InvestmentPlatform.Ingestion.Sweeping;
 using InvestmentPlatform.Ingestion.Incremental;
 using InvestmentPlatform.Ingestion.Loading;
+using InvestmentPlatform.Ingestion.Rejections;
 using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Ingestion.Uploads;
 using InvestmentPlatform.Data;
@@ -53,6 +54,7 @@ public static class IngestionExtensions
         services.TryAddScoped<RequestCancellation>();
         services.TryAddScoped<AssetRegistrar>();
         services.TryAddScoped<PartLoader>();
+        services.TryAddScoped<RejectionWriter>();
         services.TryAddScoped<ISeriesWriter>(sp => sp.GetRequiredService<PlatformDbContext>().Provider == DatabaseProvider.Postgres
             ? new PostgresSeriesWriter()
             : new SqliteSeriesWriter());

@@ -59,6 +59,12 @@ public sealed class IngestionOptions
     /// </summary>
     public TimeSpan OutageRedeliveryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Rejected rows kept with their reasons per chunk (the first ones, in the order the source reported them); the
+    /// count goes on past it. A source that sends nothing but bad rows cannot fill the disk.
+    /// </summary>
+    public int RejectedRowsKeptPerChunk { get; set; } = 1_000;
+
     /// <summary>A request still running after this long is marked timed_out.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(30);
 

@@ -1,5 +1,6 @@
 using InvestmentPlatform.Tests.Shared;
 using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Data.Assets;
 using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Ingestion.Planning;
 using InvestmentPlatform.Ingestion.Dispatch;
@@ -106,6 +107,29 @@ public sealed class When_a_chunk_finishes : IAsyncLifetime
         Assert.Equal((IngestionStatuses.Succeeded, 1, 1, 10L), await RequestAsync(follower));
         Assert.Equal(new[] { _requestId, follower }.Order(), (await _ingestion.OutboxAsync<CollectionCompleted>()).Select(c => c.RequestId).Order());
     }
+
+    [Fact]
+    public async Task Should_give_an_identical_chunk_of_another_request_the_rejected_rows_under_its_own_request()
+    {
+        var follower = Guid.NewGuid();
+        var done = Rows.Chunk(_requestId, ChunkStatuses.Succeeded, loaded: 10);
+        var waiting = Rows.Chunk(follower, ChunkStatuses.Coalesced);
+        var asset = new Asset { Symbol = "X", AssetType = AssetTypes.Stock, Source = "fake" };
+        await _ingestion.SeedAsync(Rows.Request(_requestId), done, Rows.Request(follower), waiting, asset);
+        await _ingestion.SeedAsync(Rejection(done, asset, 0, "a"), Rejection(done, asset, 1, "b"));
+
+        await FinishAsync(done);
+
+        var copies = await _ingestion.DbAsync(db => db.IngestionRejections.AsNoTracking().Where(r => r.ChunkId == waiting.Id)
+            .OrderBy(r => r.Ordinal).Select(r => new { r.RequestId, r.Ordinal, r.Reason }).ToListAsync());
+        Assert.Equal([(follower, 0, "a"), (follower, 1, "b")], copies.Select(c => (c.RequestId, c.Ordinal, c.Reason)));
+    }
+
+    private static IngestionRejection Rejection(IngestionChunk chunk, Asset asset, int ordinal, string reason) => new()
+    {
+        RequestId = chunk.RequestId, ChunkId = chunk.Id, Ordinal = ordinal, AssetId = asset.AssetId, Symbol = chunk.Symbol,
+        Source = "fake", Interval = "1m", Reason = reason, RecordedAt = DateTime.UtcNow,
+    };
 
     private Task FinishAsync(IngestionChunk chunk) =>
         _ingestion.ConsumeAsync<ChunkFinishedConsumer, ChunkFinished>(new ChunkFinished(chunk.RequestId, chunk.Id, chunk.Symbol,

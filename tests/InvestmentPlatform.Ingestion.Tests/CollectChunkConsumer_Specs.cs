@@ -34,7 +34,8 @@ public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
             {
                 services.AddSingleton<ICollector>(_collector);
                 services.AddSingleton<ICollectorRegistry>(new OneCollectorRegistry(_collector));
-            });
+            },
+            new Dictionary<string, string?> { ["Ingestion:RejectedRowsKeptPerChunk"] = "5" });
         _harness = _ingestion.Bus;
         await _ingestion.SeedAsync(Rows.Request(_requestId), new IngestionChunk { Id = _chunkId, RequestId = _requestId, Symbol = "X", Status = ChunkStatuses.Dispatched });
     }
@@ -115,6 +116,22 @@ public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
         Assert.Equal(3, (await ChunkAsync()).Redeliveries);
     }
 
+    [Fact]
+    public async Task Should_send_each_parts_rejected_rows_with_it_and_keep_only_the_chunks_first_ones()
+    {
+        _collector.Rows = 12_001;
+        _collector.RejectedPerBatch = 2;
+        await _harness.Bus.Publish(Chunk());
+
+        Assert.True(await _harness.Published.Any<DataCollected>(m => m.Context.Message.IsLastPart));
+        var parts = _harness.PublishedSoFar<DataCollected>().OrderBy(m => m.Part).ToList();
+        // Batches of 3,000 rows with 2 rejected each: parts 0 and 1 each complete during a second batch.
+        Assert.Equal([4, 4, 2], parts.Select(p => p.RejectedCount));
+        Assert.Equal([0, 4, 5], parts.Select(p => p.FirstRejectedIndex));
+        Assert.Equal(["bad 0", "bad 1", "bad 2", "bad 3", "bad 4"], parts.SelectMany(p => p.Rejected ?? []).Select(r => r.Reason));
+        Assert.Null(parts[2].Rejected);
+    }
+
     [Theory]
     [InlineData(0, null, 30)]
     [InlineData(1, null, 120)]
@@ -136,6 +153,7 @@ public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
     private sealed class FakeCollector : ICollector
     {
         public int Rows { get; set; }
+        public int RejectedPerBatch { get; set; }
         public ErrorClass? Failure { get; set; }
         public TimeSpan? RetryAfter { get; set; }
         public int Calls { get; set; }
@@ -151,8 +169,10 @@ public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
                 throw new CollectorException(failure, "fake", $"{failure} on purpose", null, RetryAfter);
             var asset = new AssetDescription(request.Symbol, null, "crypto", "USD", null, "fake", new Dictionary<string, string>());
             var rows = Enumerable.Range(0, Rows).Select(i => new SeriesRow(request.From.AddMinutes(i), 1, 2, 0.5, 1.5)).ToList();
+            var rejected = 0;
             for (var i = 0; i < rows.Count; i += 3000)
-                yield return new CollectedBatch(asset, rows.Skip(i).Take(3000).ToList(), []);
+                yield return new CollectedBatch(asset, rows.Skip(i).Take(3000).ToList(),
+                    Enumerable.Range(0, RejectedPerBatch).Select(_ => new RejectedRow(null, null, $"bad {rejected++}")).ToList());
         }
     }
 }

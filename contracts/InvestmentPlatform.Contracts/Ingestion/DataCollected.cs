@@ -3,7 +3,8 @@ namespace InvestmentPlatform.Contracts.Ingestion;
 /// <summary>
 /// v2. Validated rows for one asset and one part of a chunk. Rows per message are bounded
 /// (at most <see cref="MaxRows"/>), so a long range arrives as several messages with increasing <paramref name="Part"/>.
-/// v2 carries the rows as a <see cref="SeriesRowBlock"/> instead of v1's list of row objects (changed before the first release).
+/// v2 carries the rows as a <see cref="SeriesRowBlock"/> instead of v1's list of row objects (changed before the first release);
+/// v2.1 adds <paramref name="Rejected"/> and <paramref name="FirstRejectedIndex"/> (absent: nothing is kept).
 /// </summary>
 /// <param name="RequestId">The request the rows answer.</param>
 /// <param name="ChunkId">The chunk the rows belong to.</param>
@@ -16,6 +17,11 @@ namespace InvestmentPlatform.Contracts.Ingestion;
 /// <param name="Asset">What the provider said about the asset (currency, exchange, metadata).</param>
 /// <param name="Rows">Validated rows in ascending time order; <see cref="SeriesRowBlock.ToRows"/> reads them.</param>
 /// <param name="RejectedCount">Rows dropped by validation in this part.</param>
+/// <param name="Rejected">
+/// The rows of <paramref name="RejectedCount"/> that are kept with their reasons: the chunk's first ones, up to the
+/// platform's bound per chunk, so fewer than the count or none at all once the bound is reached.
+/// </param>
+/// <param name="FirstRejectedIndex">Place of <paramref name="Rejected"/>[0] among the chunk's rejected rows (0-based).</param>
 public record DataCollected(
     Guid RequestId,
     Guid ChunkId,
@@ -27,7 +33,9 @@ public record DataCollected(
     string Interval,
     AssetDescription Asset,
     SeriesRowBlock Rows,
-    int RejectedCount)
+    int RejectedCount,
+    IReadOnlyList<RejectedRow>? Rejected = null,
+    int FirstRejectedIndex = 0)
 {
     /// <summary>Most rows in one message: the bound on collectors' batches and on the loader's transactions alike.</summary>
     public const int MaxRows = 5_000;

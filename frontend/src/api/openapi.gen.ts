@@ -906,6 +906,33 @@ export type RefreshRequest = {
   refreshToken?: string | null
 }
 
+export type RejectedRowDto = {
+  id?: number
+  requestId?: string
+  chunkId?: string
+  symbol?: string
+  source?: string
+  interval?: string
+  time?: string | null
+  line?: number | null
+  open?: number | null
+  high?: number | null
+  low?: number | null
+  close?: number | null
+  volume?: number | null
+  raw?: string | null
+  reason?: string
+  recordedAt?: string
+}
+
+export type RejectedRowDtoPagedResult = {
+  items?: (RejectedRowDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
 export type RiskReport = {
   confidence?: number
   benchmark?: string | null
@@ -1227,6 +1254,9 @@ export type Paths = {
   "/api/keys/{id}": {
     delete: void
   }
+  "/api/assets/{symbol}/rejected": {
+    get: RejectedRowDtoPagedResult
+  }
   "/api/assets": {
     get: AssetDtoPagedResult
     post: AssetDto
@@ -1281,6 +1311,9 @@ export type Paths = {
   }
   "/api/quality/findings/{id}/reject": {
     post: FindingDto
+  }
+  "/api/ingestion/requests/{id}/rejected": {
+    get: RejectedRowDtoPagedResult
   }
   "/api/ingestion/requests": {
     post: IngestionRequestAccepted

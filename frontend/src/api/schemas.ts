@@ -11,6 +11,7 @@ export type Paged<T> = { items: T[]; page: number; pageSize: number; totalCount:
 export type AssetDto = Sent<G.AssetDto>
 export type Coverage = Sent<G.CoverageDto>
 export type CollectionLogDto = Sent<G.CollectionLogDto>
+export type RejectedRowDto = Sent<G.RejectedRowDto>
 export type BarsResponse = Sent<G.BarsResponse>
 export type Bar = Sent<G.BarDto>
 export type Latest = Sent<G.LatestBarDto>

@@ -2,10 +2,11 @@ using InvestmentPlatform.Api.Assets;
 using InvestmentPlatform.Api.Collectors;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Api.MarketData;
+using InvestmentPlatform.Api.Rejections;
 
 namespace InvestmentPlatform.Api.OpenApi;
 
-/// <summary>The examples Swagger UI shows for the assets, collectors and market-data endpoints.</summary>
+/// <summary>The examples Swagger UI shows for the assets, collectors, rejected-rows and market-data endpoints.</summary>
 public static class ApiExamples
 {
     private static readonly DateTime T = new(2024, 1, 2, 0, 0, 0, DateTimeKind.Utc);
@@ -28,6 +29,13 @@ public static class ApiExamples
     [
         new CollectionLogDto(7, Guid.Parse("0190f3a4-0000-7000-8000-000000000001"), null, null, "yahoo", "1d", "succeeded",
             252, 252, 0, T, T.AddSeconds(3), 3120, null, null),
+    ], 1, 50, 1, 1);
+
+    public static readonly PagedResult<RejectedRowDto> RejectedPage = new(
+    [
+        new RejectedRowDto(12, Guid.Parse("0190f3a4-0000-7000-8000-000000000001"), Guid.Parse("0190f3a4-0000-7000-8000-000000000002"),
+            "AAPL", "csv", "1d", T, 3, 102.1, 101.2, 100.4, 102.5, 82_488_700, "2024-01-02,102.1,101.2,100.4,102.5,82488700",
+            "high 101.2 is below open 102.1", T.AddSeconds(2)),
     ], 1, 50, 1, 1);
 
     public static readonly List<CollectorDto> Collectors =

@@ -1,4 +1,4 @@
-using InvestmentPlatform.Collectors.Core;
+using System.Globalization;
 using InvestmentPlatform.Contracts.Ingestion;
 
 namespace InvestmentPlatform.Collectors.Validation;
@@ -26,7 +26,7 @@ public sealed class RowValidator(DateTime from, DateTime to)
             }
             else
             {
-                rejected.Add(new RejectedRow(row.Time, null, reason));
+                rejected.Add(RejectedRow.Of(row, reason));
             }
         }
         return (valid, rejected);
@@ -35,31 +35,46 @@ public sealed class RowValidator(DateTime from, DateTime to)
     private string? Check(SeriesRow row)
     {
         if (row.Time < from || row.Time >= to)
-            return $"timestamp {row.Time:O} outside the requested range [{from:O}, {to:O})";
+            return $"timestamp {row.Time:O} is outside the requested range [{from:O}, {to:O})";
         if (_last is { } last && row.Time <= last)
             return $"duplicate timestamp {row.Time:O}";
         return CheckValues(row);
     }
 
-    /// <summary>The value checks alone, shared with parsers that report line numbers.</summary>
+    /// <summary>
+    /// The value checks alone, shared with parsers that report line numbers: the one place a row's values are judged.
+    /// The reason names the first rule broken and the values that break it.
+    /// </summary>
     public static string? CheckValues(SeriesRow row)
     {
-        if (!double.IsFinite(row.Open) || !double.IsFinite(row.High) || !double.IsFinite(row.Low) || !double.IsFinite(row.Close))
-            return "open, high, low and close must be finite numbers";
+        foreach (var (name, value) in new[] { ("open", row.Open), ("high", row.High), ("low", row.Low), ("close", row.Close) })
+            if (!double.IsFinite(value))
+                return $"{name} {N(value)} is not a finite number";
         if (row.AdjClose is { } adj && !double.IsFinite(adj))
-            return "adjusted close must be a finite number";
+            return $"adjusted close {N(adj)} is not a finite number";
         if (row.Low > row.High)
-            return $"low {row.Low} is above high {row.High}";
-        if (row.Low > row.Open || row.Low > row.Close)
-            return $"low {row.Low} is above open {row.Open} or close {row.Close}";
-        if (row.High < row.Open || row.High < row.Close)
-            return $"high {row.High} is below open {row.Open} or close {row.Close}";
-        if (row.Volume is { } volume && (!double.IsFinite(volume) || volume < 0))
-            return $"volume {volume} must be a finite number ≥ 0";
-        if (!double.IsFinite(row.Dividends) || row.Dividends < 0 || !double.IsFinite(row.StockSplits) || row.StockSplits < 0)
-            return "dividends and splits must be finite numbers ≥ 0";
+            return $"low {N(row.Low)} is above high {N(row.High)}";
+        if (row.Low > row.Open)
+            return $"low {N(row.Low)} is above open {N(row.Open)}";
+        if (row.Low > row.Close)
+            return $"low {N(row.Low)} is above close {N(row.Close)}";
+        if (row.High < row.Open)
+            return $"high {N(row.High)} is below open {N(row.Open)}";
+        if (row.High < row.Close)
+            return $"high {N(row.High)} is below close {N(row.Close)}";
+        if (row.Volume is { } volume && !double.IsFinite(volume))
+            return $"volume {N(volume)} is not a finite number";
+        if (row.Volume is < 0)
+            return $"volume {N(row.Volume.Value)} is negative";
+        if (!double.IsFinite(row.Dividends) || row.Dividends < 0)
+            return $"dividends {N(row.Dividends)} must be a finite number ≥ 0";
+        if (!double.IsFinite(row.StockSplits) || row.StockSplits < 0)
+            return $"split ratio {N(row.StockSplits)} must be a finite number ≥ 0";
         return null;
     }
+
+    /// <summary>A number as it would be written in a file: invariant, shortest round-trip form.</summary>
+    private static string N(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static bool IsAscending(IReadOnlyList<SeriesRow> rows)
     {

@@ -52,3 +52,22 @@ internal sealed class KeptUploadConfiguration : IEntityTypeConfiguration<KeptUpl
         b.HasIndex(x => x.OwnerId);
     }
 }
+
+internal sealed class IngestionRejectionConfiguration : IEntityTypeConfiguration<IngestionRejection>
+{
+    public void Configure(EntityTypeBuilder<IngestionRejection> b)
+    {
+        b.ToTable("ingestion_rejections");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => new { x.ChunkId, x.Ordinal }).IsUnique();
+        b.HasIndex(x => new { x.RequestId, x.RecordedAt });
+        b.HasIndex(x => new { x.AssetId, x.RecordedAt });
+        b.HasOne<IngestionChunk>().WithMany().HasForeignKey(x => x.ChunkId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Assets.Asset>().WithMany().HasForeignKey(x => x.AssetId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.Symbol).HasMaxLength(64);
+        b.Property(x => x.Source).HasMaxLength(32);
+        b.Property(x => x.Interval).HasMaxLength(8);
+        b.Property(x => x.Reason).HasMaxLength(IngestionRejection.MaxReasonLength);
+        b.Property(x => x.Raw).HasMaxLength(IngestionRejection.MaxRawLength);
+    }
+}

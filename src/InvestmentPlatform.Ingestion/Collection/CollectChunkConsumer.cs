@@ -5,6 +5,7 @@ using InvestmentPlatform.Data.Assets;
 using InvestmentPlatform.Ingestion.Planning;
 using InvestmentPlatform.Ingestion.Dispatch;
 using InvestmentPlatform.Ingestion.Outcomes;
+using InvestmentPlatform.Ingestion.Rejections;
 using InvestmentPlatform.Ingestion.Sweeping;
 using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.ServiceDefaults;
@@ -88,24 +89,26 @@ public sealed class CollectChunkConsumer(
         AssetDescription? asset = null;
         var buffer = new List<SeriesRow>(max);
         List<SeriesRow>? held = null;
-        int heldRejected = 0, rejected = 0, part = 0;
-        long totalRejected = 0;
+        int heldRejected = 0, heldMark = 0, rejected = 0, part = 0;
+        var rejections = new ChunkRejections(options.Value.RejectedRowsKeptPerChunk);
 
-        async Task PublishAsync(List<SeriesRow> rows, int rejectedCount, bool last)
+        // Each part carries the rejected rows counted with it (and the kept ones among them, up to the mark).
+        async Task PublishAsync(List<SeriesRow> rows, int rejectedCount, int mark, bool last)
         {
             if (part >= CollectChunkLimits.MaxParts)
                 throw new CollectorException(ErrorClass.BadPayload, m.Source,
                     $"The chunk {m.From:u}..{m.To:u} produced more than {CollectChunkLimits.MaxParts * max} rows; lower Ingestion:ChunkMaxBars.");
             var assetType = m.AssetType ?? asset!.AssetType;
+            var (kept, first) = rejections.Take(mark);
             await context.Publish(new DataCollected(m.RequestId, m.ChunkId, part++, last, m.Source, m.Symbol,
-                assetType, m.Interval, asset!, SeriesRowBlock.From(rows), rejectedCount), ct);
+                assetType, m.Interval, asset!, SeriesRowBlock.From(rows), rejectedCount, kept, first), ct);
         }
 
         await foreach (var batch in collector.CollectAsync(request, ct))
         {
             asset ??= batch.Asset;
             rejected += batch.Rejected.Count;
-            totalRejected += batch.Rejected.Count;
+            rejections.Add(batch.Rejected);
             foreach (var row in batch.Rows)
             {
                 buffer.Add(row);
@@ -113,8 +116,8 @@ public sealed class CollectChunkConsumer(
                     continue;
                 // One full part is held back so that the final one can be flagged IsLastPart.
                 if (held is not null)
-                    await PublishAsync(held, heldRejected, false);
-                (held, heldRejected, rejected) = (buffer, rejected, 0);
+                    await PublishAsync(held, heldRejected, heldMark, false);
+                (held, heldRejected, heldMark, rejected) = (buffer, rejected, rejections.Mark, 0);
                 buffer = new List<SeriesRow>(max);
             }
         }
@@ -122,7 +125,7 @@ public sealed class CollectChunkConsumer(
         if (asset is null)
         {
             // The provider had nothing in this window (a holiday, a weekend, a series not yet published).
-            await outcomes.FinishAsync(m.ChunkId, ChunkStatuses.Succeeded, 0, totalRejected, null, null, ct);
+            await outcomes.FinishAsync(m.ChunkId, ChunkStatuses.Succeeded, 0, rejections.Total, null, null, ct);
             return;
         }
         if (!AssetTypes.IsKnown(m.AssetType ?? asset.AssetType))
@@ -131,12 +134,12 @@ public sealed class CollectChunkConsumer(
         if (buffer.Count > 0 || held is null)
         {
             if (held is not null)
-                await PublishAsync(held, heldRejected, false);
-            await PublishAsync(buffer, rejected, true);
+                await PublishAsync(held, heldRejected, heldMark, false);
+            await PublishAsync(buffer, rejected, rejections.Mark, true);
         }
         else
         {
-            await PublishAsync(held, heldRejected + rejected, true);
+            await PublishAsync(held, heldRejected + rejected, rejections.Mark, true);
         }
     }
 }

@@ -7,6 +7,7 @@ using InvestmentPlatform.Ingestion.Collection;
 using InvestmentPlatform.Ingestion.Planning;
 using InvestmentPlatform.Ingestion.Dispatch;
 using InvestmentPlatform.Ingestion.Outcomes;
+using InvestmentPlatform.Ingestion.Rejections;
 using InvestmentPlatform.Ingestion.Sweeping;
 using InvestmentPlatform.Ingestion;
 using Microsoft.EntityFrameworkCore;
@@ -16,10 +17,10 @@ namespace InvestmentPlatform.Ingestion.Loading;
 
 /// <summary>
 /// Loads one DataCollected part exactly once. In one transaction it sets the part's bit on the chunk (a second
-/// delivery finds the bit set and loads nothing), writes the rows, announces the rows with SeriesUpdated, and when every
+/// delivery finds the bit set and loads nothing), writes the rows and the rejected rows kept with it, announces the rows with SeriesUpdated, and when every
 /// part is in, finishes the chunk and stages its ChunkFinished; both messages leave through the outbox after the commit.
 /// </summary>
-public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeProvider clock)
+public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, RejectionWriter rejections, TimeProvider clock)
 {
     private const int LastPartBit = 1 << CollectChunkLimits.MaxParts;
 
@@ -56,6 +57,8 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, TimeP
             db.EnqueuePublish(new SeriesUpdated(assetId, m.Symbol, assetType, m.Interval, rows[0].Time, rows[^1].Time, rows.Count,
                 lastBar, m.Source, m.RequestId, now), m.RequestId);
         }
+
+        await rejections.StageAsync(m, assetId, now, ct);
 
         var chunk = await db.IngestionChunks.AsNoTracking().FirstAsync(c => c.Id == m.ChunkId, ct);
         if (IsComplete(chunk.PartsLoaded))

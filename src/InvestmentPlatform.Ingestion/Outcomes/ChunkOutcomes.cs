@@ -5,12 +5,13 @@ using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Messaging.Outbox;
+using InvestmentPlatform.Ingestion.Rejections;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentPlatform.Ingestion.Outcomes;
 
 /// <summary>Ends a chunk that produced no rows or failed, together with its ChunkFinished, in one transaction.</summary>
-public sealed class ChunkOutcomes(PlatformDbContext db, TimeProvider clock)
+public sealed class ChunkOutcomes(PlatformDbContext db, RejectionWriter rejections, TimeProvider clock)
 {
     /// <returns>False when the chunk had already finished.</returns>
     public async Task<bool> FinishAsync(Guid chunkId, string status, long collected, long rejected,
@@ -45,7 +46,10 @@ public sealed class ChunkOutcomes(PlatformDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>Gives the outcome of a finished chunk to the identical chunks of other requests that waited for it.</summary>
+    /// <summary>
+    /// Gives the outcome of a finished chunk, with copies of its kept rejected rows, to the identical chunks of other
+    /// requests that waited for it.
+    /// </summary>
     public async Task<IReadOnlyList<Guid>> SettleCoalescedAsync(Guid chunkId, CancellationToken ct)
     {
         var leader = await (from c in db.IngestionChunks
@@ -73,6 +77,7 @@ public sealed class ChunkOutcomes(PlatformDbContext db, TimeProvider clock)
             f.FinishedAt = now;
             f.Version++;
         }
+        await rejections.StageCopiesAsync(leader.Chunk.Id, followers, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);

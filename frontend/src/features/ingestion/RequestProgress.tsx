@@ -5,6 +5,7 @@ import { useAppSelector } from '../../app/hooks'
 import { fmtInt, fmtTime, label, normStatus } from '../../utils/format'
 import { selectHub } from '../live/liveSlice'
 import { useGetRequestQuery } from './ingestionApi'
+import { RequestRejectedRows } from '../rejections/RejectedRows'
 import { isFinished } from './progress'
 
 /**
@@ -22,31 +23,35 @@ export function RequestProgress({ requestId }: { requestId: string }) {
   if (!r) return null
   const waiting = (r.perSymbol ?? []).filter((s) => s.retryAt && !isFinished(s.status))
   return (
-    <div aria-live="polite" data-testid="request-progress" data-status={normStatus(r.status)} className="space-y-2 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
-      <div className="flex flex-wrap items-center gap-2">
-        <StatusBadge status={r.status} />
-        <span className="num">
-          {fmtInt(r.recordsLoaded)} loaded · {fmtInt(r.recordsCollected)} collected{r.recordsRejected ? ` · ${fmtInt(r.recordsRejected)} rejected` : ''}
-        </span>
+    <>
+      <div aria-live="polite" data-testid="request-progress" data-status={normStatus(r.status)} className="space-y-2 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
+        <div className="flex flex-wrap items-center gap-2">
+          <StatusBadge status={r.status} />
+          <span className="num">
+            {fmtInt(r.recordsLoaded)} loaded · {fmtInt(r.recordsCollected)} collected{r.recordsRejected ? ` · ${fmtInt(r.recordsRejected)} rejected` : ''}
+          </span>
+        </div>
+        <ProgressBar done={r.chunksDone} total={r.chunksTotal} label="Chunks collected" />
+        {!done && waiting.length > 0 && (
+          <ul data-testid="request-waiting" className="space-y-1 text-amber-900 dark:text-amber-200">
+            {waiting.map((s) => (
+              <li key={s.symbol}>
+                <span className="font-semibold">{s.symbol}</span>: {s.errorClass ? label(s.errorClass) : 'Waiting'}
+                {s.errorMessage ? ` (${s.errorMessage})` : ''}, trying again at{' '}
+                <time dateTime={s.retryAt!}>{fmtTime(s.retryAt!)}</time>
+              </li>
+            ))}
+          </ul>
+        )}
+        {r.errorMessage && (
+          <p className="text-rose-800 dark:text-rose-300">
+            {r.errorClass ? `${label(r.errorClass)}: ` : ''}
+            {r.errorMessage}
+          </p>
+        )}
       </div>
-      <ProgressBar done={r.chunksDone} total={r.chunksTotal} label="Chunks collected" />
-      {!done && waiting.length > 0 && (
-        <ul data-testid="request-waiting" className="space-y-1 text-amber-900 dark:text-amber-200">
-          {waiting.map((s) => (
-            <li key={s.symbol}>
-              <span className="font-semibold">{s.symbol}</span>: {s.errorClass ? label(s.errorClass) : 'Waiting'}
-              {s.errorMessage ? ` (${s.errorMessage})` : ''}, trying again at{' '}
-              <time dateTime={s.retryAt!}>{fmtTime(s.retryAt!)}</time>
-            </li>
-          ))}
-        </ul>
-      )}
-      {r.errorMessage && (
-        <p className="text-rose-800 dark:text-rose-300">
-          {r.errorClass ? `${label(r.errorClass)}: ` : ''}
-          {r.errorMessage}
-        </p>
-      )}
-    </div>
+      {/* Outside the live region: a table is looked at, not read out with every update. */}
+      {done && r.recordsRejected > 0 && <RequestRejectedRows requestId={requestId} rejected={r.recordsRejected} symbols={r.symbols.length} />}
+    </>
   )
 }

@@ -79,12 +79,16 @@ public static class CoinbaseParser
         }
         if (start is not { } unix)
         {
-            unreadable.Add(new RejectedRow(null, null, $"candle start '{startText}' is not a UNIX time"));
+            unreadable.Add(new RejectedRow(null, null, $"candle start '{startText}' is not a UNIX time", open, high, low, close, volume));
             return;
         }
         var time = DateTime.UnixEpoch.AddSeconds(unix);
         if (open is null || high is null || low is null || close is null || volume is null)
-            unreadable.Add(new RejectedRow(time, null, "candle has a missing or non-numeric price or volume"));
+        {
+            var missing = new[] { ("open", open), ("high", high), ("low", low), ("close", close), ("volume", volume) }
+                .Where(f => f.Item2 is null).Select(f => f.Item1);
+            unreadable.Add(new RejectedRow(time, null, $"candle has a missing or non-numeric {string.Join(", ", missing)}", open, high, low, close, volume));
+        }
         else
             rows.Add(new SeriesRow(time, open.Value, high.Value, low.Value, close.Value, null, volume.Value));
     }

@@ -84,8 +84,8 @@ public sealed class CsvCollector(ImportFiles files) : CollectorBase
         for (var i = 0; i < rows.Count; i++)
         {
             if (i > 0 && rows[i].Row.Time == rows[i - 1].Row.Time)
-                rejected.Add(new RejectedRow(rows[i].Row.Time, rows[i].Line,
-                    $"duplicate timestamp {rows[i].Row.Time:O} (first on line {rows[i - 1].Line})"));
+                rejected.Add(RejectedRow.Of(rows[i].Row,
+                    $"duplicate timestamp {rows[i].Row.Time:O} (first on line {rows[i - 1].Line})", rows[i].Line));
             else
                 unique.Add(rows[i].Row);
         }

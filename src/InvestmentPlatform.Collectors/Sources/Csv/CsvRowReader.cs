@@ -1,5 +1,4 @@
 using System.Globalization;
-using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Collectors.Validation;
 using InvestmentPlatform.Contracts.Ingestion;
 
@@ -16,11 +15,12 @@ internal static class CsvRowReader
 
     public static (SeriesRow? Row, RejectedRow? Rejected) Read(CsvLayout layout, IReadOnlyList<string> fields, int line)
     {
+        var raw = string.Join(",", fields);
         if (fields.Count <= layout.Close || fields.Count <= layout.Date)
-            return (null, new RejectedRow(null, line, $"expected at least {Math.Max(layout.Close, layout.Date) + 1} fields, found {fields.Count}"));
+            return (null, new RejectedRow(null, line, $"expected at least {Math.Max(layout.Close, layout.Date) + 1} fields, found {fields.Count}", Raw: raw));
 
         if (!TryTime(layout, fields, out var time))
-            return (null, new RejectedRow(null, line, $"unreadable date '{fields[layout.Date]}'"));
+            return (null, new RejectedRow(null, line, $"unreadable date '{fields[layout.Date]}'", Raw: raw));
 
         string? problem = null;
         double Number(int? column, string name, double? fallback = null)
@@ -48,11 +48,10 @@ internal static class CsvRowReader
         var volume = Optional(layout.Volume, "volume");
         var dividends = Optional(layout.Dividends, "dividends") ?? 0;
         var splits = Optional(layout.Splits, "splits") ?? 0;
-        if (problem is not null)
-            return (null, new RejectedRow(time, line, problem));
-
         var row = new SeriesRow(time, open, high, low, close, adj, volume, dividends, splits);
-        return RowValidator.CheckValues(row) is { } reason ? (null, new RejectedRow(time, line, reason)) : (row, null);
+        if (problem is not null)
+            return (null, RejectedRow.Of(row, problem, line, raw));
+        return RowValidator.CheckValues(row) is { } reason ? (null, RejectedRow.Of(row, reason, line, raw)) : (row, null);
     }
 
     private static bool TryTime(CsvLayout layout, IReadOnlyList<string> fields, out DateTime time)

@@ -27,14 +27,16 @@ public static class FredParser
             if (!DateTime.TryParseExact(observation.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture,
                     DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
             {
-                unreadable.Add(new RejectedRow(null, null, $"observation date '{observation.Date}' is not yyyy-MM-dd"));
+                unreadable.Add(new RejectedRow(null, null, $"observation date '{observation.Date}' is not yyyy-MM-dd",
+                    Raw: $"{observation.Date},{observation.Value}"));
                 continue;
             }
             if (observation.Value is "." or null or "")
                 continue;
             if (!double.TryParse(observation.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                unreadable.Add(new RejectedRow(date, null, $"value '{observation.Value}' is not a number"));
+                unreadable.Add(new RejectedRow(date, null, $"value '{observation.Value}' is not a number",
+                    Raw: $"{observation.Date},{observation.Value}"));
                 continue;
             }
             rows.Add(new SeriesRow(date, value, value, value, value));

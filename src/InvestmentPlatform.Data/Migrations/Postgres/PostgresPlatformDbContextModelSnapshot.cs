@@ -953,6 +953,108 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.ToTable("ingestion_chunks", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.IngestionRejection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("asset_id");
+
+                    b.Property<Guid>("ChunkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chunk_id");
+
+                    b.Property<double?>("Close")
+                        .HasColumnType("double precision")
+                        .HasColumnName("close");
+
+                    b.Property<double?>("High")
+                        .HasColumnType("double precision")
+                        .HasColumnName("high");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("interval");
+
+                    b.Property<int?>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<double?>("Low")
+                        .HasColumnType("double precision")
+                        .HasColumnName("low");
+
+                    b.Property<double?>("Open")
+                        .HasColumnType("double precision")
+                        .HasColumnName("open");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Raw")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("symbol");
+
+                    b.Property<DateTime?>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.Property<double?>("Volume")
+                        .HasColumnType("double precision")
+                        .HasColumnName("volume");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ingestion_rejections");
+
+                    b.HasIndex("AssetId", "RecordedAt")
+                        .HasDatabaseName("ix_ingestion_rejections_asset_id_recorded_at");
+
+                    b.HasIndex("ChunkId", "Ordinal")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ingestion_rejections_chunk_id_ordinal");
+
+                    b.HasIndex("RequestId", "RecordedAt")
+                        .HasDatabaseName("ix_ingestion_rejections_request_id_recorded_at");
+
+                    b.ToTable("ingestion_rejections", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.IngestionRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2576,6 +2678,23 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ingestion_chunks_ingestion_requests_request_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.IngestionRejection", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ingestion_rejections_assets_asset_id");
+
+                    b.HasOne("InvestmentPlatform.Data.Ingestion.IngestionChunk", null)
+                        .WithMany()
+                        .HasForeignKey("ChunkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ingestion_rejections_ingestion_chunks_chunk_id");
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Portfolio.PortfolioTransaction", b =>

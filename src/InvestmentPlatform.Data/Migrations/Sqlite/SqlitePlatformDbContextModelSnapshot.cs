@@ -940,6 +940,106 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.ToTable("ingestion_chunks", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.IngestionRejection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asset_id");
+
+                    b.Property<Guid>("ChunkId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chunk_id");
+
+                    b.Property<double?>("Close")
+                        .HasColumnType("REAL")
+                        .HasColumnName("close");
+
+                    b.Property<double?>("High")
+                        .HasColumnType("REAL")
+                        .HasColumnName("high");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interval");
+
+                    b.Property<int?>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<double?>("Low")
+                        .HasColumnType("REAL")
+                        .HasColumnName("low");
+
+                    b.Property<double?>("Open")
+                        .HasColumnType("REAL")
+                        .HasColumnName("open");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Raw")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.Property<DateTime?>("Time")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time");
+
+                    b.Property<double?>("Volume")
+                        .HasColumnType("REAL")
+                        .HasColumnName("volume");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ingestion_rejections");
+
+                    b.HasIndex("AssetId", "RecordedAt")
+                        .HasDatabaseName("ix_ingestion_rejections_asset_id_recorded_at");
+
+                    b.HasIndex("ChunkId", "Ordinal")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ingestion_rejections_chunk_id_ordinal");
+
+                    b.HasIndex("RequestId", "RecordedAt")
+                        .HasDatabaseName("ix_ingestion_rejections_request_id_recorded_at");
+
+                    b.ToTable("ingestion_rejections", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.IngestionRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2551,6 +2651,23 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ingestion_chunks_ingestion_requests_request_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Ingestion.IngestionRejection", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ingestion_rejections_assets_asset_id");
+
+                    b.HasOne("InvestmentPlatform.Data.Ingestion.IngestionChunk", null)
+                        .WithMany()
+                        .HasForeignKey("ChunkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ingestion_rejections_ingestion_chunks_chunk_id");
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Portfolio.PortfolioTransaction", b =>
