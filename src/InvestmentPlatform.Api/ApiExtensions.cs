@@ -7,6 +7,7 @@ using InvestmentPlatform.Api.Hubs;
 using InvestmentPlatform.Api.MarketData;
 using InvestmentPlatform.Api.OpenApi;
 using InvestmentPlatform.Messaging.Outbox;
+using InvestmentPlatform.Messaging.Resilience;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -48,6 +49,13 @@ public static class ApiExtensions
         builder.Services.AddSingleton<SeriesConnections>();
         builder.Services.AddScoped<AssetCoverage>();
         builder.Services.AddScoped<Reports.DataCoverageReport>();
+        builder.Services.AddScoped<Reports.SchedulerReport>();
+        builder.Services.AddScoped<Reports.ReportBuilder>();
+        builder.Services.AddScoped<Reports.ReportJobs>();
+        builder.Services.AddOptions<Reports.ReportRetentionOptions>().BindConfiguration(Reports.ReportRetentionOptions.Section)
+            .Validate(o => o.KeepDays >= 1, "Reports__KeepDays must be 1 or more");
+        builder.Services.AddSingleton<Reports.ReportRetention>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Reports.ReportRetention>());
         builder.Services.AddScoped<Quotes>();
         builder.Services.AddSingleton<TopicSubscriptions>();
         builder.Services.AddOutboxCorrelation();
@@ -98,10 +106,16 @@ public static class ApiExtensions
         return builder;
     }
 
-    /// <summary>The API process's bus consumers: the notifier that bridges bus events to the hub.</summary>
+    /// <summary>The API process's bus consumers: the notifier that bridges bus events to the hub, and the report builder.</summary>
     public static IBusRegistrationConfigurator AddApiConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<EventsNotifier, EventsNotifierDefinition>();
+        // A report waits out a database outage; one built at a time, so reports never crowd out the API's requests.
+        bus.AddConsumer<Reports.ReportRequestedConsumer>(cfg =>
+        {
+            cfg.UseOutageRetry();
+            cfg.ConcurrentMessageLimit = 1;
+        });
         return bus;
     }
 

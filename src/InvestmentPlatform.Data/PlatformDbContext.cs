@@ -1,6 +1,7 @@
 using InvestmentPlatform.Data.Access;
 using InvestmentPlatform.Data.Alerts;
 using InvestmentPlatform.Data.Analytics;
+using InvestmentPlatform.Data.Reports;
 using InvestmentPlatform.Data.Quality;
 using InvestmentPlatform.Data.Assets;
 using InvestmentPlatform.Data.Ingestion;
@@ -39,6 +40,8 @@ public abstract class PlatformDbContext(DbContextOptions options)
     public DbSet<PortfolioAccount> Portfolios => Set<PortfolioAccount>();
     public DbSet<PortfolioTransaction> PortfolioTransactions => Set<PortfolioTransaction>();
     public DbSet<AnalyticsResult> AnalyticsResults => Set<AnalyticsResult>();
+    public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
+    public DbSet<ReportFileContent> ReportFiles => Set<ReportFileContent>();
     public DbSet<PaperAccount> PaperAccounts => Set<PaperAccount>();
     public DbSet<PaperOrder> PaperOrders => Set<PaperOrder>();
     public DbSet<PaperOrderEvent> PaperOrderEvents => Set<PaperOrderEvent>();

@@ -4,6 +4,7 @@ using InvestmentPlatform.Contracts.Alerts;
 using InvestmentPlatform.Contracts.Analytics;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Contracts.Scheduler;
+using InvestmentPlatform.Contracts.Reports;
 using InvestmentPlatform.Contracts.Trading;
 using InvestmentPlatform.Data;
 using MassTransit;
@@ -21,7 +22,7 @@ namespace InvestmentPlatform.Api.Hubs;
 public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscriptions subscriptions, PlatformDbContext db) :
     IConsumer<CollectionProgress>, IConsumer<CollectionCompleted>, IConsumer<CollectionFailed>, IConsumer<JobRunStatusChanged>,
     IConsumer<AnalyticsProgress>, IConsumer<AlertTriggered>, IConsumer<OrderAccepted>, IConsumer<OrderRejected>, IConsumer<OrderFilled>,
-    IConsumer<OrderCancelled>, IConsumer<OrderExpired>
+    IConsumer<OrderCancelled>, IConsumer<OrderExpired>, IConsumer<ReportReady>
 {
     public async Task Consume(ConsumeContext<CollectionProgress> context)
     {
@@ -130,6 +131,16 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
         var unread = await db.Notifications.CountAsync(n => n.OwnerId == m.OwnerId && n.ReadAt == null, context.CancellationToken);
         await hub.Clients.Clients(connections).SendAsync(HubMessages.Notification, new NotificationMessage(
             m.FiringId, m.RuleId, m.RuleName, m.Kind, m.Symbol, m.Message, m.Value, m.TriggerTime, unread, m.FiredAt), context.CancellationToken);
+    }
+
+    /// <summary>A user's reports are theirs alone, as their alerts are.</summary>
+    public async Task Consume(ConsumeContext<ReportReady> context)
+    {
+        var m = context.Message;
+        var connections = subscriptions.ConnectionsOfUser(m.OwnerId);
+        if (connections.Count > 0)
+            await hub.Clients.Clients(connections).SendAsync(HubMessages.ReportReady,
+                new ReportReadyMessage(m.ReportId, m.Kind, m.Status, m.FileName, m.Size, m.Error, m.FinishedAt), context.CancellationToken);
     }
 
     /// <summary>

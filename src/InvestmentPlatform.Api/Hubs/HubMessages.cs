@@ -9,6 +9,7 @@ public static class HubMessages
     public const string AnalyticsProgress = "analytics_progress";
     public const string Notification = "notification";
     public const string OrderUpdate = "order_update";
+    public const string ReportReady = "report_ready";
 }
 
 public sealed record JobStatusMessage(
@@ -32,3 +33,6 @@ public sealed record NotificationMessage(
 public sealed record OrderUpdateMessage(
     Guid OrderId, Guid AccountId, string Status, double? FillPrice, double? FillQuantity, double? FilledQuantity, string? Reason,
     DateTime Timestamp);
+
+/// <summary>A report the user asked for finished, sent to their connections only.</summary>
+public sealed record ReportReadyMessage(Guid ReportId, string Kind, string Status, string? FileName, long? Size, string? Error, DateTime Timestamp);

@@ -1539,6 +1539,94 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.ToTable("series_quality", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Reports.ReportFileContent", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("ReportId")
+                        .HasName("pk_report_files");
+
+                    b.ToTable("report_files", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Reports.ReportRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ContentType")
+                        .HasColumnType("text")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("parameters");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_requests");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_report_requests_created_at");
+
+                    b.HasIndex("OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_report_requests_owner_id_created_at");
+
+                    b.ToTable("report_requests", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Scheduler.JobRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2731,6 +2819,16 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_series_quality_assets_asset_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Reports.ReportFileContent", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Reports.ReportRequest", null)
+                        .WithOne()
+                        .HasForeignKey("InvestmentPlatform.Data.Reports.ReportFileContent", "ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_files_report_requests_report_id");
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Scheduler.JobRun", b =>

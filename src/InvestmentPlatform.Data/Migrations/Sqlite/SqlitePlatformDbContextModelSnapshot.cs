@@ -1522,6 +1522,94 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.ToTable("series_quality", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Reports.ReportFileContent", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.HasKey("ReportId")
+                        .HasName("pk_report_files");
+
+                    b.ToTable("report_files", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Reports.ReportRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ContentType")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameters");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_requests");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_report_requests_created_at");
+
+                    b.HasIndex("OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_report_requests_owner_id_created_at");
+
+                    b.ToTable("report_requests", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Scheduler.JobRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2704,6 +2792,16 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_series_quality_assets_asset_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Reports.ReportFileContent", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Reports.ReportRequest", null)
+                        .WithOne()
+                        .HasForeignKey("InvestmentPlatform.Data.Reports.ReportFileContent", "ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_files_report_requests_report_id");
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Scheduler.JobRun", b =>

@@ -1,0 +1,34 @@
+namespace InvestmentPlatform.Api.Reports;
+
+/// <summary>
+/// The body of POST /api/reports, and what a stored request keeps as its parameters. Each kind reads its own fields
+/// (docs/api/reports.md): portfolio (portfolioId, from, to, benchmark), comparison (symbols, from, to, riskFree),
+/// coverage (symbols, or all assets) and scheduler (jobId, or all jobs; from, to).
+/// </summary>
+public sealed record ReportInput(
+    string? Kind,
+    string? Format = null,
+    Guid? PortfolioId = null,
+    IReadOnlyList<string>? Symbols = null,
+    DateTime? From = null,
+    DateTime? To = null,
+    string? Benchmark = null,
+    double? RiskFree = null,
+    Guid? JobId = null);
+
+public static class ReportKinds
+{
+    public const string Portfolio = "portfolio";
+    public const string Comparison = "comparison";
+    public const string Coverage = "coverage";
+    public const string Scheduler = "scheduler";
+    public static readonly IReadOnlyList<string> All = [Portfolio, Comparison, Coverage, Scheduler];
+}
+
+public static class ReportStatuses
+{
+    public const string Queued = "queued";
+    public const string Running = "running";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+}
