@@ -933,6 +933,39 @@ export type RejectedRowDtoPagedResult = {
   totalPages?: number
 }
 
+export type ReportDto = {
+  id?: string
+  kind?: string
+  format?: string
+  status?: string
+  error?: string | null
+  fileName?: string | null
+  size?: number | null
+  parameters?: ReportInput
+  createdAt?: string
+  completedAt?: string | null
+}
+
+export type ReportDtoPagedResult = {
+  items?: (ReportDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
+export type ReportInput = {
+  kind?: string | null
+  format?: string | null
+  portfolioId?: string | null
+  symbols?: (string)[] | null
+  from?: string | null
+  to?: string | null
+  benchmark?: string | null
+  riskFree?: number | null
+  jobId?: string | null
+}
+
 export type RiskReport = {
   confidence?: number
   benchmark?: string | null
@@ -1418,6 +1451,20 @@ export type Paths = {
     get: void
   }
   "/api/reports/coverage": {
+    get: void
+  }
+  "/api/reports/scheduler": {
+    get: void
+  }
+  "/api/reports": {
+    post: ReportDto
+    get: ReportDtoPagedResult
+  }
+  "/api/reports/{id}": {
+    get: ReportDto
+    delete: void
+  }
+  "/api/reports/{id}/file": {
     get: void
   }
   "/api/scheduler/jobs": {
