@@ -512,6 +512,25 @@ try {
     await shot('asset-alert-me-fired', false)
   })
 
+  await test('ask for a coverage report on the Reports page, see it finish live and download it', async () => {
+    await page.goto('/reports')
+    await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor()
+    const form = page.getByRole('form', { name: 'New report' })
+    await form.getByLabel('Kind').selectOption('coverage')
+    await form.getByLabel('Symbols').fill(symbol)
+    await form.getByLabel('Excel').check()
+    await form.getByRole('button', { name: 'Generate' }).click()
+    // No reload: the hub's report_ready brings the finished row and its Download button.
+    const button = page.getByRole('button', { name: /^Download data-coverage-.*\.xlsx$/ })
+    await button.waitFor({ timeout: 60_000 })
+    await shot('reports')
+    const [file] = await Promise.all([page.waitForEvent('download'), button.click()])
+    expect(/^data-coverage-.*\.xlsx$/.test(file.suggestedFilename()), `downloaded ${file.suggestedFilename()}`)
+    const bytes = readFileSync(await file.path())
+    // An .xlsx is a zip: it starts with PK.
+    expect(bytes.length > 1000 && bytes[0] === 0x50 && bytes[1] === 0x4b, `the file is not a workbook (${bytes.length} bytes)`)
+  })
+
   const pages = [
     ['dashboard', '/', 'Market overview'],
     ['assets', '/assets', 'Assets'],
@@ -528,6 +547,7 @@ try {
     ['alerts-new', '/alerts?tab=new', 'Alerts'],
     ['alerts-inbox', '/alerts?tab=inbox', 'Alerts'],
     ['alerts-channels', '/alerts?tab=channels', 'Alerts'],
+    ['reports', '/reports', 'Reports'],
     ['not-found', '/no/such/page', 'Page not found'],
   ]
   for (const [name, path, heading] of pages) {

@@ -53,12 +53,23 @@ export type NotificationEvent = {
   unread: number
   timestamp: string
 }
+/** A report the user asked for finished; sent to that user's connections only. */
+export type ReportReadyEvent = {
+  reportId: string
+  kind: string
+  status: 'succeeded' | 'failed' | string
+  fileName: string | null
+  size: number | null
+  error: string | null
+  timestamp: string
+}
 export type LiveEventMap = {
   job_status: JobStatusEvent
   collection_progress: CollectionProgressEvent
   error: ErrorEvent
   order_update: OrderUpdateEvent
   notification: NotificationEvent
+  report_ready: ReportReadyEvent
 }
 
 export type LiveEventName = keyof LiveEventMap

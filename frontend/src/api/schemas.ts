@@ -43,5 +43,6 @@ export type InboxPage = Sent<G.InboxPage>
 export type UnreadCount = Sent<G.UnreadCount>
 export type NotificationChannelDto = Sent<G.NotificationChannelDto>
 export type ChannelTestDto = Sent<G.ChannelTestDto>
+export type ReportDto = Sent<G.ReportDto>
 
-export type { AssetRequest as AssetInput, SubmitIngestionRequest as IngestionInput, JobRequest as JobInput, PortfolioInput, TransactionInput, PaperAccountInput, OrderInput, AlertRuleInput, NotificationChannelInput } from './openapi.gen'
+export type { AssetRequest as AssetInput, SubmitIngestionRequest as IngestionInput, JobRequest as JobInput, PortfolioInput, TransactionInput, PaperAccountInput, OrderInput, AlertRuleInput, NotificationChannelInput, ReportInput } from './openapi.gen'

@@ -16,6 +16,7 @@ const links = [
   { to: '/portfolio', label: 'Portfolio' },
   { to: '/trading', label: 'Trading' },
   { to: '/alerts', label: 'Alerts' },
+  { to: '/reports', label: 'Reports' },
   { to: '/analytics', label: 'Analytics' },
   { to: '/keys', label: 'API keys' },
   { to: '/users', label: 'Users', role: 'admin' },

@@ -20,6 +20,7 @@ export const routes: RouteObject[] = [
       { path: 'portfolio', lazy: () => import('../features/portfolio/PortfolioPage').then((m) => ({ Component: m.default })) },
       { path: 'trading', lazy: () => import('../features/trading/TradingPage').then((m) => ({ Component: m.default })) },
       { path: 'alerts', lazy: () => import('../features/alerts/AlertsPage').then((m) => ({ Component: m.default })) },
+      { path: 'reports', lazy: () => import('../features/reports/ReportsPage').then((m) => ({ Component: m.default })) },
       { path: 'analytics', lazy: () => import('../features/analytics/AnalyticsPage').then((m) => ({ Component: m.default })) },
       { path: 'users', lazy: () => import('../features/access/UsersPage').then((m) => ({ Component: m.default })) },
       { path: 'audit', lazy: () => import('../features/access/AuditPage').then((m) => ({ Component: m.default })) },

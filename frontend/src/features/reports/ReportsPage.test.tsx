@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { act, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { liveEvents } from '../../api/liveEvents'
+import type { ReportDto } from '../../api/schemas'
+import { mockApi, paged, renderWithProviders, type Call } from '../../test/utils'
+import ReportsPage from './ReportsPage'
+
+afterEach(() => vi.unstubAllGlobals())
+
+const report = (over: Partial<ReportDto> = {}): ReportDto => ({
+  id: 'r1', kind: 'comparison', format: 'xlsx', status: 'queued', error: null, fileName: null, size: null,
+  parameters: { kind: 'comparison', format: 'xlsx', portfolioId: null, symbols: ['SYN-A', 'SYN-B'], from: null, to: null, benchmark: null, riskFree: null, jobId: null },
+  createdAt: '2024-03-01T10:00:00Z', completedAt: null, ...over,
+})
+
+describe('ReportsPage', () => {
+  it('asks for a comparison, then shows it finished when the hub says so', async () => {
+    let listed = [report()]
+    const api = mockApi([
+      ['GET', /\/api\/reports$/, () => ({ body: paged(listed) })],
+      ['POST', /\/api\/reports$/, (c: Call) => ({ status: 202, body: report({ ...(c.body as object), id: 'r1' } as Partial<ReportDto>) })],
+    ] as never)
+    renderWithProviders(<ReportsPage />)
+    expect(await screen.findByTestId('report-status')).toHaveTextContent('queued')
+
+    await userEvent.selectOptions(screen.getByLabelText('Kind'), 'comparison')
+    await userEvent.type(screen.getByLabelText('Symbols'), 'SYN-A, SYN-B SYN-A')
+    await userEvent.type(screen.getByLabelText('From'), '2024-01-01')
+    await userEvent.click(screen.getByLabelText('Excel'))
+    await userEvent.click(screen.getByRole('button', { name: 'Generate' }))
+    await waitFor(() => expect(api.calls.some((c) => c.method === 'POST')).toBe(true))
+    expect(api.calls.find((c) => c.method === 'POST')!.body).toEqual({
+      kind: 'comparison', format: 'xlsx', portfolioId: null, symbols: ['SYN-A', 'SYN-B'], from: '2024-01-01T00:00:00Z', to: null,
+      benchmark: null, riskFree: null, jobId: null,
+    })
+
+    listed = [report({ status: 'succeeded', fileName: 'asset-comparison-2024-03-01.xlsx', size: 20480, completedAt: '2024-03-01T10:00:05Z' })]
+    act(() => liveEvents.emit('report_ready', { reportId: 'r1', kind: 'comparison', status: 'succeeded', fileName: 'asset-comparison-2024-03-01.xlsx', size: 20480, error: null, timestamp: '2024-03-01T10:00:05Z' }))
+    const row = (await screen.findByRole('button', { name: 'Download asset-comparison-2024-03-01.xlsx' })).closest('tr')!
+    expect(within(row).getByTestId('report-status')).toHaveTextContent('succeeded')
+    expect(row).toHaveTextContent('20 KB')
+  })
+
+  it('checks the form before sending and shows why a report failed', async () => {
+    const api = mockApi([
+      ['GET', /\/api\/reports$/, () => ({ body: paged([report({ status: 'failed', error: 'No runs between 2024-01-01 00:00 and 2024-01-31 00:00 UTC.', kind: 'scheduler' })]) })],
+      ['GET', /\/api\/portfolios$/, () => ({ body: [] })],
+    ] as never)
+    renderWithProviders(<ReportsPage />)
+    expect(await screen.findByText(/No runs between/)).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: /^Download/ })).not.toBeInTheDocument()
+
+    await userEvent.click(screen.getByRole('button', { name: 'Generate' }))
+    expect(await screen.findByText('Choose one of your portfolios.')).toBeInTheDocument()
+    await userEvent.selectOptions(screen.getByLabelText('Kind'), 'comparison')
+    await userEvent.click(screen.getByRole('button', { name: 'Generate' }))
+    expect(await screen.findByText('Name at least one symbol, e.g. AAPL, MSFT.')).toBeInTheDocument()
+    expect(api.calls.some((c) => c.method === 'POST')).toBe(false)
+  })
+
+  it('shows the server’s refusal', async () => {
+    mockApi([
+      ['GET', /\/api\/reports$/, () => ({ body: paged([]) })],
+      ['POST', /\/api\/reports$/, () => ({ status: 404, body: { title: 'Not found', status: 404, detail: "No asset with symbol 'NOPE'." } })],
+    ] as never)
+    renderWithProviders(<ReportsPage />)
+    expect(await screen.findByText(/No reports yet/)).toBeInTheDocument()
+    await userEvent.selectOptions(screen.getByLabelText('Kind'), 'coverage')
+    expect(screen.queryByLabelText('From')).not.toBeInTheDocument()
+    await userEvent.type(screen.getByLabelText('Symbols'), 'NOPE')
+    await userEvent.click(screen.getByRole('button', { name: 'Generate' }))
+    expect(await screen.findByText('The report was not asked for')).toBeInTheDocument()
+    expect(screen.getByText("No asset with symbol 'NOPE'.")).toBeInTheDocument()
+  })
+})
