@@ -5,7 +5,7 @@ import { Button, Field, Input, Select, SelectField } from '../../components/Form
 import { ErrorMessage } from '../../components/QueryState'
 import { useListAssetsQuery } from '../assets/assetsApi'
 import { chartIntervals, intervalLabel } from '../marketData/intervals'
-import { useListPortfoliosQuery } from '../portfolio/portfolioApi'
+import { PortfolioField } from '../portfolio/PortfolioField'
 import { useListJobsQuery } from '../scheduler/schedulerApi'
 import { alertKinds, channelLabel, channels, emptyAlert, fromRule, kindLabel, seriesKinds, toAlertInput, validateAlert, type AlertFormValues, type Channel } from './alertForm'
 import { useCreateAlertMutation, useListChannelsQuery, useUpdateAlertMutation } from './alertsApi'
@@ -41,7 +41,6 @@ export function RuleForm({ rule, initial, onSaved, onCancel }: Props) {
   const series = seriesKinds.includes(v.kind)
   const assets = useListAssetsQuery({ q: v.symbol.trim() || undefined, pageSize: 20 }, { skip: !series })
   const jobs = useListJobsQuery({ pageSize: 200 }, { skip: v.kind !== 'job' })
-  const portfolios = useListPortfoliosQuery(undefined, { skip: v.kind !== 'portfolio' })
   const channelList = useListChannelsQuery(undefined, { skip: !v.channels.some((c) => c !== 'inapp') })
   const saved = {
     webhook: (channelList.data ?? []).filter((c) => c.kind === 'webhook'),
@@ -155,14 +154,7 @@ export function RuleForm({ rule, initial, onSaved, onCancel }: Props) {
           {v.kind === 'stale' && numeric('bars', 'Missing periods', '1 to 1,000')}
           {v.kind === 'portfolio' && (
             <>
-              <Field label="Portfolio" error={err('portfolioid')} className="sm:col-span-2">
-                {(p) => (
-                  <Select {...p} value={v.portfolioId} onChange={(e) => set('portfolioId', e.target.value)}>
-                    <option value="">{portfolios.isLoading ? 'Loading portfolios…' : 'Choose a portfolio'}</option>
-                    {(portfolios.data ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
-                  </Select>
-                )}
-              </Field>
+              <PortfolioField value={v.portfolioId} onChange={(x) => set('portfolioId', x)} error={err('portfolioid')} className="sm:col-span-2" />
               <SelectField label="Watch" error={err('field')} value={v.measure} options={['drawdown', 'var']}
                 onChange={(x) => set('measure', x as AlertFormValues['measure'])} show={(x) => (x === 'var' ? 'Day’s loss beyond VaR' : 'Drawdown')} />
               {v.measure === 'drawdown'

@@ -3,7 +3,7 @@ import { fieldErrors } from '../../api/problem'
 import type { ReportDto } from '../../api/schemas'
 import { Button, Field, Input, Select, SelectField } from '../../components/Form'
 import { ErrorMessage } from '../../components/QueryState'
-import { useListPortfoliosQuery } from '../portfolio/portfolioApi'
+import { PortfolioField } from '../portfolio/PortfolioField'
 import { useListJobsQuery } from '../scheduler/schedulerApi'
 import { emptyReport, kindHelp, kindLabel, maxSymbols, reportKinds, toReportInput, validateReport, type ReportFormValues } from './reportForm'
 import { useRequestReportMutation } from './reportsApi'
@@ -13,7 +13,6 @@ export function ReportForm({ onRequested }: { onRequested?: (r: ReportDto) => vo
   const [v, setV] = useState<ReportFormValues>(emptyReport)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [request, state] = useRequestReportMutation()
-  const portfolios = useListPortfoliosQuery(undefined, { skip: v.kind !== 'portfolio' })
   const jobs = useListJobsQuery({ pageSize: 200 }, { skip: v.kind !== 'scheduler' })
   const server = fieldErrors(state.error)
   const err = (k: string) => errors[k] ?? server[k]
@@ -44,14 +43,7 @@ export function ReportForm({ onRequested }: { onRequested?: (r: ReportDto) => vo
       <p className="text-xs text-slate-600 dark:text-slate-400">{kindHelp[v.kind]}</p>
       {v.kind === 'portfolio' && (
         <>
-          <Field label="Portfolio" error={err('portfolioid')}>
-            {(p) => (
-              <Select {...p} value={v.portfolioId} onChange={(e) => set('portfolioId', e.target.value)}>
-                <option value="">{portfolios.isLoading ? 'Loading portfolios…' : 'Choose a portfolio'}</option>
-                {(portfolios.data ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
-              </Select>
-            )}
-          </Field>
+          <PortfolioField value={v.portfolioId} onChange={(x) => set('portfolioId', x)} error={err('portfolioid')} />
           <Field label="Benchmark" error={err('benchmark')} hint="A symbol; the portfolio's own benchmark when blank">
             {(p) => <Input {...p} value={v.benchmark} onChange={(e) => set('benchmark', e.target.value)} autoComplete="off" spellCheck={false} />}
           </Field>
