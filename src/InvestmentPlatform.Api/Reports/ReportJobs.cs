@@ -33,7 +33,7 @@ public sealed class ReportJobs(PlatformDbContext db, TimeProvider clock)
         var format = ReportFormats.Parse(input.Format);
         if (input.From is { } from && input.To is { } to && from > to)
             throw AnalyticsException.Invalid("from", "from must not be after to.");
-        var symbols = (input.Symbols ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var symbols = (input.Symbols ?? []).OfType<string>().Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         await CheckSubjectAsync(kind, input, symbols, owner, admin, ct);
         if (await db.ReportRequests.CountAsync(r => r.OwnerId == owner && (r.Status == ReportStatuses.Queued || r.Status == ReportStatuses.Running), ct)
             >= MaxInProgress)

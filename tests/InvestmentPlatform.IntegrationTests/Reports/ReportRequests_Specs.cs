@@ -109,6 +109,7 @@ public abstract class When_a_report_is_requested_on_the_bus(ApiDatabase database
             (Admin, new { kind = "horoscope" }, HttpStatusCode.BadRequest, "kind"),
             (Admin, new { kind = "coverage", format = "docx" }, HttpStatusCode.BadRequest, "format"),
             (Admin, new { kind = "comparison" }, HttpStatusCode.BadRequest, "symbols"),
+            (Admin, new { kind = "comparison", symbols = new string?[] { null, " " } }, HttpStatusCode.BadRequest, "symbols"),
             (Admin, new { kind = "comparison", symbols = new[] { "RQA", "NOPE" } }, HttpStatusCode.NotFound, "symbols"),
             (Admin, new { kind = "comparison", symbols = new[] { "RQA" }, from = Day(9), to = Day(1) }, HttpStatusCode.BadRequest, "from"),
             (Admin, new { kind = "portfolio" }, HttpStatusCode.BadRequest, "portfolioId"),
