@@ -59,6 +59,22 @@ public sealed class When_a_collector_serves_a_chunk : IAsyncLifetime
         Assert.Equal(12_001, parts.SelectMany(p => p.Rows.ToRows()).Select(r => r.Time).Distinct().Count());
     }
 
+    /// <summary>
+    /// The message of a chunk whose collector was killed before its ack comes back after the loader finished the chunk
+    /// from the parts already sent: the chunk stays finished, and nothing is collected again.
+    /// </summary>
+    [Fact]
+    public async Task Should_leave_a_chunk_the_loader_finished_as_it_is_when_its_message_comes_again()
+    {
+        await _ingestion.DbAsync(db => db.IngestionChunks.ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, ChunkStatuses.Succeeded)));
+
+        await _ingestion.ConsumeAsync<CollectChunkConsumer, CollectChunk>(Chunk());
+
+        Assert.Equal(ChunkStatuses.Succeeded, (await ChunkAsync()).Status);
+        Assert.Equal(0, _collector.Calls);
+        Assert.Empty(_harness.PublishedSoFar<DataCollected>());
+    }
+
     [Fact]
     public async Task Should_fail_fast_on_a_permanent_error()
     {

@@ -31,17 +31,19 @@ public sealed class CollectChunkConsumer(
     {
         var m = context.Message;
         var ct = context.CancellationToken;
-        var status = await db.IngestionChunks.Where(c => c.Id == m.ChunkId).Select(c => c.Status).FirstOrDefaultAsync(ct);
-        if (status is null || ChunkStatuses.IsTerminal(status))
-            return;
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.IngestionChunks.Where(c => c.Id == m.ChunkId)
+        // Checked and set in one statement: a redelivered message (its first consumer was killed before the ack) can
+        // arrive while the loader finishes the chunk from the parts already sent; a read-then-write would turn the
+        // finished chunk back to collecting, and with every part already loaded nothing would ever finish it again.
+        var started = await db.IngestionChunks.Where(c => c.Id == m.ChunkId && ChunkStatuses.Active.Contains(c.Status))
             .ExecuteUpdateAsync(u => u
                 .SetProperty(c => c.Status, ChunkStatuses.Collecting)
                 .SetProperty(c => c.StartedAt, now)
                 .SetProperty(c => c.ProgressAt, now)
                 .SetProperty(c => c.ErrorClass, (string?)null)
                 .SetProperty(c => c.ErrorMessage, (string?)null), ct);
+        if (started == 0)
+            return;
 
         try
         {

@@ -151,7 +151,11 @@ public sealed class DrillCluster : IAsyncLifetime
         for (var i = 0; i < _processes.Count; i++)
             await File.WriteAllLinesAsync(Path.Combine(folder, $"{requestId:N}-{i}-{_processes[i].Roles}.log"), _processes[i].Output);
         var chunks = await QueryAsync<string>(
-            "SELECT coalesce(string_agg(status || ' parts=' || parts_loaded || ' loaded=' || records_loaded || ' err=' || coalesce(error_message, ''), E'\\n'), '') FROM ingestion_chunks WHERE request_id = @id",
+            """
+            SELECT coalesce(string_agg(symbol || ' ' || "from"::date || ' ' || status || ' parts=' || parts_loaded || ' loaded=' || records_loaded
+                || ' progress=' || coalesce(progress_at::time::text, '-') || ' redeliveries=' || redeliveries || ' err=' || coalesce(error_message, ''),
+                E'\n' ORDER BY symbol, "from") FILTER (WHERE status <> 'succeeded'), 'all succeeded') FROM ingestion_chunks WHERE request_id = @id
+            """,
             requestId);
         var outbox = await QueryAsync<long>("SELECT count(*) FROM outbox WHERE sent_at IS NULL");
         return $"chunks:\n{chunks}\nunsent outbox rows: {outbox}\nqueues:\n{await Broker.ListQueuesAsync()}\n" + string.Join("\n", _processes.Select(p =>
