@@ -18,6 +18,7 @@ public static class ReportsExtensions
     {
         builder.Services.AddOptions<ReportsOptions>().BindConfiguration("Reports");
         builder.Services.AddScoped<PortfolioReport>();
+        builder.Services.AddScoped<Requests.ReportRequestWriter>();
         builder.Services.AddScoped<AssetComparisonReport>();
         builder.Services.AddScoped<ReportRenderer>();
         return builder;

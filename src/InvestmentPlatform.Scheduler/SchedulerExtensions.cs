@@ -101,6 +101,7 @@ public static class SchedulerExtensions
         bus.AddConsumer<CollectionFailedConsumer>();
         bus.AddConsumer<CollectionCancelledConsumer>();
         bus.AddConsumer<CollectionProgressConsumer>();
+        bus.AddConsumer<ReportReadyConsumer>();
         bus.AddConsumer<DependentRunsConsumer>();
         bus.AddConsumer<SchedulerJobChangedConsumer>();
         return bus;

@@ -31,6 +31,7 @@ public sealed class When_an_upstream_run_changes_status : IAsyncLifetime
                 services.AddOptions<SchedulerOptions>();
                 services.AddScoped<RunStore>();
                 services.AddScoped<RunStarter>();
+                services.AddScoped<InvestmentPlatform.Reports.Requests.ReportRequestWriter>();
                 services.AddScoped<DependentRuns>();
             },
             bus => bus.AddConsumer<DependentRunsConsumer>(),

@@ -564,6 +564,8 @@ export type JobDto = {
     [key: string]: string
   } | null
   version?: number
+  kind?: string
+  report?: ReportInput
 }
 
 export type JobDtoPagedResult = {
@@ -618,6 +620,8 @@ export type JobRequest = {
     [key: string]: string
   } | null
   version?: number | null
+  kind?: string | null
+  report?: ReportInput
 }
 
 export type KeptUploadDto = {
@@ -1015,6 +1019,7 @@ export type RunDto = {
   recordsRejected?: number
   errorClass?: string | null
   errorMessage?: string | null
+  reportId?: string | null
 }
 
 export type RunDtoPagedResult = {

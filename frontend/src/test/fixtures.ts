@@ -10,13 +10,13 @@ export const job = (over: Partial<JobDto> = {}): JobDto => ({
   id: 'j1', name: 'Daily synthetic', description: null, source: 'synthetic', symbols: ['SYN-A'], assetFilter: null, assetType: 'stock',
   interval: '1d', mode: 'incremental', lookbackDays: 30, schedule: { kind: 'cron', cron: '0 0/5 * * * ?', timeZone: 'UTC', intervalSeconds: null },
   enabled: true, maxRetries: 2, timeoutSeconds: 600, tags: [], templateId: null, dependsOn: [], lastRun: null, nextFireTime: null, ownerId: null, options: null,
-  createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', version: 0, ...over,
+  createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', version: 0, kind: 'collection', report: null, ...over,
 })
 
 export const run = (over: Partial<RunDto> = {}): RunDto => ({
   id: 'r1', jobId: 'j1', jobName: 'Daily synthetic', status: 'pending', trigger: 'manual', attempt: 1, chainId: null, requestId: null,
   scheduledAt: '2024-01-01T00:00:00Z', startedAt: null, finishedAt: null, durationMs: null, recordsCollected: 0, recordsLoaded: 0,
-  recordsRejected: 0, errorClass: null, errorMessage: null, ...over,
+  recordsRejected: 0, errorClass: null, errorMessage: null, reportId: null, ...over,
 })
 
 export const watch = (over: Partial<WatchlistItem> = {}): WatchlistItem => ({

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Reports.Requests;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Api.Access;
 using InvestmentPlatform.Api.Http;

@@ -3,6 +3,7 @@ using InvestmentPlatform.Api.Assets;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Reports.Documents;
 using InvestmentPlatform.Reports.Kinds;
+using InvestmentPlatform.Reports.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentPlatform.Api.Reports;
@@ -13,19 +14,17 @@ namespace InvestmentPlatform.Api.Reports;
 /// </summary>
 public sealed class DataCoverageReport(PlatformDbContext db, AssetCoverage coverage, TimeProvider clock)
 {
-    public const int MaxAssets = 200;
-
     public async Task<ReportDocument> BuildAsync(IReadOnlyList<string> symbols, CancellationToken ct)
     {
         var query = db.Assets.AsNoTracking();
         if (symbols.Count > 0)
             query = query.Where(a => symbols.Contains(a.Symbol));
-        var assets = await query.OrderBy(a => a.Symbol).Take(MaxAssets + 1).ToListAsync(ct);
-        if (assets.Count > MaxAssets)
-            throw AnalyticsException.Invalid("symbols", $"At most {MaxAssets} assets per coverage report: name the symbols.");
+        var assets = await query.OrderBy(a => a.Symbol).Take(ReportRequestWriter.MaxCoverageAssets + 1).ToListAsync(ct);
+        if (assets.Count > ReportRequestWriter.MaxCoverageAssets)
+            throw AnalyticsException.Invalid("symbols", $"At most {ReportRequestWriter.MaxCoverageAssets} assets per coverage report: name the symbols.");
         var missing = symbols.Except(assets.Select(a => a.Symbol)).ToList();
         if (missing.Count > 0)
-            throw AnalyticsException.NotFound("symbols", $"No asset with symbol {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
+            throw ReportRequestWriter.UnknownSymbols(missing);
 
         var rows = new List<object?[]>();
         var gaps = new List<object?[]>();

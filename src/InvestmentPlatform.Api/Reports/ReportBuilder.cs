@@ -1,3 +1,4 @@
+using InvestmentPlatform.Reports.Requests;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Reports.Documents;
 using InvestmentPlatform.Reports.Kinds;

@@ -1,11 +1,9 @@
 using System.Text.Json;
 using InvestmentPlatform.Analytics;
-using InvestmentPlatform.Contracts.Reports;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Reports;
-using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.Reports.Documents;
-using InvestmentPlatform.Reports.Kinds;
+using InvestmentPlatform.Reports.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentPlatform.Api.Reports;
@@ -17,37 +15,12 @@ public sealed record ReportDto(Guid Id, string Kind, string Format, string Statu
 /// Reports asked for on the bus: a report_requests row and its ReportRequested message in one transaction, built later by
 /// <see cref="ReportRequestedConsumer"/>. A user sees only their own reports; another user's is 404.
 /// </summary>
-public sealed class ReportJobs(PlatformDbContext db, TimeProvider clock)
+public sealed class ReportJobs(PlatformDbContext db, ReportRequestWriter writer)
 {
-    /// <summary>Reports a user may have queued or running at once; more is 409 until one finishes.</summary>
-    public const int MaxInProgress = 10;
-
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <exception cref="AnalyticsException">What makes the request invalid, before anything is stored.</exception>
     public async Task<ReportDto> SubmitAsync(ReportInput input, string owner, bool admin, CancellationToken ct)
     {
-        var kind = input.Kind?.Trim().ToLowerInvariant();
-        if (kind is null || !ReportKinds.All.Contains(kind))
-            throw AnalyticsException.Invalid("kind", $"kind must be one of {string.Join(", ", ReportKinds.All)}.");
-        var format = ReportFormats.Parse(input.Format);
-        if (input.From is { } from && input.To is { } to && from > to)
-            throw AnalyticsException.Invalid("from", "from must not be after to.");
-        var symbols = (input.Symbols ?? []).OfType<string>().Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        await CheckSubjectAsync(kind, input, symbols, owner, admin, ct);
-        if (await db.ReportRequests.CountAsync(r => r.OwnerId == owner && (r.Status == ReportStatuses.Queued || r.Status == ReportStatuses.Running), ct)
-            >= MaxInProgress)
-            throw AnalyticsException.Conflict("kind", $"You have {MaxInProgress} reports in progress: wait for one to finish.");
-
-        var parameters = input with { Kind = kind, Format = format, Symbols = symbols };
-        var now = clock.GetUtcNow().UtcDateTime;
-        var row = new ReportRequest
-        {
-            Id = Guid.CreateVersion7(), OwnerId = owner, Kind = kind, Format = format, Status = ReportStatuses.Queued,
-            Parameters = JsonSerializer.Serialize(parameters, Json), CreatedAt = now,
-        };
-        db.ReportRequests.Add(row);
-        db.EnqueuePublish(new ReportRequested(row.Id, kind, owner, now), row.Id);
+        var row = await writer.AddAsync(input, owner, admin, null, ct);
         await db.SaveChangesAsync(ct);
         return ToDto(row);
     }
@@ -87,33 +60,6 @@ public sealed class ReportJobs(PlatformDbContext db, TimeProvider clock)
         await db.ReportRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.OwnerId == owner, ct)
         ?? throw AnalyticsException.NotFound("id", $"Report {id} does not exist.");
 
-    /// <summary>What can be told now, cheaply, so the user hears it at once rather than from a failed report.</summary>
-    private async Task CheckSubjectAsync(string kind, ReportInput input, IReadOnlyList<string> symbols, string owner, bool admin, CancellationToken ct)
-    {
-        switch (kind)
-        {
-            case ReportKinds.Portfolio:
-                var id = input.PortfolioId ?? throw AnalyticsException.Invalid("portfolioId", "portfolioId is required for a portfolio report.");
-                if (!await db.Portfolios.AnyAsync(p => p.Id == id && (admin || p.OwnerId == owner), ct))
-                    throw AnalyticsException.NotFound("portfolioId", $"Portfolio {id} does not exist.");
-                break;
-            case ReportKinds.Comparison or ReportKinds.Coverage:
-                var max = kind == ReportKinds.Comparison ? AssetComparisonReport.MaxSymbols : DataCoverageReport.MaxAssets;
-                if (kind == ReportKinds.Comparison && symbols.Count == 0)
-                    throw AnalyticsException.Invalid("symbols", "symbols is required for a comparison.");
-                if (symbols.Count > max)
-                    throw AnalyticsException.Invalid("symbols", $"At most {max} symbols per {kind} report.");
-                var known = await db.Assets.Where(a => symbols.Contains(a.Symbol)).Select(a => a.Symbol).ToListAsync(ct);
-                if (symbols.Except(known).ToList() is { Count: > 0 } missing)
-                    throw AnalyticsException.NotFound("symbols", $"No asset with symbol {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
-                break;
-            case ReportKinds.Scheduler when input.JobId is { } job:
-                if (!await db.SchedulerJobs.AnyAsync(j => j.Id == job, ct))
-                    throw AnalyticsException.NotFound("jobId", $"Job {job} does not exist.");
-                break;
-        }
-    }
-
     internal static ReportDto ToDto(ReportRequest r) => new(r.Id, r.Kind, r.Format, r.Status, r.Error, r.FileName, r.Size,
-        JsonSerializer.Deserialize<ReportInput>(r.Parameters, Json)!, r.CreatedAt, r.CompletedAt);
+        JsonSerializer.Deserialize<ReportInput>(r.Parameters, ReportRequestWriter.Json)!, r.CreatedAt, r.CompletedAt);
 }

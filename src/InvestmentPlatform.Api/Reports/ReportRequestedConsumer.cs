@@ -2,8 +2,10 @@ using System.Text.Json;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Contracts.Reports;
 using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Alerts;
 using InvestmentPlatform.Data.Reports;
 using InvestmentPlatform.Messaging.Outbox;
+using InvestmentPlatform.Reports.Requests;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -27,7 +29,7 @@ public sealed class ReportRequestedConsumer(PlatformDbContext db, ReportBuilder 
         row.Status = ReportStatuses.Running;
         await db.SaveChangesAsync(ct);
 
-        var input = JsonSerializer.Deserialize<ReportInput>(row.Parameters, ReportJobs.Json)!;
+        var input = JsonSerializer.Deserialize<ReportInput>(row.Parameters, ReportRequestWriter.Json)!;
         try
         {
             var file = await builder.BuildAsync(input, ct);
@@ -44,7 +46,29 @@ public sealed class ReportRequestedConsumer(PlatformDbContext db, ReportBuilder 
             logger.LogInformation("Report {ReportId} ({Kind}) failed: {Error}", row.Id, row.Kind, ex.Message);
         }
         row.CompletedAt = clock.GetUtcNow().UtcDateTime;
-        db.EnqueuePublish(new ReportReady(row.Id, row.OwnerId, row.Kind, row.Status, row.FileName, row.Size, row.Error, row.CompletedAt.Value), row.Id);
+        if (row.RunId is { } runId)
+            await DeliverToInboxAsync(row, runId, ct);
+        db.EnqueuePublish(new ReportReady(row.Id, row.OwnerId, row.Kind, row.Status, row.FileName, row.Size, row.Error, row.CompletedAt.Value,
+            row.RunId), row.Id);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A scheduled report lands in its owner's inbox, in the outcome's transaction: the report_ready push that follows
+    /// finds it there.
+    /// </summary>
+    private async Task DeliverToInboxAsync(ReportRequest row, Guid runId, CancellationToken ct)
+    {
+        var job = await (from r in db.JobRuns
+                         join j in db.SchedulerJobs on r.JobId equals j.Id
+                         where r.Id == runId
+                         select j.Name).FirstOrDefaultAsync(ct) ?? "A scheduled report";
+        var body = row.Status == ReportStatuses.Succeeded
+            ? $"Your {row.Kind} report {row.FileName} ({row.Size:N0} bytes) is ready to download."
+            : $"Your {row.Kind} report could not be made: {row.Error}";
+        db.Notifications.Add(new Notification
+        {
+            Id = row.Id, OwnerId = row.OwnerId, Title = job, Body = body, Link = $"/reports?id={row.Id}", CreatedAt = row.CompletedAt!.Value,
+        });
     }
 }

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Reports.Requests;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Messaging.Resilience;
 using Microsoft.EntityFrameworkCore;

@@ -19,6 +19,8 @@ public class ReportRequest
     public long? Size { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
+    /// <summary>The scheduler run that asked for it, for a scheduled report.</summary>
+    public Guid? RunId { get; set; }
 }
 
 /// <summary>A built report's bytes, apart from its request so that listing requests never reads files.</summary>

@@ -14,6 +14,7 @@ internal sealed class ReportRequestConfiguration : IEntityTypeConfiguration<Repo
         b.Property(x => x.Status).HasMaxLength(20);
         b.HasIndex(x => new { x.OwnerId, x.CreatedAt });
         b.HasIndex(x => x.CreatedAt);
+        b.HasIndex(x => x.RunId);
     }
 }
 

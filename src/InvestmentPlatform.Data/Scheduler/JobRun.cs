@@ -11,7 +11,10 @@ public class JobRun
     public int Attempt { get; set; } = 1;
     /// <summary>The firing that started a dependency chain; dependents share it.</summary>
     public Guid? ChainId { get; set; }
+    /// <summary>The collection request a collection job's run submitted.</summary>
     public Guid? RequestId { get; set; }
+    /// <summary>The report a report job's run asked for.</summary>
+    public Guid? ReportId { get; set; }
     public DateTime ScheduledAt { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }

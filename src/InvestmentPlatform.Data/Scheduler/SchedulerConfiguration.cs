@@ -12,6 +12,7 @@ internal sealed class SchedulerJobConfiguration : IEntityTypeConfiguration<Sched
         b.HasIndex(x => x.Name).IsUnique();
         b.HasIndex(x => x.OwnerId);
         b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.Kind).HasMaxLength(20).HasDefaultValue("collection");
         b.HasOne<SchedulerJobTemplate>().WithMany().HasForeignKey(x => x.TemplateId).OnDelete(DeleteBehavior.SetNull);
     }
 }
@@ -50,6 +51,7 @@ internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
         b.HasIndex(x => x.Status);
         b.HasIndex(x => x.ChainId);
         b.HasIndex(x => x.RequestId);
+        b.HasIndex(x => x.ReportId);
         b.HasOne<SchedulerJob>().WithMany().HasForeignKey(x => x.JobId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -5,6 +5,11 @@ public class SchedulerJob
     public Guid Id { get; set; }
     public required string Name { get; set; }
     public string? Description { get; set; }
+    /// <summary>collection (the default) or report.</summary>
+    public string Kind { get; set; } = "collection";
+    /// <summary>A report job's report: its kind, format and parameters as JSON (the body of POST /api/reports).</summary>
+    public string? Report { get; set; }
+    /// <summary>A collection job's source; empty for a report job, as are its interval and mode.</summary>
     public required string Source { get; set; }
     /// <summary>JSON array of symbols; empty when <see cref="AssetFilter"/> selects them.</summary>
     public string Symbols { get; set; } = "[]";

@@ -1,4 +1,4 @@
-namespace InvestmentPlatform.Api.Reports;
+namespace InvestmentPlatform.Reports.Requests;
 
 /// <summary>
 /// The body of POST /api/reports, and what a stored request keeps as its parameters. Each kind reads its own fields

@@ -1,4 +1,5 @@
 using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Contracts.Reports;
 using InvestmentPlatform.Scheduler.Runs;
 using MassTransit;
 
@@ -26,4 +27,10 @@ public sealed class CollectionCancelledConsumer(RunOutcomes runs) : IConsumer<Co
 public sealed class CollectionProgressConsumer(RunOutcomes runs) : IConsumer<CollectionProgress>
 {
     public Task Consume(ConsumeContext<CollectionProgress> context) => runs.ProgressAsync(context.Message, context.CancellationToken);
+}
+
+/// <summary>A report job's report is ready (or failed): the run ends with it.</summary>
+public sealed class ReportReadyConsumer(RunOutcomes runs) : IConsumer<ReportReady>
+{
+    public Task Consume(ConsumeContext<ReportReady> context) => runs.ReportFinishedAsync(context.Message, context.CancellationToken);
 }

@@ -1,3 +1,5 @@
+using InvestmentPlatform.Reports.Requests;
+
 namespace InvestmentPlatform.Scheduler.Jobs;
 
 /// <summary>When a job fires: a Quartz cron in a time zone, a fixed interval, or only after its upstream jobs.</summary>
@@ -29,11 +31,14 @@ public sealed record JobDto(
     DateTime UpdatedAt,
     string? OwnerId,
     Dictionary<string, string>? Options = null,
-    int Version = 0);
+    int Version = 0,
+    string Kind = JobKinds.Collection,
+    ReportInput? Report = null);
 
 /// <summary>
 /// The body of POST and PUT /api/scheduler/jobs; optional fields take the documented defaults. A PUT must carry the
-/// <c>version</c> it read (POST ignores it).
+/// <c>version</c> it read (POST ignores it). A job of kind <c>report</c> gives <c>report</c> (the body of POST
+/// /api/reports) instead of the collection fields (source, symbols, interval, mode, lookbackDays, options).
 /// </summary>
 public sealed record JobRequest(
     string? Name,
@@ -53,7 +58,9 @@ public sealed record JobRequest(
     Guid? TemplateId,
     IReadOnlyList<Guid>? DependsOn,
     Dictionary<string, string>? Options = null,
-    int? Version = null);
+    int? Version = null,
+    string? Kind = null,
+    ReportInput? Report = null);
 
 public sealed record RunDto(
     Guid Id,
@@ -72,7 +79,8 @@ public sealed record RunDto(
     long RecordsLoaded,
     long RecordsRejected,
     string? ErrorClass,
-    string? ErrorMessage);
+    string? ErrorMessage,
+    Guid? ReportId = null);
 
 public sealed record GraphNode(Guid Id, string Name, bool Enabled, string? LastStatus);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InvestmentPlatform.Data.Scheduler;
+using InvestmentPlatform.Reports.Requests;
 
 namespace InvestmentPlatform.Scheduler.Jobs;
 
@@ -14,6 +15,8 @@ internal static class JobMapping
 
     public static void Apply(SchedulerJob entity, ValidJob job)
     {
+        entity.Kind = job.Kind;
+        entity.Report = job.Report is null ? null : JsonSerializer.Serialize(job.Report, ReportRequestWriter.Json);
         entity.Name = job.Name;
         entity.Description = job.Description;
         entity.Source = job.Source;
@@ -40,9 +43,12 @@ internal static class JobMapping
         j.LookbackDays, new ScheduleDto(j.ScheduleKind, j.CronExpression, j.TimeZone, j.IntervalSeconds), j.Enabled,
         j.MaxRetries, j.TimeoutSeconds, ReadList(j.Tags), j.TemplateId, dependsOn,
         lastRun is null ? null : new LastRunDto(lastRun.Id, lastRun.Status, lastRun.FinishedAt),
-        nextFire, j.CreatedAt, j.UpdatedAt, j.OwnerId, ReadFilter(j.Options), j.Version);
+        nextFire, j.CreatedAt, j.UpdatedAt, j.OwnerId, ReadFilter(j.Options), j.Version, j.Kind, ReadReport(j.Report));
+
+    public static ReportInput? ReadReport(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize<ReportInput>(json, ReportRequestWriter.Json);
 
     public static RunDto ToDto(JobRun r, string jobName) => new(
         r.Id, r.JobId, jobName, r.Status, r.Trigger, r.Attempt, r.ChainId, r.RequestId, r.ScheduledAt, r.StartedAt,
-        r.FinishedAt, r.DurationMs, r.RecordsCollected, r.RecordsLoaded, r.RecordsRejected, r.ErrorClass, r.ErrorMessage);
+        r.FinishedAt, r.DurationMs, r.RecordsCollected, r.RecordsLoaded, r.RecordsRejected, r.ErrorClass, r.ErrorMessage, r.ReportId);
 }

@@ -1,8 +1,10 @@
+using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.Ingestion.Uploads;
+using InvestmentPlatform.Reports.Requests;
 using InvestmentPlatform.Scheduler.Dependencies;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,7 @@ public sealed record JobQuery(bool? Enabled, string? Tag, string? Search, int Sk
 /// Jobs in <c>scheduler_jobs</c>, the source of truth. Every change is announced by <see cref="SchedulerJobChanged"/>
 /// through the outbox in the same SaveChanges, so the scheduler role (maybe another process) reconciles its trigger.
 /// </summary>
-public sealed class JobService(PlatformDbContext db, JobValidator validator, NextFireTimes nextFireTimes, TimeProvider clock)
+public sealed class JobService(PlatformDbContext db, JobValidator validator, ReportRequestWriter reports, NextFireTimes nextFireTimes, TimeProvider clock)
 {
     public async Task<(IReadOnlyList<JobDto> Items, int Total)> ListAsync(JobQuery q, CancellationToken ct)
     {
@@ -51,7 +53,7 @@ public sealed class JobService(PlatformDbContext db, JobValidator validator, Nex
 
     private async Task<Outcome<JobDto>> CreateLockedAsync(JobRequest request, string? ownerId, CancellationToken ct)
     {
-        var valid = validator.Validate(request);
+        var valid = await ValidateAsync(request, ownerId, ct);
         if (valid.Problem is not null)
             return valid.Problem;
         var job = valid.Value!;
@@ -82,7 +84,7 @@ public sealed class JobService(PlatformDbContext db, JobValidator validator, Nex
             return SchedulerProblem.Invalid(EditVersions.Field, EditVersions.Missing);
         if (read != entity.Version)
             return SchedulerProblem.Stale($"Job '{entity.Name}'", entity.Version);
-        var valid = validator.Validate(request);
+        var valid = await ValidateAsync(request, entity.OwnerId, ct);
         if (valid.Problem is not null)
             return valid.Problem;
         var job = valid.Value!;
@@ -151,6 +153,29 @@ public sealed class JobService(PlatformDbContext db, JobValidator validator, Nex
         return new JobGraph(
             jobs.Select(j => new GraphNode(j.Id, j.Name, j.Enabled, last.GetValueOrDefault(j.Id)?.Status)).ToList(),
             edges.Select(e => new GraphEdge(e.DependsOnJobId, e.JobId)).ToList());
+    }
+
+    /// <summary>
+    /// The request's fields, and a report job's report through the report door, as the owner would ask for it: their
+    /// own portfolio, known symbols and jobs.
+    /// </summary>
+    private async Task<Outcome<ValidJob>> ValidateAsync(JobRequest request, string? ownerId, CancellationToken ct)
+    {
+        var valid = validator.Validate(request);
+        if (valid.Problem is not null || valid.Value!.Kind != JobKinds.Report)
+            return valid;
+        if (ownerId is null)
+            return SchedulerProblem.Unprocessable("kind", "A report job needs an owner to deliver to: make it through the API as a signed-in user.");
+        try
+        {
+            return valid.Value with { Report = await reports.CheckAsync(valid.Value.Report!, ownerId, admin: false, ct) };
+        }
+        catch (AnalyticsException ex)
+        {
+            return ex.Kind == AnalyticsErrorKind.Invalid
+                ? SchedulerProblem.Invalid($"report.{ex.Field}", ex.Message)
+                : SchedulerProblem.Unprocessable($"report.{ex.Field}", ex.Message);
+        }
     }
 
     private async Task<SchedulerProblem?> CheckReferencesAsync(Guid id, ValidJob job, string? ownerId, CancellationToken ct)

@@ -2,6 +2,7 @@ using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Ingestion.Requests;
+using InvestmentPlatform.Reports.Requests;
 using InvestmentPlatform.Scheduler.Cron;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,9 @@ public sealed record ValidJob(
     IReadOnlyList<string> Tags,
     Guid? TemplateId,
     IReadOnlyList<Guid> DependsOn,
-    IReadOnlyDictionary<string, string>? Options);
+    IReadOnlyDictionary<string, string>? Options,
+    string Kind = JobKinds.Collection,
+    ReportInput? Report = null);
 
 /// <summary>The bounds <see cref="JobValidator"/> enforces, served so that forms check the same numbers before sending.</summary>
 /// <param name="MinPeriodSeconds">The shortest period a cron or interval schedule may fire at.</param>
@@ -65,12 +68,20 @@ public sealed class JobValidator(
         ingestion.Value.MaxBarsPerRequest, ingestion.Value.MaxRowsPerRequest);
     public static readonly IReadOnlyList<string> AssetFilterKeys = ["assetType", "source", "exchange", "currency"];
 
+    /// <remarks>A report job's report is checked against the data (its portfolio, symbols, job) by the report door, when the job is saved.</remarks>
     public Outcome<ValidJob> Validate(JobRequest r)
     {
         if (string.IsNullOrWhiteSpace(r.Name))
             return SchedulerProblem.Invalid("name", "name is required.");
         if (r.Name.Length > NameMaxLength)
             return SchedulerProblem.Invalid("name", $"name must be at most {NameMaxLength} characters.");
+        var kind = r.Kind?.Trim().ToLowerInvariant() ?? JobKinds.Collection;
+        if (!JobKinds.All.Contains(kind))
+            return SchedulerProblem.Invalid("kind", $"kind '{r.Kind}' is not known: use {string.Join(" or ", JobKinds.All)}.");
+        if (kind == JobKinds.Report)
+            return ValidateReportJob(r);
+        if (r.Report is not null)
+            return SchedulerProblem.Invalid("report", "report is only for a job of kind report.");
         if (string.IsNullOrWhiteSpace(r.Source))
             return SchedulerProblem.Invalid("source", "source is required.");
         var descriptor = collectors.Sources.FirstOrDefault(s => string.Equals(s.Name, r.Source, StringComparison.OrdinalIgnoreCase));
@@ -123,6 +134,46 @@ public sealed class JobValidator(
         if (limits.CheckSize(descriptor, r.Interval, Math.Max(1, symbols.Count), now.AddDays(-lookback), now).FirstOrDefault() is { } size)
             return SchedulerProblem.Unprocessable("lookbackDays", size.Message);
 
+        var run = ValidateRunning(r);
+        if (run.Problem is not null)
+            return run.Problem;
+        var (schedule, maxRetries, timeout, tags, dependsOn) = run.Value!;
+        return new ValidJob(r.Name.Trim(), r.Description, descriptor.Name, symbols,
+            r.AssetFilter is { Count: > 0 } ? r.AssetFilter : null, r.AssetType, r.Interval, mode, lookback,
+            schedule, r.Enabled ?? true, maxRetries, timeout, tags, r.TemplateId, dependsOn,
+            r.Options is { Count: > 0 } ? r.Options : null);
+    }
+
+    /// <summary>A report job has a report instead of the collection fields; it runs, retries and depends as any job.</summary>
+    private Outcome<ValidJob> ValidateReportJob(JobRequest r)
+    {
+        if (r.Report is null)
+            return SchedulerProblem.Invalid("report", "report is required for a job of kind report: { kind, format, ... } as POST /api/reports takes.");
+        var collectionField = (r.Source, r.Symbols, r.AssetFilter, r.Interval, r.Mode, r.LookbackDays, r.Options, r.TemplateId) switch
+        {
+            ({ Length: > 0 }, _, _, _, _, _, _, _) => "source",
+            (_, { Count: > 0 }, _, _, _, _, _, _) => "symbols",
+            (_, _, { Count: > 0 }, _, _, _, _, _) => "assetFilter",
+            (_, _, _, { Length: > 0 }, _, _, _, _) => "interval",
+            (_, _, _, _, { Length: > 0 }, _, _, _) => "mode",
+            (_, _, _, _, _, not null, _, _) => "lookbackDays",
+            (_, _, _, _, _, _, { Count: > 0 }, _) => "options",
+            (_, _, _, _, _, _, _, not null) => "templateId",
+            _ => null,
+        };
+        if (collectionField is not null)
+            return SchedulerProblem.Invalid(collectionField, $"{collectionField} is for collection jobs: a report job's report says what it reads.");
+        var run = ValidateRunning(r);
+        if (run.Problem is not null)
+            return run.Problem;
+        var (schedule, maxRetries, timeout, tags, dependsOn) = run.Value!;
+        return new ValidJob(r.Name!.Trim(), r.Description, "", [], null, null, "", "", 0, schedule, r.Enabled ?? true, maxRetries, timeout,
+            tags, null, dependsOn, null, JobKinds.Report, r.Report);
+    }
+
+    /// <summary>When and how any job runs: its schedule, retries, time limit, tags and upstream jobs.</summary>
+    private Outcome<(ScheduleDto Schedule, int MaxRetries, int Timeout, IReadOnlyList<string> Tags, IReadOnlyList<Guid> DependsOn)> ValidateRunning(JobRequest r)
+    {
         var dependsOn = (r.DependsOn ?? []).Distinct().ToList();
         var schedule = ValidateSchedule(r.Schedule, dependsOn.Count);
         if (schedule.Problem is not null)
@@ -137,11 +188,7 @@ public sealed class JobValidator(
         var tags = (r.Tags ?? []).Select(t => t?.Trim() ?? "").ToList();
         if (tags.Any(string.IsNullOrEmpty))
             return SchedulerProblem.Invalid("tags", "tags must not contain empty entries.");
-
-        return new ValidJob(r.Name.Trim(), r.Description, descriptor.Name, symbols,
-            r.AssetFilter is { Count: > 0 } ? r.AssetFilter : null, r.AssetType, r.Interval, mode, lookback,
-            schedule.Value!, r.Enabled ?? true, maxRetries, timeout, tags.Distinct().ToList(), r.TemplateId, dependsOn,
-            r.Options is { Count: > 0 } ? r.Options : null);
+        return (schedule.Value!, maxRetries, timeout, (IReadOnlyList<string>)tags.Distinct().ToList(), (IReadOnlyList<Guid>)dependsOn);
     }
 
     private Outcome<ScheduleDto> ValidateSchedule(ScheduleDto? s, int dependencyCount)

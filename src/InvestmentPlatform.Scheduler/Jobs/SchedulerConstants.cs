@@ -36,3 +36,12 @@ public static class CollectionModes
 {
     public static readonly IReadOnlyList<string> All = ["batch", "incremental"];
 }
+
+/// <summary>What a job's run does: collect bars (a collection request) or make a report (a report request).</summary>
+public static class JobKinds
+{
+    public const string Collection = "collection";
+    public const string Report = "report";
+
+    public static readonly IReadOnlyList<string> All = [Collection, Report];
+}

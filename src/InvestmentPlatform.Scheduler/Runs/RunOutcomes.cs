@@ -1,4 +1,5 @@
 using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Contracts.Reports;
 using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.Ingestion.Planning;
 using InvestmentPlatform.Ingestion.Dispatch;
@@ -75,6 +76,14 @@ public sealed class RunOutcomes(RunStore store, RequestCancellation requests, IO
     /// <summary>The run's request was cancelled directly: the run ends cancelled too.</summary>
     public Task<bool> CancelledAsync(CollectionCancelled m, CancellationToken ct) =>
         m.RunId is not { } runId ? Task.FromResult(false) : FinishAsync(runId, RunStatuses.Cancelled, null, m.Reason, null, ct);
+
+    /// <summary>A report job's report was built, or could not be: the run ends with it.</summary>
+    public Task<bool> ReportFinishedAsync(ReportReady m, CancellationToken ct) =>
+        m.RunId is not { } runId
+            ? Task.FromResult(false)
+            : m.Status == "succeeded"
+                ? FinishAsync(runId, RunStatuses.Succeeded, null, null, null, ct)
+                : FinishAsync(runId, RunStatuses.Failed, nameof(ErrorClass.BadRequest), m.Error, null, ct);
 
     public Task<bool> ProgressAsync(CollectionProgress m, CancellationToken ct) =>
         m.RunId is not { } runId

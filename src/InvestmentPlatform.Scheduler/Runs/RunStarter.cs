@@ -1,7 +1,9 @@
+using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Ingestion.Uploads;
+using InvestmentPlatform.Reports.Requests;
 using InvestmentPlatform.Scheduler.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -10,9 +12,11 @@ namespace InvestmentPlatform.Scheduler.Runs;
 
 /// <summary>
 /// Starts runs: a firing, a manual trigger, a dependency or a due retry becomes a running run and its collection
-/// request, submitted through the same writer as the API's and the CLI's and committed with the run.
+/// request (or, for a report job, its report request), submitted through the same writer as the API's and the CLI's
+/// and committed with the run.
 /// </summary>
-public sealed class RunStarter(RunStore store, IngestionRequestWriter requests, RequestLimits limits, ILogger<RunStarter> logger)
+public sealed class RunStarter(
+    RunStore store, IngestionRequestWriter requests, ReportRequestWriter reports, RequestLimits limits, ILogger<RunStarter> logger)
 {
     /// <summary>Starts a run of <paramref name="jobId"/> now. Null when the job is gone or the run id already exists.</summary>
     public async Task<JobRun?> StartAsync(Guid jobId, string trigger, Guid runId, Guid? chainId, DateTime scheduledAt, CancellationToken ct)
@@ -66,6 +70,11 @@ public sealed class RunStarter(RunStore store, IngestionRequestWriter requests, 
 
     private async Task DispatchAsync(SchedulerJob job, JobRun run, CancellationToken ct)
     {
+        if (job.Kind == JobKinds.Report)
+        {
+            await DispatchReportAsync(job, run, ct);
+            return;
+        }
         var now = store.Now;
         var symbols = await ResolveSymbolsAsync(job, ct);
         if (symbols.Count == 0)
@@ -101,6 +110,29 @@ public sealed class RunStarter(RunStore store, IngestionRequestWriter requests, 
         {
             // The source's rows for the day are spent: a retry after the backoff may find them renewed.
             FailAtDispatch(run, now, ErrorClass.RateLimited, ex.Message);
+        }
+    }
+
+    /// <summary>The report is asked for as its owner would ask, checked again now: a portfolio or asset may be gone.</summary>
+    private async Task DispatchReportAsync(SchedulerJob job, JobRun run, CancellationToken ct)
+    {
+        var now = store.Now;
+        if (job.OwnerId is null || JobMapping.ReadReport(job.Report) is not { } report)
+        {
+            FailAtDispatch(run, now, ErrorClass.BadRequest, "The report job has no owner or no report: edit the job.");
+            return;
+        }
+        try
+        {
+            var request = await reports.AddAsync(report, job.OwnerId, admin: false, run.Id, ct);
+            run.Status = RunStatuses.Running;
+            run.StartedAt = now;
+            run.ReportId = request.Id;
+        }
+        catch (AnalyticsException ex)
+        {
+            // Too many of the owner's reports in progress may pass by the retry; a bad subject will not.
+            FailAtDispatch(run, now, ex.Kind == AnalyticsErrorKind.Conflict ? ErrorClass.RateLimited : ErrorClass.BadRequest, ex.Message);
         }
     }
 

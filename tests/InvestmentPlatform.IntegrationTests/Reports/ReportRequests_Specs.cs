@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InvestmentPlatform.Api.Reports;
+using InvestmentPlatform.Reports.Requests;
 using InvestmentPlatform.IntegrationTests.Access;
 using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
@@ -139,6 +140,91 @@ public abstract class When_a_report_is_requested_on_the_bus(ApiDatabase database
         Assert.Equal(ReportStatuses.Failed, report.GetProperty("status").GetString());
         Assert.StartsWith("No runs between", report.GetProperty("error").GetString());
         await ProblemAssert.IsProblemAsync(await Admin.GetAsync($"/api/reports/{id}/file"), HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task Should_run_a_scheduled_report_after_the_collection_it_depends_on_and_put_it_in_its_owners_inbox()
+    {
+        var analyst = _host.WithToken(await _host.CreateUserAsync("quant", "analyst"));
+        var collect = await CreatedAsync(analyst, new
+        {
+            name = "collect SRX", source = "synthetic", symbols = new[] { "SRX-USD" }, assetType = "crypto", interval = "1d", lookbackDays = 30,
+            schedule = new { kind = "interval", intervalSeconds = 86_400 },
+        });
+        // Every asset's coverage: the report can only name SRX-USD if it ran after the collection that made it.
+        var report = await CreatedAsync(analyst, new
+        {
+            name = "coverage after SRX", kind = "report", report = new { kind = "coverage", format = "xlsx" },
+            schedule = new { kind = "dependencies" }, dependsOn = new[] { collect },
+        });
+        Assert.Equal(HttpStatusCode.Accepted, (await analyst.PostAsync($"/api/scheduler/jobs/{collect}/trigger", null)).StatusCode);
+
+        var run = await FinishedRunAsync(analyst, report);
+        var upstream = Assert.Single((await analyst.GetFromJsonAsync<JsonElement>($"/api/scheduler/runs?jobId={collect}")).GetProperty("items").EnumerateArray());
+
+        Assert.Equal("succeeded", run.GetProperty("status").GetString());
+        Assert.Equal("dependency", run.GetProperty("trigger").GetString());
+        Assert.True(run.GetProperty("startedAt").GetDateTime() >= upstream.GetProperty("finishedAt").GetDateTime(), "the report ran before its collection ended");
+        var reportId = run.GetProperty("reportId").GetGuid();
+        var stored = await FinishedAsync(analyst, reportId);
+        Assert.Equal(ReportStatuses.Succeeded, stored.GetProperty("status").GetString());
+        var book = ReportFiles.Workbook(await analyst.GetByteArrayAsync($"/api/reports/{reportId}/file"));
+        Assert.Contains(book.Values.SelectMany(sheet => sheet.Values), cell => cell.Value == "SRX-USD");
+
+        var inbox = await analyst.GetFromJsonAsync<JsonElement>("/api/notifications");
+        var notice = Assert.Single(inbox.GetProperty("page").GetProperty("items").EnumerateArray());
+        Assert.Equal("coverage after SRX", notice.GetProperty("title").GetString());
+        Assert.Equal($"/reports?id={reportId}", notice.GetProperty("link").GetString());
+        Assert.Contains(stored.GetProperty("fileName").GetString()!, notice.GetProperty("body").GetString());
+        Assert.Equal(1, inbox.GetProperty("unread").GetInt32());
+        Assert.Equal(0, (await Admin.GetFromJsonAsync<JsonElement>("/api/notifications")).GetProperty("page").GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_report_job_that_could_not_run_and_store_nothing()
+    {
+        var analyst = _host.WithToken(await _host.CreateUserAsync("planner", "analyst"));
+        var portfolio = (await (await Admin.PostAsJsonAsync("/api/portfolios", new { name = "Not theirs", baseCurrency = "USD" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var schedule = new { kind = "cron", cron = "0 0 6 * * ?", timeZone = "Europe/London" };
+        var bad = new (object Body, HttpStatusCode Status, string Field)[]
+        {
+            (new { name = "r1", kind = "horoscope", schedule }, HttpStatusCode.BadRequest, "kind"),
+            (new { name = "r2", kind = "report", schedule }, HttpStatusCode.BadRequest, "report"),
+            (new { name = "r3", kind = "report", report = new { kind = "weather" }, schedule }, HttpStatusCode.BadRequest, "report.kind"),
+            (new { name = "r4", kind = "report", report = new { kind = "coverage", format = "docx" }, schedule }, HttpStatusCode.BadRequest, "report.format"),
+            (new { name = "r5", kind = "report", report = new { kind = "coverage" }, source = "synthetic", schedule }, HttpStatusCode.BadRequest, "source"),
+            (new { name = "r6", kind = "report", report = new { kind = "portfolio", portfolioId = portfolio }, schedule }, HttpStatusCode.UnprocessableEntity, "report.portfolioId"),
+            (new { name = "r7", kind = "report", report = new { kind = "comparison", symbols = new[] { "NOPE" } }, schedule }, HttpStatusCode.UnprocessableEntity, "report.symbols"),
+            (new { name = "r8", report = new { kind = "coverage" }, source = "synthetic", symbols = new[] { "X-USD" }, interval = "1d", schedule }, HttpStatusCode.BadRequest, "report"),
+        };
+        foreach (var (body, status, field) in bad)
+        {
+            var response = await analyst.PostAsJsonAsync("/api/scheduler/jobs", body);
+            Assert.True(response.StatusCode == status, $"{JsonSerializer.Serialize(body)}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            await ProblemAssert.IsProblemAsync(response, status, field);
+        }
+        Assert.Equal(0, (await analyst.GetFromJsonAsync<JsonElement>("/api/scheduler/jobs")).GetProperty("totalCount").GetInt32());
+    }
+
+    private static async Task<Guid> CreatedAsync(HttpClient client, object job)
+    {
+        var response = await client.PostAsJsonAsync("/api/scheduler/jobs", job);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<JsonElement> FinishedRunAsync(HttpClient client, Guid jobId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            var runs = (await client.GetFromJsonAsync<JsonElement>($"/api/scheduler/runs?jobId={jobId}")).GetProperty("items").EnumerateArray().ToList();
+            if (runs.FirstOrDefault(r => r.GetProperty("status").GetString() is not ("pending" or "running")) is { ValueKind: JsonValueKind.Object } run)
+                return run;
+            Assert.True(DateTime.UtcNow < deadline, $"job {jobId} has no finished run after 90 s: {string.Join(", ", runs)}");
+            await Task.Delay(200);
+        }
     }
 
     [Fact]

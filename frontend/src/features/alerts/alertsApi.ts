@@ -12,8 +12,11 @@ const api = apiSlice.enhanceEndpoints({ addTagTypes: ['Alert', 'AlertFiring', 'N
 
 type Lifecycle = { cacheDataLoaded: Promise<unknown>; cacheEntryRemoved: Promise<unknown> }
 
-/** A cache entry's lifecycle that hands each notification pushed while the entry lives to `react`. */
-function onNotification<L extends Lifecycle>(react: (e: NotificationEvent, lifecycle: L) => void) {
+/**
+ * A cache entry's lifecycle that hands each notification pushed while the entry lives to `react`, and each finished
+ * report to `onReport`: a scheduled report lands in the inbox in the transaction its `report_ready` follows.
+ */
+function onNotification<L extends Lifecycle>(react: (e: NotificationEvent, lifecycle: L) => void, onReport?: (lifecycle: L) => void) {
   return async (_arg: unknown, lifecycle: L) => {
     try {
       await lifecycle.cacheDataLoaded
@@ -21,8 +24,10 @@ function onNotification<L extends Lifecycle>(react: (e: NotificationEvent, lifec
       return
     }
     const off = liveEvents.on('notification', (e) => react(e, lifecycle))
+    const offReport = onReport ? liveEvents.on('report_ready', () => onReport(lifecycle)) : undefined
     await lifecycle.cacheEntryRemoved
     off()
+    offReport?.()
   }
 }
 
@@ -66,7 +71,10 @@ export const alertsApi = api.injectEndpoints({
     inbox: build.query<InboxPage, { unread?: boolean; page?: number }>({
       query: (a) => `/notifications${query({ unread: a.unread || undefined, page: a.page, pageSize: 20 })}`,
       providesTags: [{ type: 'Notification', id: 'LIST' }],
-      onCacheEntryAdded: onNotification((_e, { dispatch }) => dispatch(alertsApi.util.invalidateTags([{ type: 'Notification', id: 'LIST' }]))),
+      onCacheEntryAdded: onNotification(
+        (_e, { dispatch }) => dispatch(alertsApi.util.invalidateTags([{ type: 'Notification', id: 'LIST' }])),
+        ({ dispatch }) => dispatch(alertsApi.util.invalidateTags([{ type: 'Notification', id: 'LIST' }])),
+      ),
     }),
     unreadCount: build.query<UnreadCount, void>({
       query: () => '/notifications/unread-count',
@@ -74,7 +82,7 @@ export const alertsApi = api.injectEndpoints({
       // The push carries the owner's unread count as of the firing: no request needed.
       onCacheEntryAdded: onNotification((e, { updateCachedData }) => updateCachedData((d) => {
         d.unread = e.unread
-      })),
+      }), ({ dispatch }) => dispatch(alertsApi.util.invalidateTags(['Unread']))),
     }),
     markRead: build.mutation<UnreadCount, string>({
       query: (x) => ({ url: `/notifications/${id(x)}/read`, method: 'POST' }),

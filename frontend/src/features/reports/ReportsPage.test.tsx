@@ -3,6 +3,7 @@ import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { liveEvents } from '../../api/liveEvents'
 import type { ReportDto } from '../../api/schemas'
+import { job } from '../../test/fixtures'
 import { mockApi, paged, renderWithProviders, type Call } from '../../test/utils'
 import ReportsPage from './ReportsPage'
 
@@ -72,5 +73,39 @@ describe('ReportsPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Generate' }))
     expect(await screen.findByText('The report was not asked for')).toBeInTheDocument()
     expect(screen.getByText("No asset with symbol 'NOPE'.")).toBeInTheDocument()
+  })
+
+  it('schedules a coverage report after a collection job, and shows the server’s field errors in place', async () => {
+    let refuse = true
+    const api = mockApi([
+      ['GET', /\/api\/reports$/, () => ({ body: paged([]) })],
+      ['GET', /\/api\/scheduler\/jobs/, () => ({ body: paged([job({ id: 'j-collect', name: 'Nightly collection' })]) })],
+      ['POST', /\/api\/scheduler\/jobs$/, (c: Call) => refuse
+        ? { status: 422, body: { title: 'Unprocessable', status: 422, errors: { 'report.symbols': ["No asset with symbol 'NOPE'."] } } }
+        : { status: 201, body: job({ ...(c.body as object), id: 'j-report' } as never) }],
+    ] as never)
+    renderWithProviders(<ReportsPage />)
+    await userEvent.selectOptions(screen.getByLabelText('Kind'), 'coverage')
+    await userEvent.type(screen.getByLabelText('Symbols'), 'NOPE')
+    await userEvent.click(screen.getByLabelText('After a job'))
+    await userEvent.click(screen.getByRole('button', { name: 'Schedule' }))
+    expect(await screen.findByText('Name the schedule, e.g. “Weekly portfolio”.')).toBeInTheDocument()
+    expect(screen.getByText('Choose the job this report follows.')).toBeInTheDocument()
+
+    await userEvent.type(screen.getByLabelText('Schedule name'), 'Coverage after the night')
+    await userEvent.selectOptions(await screen.findByLabelText('After job'), 'j-collect')
+    await userEvent.click(screen.getByRole('button', { name: 'Schedule' }))
+    expect(await screen.findByText("No asset with symbol 'NOPE'.")).toBeInTheDocument()
+
+    refuse = false
+    await userEvent.clear(screen.getByLabelText('Symbols'))
+    await userEvent.click(screen.getByRole('button', { name: 'Schedule' }))
+    expect(await screen.findByText(/Scheduled “Coverage after the night”/)).toHaveAttribute('role', 'status')
+    expect(api.calls.filter((c) => c.method === 'POST').at(-1)!.body).toEqual({
+      name: 'Coverage after the night', kind: 'report',
+      report: { kind: 'coverage', format: 'pdf', portfolioId: null, symbols: [], from: null, to: null, benchmark: null, riskFree: null, jobId: null },
+      schedule: { kind: 'dependencies' }, dependsOn: ['j-collect'],
+    })
+    expect(api.calls.some((c) => c.method === 'POST' && /\/api\/reports$/.test(c.url))).toBe(false)
   })
 })

@@ -1,4 +1,4 @@
-import type { ReportInput } from '../../api/schemas'
+import type { JobInput, ReportInput } from '../../api/schemas'
 
 // The report kinds and formats the API builds (docs/api/reports.md).
 export const reportKinds = ['portfolio', 'comparison', 'coverage', 'scheduler'] as const
@@ -56,4 +56,32 @@ export function toReportInput(v: ReportFormValues): ReportInput {
     riskFree: null,
     jobId: v.kind === 'scheduler' && v.jobId ? v.jobId : null,
   }
+}
+
+/** When a report is made: once now, or by a scheduler job of kind report (on cron, or after another job). */
+export type ReportSchedule = { when: 'now' | 'cron' | 'after'; name: string; cron: string; timeZone: string; afterJobId: string }
+
+export const emptySchedule: ReportSchedule = {
+  when: 'now', name: '', cron: '0 0 7 ? * MON-FRI', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', afterJobId: '',
+}
+
+/** Checks made before sending a report job, keyed like the server's field errors. */
+export function validateSchedule(s: ReportSchedule): Record<string, string> {
+  const e: Record<string, string> = {}
+  if (s.when === 'now') return e
+  if (!s.name.trim()) e.name = 'Name the schedule, e.g. “Weekly portfolio”.'
+  if (s.when === 'cron' && !s.cron.trim()) e['schedule.cron'] = 'Give a cron expression, e.g. 0 0 7 ? * MON-FRI.'
+  if (s.when === 'after' && !s.afterJobId) e.dependson = 'Choose the job this report follows.'
+  return e
+}
+
+/** The scheduler job that asks for the report at each run (docs/api/scheduler.md, "Report jobs"). */
+export function toReportJob(v: ReportFormValues, s: ReportSchedule): JobInput {
+  return {
+    name: s.name.trim(),
+    kind: 'report',
+    report: toReportInput(v),
+    schedule: s.when === 'cron' ? { kind: 'cron', cron: s.cron.trim(), timeZone: s.timeZone.trim() || 'UTC' } : { kind: 'dependencies' },
+    dependsOn: s.when === 'after' ? [s.afterJobId] : [],
+  } as JobInput
 }

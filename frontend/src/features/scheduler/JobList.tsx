@@ -9,6 +9,7 @@ import { RoleNote } from '../../components/RoleNote'
 import { useOwns } from '../auth/authApi'
 import type { JobDto } from './schedulerTypes'
 import { JobEditor } from './JobEditor'
+import { kindLabel } from '../reports/reportForm'
 
 function describeSchedule(j: JobDto): string {
   const s = j.schedule
@@ -17,6 +18,13 @@ function describeSchedule(j: JobDto): string {
   if (kind === 'cron') return `cron ${s.cron ?? ''}${s.timeZone && s.timeZone !== 'UTC' ? ` (${s.timeZone})` : ''}`
   if (kind === 'interval') return `every ${s.intervalSeconds ?? '?'} s`
   return `after ${j.dependsOn.length} job${j.dependsOn.length === 1 ? '' : 's'}`
+}
+
+/** What a run does: collect a source's bars, or make a report (its kind and format). */
+function describeWork(j: JobDto): string {
+  if (j.kind === 'report') return `report: ${kindLabel[j.report?.kind ?? ''] ?? j.report?.kind ?? '?'} (${j.report?.format ?? 'pdf'})`
+  const what = j.symbols.join(', ') || (j.assetFilter ? Object.entries(j.assetFilter).map(([k, v]) => `${k}=${v}`).join(', ') : '—')
+  return `${j.source} · ${what} · ${j.interval} · ${j.mode}`
 }
 
 export function JobList({ onShowRuns }: { onShowRuns: (jobId: string) => void }) {
@@ -60,9 +68,7 @@ export function JobList({ onShowRuns }: { onShowRuns: (jobId: string) => void })
                       {!j.enabled && <span className="rounded bg-slate-200 px-1.5 text-xs dark:bg-slate-700">paused</span>}
                       <span data-testid="job-last-status">{j.lastRun ? <StatusBadge status={j.lastRun.status} /> : <span className="text-xs text-slate-600 dark:text-slate-400">never run</span>}</span>
                     </p>
-                    <p className="truncate text-xs text-slate-700 dark:text-slate-300">
-                      {j.source} · {j.symbols.join(', ') || (j.assetFilter ? Object.entries(j.assetFilter).map(([k, v]) => `${k}=${v}`).join(', ') : '—')} · {j.interval} · {j.mode} · {describeSchedule(j)}
-                    </p>
+                    <p className="truncate text-xs text-slate-700 dark:text-slate-300">{describeWork(j)} · {describeSchedule(j)}</p>
                     <p className="num text-xs text-slate-600 dark:text-slate-400">next {fmtTime(j.nextFireTime)} · last {fmtTime(j.lastRun?.finishedAt)}</p>
                   </div>
                   <div className="flex flex-wrap gap-2">

@@ -5,7 +5,7 @@ import type { Sent } from '../../api/schemas'
 export type Schedule = Sent<G.ScheduleDto>
 export type LastRun = Sent<G.LastRunDto>
 // The document cannot say that an object-valued property may be null (OpenAPI 3.0 drops it beside a $ref): these can.
-export type JobDto = Omit<Sent<G.JobDto>, 'lastRun'> & { lastRun: LastRun | null }
+export type JobDto = Omit<Sent<G.JobDto>, 'lastRun' | 'report'> & { lastRun: LastRun | null; report: Sent<G.ReportInput> | null }
 export type TemplateDto = Omit<Sent<G.TemplateDto>, 'schedule'> & { schedule: Schedule | null }
 export type RunDto = Sent<G.RunDto>
 export type JobGraph = Sent<G.JobGraph>

@@ -1588,6 +1588,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("parameters");
 
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
                     b.Property<long?>("Size")
                         .HasColumnType("INTEGER")
                         .HasColumnName("size");
@@ -1603,6 +1607,9 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_report_requests_created_at");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_report_requests_run_id");
 
                     b.HasIndex("OwnerId", "CreatedAt")
                         .HasDatabaseName("ix_report_requests_owner_id_created_at");
@@ -1657,6 +1664,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("records_rejected");
 
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_id");
+
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("TEXT")
                         .HasColumnName("request_id");
@@ -1689,6 +1700,9 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
 
                     b.HasIndex("ChainId")
                         .HasDatabaseName("ix_job_runs_chain_id");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_job_runs_report_id");
 
                     b.HasIndex("RequestId")
                         .HasDatabaseName("ix_job_runs_request_id");
@@ -1742,6 +1756,14 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("interval_seconds");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("collection")
+                        .HasColumnName("kind");
+
                     b.Property<int>("LookbackDays")
                         .HasColumnType("INTEGER")
                         .HasColumnName("lookback_days");
@@ -1767,6 +1789,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.Property<string>("OwnerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_id");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report");
 
                     b.Property<string>("ScheduleKind")
                         .IsRequired()
