@@ -12,10 +12,11 @@ namespace InvestmentPlatform.Api.Bench;
 /// <summary>
 /// GET bars for one year of 1-minute bars of one symbol from a 10-million-row market_data table: p50 and p99 through
 /// the API (Kestrel on loopback, whole body read) against the same SQL run directly (every row read). Target: API p50 ≤ 1.5× direct.
+/// With the argument <c>reports</c>: the export and portfolio PDF figures of <see cref="ReportBenchmarks"/> instead.
 /// </summary>
 public static class BenchProgram
 {
-    public static async Task<int> Main()
+    public static async Task<int> Main(string[] args)
     {
         var settings = BenchSettings.FromEnvironment();
         await BenchData.EnsureDatabaseAsync(settings.ConnectionString);
@@ -39,6 +40,16 @@ public static class BenchProgram
         var db = app.Services.GetRequiredService<NpgsqlDataSource>();
         await BenchData.FillAsync(db, settings);
         await app.StartAsync();
+
+        if (args is ["reports", ..])
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(10) };
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+            await ReportBenchmarks.PortfolioPdfAsync(client, db, 5);
+            await ReportBenchmarks.ExportAsync(client, settings.TotalRows);
+            await app.StopAsync();
+            return 0;
+        }
 
         var connections = app.Services.GetRequiredService<SeriesConnections>();
         await using var lookup = db.CreateCommand("SELECT asset_id FROM assets WHERE symbol = @s");
