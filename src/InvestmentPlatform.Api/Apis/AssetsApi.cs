@@ -1,3 +1,5 @@
+using InvestmentPlatform.Api.Access;
+using System.Security.Claims;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Api.Assets;
 using InvestmentPlatform.Api.Http;
@@ -167,23 +169,39 @@ public static class AssetsApi
             : UnknownSymbol(symbol);
 
     private static async Task<Results<Ok<PagedResult<CollectionLogDto>>, ProblemHttpResult>> CollectionsAsync(
-        PlatformDbContext db, string symbol, int? page, int? pageSize, CancellationToken ct)
+        PlatformDbContext db, string symbol, int? page, int? pageSize, ClaimsPrincipal user, CancellationToken ct)
     {
         var (paging, errors) = PageRequest.Parse(page, pageSize);
         if (errors is not null)
             return ApiProblems.BadRequest(errors);
-        if (!await db.Assets.AnyAsync(a => a.Symbol == symbol, ct))
+        if (await FindAsync(db, symbol, ct) is not { } asset)
             return UnknownSymbol(symbol);
 
-        var query = db.DataCollectionLog.AsNoTracking().Where(l => l.Symbol == symbol);
+        var query = db.DataCollectionLog.AsNoTracking().Where(l => l.Symbol == asset.Symbol);
+        // The asset is everyone's; another user's collection of it is not (admins see every one).
+        if (!user.IsAdmin())
+        {
+            var visible = db.IngestionRequests.Where(RequestVisibility.VisibleTo(user)).Select(r => r.Id);
+            query = query.Where(l => visible.Contains(l.RequestId));
+        }
         var total = await query.LongCountAsync(ct);
         var rows = await query.OrderByDescending(l => l.StartedAt).ThenByDescending(l => l.Id)
             .Skip(paging!.Skip).Take(paging.PageSize).ToListAsync(ct);
         return TypedResults.Ok(PagedResult<CollectionLogDto>.Create(rows.Select(CollectionLogDto.From).ToList(), paging, total));
     }
 
-    internal static Task<Asset?> FindAsync(PlatformDbContext db, string symbol, CancellationToken ct) =>
-        db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Symbol == symbol, ct);
+    /// <summary>
+    /// The asset as its symbol is stored (as the provider spells it), or else the one asset whose symbol matches ignoring
+    /// case: "aapl" finds AAPL. Two assets differing only in case leave a case-blind lookup unanswered (404).
+    /// </summary>
+    internal static async Task<Asset?> FindAsync(PlatformDbContext db, string symbol, CancellationToken ct)
+    {
+        if (await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Symbol == symbol, ct) is { } exact)
+            return exact;
+        var upper = symbol.ToUpperInvariant();
+        var found = await db.Assets.AsNoTracking().Where(a => a.Symbol.ToUpper() == upper).Take(2).ToListAsync(ct);
+        return found.Count == 1 ? found[0] : null;
+    }
 
     internal static ProblemHttpResult UnknownSymbol(string symbol) => ApiProblems.NotFound($"No asset with symbol '{symbol}'.");
 }

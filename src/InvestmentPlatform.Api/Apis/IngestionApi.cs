@@ -90,8 +90,10 @@ public static class IngestionApi
         TypedResults.Accepted($"/api/ingestion/requests/{row.Id}", new IngestionRequestAccepted(row.Id, row.Status));
 
     private static async Task<Results<Accepted<IngestionRequestAccepted>, ProblemHttpResult>> CancelAsync(
-        Guid id, RequestCancellation cancellation, CancellationToken ct) =>
-        await cancellation.CancelAsync(id, "Cancelled through the API.", ct) switch
+        Guid id, RequestCancellation cancellation, PlatformDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+        !await db.IngestionRequests.Where(r => r.Id == id).Where(RequestVisibility.VisibleTo(user)).AnyAsync(ct)
+            ? ApiProblems.NotFound($"No collection request {id}.")
+            : await cancellation.CancelAsync(id, "Cancelled through the API.", ct) switch
         {
             CancelOutcome.NotFound => ApiProblems.NotFound($"No collection request {id}."),
             CancelOutcome.AlreadyFinished => ApiProblems.Conflict($"Collection request {id} has already finished."),
@@ -99,9 +101,9 @@ public static class IngestionApi
         };
 
     private static async Task<Results<Ok<IngestionRequestView>, ProblemHttpResult>> GetAsync(
-        Guid id, PlatformDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, PlatformDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        var request = await db.IngestionRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var request = await db.IngestionRequests.AsNoTracking().Where(RequestVisibility.VisibleTo(user)).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
             return ApiProblems.NotFound($"No collection request {id}.");
         var chunks = await db.IngestionChunks.AsNoTracking().Where(c => c.RequestId == id)
@@ -124,7 +126,8 @@ public static class IngestionApi
     }
 
     private static async Task<Results<Ok<PagedResult<IngestionRequestView>>, ProblemHttpResult>> ListAsync(
-        PlatformDbContext db, TimeProvider clock, CancellationToken ct, string? status = null, string? source = null, int? page = null, int? pageSize = null)
+        PlatformDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct, string? status = null, string? source = null,
+        int? page = null, int? pageSize = null)
     {
         var (paging, errors) = PageRequest.Parse(page, pageSize);
         if (paging is null)
@@ -134,7 +137,7 @@ public static class IngestionApi
         if (status is not null && !statuses.Contains(status))
             return ApiProblems.BadRequest("status", $"Unknown status '{status}'. Known: {string.Join(", ", statuses)}.");
 
-        var query = db.IngestionRequests.AsNoTracking();
+        var query = db.IngestionRequests.AsNoTracking().Where(RequestVisibility.VisibleTo(user));
         if (status is not null)
             query = query.Where(r => r.Status == status);
         if (source is not null)

@@ -79,8 +79,7 @@ public static class QualityApi
 
     private static async Task<Results<Ok<AssetQualityDto>, ProblemHttpResult>> AssetAsync(PlatformDbContext db, string symbol, CancellationToken ct)
     {
-        var asset = await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Symbol == symbol, ct);
-        if (asset is null)
+        if (await AssetsApi.FindAsync(db, symbol, ct) is not { } asset)
             return ApiProblems.NotFound($"Unknown symbol '{symbol}'.");
         var rows = await db.SeriesQuality.AsNoTracking().Where(q => q.AssetId == asset.AssetId).ToListAsync(ct);
         var series = new List<SeriesQualityDto>();

@@ -185,6 +185,21 @@ public abstract class When_assets_are_managed_through_the_API(ApiDatabase databa
         await ProblemAssert.IsProblemAsync(await Client.GetAsync("/api/assets/AAPL/collections?pageSize=1000"), HttpStatusCode.BadRequest, "pageSize");
     }
 
+    [Fact]
+    public async Task Should_find_a_symbol_whatever_its_case_and_answer_with_the_stored_spelling()
+    {
+        var stock = await _host.CreateAssetAsync("AAPL");
+        await _host.CreateAssetAsync("EURUSD=X", "forex");
+        await _host.InsertAsync([ApiHost.Bar(stock, "1d", new DateTime(2024, 1, 2, 0, 0, 0, DateTimeKind.Utc), 1, 2, 0.5, 1.5, 10)]);
+
+        Assert.Equal("AAPL", (await Client.GetFromJsonAsync<JsonElement>("/api/assets/aapl")).GetProperty("symbol").GetString());
+        Assert.Equal("EURUSD=X", (await Client.GetFromJsonAsync<JsonElement>("/api/assets/eurusd%3Dx")).GetProperty("symbol").GetString());
+        var bars = await Client.GetFromJsonAsync<JsonElement>("/api/market-data/Aapl/bars?interval=1d&from=2024-01-01&to=2024-01-31");
+        Assert.Equal(1.5, Assert.Single(bars.GetProperty("bars").EnumerateArray()).GetProperty("close").GetDouble());
+        Assert.Equal(0, (await Client.GetFromJsonAsync<JsonElement>("/api/assets/aapl/collections")).GetProperty("totalCount").GetInt64());
+        await ProblemAssert.IsProblemAsync(await Client.GetAsync("/api/assets/aapx"), HttpStatusCode.NotFound);
+    }
+
     private static string[] Symbols(JsonElement page) =>
         page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("symbol").GetString()!).ToArray();
 }

@@ -77,6 +77,25 @@ public abstract class RejectedRows_Specs(ApiDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_answer_404_for_another_users_request_and_leave_it_off_their_lists_and_the_assets_history()
+    {
+        var analyst = await UserAsync("req-analyst", "analyst");
+        var viewer = await UserAsync("req-viewer", "viewer");
+        var id = await HostileHost.AcceptedAsync(await analyst.PostAsync("/api/ingestion/requests/csv?symbol=MINE&from=2024-01-01&to=2024-02-01",
+            new StringContent(Csv, Encoding.UTF8, new MediaTypeHeaderValue("text/csv"))));
+        await _host.Host.WaitFinishedAsync(id);
+
+        Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync($"/api/ingestion/requests/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _host.Client.GetAsync($"/api/ingestion/requests/{id}")).StatusCode);
+        await ProblemAssert.IsProblemAsync(await viewer.GetAsync($"/api/ingestion/requests/{id}"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await viewer.PostAsync($"/api/ingestion/requests/{id}/cancel", null), HttpStatusCode.NotFound);
+        Assert.Equal(1, (await PageAsync(analyst, "/api/ingestion/requests")).GetProperty("totalCount").GetInt64());
+        Assert.Equal(0, (await PageAsync(viewer, "/api/ingestion/requests")).GetProperty("totalCount").GetInt64());
+        Assert.Equal(1, (await PageAsync(analyst, "/api/assets/MINE/collections")).GetProperty("totalCount").GetInt64());
+        Assert.Equal(0, (await PageAsync(viewer, "/api/assets/MINE/collections")).GetProperty("totalCount").GetInt64());
+    }
+
+    [Fact]
     public async Task Should_answer_404_for_another_users_request_and_leave_its_rows_off_the_asset()
     {
         var analyst = await UserAsync("rej-analyst", "analyst");
