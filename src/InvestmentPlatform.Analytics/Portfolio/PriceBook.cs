@@ -1,4 +1,5 @@
 using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Analytics.Currencies;
 using InvestmentPlatform.Analytics.Metrics;
 using InvestmentPlatform.Analytics.Series;
 using InvestmentPlatform.Data;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace InvestmentPlatform.Analytics.Portfolio;
 
 /// <summary>
-/// Daily closes of held assets (unadjusted: splits and dividends are transactions of their own) and the currency
+/// Daily closes of held assets (unadjusted: splits and dividends are transactions of their own; minor units such as
+/// GBp scaled to their major currency, which transactions are kept in) and the currency
 /// pairs that convert into the base currency. A value at a date is the last one on or before that UTC day; a date
 /// before the first observation has none (never zero).
 /// </summary>
@@ -36,8 +38,11 @@ public sealed class PriceBook
         var fxBars = await db.ForexRates.AsNoTracking()
             .Where(b => ids.Contains(b.AssetId) && b.Interval == SeriesReader.Interval && b.Time < end && b.Close > 0)
             .Select(b => new { b.AssetId, b.Time, b.Close }).ToListAsync(ct);
+        // Holdings are kept in major currencies: a price quoted in pence (GBp) is read as GBP / 100.
+        var perMajor = (await db.Assets.AsNoTracking().Where(a => ids.Contains(a.AssetId)).Select(a => new { a.AssetId, a.Currency }).ToListAsync(ct))
+            .ToDictionary(a => a.AssetId, a => CurrencyUnit.PerMajorOf(a.Currency));
         foreach (var g in bars.Concat(fxBars).GroupBy(b => b.AssetId))
-            book._prices[g.Key] = TimeSeries.From(g.Select(b => (b.Time.Date, b.Close)));
+            book._prices[g.Key] = TimeSeries.From(g.Select(b => (b.Time.Date, b.Close / perMajor.GetValueOrDefault(g.Key, 1))));
 
         foreach (var currency in currencies.Where(c => c != baseCurrency).Distinct())
         {
