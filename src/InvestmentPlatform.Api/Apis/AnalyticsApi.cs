@@ -46,9 +46,9 @@ public static class AnalyticsApi
 
     private static async Task<Results<Ok<PortfolioAnalyticsReport>, ProblemHttpResult>> GetPortfolio(
         PortfolioAnalyticsService service, Guid id, DateTime? from, DateTime? to, string? benchmark, double? confidence,
-        double? riskFree, double? periodsPerYear, CancellationToken ct) =>
+        double? riskFree, double? periodsPerYear, string? currency, CancellationToken ct) =>
         await Answer(() => service.ComputeAsync(id, from, to, benchmark, confidence ?? AnalyticsParameters.DefaultConfidence, ct,
-            riskFree ?? 0, periodsPerYear ?? 252));
+            riskFree ?? 0, periodsPerYear ?? 252, currency));
 
     private static async Task<Results<Ok<ComputeAccepted>, Accepted<ComputeAccepted>, ProblemHttpResult>> Compute(
         AnalyticsJobs jobs, ComputeRequest request, CancellationToken ct)

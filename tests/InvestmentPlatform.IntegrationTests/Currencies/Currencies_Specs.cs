@@ -116,6 +116,40 @@ public abstract class When_prices_are_read_in_another_currency(ApiDatabase datab
     }
 
     [Fact]
+    public async Task Should_split_a_portfolio_return_into_local_and_currency_and_value_it_in_another_currency()
+    {
+        // A dollar portfolio holding 400 EUR of cash and 5 SAPX bought at 120 EUR.
+        var created = await _host.Client.PostAsJsonAsync("/api/portfolios", new { name = "euros", baseCurrency = "USD" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        foreach (var tx in new object[]
+                 {
+                     new { type = "deposit", time = Day(0), amount = 1000, currency = "EUR" },
+                     new { type = "buy", symbol = "SAPX", time = Day(0), quantity = 5, price = 120 },
+                 })
+            Assert.Equal(HttpStatusCode.Created, (await _host.Client.PostAsJsonAsync($"/api/portfolios/{id}/transactions", tx)).StatusCode);
+        double Euros9 = 400 + 5 * Euros(Days - 1), Euros0 = 400 + 5 * Euros(0);
+
+        var dollars = await JsonAsync($"/api/analytics/portfolio/{id}");
+        var (twr, local, fx) = (Value(dollars, "timeWeightedReturn"), Value(dollars, "localReturn"), Value(dollars, "currencyReturn"));
+        Assert.True(Math.Abs((1 + local) * (1 + fx) - (1 + twr)) <= 1e-12, $"(1 + {local}) (1 + {fx}) vs 1 + {twr}");
+        Near(Euros9 * EurUsd(Days - 1) / (Euros0 * EurUsd(0)) - 1, twr);
+        Near(Euros9 / Euros0 - 1, local);
+        Near(EurUsd(Days - 1) / EurUsd(0) - 1, fx);
+
+        // Read in euros, the holdings' own currency: no currency return left.
+        var euros = await JsonAsync($"/api/analytics/portfolio/{id}?currency=EUR");
+        Assert.Equal("EUR", euros.GetProperty("baseCurrency").GetString());
+        Near(Euros9 * EurUsd(Days - 1) / EurUsd(Days - 1), euros.GetProperty("value").EnumerateArray().Last().GetProperty("value").GetDouble());
+        Near(Euros9 / Euros0 - 1, Value(euros, "timeWeightedReturn"));
+        Assert.Equal(0, Value(euros, "currencyReturn"), 12);
+
+        await ProblemAssert.IsProblemAsync(await _host.Client.GetAsync($"/api/analytics/portfolio/{id}?currency=GBp"), HttpStatusCode.BadRequest, "currency");
+        await ProblemAssert.IsProblemAsync(await _host.Client.GetAsync($"/api/analytics/portfolio/{id}?currency=CHF"), HttpStatusCode.UnprocessableEntity);
+    }
+
+    private static double Value(JsonElement report, string name) => report.GetProperty(name).GetProperty("value").GetDouble();
+
+    [Fact]
     public async Task Should_refuse_with_422_naming_the_pair_and_never_use_a_rate_of_one()
     {
         // USDJPY stops on day 4: day 8 is within four days of it, day 9 is not.
