@@ -243,6 +243,7 @@ export type BarsResponse = {
   isSynthetic?: boolean
   currency?: string | null
   bars?: (BarDto)[]
+  convertedFrom?: string | null
 }
 
 export type CashBalance = {
@@ -653,6 +654,7 @@ export type LatestBarDto = {
   previousClose?: number | null
   change?: number | null
   changePercent?: number | null
+  currency?: string | null
 }
 
 export type LoginRequest = {
@@ -854,6 +856,8 @@ export type PortfolioAnalyticsReport = {
   moneyWeightedReturn?: LabelledReturn
   contributions?: (HoldingContribution)[]
   risk?: AssetRisk
+  localReturn?: LabelledReturn
+  currencyReturn?: LabelledReturn
 }
 
 export type PortfolioDto = {
