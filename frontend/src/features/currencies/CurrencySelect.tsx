@@ -1,7 +1,7 @@
 import { Select } from '../../components/Form'
 
 /** Currencies offered for reading prices in; the server converts at stored rates and refuses (422) without one. */
-export const displayCurrencies = ['USD', 'EUR', 'GBP', 'JPY', 'CHF', 'CAD', 'AUD'] as const
+const displayCurrencies = ['USD', 'EUR', 'GBP', 'JPY', 'CHF', 'CAD', 'AUD'] as const
 
 /**
  * Chooses the currency a chart or report is read in: '' keeps the asset's own (shown as "as quoted"), any other code
