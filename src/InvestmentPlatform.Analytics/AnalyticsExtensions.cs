@@ -1,4 +1,5 @@
 using InvestmentPlatform.Analytics.Compute;
+using InvestmentPlatform.Analytics.Currencies;
 using InvestmentPlatform.Analytics.Portfolio;
 using InvestmentPlatform.Analytics.Series;
 using MassTransit;
@@ -14,6 +15,7 @@ public static class AnalyticsExtensions
     public static IHostApplicationBuilder AddAnalytics(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddCurrencies();
         builder.Services.AddScoped<SeriesReader>();
         builder.Services.AddScoped<AnalyticsService>();
         builder.Services.AddScoped<AnalyticsJobs>();

@@ -1,4 +1,6 @@
 using InvestmentPlatform.Contracts.Ingestion;
+using System.Text.Json.Serialization;
+using InvestmentPlatform.Analytics.Currencies;
 using InvestmentPlatform.Data.Assets;
 
 namespace InvestmentPlatform.Analytics;
@@ -13,7 +15,9 @@ public sealed record AnalyticsParameters(
     string? RiskFreeSeries = null,
     double? PeriodsPerYear = null,
     int RollingWindow = AnalyticsParameters.DefaultRollingWindow,
-    double Confidence = AnalyticsParameters.DefaultConfidence)
+    double Confidence = AnalyticsParameters.DefaultConfidence,
+    // Left out of the stored key when not asked, so results computed before it existed still match.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Currency = null)
 {
     public const int DefaultRollingWindow = 63;
     public const double DefaultConfidence = 0.95;
@@ -25,6 +29,7 @@ public sealed record AnalyticsParameters(
         Symbols = Symbols.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
         Benchmark = string.IsNullOrWhiteSpace(Benchmark) ? null : Benchmark.Trim(),
         RiskFreeSeries = string.IsNullOrWhiteSpace(RiskFreeSeries) ? null : RiskFreeSeries.Trim(),
+        Currency = string.IsNullOrWhiteSpace(Currency) ? null : Currency.Trim(),
         From = From is { } f ? f.ToUniversalTime() : null,
         To = To is { } t ? t.ToUniversalTime() : null,
     };
@@ -48,6 +53,7 @@ public sealed record AnalyticsParameters(
             throw AnalyticsException.Invalid("riskFree", "riskFree is an annual rate as a decimal (0.02 for 2%) above -1.");
         if (RiskFree is not null && RiskFreeSeries is not null)
             throw AnalyticsException.Invalid("riskFree", "Give riskFree or riskFreeSeries, not both.");
+        CurrencyConverter.ParseTarget(Currency);
     }
 
     /// <summary>252 for exchange-traded assets, 365 for crypto (traded every day), unless overridden.</summary>

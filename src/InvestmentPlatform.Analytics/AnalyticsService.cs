@@ -1,3 +1,4 @@
+using InvestmentPlatform.Analytics.Currencies;
 using InvestmentPlatform.Analytics.Performance;
 using InvestmentPlatform.Analytics.Risk;
 using InvestmentPlatform.Analytics.Series;
@@ -5,14 +6,13 @@ using InvestmentPlatform.Analytics.Series;
 namespace InvestmentPlatform.Analytics;
 
 /// <summary>Reads the series a request names and runs the performance or risk set on them.</summary>
-public sealed class AnalyticsService(SeriesReader reader)
+public sealed class AnalyticsService(SeriesReader reader, CurrencyConverter currencies)
 {
     public async Task<PerformanceReport> PerformanceAsync(AnalyticsParameters parameters, CancellationToken ct, Action<int, int>? progress = null)
     {
         var p = Prepare(parameters);
         var (riskFree, source) = await RiskFreeAsync(p, ct);
-        var series = await reader.LoadPricesAsync(p.Symbols, p.From, p.To, ct);
-        var benchmark = p.Benchmark is null ? null : (await reader.LoadPricesAsync([p.Benchmark], p.From, p.To, ct))[0];
+        var (series, benchmark) = await LoadAsync(p, ct);
         var assets = new List<AssetPerformance>(series.Count);
         foreach (var s in series)
         {
@@ -29,11 +29,22 @@ public sealed class AnalyticsService(SeriesReader reader)
     {
         var p = Prepare(parameters);
         var (riskFree, _) = await RiskFreeAsync(p, ct);
-        var series = await reader.LoadPricesAsync(p.Symbols, p.From, p.To, ct);
-        var benchmark = p.Benchmark is null ? null : (await reader.LoadPricesAsync([p.Benchmark], p.From, p.To, ct))[0];
+        var (series, benchmark) = await LoadAsync(p, ct);
         var report = RiskCalculator.Compute(series, benchmark, p.Confidence, riskFree, s => p.PeriodsPerYearFor(s.AssetType));
         progress?.Invoke(series.Count, series.Count);
         return report;
+    }
+
+    /// <summary>The assets' and the benchmark's prices, in <c>currency</c> when one is asked.</summary>
+    private async Task<(List<PriceSeries> Series, PriceSeries? Benchmark)> LoadAsync(AnalyticsParameters p, CancellationToken ct)
+    {
+        var series = await reader.LoadPricesAsync(p.Symbols, p.From, p.To, ct);
+        var benchmark = p.Benchmark is null ? null : (await reader.LoadPricesAsync([p.Benchmark], p.From, p.To, ct))[0];
+        if (CurrencyConverter.ParseTarget(p.Currency) is not { } target)
+            return (series, benchmark);
+        for (var i = 0; i < series.Count; i++)
+            series[i] = await currencies.ConvertAsync(series[i], target, ct);
+        return (series, benchmark is null ? null : await currencies.ConvertAsync(benchmark, target, ct));
     }
 
     /// <summary>Keeps the caller's symbol order (the answer lists assets as asked) while validating.</summary>

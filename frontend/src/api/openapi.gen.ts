@@ -243,6 +243,7 @@ export type BarsResponse = {
   isSynthetic?: boolean
   currency?: string | null
   bars?: (BarDto)[]
+  convertedFrom?: string | null
 }
 
 export type CashBalance = {
@@ -657,6 +658,7 @@ export type LatestBarDto = {
   previousClose?: number | null
   change?: number | null
   changePercent?: number | null
+  currency?: string | null
 }
 
 export type LoginRequest = {
@@ -858,6 +860,8 @@ export type PortfolioAnalyticsReport = {
   moneyWeightedReturn?: LabelledReturn
   contributions?: (HoldingContribution)[]
   risk?: AssetRisk
+  localReturn?: LabelledReturn
+  currencyReturn?: LabelledReturn
 }
 
 export type PortfolioDto = {

@@ -2,6 +2,9 @@ using InvestmentPlatform.Analytics.Risk;
 
 namespace InvestmentPlatform.Analytics.Portfolio;
 
+/// <param name="BaseCurrency">The currency every value is in: the portfolio's base, or the one asked for with <c>currency=</c>.</param>
+/// <param name="LocalReturn">The TWR the holdings earned in their own currencies (rates held still each day).</param>
+/// <param name="CurrencyReturn">What exchange rates added: 1 + TWR = (1 + LocalReturn)(1 + CurrencyReturn).</param>
 public sealed record PortfolioAnalyticsReport(
     Guid PortfolioId,
     string BaseCurrency,
@@ -10,7 +13,9 @@ public sealed record PortfolioAnalyticsReport(
     LabelledReturn TimeWeightedReturn,
     LabelledReturn MoneyWeightedReturn,
     IReadOnlyList<HoldingContribution> Contributions,
-    AssetRisk? Risk);
+    AssetRisk? Risk,
+    LabelledReturn? LocalReturn = null,
+    LabelledReturn? CurrencyReturn = null);
 
 /// <param name="Value">Holdings plus cash, in the base currency.</param>
 /// <param name="Benchmark">What the same external flows would be worth invested in the benchmark.</param>

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Analytics.Currencies;
 using InvestmentPlatform.Analytics.Metrics;
 using InvestmentPlatform.Analytics.Risk;
 using InvestmentPlatform.Analytics.Series;
@@ -10,10 +11,14 @@ public sealed class PortfolioAnalyticsService(PlatformDbContext db, PortfolioSer
 {
     /// <param name="riskFree">Annual risk-free rate as a decimal, used by alpha.</param>
     /// <param name="periodsPerYear">Valuation points a year, used by alpha: 252 trading days unless told otherwise.</param>
+    /// <param name="currency">A major currency to value in instead of the portfolio's base currency.</param>
     public async Task<PortfolioAnalyticsReport> ComputeAsync(
         Guid portfolioId, DateTime? from, DateTime? to, string? benchmark, double confidence, CancellationToken ct,
-        double riskFree = 0, double periodsPerYear = 252)
+        double riskFree = 0, double periodsPerYear = 252, string? currency = null)
     {
+        var valueIn = CurrencyConverter.ParseTarget(currency);
+        if (valueIn is { IsMinor: true })
+            throw AnalyticsException.Invalid(CurrencyConverter.Field, $"A portfolio is valued in a major currency: use {valueIn.Major}, not {valueIn.Code}.");
         if (confidence is <= 0 or >= 1 || double.IsNaN(confidence))
             throw AnalyticsException.Invalid("confidence", "confidence must be strictly between 0 and 1, for example 0.95.");
         if (riskFree <= -1 || !double.IsFinite(riskFree))
@@ -28,7 +33,8 @@ public sealed class PortfolioAnalyticsService(PlatformDbContext db, PortfolioSer
         benchmark = string.IsNullOrWhiteSpace(benchmark) ? portfolio.BenchmarkSymbol : benchmark.Trim();
         var benchmarkPrices = benchmark is null ? null : (await reader.LoadPricesAsync([benchmark], null, end, ct))[0].Prices;
 
-        var book = await PortfolioBook.LoadAsync(db, portfolio, end, ct);
+        var baseCurrency = valueIn?.Major ?? portfolio.BaseCurrency;
+        var book = await PortfolioBook.LoadAsync(db, portfolio, end, ct, baseCurrency);
         if (book.Transactions.Count == 0)
             throw AnalyticsException.Unprocessable("id", "The portfolio has no transactions yet.");
         var first = book.Transactions[0].Time.Date;
@@ -41,6 +47,7 @@ public sealed class PortfolioAnalyticsService(PlatformDbContext db, PortfolioSer
         var next = 0;
         var points = new List<PortfolioValuePoint>();
         var returns = new List<(DateTime Time, double Return)>();
+        var localReturns = new List<double>();
         var moneyFlows = new List<(DateTime, double)>();
         var contributions = book.Symbols.Keys.ToDictionary(id => id, _ => 0.0);
         var pendingFlow = 0.0;
@@ -53,8 +60,8 @@ public sealed class PortfolioAnalyticsService(PlatformDbContext db, PortfolioSer
             while (next < book.Transactions.Count && book.Transactions[next].Time.Date <= day)
             {
                 var tx = book.Transactions[next++];
-                var fx = book.Prices.Fx(tx.Currency, tx.Time) ?? throw AnalyticsException.Unprocessable("baseCurrency",
-                    $"No {tx.Currency} to {portfolio.BaseCurrency} rate on or before {tx.Time:yyyy-MM-dd}.");
+                var fx = book.Prices.Fx(tx.Currency, tx.Time) ?? throw AnalyticsException.Unprocessable(valueIn is null ? "baseCurrency" : CurrencyConverter.Field,
+                    $"No {tx.Currency} to {baseCurrency} rate on or before {tx.Time:yyyy-MM-dd}.");
                 foreach (var (_, amount) in ledger.Apply(tx))
                     pendingFlow += amount * fx;
                 if (tx.AssetId is { } assetId)
@@ -79,6 +86,10 @@ public sealed class PortfolioAnalyticsService(PlatformDbContext db, PortfolioSer
                 {
                     // Flows are taken to arrive at the end of the day they happen.
                     returns.Add((day, daily));
+                    // Local: today's prices at the rates of the day before. A currency first held today has no rate
+                    // then, so the whole day's return counts as local.
+                    var held = Valuer.Value(ledger, book.Prices, day, ratesDate: points[^1].Time);
+                    localReturns.Add(held is null ? daily : PortfolioReturns.Daily(previous.Total, held.Total, pendingFlow) ?? daily);
                     foreach (var id in contributions.Keys)
                     {
                         var gain = value.Holdings.GetValueOrDefault(id) - previous.Holdings.GetValueOrDefault(id) - pendingTrade.GetValueOrDefault(id);
@@ -105,6 +116,7 @@ public sealed class PortfolioAnalyticsService(PlatformDbContext db, PortfolioSer
 
         var span = (points[^1].Time - points[0].Time).TotalDays;
         var twr = returns.Count > 0 ? ReturnMetrics.TotalReturn(returns.Select(r => r.Return).ToArray()) : (double?)null;
+        var (local, currencyReturn) = PortfolioReturns.SplitCurrency(returns.Select(r => r.Return).ToList(), localReturns);
         var irr = points.Count > 1 ? Irr.Annual(moneyFlows) : null;
         var index = TimeSeries.From(new[] { (points[0].Time, 1.0) }.Concat(Cumulative(returns)));
         var risk = index.Count >= 3
@@ -113,7 +125,7 @@ public sealed class PortfolioAnalyticsService(PlatformDbContext db, PortfolioSer
 
         return new PortfolioAnalyticsReport(
             portfolio.Id,
-            portfolio.BaseCurrency,
+            baseCurrency,
             benchmark,
             points,
             new LabelledReturn("Time-weighted return (TWR)", Finite(twr), span > 0 && twr is { } t ? Finite(Math.Pow(1 + t, 365 / span) - 1) : null,
@@ -121,7 +133,11 @@ public sealed class PortfolioAnalyticsService(PlatformDbContext db, PortfolioSer
             new LabelledReturn("Money-weighted return (IRR)", span > 0 && irr is { } i ? Finite(Math.Pow(1 + i, span / 365) - 1) : null, Finite(irr),
                 "The annual rate (actual/365) that discounts the start value, deposits and withdrawals to the end value; reflects the timing of your own flows."),
             contributions.Select(c => new HoldingContribution(book.Symbols[c.Key], c.Value)).OrderByDescending(c => c.Contribution).ToList(),
-            risk);
+            risk,
+            new LabelledReturn("Local return", Finite(local), Annual(local, span),
+                $"TWR with exchange rates held at the day before's each day: what the holdings earned in their own currencies, in {baseCurrency}."),
+            new LabelledReturn("Currency return", Finite(currencyReturn), Annual(currencyReturn, span),
+                $"What moving exchange rates added: (1 + TWR) = (1 + local) x (1 + currency), day by day and so over the window."));
     }
 
     private static IEnumerable<(DateTime, double)> Cumulative(IEnumerable<(DateTime Time, double Return)> returns)
@@ -133,6 +149,8 @@ public sealed class PortfolioAnalyticsService(PlatformDbContext db, PortfolioSer
             yield return (time, wealth);
         }
     }
+
+    private static double? Annual(double? r, double span) => span > 0 && r is { } x ? Finite(Math.Pow(1 + x, 365 / span) - 1) : null;
 
     private static double? Finite(double? v) => v is { } x && double.IsFinite(x) ? x : null;
 

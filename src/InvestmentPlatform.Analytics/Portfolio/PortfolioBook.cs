@@ -11,7 +11,9 @@ public sealed record PortfolioBook(
     IReadOnlyDictionary<long, string> Symbols,
     PriceBook Prices)
 {
-    public static async Task<PortfolioBook> LoadAsync(PlatformDbContext db, PortfolioAccount portfolio, DateTime to, CancellationToken ct)
+    /// <param name="baseCurrency">The currency to value in; the portfolio's own base currency when null.</param>
+    public static async Task<PortfolioBook> LoadAsync(PlatformDbContext db, PortfolioAccount portfolio, DateTime to, CancellationToken ct,
+        string? baseCurrency = null)
     {
         var rows = await db.PortfolioTransactions.AsNoTracking().Where(t => t.PortfolioId == portfolio.Id).ToListAsync(ct);
         var ids = rows.Where(r => r.AssetId != null).Select(r => r.AssetId!.Value).Distinct().ToList();
@@ -19,7 +21,7 @@ public sealed record PortfolioBook(
         var entries = TransactionService.Order(rows)
             .Select(t => TransactionService.ToEntry(t, t.AssetId is { } id ? symbols[id] : null))
             .ToList();
-        var book = await PriceBook.LoadAsync(db, portfolio.BaseCurrency, ids, rows.Select(r => r.Currency).Distinct().ToList(), to, ct);
+        var book = await PriceBook.LoadAsync(db, baseCurrency ?? portfolio.BaseCurrency, ids, rows.Select(r => r.Currency).Distinct().ToList(), to, ct);
         return new PortfolioBook(portfolio, entries, symbols, book);
     }
 
@@ -33,8 +35,10 @@ public sealed record Valuation(double Total, double Cash, IReadOnlyDictionary<lo
 public static class Valuer
 {
     /// <summary>Null when a held asset has no price, or a currency no rate, on or before the date.</summary>
-    public static Valuation? Value(Ledger ledger, PriceBook prices, DateTime date)
+    /// <param name="ratesDate">The date whose exchange rates apply, when not <paramref name="date"/>'s own (local returns hold them still).</param>
+    public static Valuation? Value(Ledger ledger, PriceBook prices, DateTime date, DateTime? ratesDate = null)
     {
+        var fxDate = ratesDate ?? date;
         var holdings = new Dictionary<long, double>();
         foreach (var p in ledger.Positions.Values)
         {
@@ -43,7 +47,7 @@ public static class Valuer
                 holdings[p.AssetId] = 0;
                 continue;
             }
-            if (prices.Price(p.AssetId, date) is not { } price || prices.Fx(p.Currency, date) is not { } fx)
+            if (prices.Price(p.AssetId, date) is not { } price || prices.Fx(p.Currency, fxDate) is not { } fx)
                 return null;
             holdings[p.AssetId] = p.Quantity * price * fx;
         }
@@ -52,7 +56,7 @@ public static class Valuer
         {
             if (Math.Abs(amount) <= Ledger.Epsilon)
                 continue;
-            if (prices.Fx(currency, date) is not { } fx)
+            if (prices.Fx(currency, fxDate) is not { } fx)
                 return null;
             cash += amount * fx;
         }

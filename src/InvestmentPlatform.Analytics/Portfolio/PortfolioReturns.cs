@@ -21,6 +21,25 @@ public static class PortfolioReturns
         return returns;
     }
 
+    /// <summary>
+    /// Splits chained daily returns r_t into local returns l_t (prices moved, rates held at the day before's) and
+    /// currency returns c_t = (1 + r_t) / (1 + l_t) - 1, so that (1 + r_t) = (1 + l_t)(1 + c_t) every day and the chained
+    /// totals compound the same way: 1 + TWR = (1 + local)(1 + currency).
+    /// </summary>
+    /// <returns>The chained local and currency returns, null without any day.</returns>
+    public static (double? Local, double? Currency) SplitCurrency(IReadOnlyList<double> total, IReadOnlyList<double> local)
+    {
+        if (total.Count == 0)
+            return (null, null);
+        double l = 1, c = 1;
+        for (var i = 0; i < total.Count; i++)
+        {
+            l *= 1 + local[i];
+            c *= (1 + total[i]) / (1 + local[i]);
+        }
+        return (l - 1, c - 1);
+    }
+
     /// <summary>Each calendar month's compounded TWR (prod(1 + r_t) - 1 over its days), oldest first.</summary>
     public static IReadOnlyList<(int Year, int Month, double Return)> Monthly(IReadOnlyList<(DateTime Time, double Return)> daily) =>
         daily.GroupBy(r => (r.Time.Year, r.Time.Month))

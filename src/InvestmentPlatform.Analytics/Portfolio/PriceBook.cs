@@ -1,4 +1,5 @@
 using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Analytics.Currencies;
 using InvestmentPlatform.Analytics.Metrics;
 using InvestmentPlatform.Analytics.Series;
 using InvestmentPlatform.Data;
@@ -8,14 +9,15 @@ using Microsoft.EntityFrameworkCore;
 namespace InvestmentPlatform.Analytics.Portfolio;
 
 /// <summary>
-/// Daily closes of held assets (unadjusted: splits and dividends are transactions of their own) and the currency
+/// Daily closes of held assets (unadjusted: splits and dividends are transactions of their own; minor units such as
+/// GBp scaled to their major currency, which transactions are kept in) and the currency
 /// pairs that convert into the base currency. A value at a date is the last one on or before that UTC day; a date
 /// before the first observation has none (never zero).
 /// </summary>
 public sealed class PriceBook
 {
     private readonly Dictionary<long, TimeSeries> _prices = [];
-    private readonly Dictionary<string, (TimeSeries Series, bool Invert)> _fx = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(TimeSeries Series, bool Invert)>> _fx = new(StringComparer.Ordinal);
 
     public string BaseCurrency { get; }
 
@@ -36,25 +38,34 @@ public sealed class PriceBook
         var fxBars = await db.ForexRates.AsNoTracking()
             .Where(b => ids.Contains(b.AssetId) && b.Interval == SeriesReader.Interval && b.Time < end && b.Close > 0)
             .Select(b => new { b.AssetId, b.Time, b.Close }).ToListAsync(ct);
+        // Holdings are kept in major currencies: a price quoted in pence (GBp) is read as GBP / 100.
+        var perMajor = (await db.Assets.AsNoTracking().Where(a => ids.Contains(a.AssetId)).Select(a => new { a.AssetId, a.Currency }).ToListAsync(ct))
+            .ToDictionary(a => a.AssetId, a => CurrencyUnit.PerMajorOf(a.Currency));
         foreach (var g in bars.Concat(fxBars).GroupBy(b => b.AssetId))
-            book._prices[g.Key] = TimeSeries.From(g.Select(b => (b.Time.Date, b.Close)));
+            book._prices[g.Key] = TimeSeries.From(g.Select(b => (b.Time.Date, b.Close / perMajor.GetValueOrDefault(g.Key, 1))));
 
+        // Pairs are Yahoo-named (EURUSD=X: one EUR in USD) or stored as forex; a currency without its own pair to the
+        // base goes through USD, then EUR, as every conversion does (CurrencyRoutes).
+        var candidates = (await db.Assets.AsNoTracking().Where(a => a.AssetType == AssetTypes.Forex || a.Symbol.EndsWith("=X"))
+                .Select(a => new { a.AssetId, a.Symbol, a.AssetType }).ToListAsync(ct))
+            .Select(a => (a.AssetId, a.Symbol, a.AssetType, Pair: FxPair.FromSymbol(a.Symbol)!))
+            .Where(a => a.Pair is not null).OrderBy(a => a.Symbol, StringComparer.Ordinal).ToList();
         foreach (var currency in currencies.Where(c => c != baseCurrency).Distinct())
         {
-            // Yahoo names a pair XXXYYY=X with the price of one XXX in YYY.
-            var direct = $"{currency}{baseCurrency}=X";
-            var inverse = $"{baseCurrency}{currency}=X";
-            var pairs = await db.Assets.AsNoTracking().Where(a => a.Symbol == direct || a.Symbol == inverse).ToListAsync(ct);
-            var pair = pairs.FirstOrDefault(a => a.Symbol == direct) ?? pairs.FirstOrDefault();
-            if (pair is null)
-                throw AnalyticsException.Unprocessable("baseCurrency",
-                    $"No currency pair {direct} or {inverse} to convert {currency} into {baseCurrency}.");
-            var table = pair.AssetType == AssetTypes.Forex
-                ? await db.ForexRates.AsNoTracking().Where(b => b.AssetId == pair.AssetId && b.Interval == SeriesReader.Interval && b.Time < end && b.Close > 0)
-                    .Select(b => new { b.Time, b.Close }).ToListAsync(ct)
-                : await db.MarketData.AsNoTracking().Where(b => b.AssetId == pair.AssetId && b.Interval == SeriesReader.Interval && b.Time < end && b.Close > 0)
-                    .Select(b => new { b.Time, b.Close }).ToListAsync(ct);
-            book._fx[currency] = (TimeSeries.From(table.Select(b => (b.Time.Date, b.Close))), pair.Symbol == inverse);
+            var route = CurrencyRoutes.Find(candidates, a => a.Pair, currency, baseCurrency)
+                        ?? throw AnalyticsException.Unprocessable("baseCurrency",
+                            $"No currency pair to convert {currency} into {baseCurrency}: store {CurrencyRoutes.Wanted(currency, baseCurrency)}.");
+            var legs = new List<(TimeSeries, bool)>();
+            foreach (var (pair, invert) in route)
+            {
+                var table = pair.AssetType == AssetTypes.Forex
+                    ? await db.ForexRates.AsNoTracking().Where(b => b.AssetId == pair.AssetId && b.Interval == SeriesReader.Interval && b.Time < end && b.Close > 0)
+                        .Select(b => new { b.Time, b.Close }).ToListAsync(ct)
+                    : await db.MarketData.AsNoTracking().Where(b => b.AssetId == pair.AssetId && b.Interval == SeriesReader.Interval && b.Time < end && b.Close > 0)
+                        .Select(b => new { b.Time, b.Close }).ToListAsync(ct);
+                legs.Add((TimeSeries.From(table.Select(b => (b.Time.Date, b.Close))), invert));
+            }
+            book._fx[currency] = legs;
         }
         return book;
     }
@@ -62,14 +73,21 @@ public sealed class PriceBook
     public double? Price(long assetId, DateTime date) =>
         _prices.TryGetValue(assetId, out var s) ? At(s, date) : null;
 
-    /// <summary>Base-currency units per unit of <paramref name="currency"/> on the date.</summary>
+    /// <summary>Base-currency units per unit of <paramref name="currency"/> on the date: the product of its route's rates.</summary>
     public double? Fx(string currency, DateTime date)
     {
         if (currency == BaseCurrency)
             return 1;
-        if (!_fx.TryGetValue(currency, out var pair) || At(pair.Series, date) is not { } rate)
+        if (!_fx.TryGetValue(currency, out var legs))
             return null;
-        return pair.Invert ? 1 / rate : rate;
+        var rate = 1.0;
+        foreach (var (series, invert) in legs)
+        {
+            if (At(series, date) is not { } leg)
+                return null;
+            rate *= invert ? 1 / leg : leg;
+        }
+        return rate;
     }
 
     private static double? At(TimeSeries s, DateTime date)

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Analytics.Currencies;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Assets;
@@ -245,7 +246,8 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
                 throw AnalyticsException.Unprocessable("symbol", $"Unknown asset '{symbol}'.");
             if (asset.AssetType is AssetTypes.Bond or AssetTypes.EconomicIndicator)
                 throw AnalyticsException.Unprocessable("symbol", $"'{symbol}' is a {asset.AssetType} series and cannot be held.");
-            var assetCurrency = asset.Currency?.ToUpperInvariant() ?? portfolio.BaseCurrency;
+            // A GBp asset is bought and sold in GBP: the portfolio keeps major currencies only.
+            var assetCurrency = asset.Currency is { } quoted ? CurrencyUnit.MajorOf(quoted) : portfolio.BaseCurrency;
             if (type != TransactionTypes.Dividend && !string.IsNullOrEmpty(currency) && currency != assetCurrency)
                 throw AnalyticsException.Unprocessable("currency", $"'{symbol}' trades in {assetCurrency}, not {currency}.");
             currency = string.IsNullOrEmpty(currency) ? assetCurrency : currency;

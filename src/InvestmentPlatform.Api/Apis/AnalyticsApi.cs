@@ -28,27 +28,27 @@ public static class AnalyticsApi
 
     private static async Task<Results<Ok<PerformanceReport>, ProblemHttpResult>> GetPerformance(
         AnalyticsService analytics, string? symbols, DateTime? from, DateTime? to, string? benchmark, double? riskFree,
-        string? riskFreeSeries, double? periodsPerYear, int? rollingWindow, CancellationToken ct)
+        string? riskFreeSeries, double? periodsPerYear, int? rollingWindow, string? currency, CancellationToken ct)
     {
         var parameters = new AnalyticsParameters(SplitSymbols(symbols), from, to, benchmark, riskFree, riskFreeSeries, periodsPerYear,
-            rollingWindow ?? AnalyticsParameters.DefaultRollingWindow);
+            rollingWindow ?? AnalyticsParameters.DefaultRollingWindow, Currency: currency);
         return await Answer(() => analytics.PerformanceAsync(parameters, ct));
     }
 
     private static async Task<Results<Ok<RiskReport>, ProblemHttpResult>> GetRisk(
         AnalyticsService analytics, string? symbols, DateTime? from, DateTime? to, double? confidence, string? benchmark,
-        double? riskFree, string? riskFreeSeries, double? periodsPerYear, CancellationToken ct)
+        double? riskFree, string? riskFreeSeries, double? periodsPerYear, string? currency, CancellationToken ct)
     {
         var parameters = new AnalyticsParameters(SplitSymbols(symbols), from, to, benchmark, riskFree, riskFreeSeries, periodsPerYear,
-            Confidence: confidence ?? AnalyticsParameters.DefaultConfidence);
+            Confidence: confidence ?? AnalyticsParameters.DefaultConfidence, Currency: currency);
         return await Answer(() => analytics.RiskAsync(parameters, ct));
     }
 
     private static async Task<Results<Ok<PortfolioAnalyticsReport>, ProblemHttpResult>> GetPortfolio(
         PortfolioAnalyticsService service, Guid id, DateTime? from, DateTime? to, string? benchmark, double? confidence,
-        double? riskFree, double? periodsPerYear, CancellationToken ct) =>
+        double? riskFree, double? periodsPerYear, string? currency, CancellationToken ct) =>
         await Answer(() => service.ComputeAsync(id, from, to, benchmark, confidence ?? AnalyticsParameters.DefaultConfidence, ct,
-            riskFree ?? 0, periodsPerYear ?? 252));
+            riskFree ?? 0, periodsPerYear ?? 252, currency));
 
     private static async Task<Results<Ok<ComputeAccepted>, Accepted<ComputeAccepted>, ProblemHttpResult>> Compute(
         AnalyticsJobs jobs, ComputeRequest request, CancellationToken ct)

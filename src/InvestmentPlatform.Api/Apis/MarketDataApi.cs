@@ -1,4 +1,6 @@
 using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Analytics;
+using InvestmentPlatform.Analytics.Currencies;
 using InvestmentPlatform.Api.Assets;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Api.MarketData;
@@ -40,15 +42,19 @@ public static class MarketDataApi
             .WithSummary("Dividends and splits of one asset, one per day, oldest first (for chart markers)")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{symbol}/latest", LatestAsync).WithName("GetLatestBar")
-            .WithSummary("The newest bar of an interval with the change against the one before").WithExample(ApiExamples.Latest);
+            .WithSummary("The newest bar of an interval with the change against the one before")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithExample(ApiExamples.Latest);
         return app;
     }
 
     private static async Task<IResult> BarsAsync(
-        HttpRequest request, PlatformDbContext db, SeriesConnections connections, string symbol,
-        string? interval, string? from, string? to, string? adjust, string? format, int? limit, string? quality, CancellationToken ct)
+        HttpRequest request, PlatformDbContext db, SeriesConnections connections, CurrencyConverter currencies, string symbol,
+        string? interval, string? from, string? to, string? adjust, string? format, int? limit, string? quality, string? currency,
+        CancellationToken ct)
     {
-        var (query, errors) = BarQuery.Parse(request, interval, from, to, adjust, format, limit, quality);
+        var (query, errors) = BarQuery.Parse(request, interval, from, to, adjust, format, limit, quality, currency);
         if (query is null)
             return ApiProblems.BadRequest(errors);
         if (!query.IsKnownInterval)
@@ -56,14 +62,14 @@ public static class MarketDataApi
         if (await AssetsApi.FindAsync(db, symbol, ct) is not { } asset)
             return AssetsApi.UnknownSymbol(symbol);
 
-        var (source, problem) = await BarsPlanner.PlanAsync(connections, asset, query, ct);
+        var (source, problem) = await BarsPlanner.PlanAsync(connections, currencies, asset, query, ct);
         return source is null ? problem! : new BarsResult(connections, [source], query.Format, longTable: false);
     }
 
     /// <summary>The bars of several symbols as one long table (symbol first), for notebooks: Parquet by default.</summary>
     private static async Task<IResult> ExportAsync(
-        HttpRequest request, PlatformDbContext db, SeriesConnections connections, string? symbols,
-        string? interval, string? from, string? to, string? adjust, string? format, CancellationToken ct)
+        HttpRequest request, PlatformDbContext db, SeriesConnections connections, CurrencyConverter currencies, string? symbols,
+        string? interval, string? from, string? to, string? adjust, string? format, string? currency, CancellationToken ct)
     {
         var wanted = (symbols ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct().ToList();
@@ -71,7 +77,7 @@ public static class MarketDataApi
             return ApiProblems.BadRequest("symbols", "symbols is required: a comma-separated list.");
         if (wanted.Count > MaxExportSymbols)
             return ApiProblems.BadRequest("symbols", $"At most {MaxExportSymbols} symbols per export ({wanted.Count} given).");
-        var (query, errors) = BarQuery.Parse(request, interval, from, to, adjust, format ?? "parquet", null);
+        var (query, errors) = BarQuery.Parse(request, interval, from, to, adjust, format ?? "parquet", null, currency: currency);
         if (query is null)
             return ApiProblems.BadRequest(errors);
         if (query.Format == BarFormat.Json)
@@ -87,7 +93,7 @@ public static class MarketDataApi
         var sources = new List<BarsSource>();
         foreach (var asset in wanted.Select(w => assets.First(a => a.Symbol == w)))
         {
-            var (source, problem) = await BarsPlanner.PlanAsync(connections, asset, query, ct);
+            var (source, problem) = await BarsPlanner.PlanAsync(connections, currencies, asset, query, ct);
             if (source is null)
                 return problem!;
             sources.Add(source);
@@ -107,20 +113,28 @@ public static class MarketDataApi
     }
 
     private static async Task<Results<Ok<LatestBarDto>, ProblemHttpResult>> LatestAsync(
-        PlatformDbContext db, Quotes quotes, string symbol, string? interval, CancellationToken ct)
+        PlatformDbContext db, Quotes quotes, string symbol, string? interval, string? currency, CancellationToken ct)
     {
         var wanted = string.IsNullOrWhiteSpace(interval) ? "1d" : interval.Trim();
         if (!BarIntervals.IsKnown(wanted))
             return UnsupportedInterval(wanted);
-        if (await AssetsApi.FindAsync(db, symbol, ct) is not { } asset)
-            return AssetsApi.UnknownSymbol(symbol);
-        return await quotes.LatestAsync(asset, wanted, ct) is { } latest
-            ? TypedResults.Ok(latest)
-            : ApiProblems.NotFound($"'{symbol}' has no {wanted} bars yet.");
+        try
+        {
+            var target = CurrencyConverter.ParseTarget(currency);
+            if (await AssetsApi.FindAsync(db, symbol, ct) is not { } asset)
+                return AssetsApi.UnknownSymbol(symbol);
+            return await quotes.LatestAsync(asset, wanted, target, ct) is { } latest
+                ? TypedResults.Ok(latest)
+                : ApiProblems.NotFound($"'{symbol}' has no {wanted} bars yet.");
+        }
+        catch (AnalyticsException ex)
+        {
+            return AnalyticsApi.Problem(ex);
+        }
     }
 
     private static async Task<Results<Ok<List<WatchlistItemDto>>, ProblemHttpResult>> WatchlistAsync(
-        PlatformDbContext db, Quotes quotes, string? symbols, CancellationToken ct)
+        PlatformDbContext db, Quotes quotes, string? symbols, string? currency, CancellationToken ct)
     {
         var wanted = (symbols ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct().ToList();
@@ -136,8 +150,16 @@ public static class MarketDataApi
 
         var ordered = wanted.Count == 0 ? assets : wanted.Select(w => assets.First(a => a.Symbol == w)).ToList();
         var items = new List<WatchlistItemDto>();
-        foreach (var asset in ordered)
-            items.Add(await quotes.WatchlistItemAsync(asset, ct));
+        try
+        {
+            var target = CurrencyConverter.ParseTarget(currency);
+            foreach (var asset in ordered)
+                items.Add(await quotes.WatchlistItemAsync(asset, target, ct));
+        }
+        catch (AnalyticsException ex)
+        {
+            return AnalyticsApi.Problem(ex);
+        }
         return TypedResults.Ok(items);
     }
 

@@ -1,4 +1,6 @@
 using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Analytics;
+using InvestmentPlatform.Analytics.Currencies;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Reports.Exports;
@@ -9,14 +11,16 @@ namespace InvestmentPlatform.Api.MarketData;
 public enum BarFormat { Json, Csv, Parquet, Arrow }
 
 /// <summary>Validated query of GET /api/market-data/{symbol}/bars. from and to are inclusive.</summary>
-public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, string Adjust, BarFormat Format, int? Limit, bool IncludeQuarantined = false)
+public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, string Adjust, BarFormat Format, int? Limit, bool IncludeQuarantined = false,
+    CurrencyUnit? Currency = null)
 {
     public const int MaxLimit = 1_000_000;
     public static readonly IReadOnlyList<string> AdjustModes = ["raw", "split", "total-return"];
 
     /// <returns>The query, or 400 field errors (422 for an unknown interval is decided by the caller).</returns>
     public static (BarQuery? Query, Dictionary<string, string[]> Errors) Parse(
-        HttpRequest request, string? interval, string? from, string? to, string? adjust, string? format, int? limit, string? quality = null)
+        HttpRequest request, string? interval, string? from, string? to, string? adjust, string? format, int? limit, string? quality = null,
+        string? currency = null)
     {
         var errors = QueryTime.ParseRange(from, to, out var fromTime, out var toTime);
         var mode = string.IsNullOrWhiteSpace(adjust) ? "raw" : adjust.Trim().ToLowerInvariant();
@@ -27,12 +31,21 @@ public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, str
         var qualityMode = string.IsNullOrWhiteSpace(quality) ? "clean" : quality.Trim().ToLowerInvariant();
         if (qualityMode is not ("clean" or "all"))
             errors["quality"] = [$"quality '{quality}' is not known: use clean (quarantined bars left out) or all."];
+        CurrencyUnit? target = null;
+        try
+        {
+            target = CurrencyConverter.ParseTarget(currency);
+        }
+        catch (AnalyticsException ex)
+        {
+            errors[ex.Field] = [ex.Message];
+        }
         BarFormat? output = ParseFormat(request, format);
         if (output is null)
             errors["format"] = [$"format '{format}' is not known: use json, csv, parquet or arrow."];
         return errors.Count > 0
             ? (null, errors)
-            : (new BarQuery(string.IsNullOrWhiteSpace(interval) ? "1d" : interval.Trim(), fromTime, toTime, mode, output!.Value, limit, qualityMode == "all"), errors);
+            : (new BarQuery(string.IsNullOrWhiteSpace(interval) ? "1d" : interval.Trim(), fromTime, toTime, mode, output!.Value, limit, qualityMode == "all", target), errors);
     }
 
     public bool IsKnownInterval => BarIntervals.IsKnown(Interval);

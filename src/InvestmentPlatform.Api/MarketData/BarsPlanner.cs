@@ -1,3 +1,6 @@
+using InvestmentPlatform.Analytics;
+using InvestmentPlatform.Analytics.Currencies;
+using InvestmentPlatform.Api.Apis;
 using InvestmentPlatform.Api.Assets;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Collectors.Core;
@@ -16,7 +19,7 @@ public static class BarsPlanner
     /// 422 when the stored bars cannot make the interval.
     /// </summary>
     public static async Task<(BarsSource? Source, ProblemHttpResult? Problem)> PlanAsync(
-        SeriesConnections connections, Asset asset, BarQuery query, CancellationToken ct)
+        SeriesConnections connections, CurrencyConverter currencies, Asset asset, BarQuery query, CancellationToken ct)
     {
         var table = BarColumns.For(asset.AssetType);
         IReadOnlyList<AdjustmentSegment> segments;
@@ -34,6 +37,30 @@ public static class BarsPlanner
         var plan = new BarsPlan(table, asset.AssetId, baseInterval, query.Interval, query.From, query.To, segments, query.Limit, query.IncludeQuarantined);
         var header = new BarsResponse(asset.Symbol, asset.AssetType, query.Interval, baseInterval, query.Adjust,
             AssetDto.IsSyntheticSource(asset.Source), asset.Currency, []);
-        return (new BarsSource(plan, header), null);
+        if (query.Currency is not { } target)
+            return (new BarsSource(plan, header), null);
+        try
+        {
+            plan = plan with { Conversion = await currencies.PlanAsync(asset.Symbol, asset.Currency, target, baseInterval, ct) };
+            // The answer streams after its 200 is sent, so every bar's rate is checked before the first byte.
+            if (await FirstMissingRateAsync(connections, plan, ct) is { } missing)
+                throw await currencies.MissingAsync(plan.Conversion, missing, ct);
+        }
+        catch (AnalyticsException ex)
+        {
+            return (null, AnalyticsApi.Problem(ex));
+        }
+        return (new BarsSource(plan, header with { Currency = target.Code, ConvertedFrom = target.Code == asset.Currency ? null : asset.Currency }), null);
+    }
+
+    private static async Task<DateTime?> FirstMissingRateAsync(SeriesConnections connections, BarsPlan plan, CancellationToken ct)
+    {
+        if (plan.Conversion is null or { IsIdentity: true })
+            return null;
+        await using var connection = await connections.OpenAsync(ct);
+        var timescale = await connections.HasTimescaleAsync(connection, ct);
+        await using var cmd = BarsSql.Build(connection, connections.Provider, timescale, plan, firstMissingRate: true);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? reader.GetUtc(0) : null;
     }
 }

@@ -75,6 +75,7 @@ public sealed class BarsResult(SeriesConnections connections, IReadOnlyList<Bars
             json.WriteString("adjust", header.Adjust);
             json.WriteBoolean("isSynthetic", header.IsSynthetic);
             json.WriteString("currency", header.Currency);
+            json.WriteString("convertedFrom", header.ConvertedFrom);
             json.WritePropertyName("bars");
         }
         pipe.Write("["u8);

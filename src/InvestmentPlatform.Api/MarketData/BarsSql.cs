@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using InvestmentPlatform.Analytics.Currencies;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Data;
 
@@ -18,12 +19,15 @@ public sealed record BarsPlan(
     DateTime? To,
     IReadOnlyList<AdjustmentSegment> Segments,
     int? Limit,
-    bool IncludeQuarantined = false);
+    bool IncludeQuarantined = false,
+    CurrencyConversion? Conversion = null);
 
 /// <summary>
 /// Builds the bars query, columns (time, open, high, low, close, adj_close, volume) in ascending time. Resampling buckets
 /// with TimescaleDB's time_bucket where the extension is installed, PostgreSQL's date_bin otherwise and unix-epoch
 /// arithmetic on SQLite; buckets are aligned to Monday 1969-12-29 00:00 UTC so days start at midnight and weeks on Monday.
+/// A currency conversion multiplies each stored bar's prices by its rate before resampling, so a week's close is
+/// converted at its last day's rate; an eighth column, missing_at, holds the first bar time that has no rate.
 /// </summary>
 public static class BarsSql
 {
@@ -31,7 +35,10 @@ public static class BarsSql
     private const long OriginUnixSeconds = -259_200;
     private const string SqliteTime = "yyyy-MM-dd HH:mm:ss";
 
-    public static DbCommand Build(DbConnection connection, DatabaseProvider provider, bool timescale, BarsPlan plan)
+    /// <param name="firstMissingRate">
+    /// Instead of the bars, the first bar time in the answer that the conversion has no rate for (no row when all have one).
+    /// </param>
+    public static DbCommand Build(DbConnection connection, DatabaseProvider provider, bool timescale, BarsPlan plan, bool firstMissingRate = false)
     {
         var cmd = connection.CreateCommand();
         var postgres = provider == DatabaseProvider.Postgres;
@@ -93,44 +100,86 @@ public static class BarsSql
             sql.Append(" AND NOT EXISTS (SELECT 1 FROM quality_findings q WHERE q.asset_id = d.asset_id AND q.interval = d.interval AND q.bar_time = d.time AND q.quarantined)");
         sql.Append(")\n");
 
+        var converted = plan.Conversion is { IsIdentity: false } conversion;
+        if (converted)
+            sql.Append(ConversionCte(plan.Conversion!, postgres, cmd));
+        var rows = converted ? "conv" : "src";
+        var missing = converted ? (resample ? ", MIN(missing_at) AS missing_at" : ", missing_at") : "";
+
         string select;
         if (!resample)
-            select = "SELECT time, open, high, low, close, adj_close, volume FROM src";
+            select = $"SELECT time, open, high, low, close, adj_close, volume{missing} FROM {rows}";
         else if (postgres)
         {
             var bucket = BucketPostgres(plan.Interval, timescale, cmd);
             select = timescale
-                ? $"SELECT {bucket} AS time, first(open, time) AS open, max(high) AS high, min(low) AS low, last(close, time) AS close, last(adj_close, time) AS adj_close, sum(volume) AS volume FROM src GROUP BY 1"
-                : $"SELECT {bucket} AS time, (array_agg(open ORDER BY time))[1] AS open, max(high) AS high, min(low) AS low, (array_agg(close ORDER BY time DESC))[1] AS close, (array_agg(adj_close ORDER BY time DESC))[1] AS adj_close, sum(volume) AS volume FROM src GROUP BY 1";
+                ? $"SELECT {bucket} AS time, first(open, time) AS open, max(high) AS high, min(low) AS low, last(close, time) AS close, last(adj_close, time) AS adj_close, sum(volume) AS volume{missing} FROM {rows} GROUP BY 1"
+                : $"SELECT {bucket} AS time, (array_agg(open ORDER BY time))[1] AS open, max(high) AS high, min(low) AS low, (array_agg(close ORDER BY time DESC))[1] AS close, (array_agg(adj_close ORDER BY time DESC))[1] AS adj_close, sum(volume) AS volume{missing} FROM {rows} GROUP BY 1";
         }
         else
         {
             var bucket = BucketSqlite(plan.Interval, cmd);
             select = $"""
                 SELECT bucket AS time, MAX(CASE WHEN rn_first = 1 THEN open END) AS open, MAX(high) AS high, MIN(low) AS low,
-                       MAX(CASE WHEN rn_last = 1 THEN close END) AS close, MAX(CASE WHEN rn_last = 1 THEN adj_close END) AS adj_close, SUM(volume) AS volume
+                       MAX(CASE WHEN rn_last = 1 THEN close END) AS close, MAX(CASE WHEN rn_last = 1 THEN adj_close END) AS adj_close, SUM(volume) AS volume{missing}
                 FROM (SELECT b.*, ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY time) AS rn_first,
                              ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY time DESC) AS rn_last
-                      FROM (SELECT {bucket} AS bucket, src.* FROM src) b) r
+                      FROM (SELECT {bucket} AS bucket, {rows}.* FROM {rows}) b) r
                 GROUP BY bucket
                 """;
         }
 
+        string answer;
         if (plan.Limit is { } limit)
         {
             // The newest bars of the range, still answered oldest first.
-            sql.Append($"SELECT * FROM ({select} ORDER BY 1 DESC LIMIT @limit) newest ORDER BY time");
+            answer = $"SELECT * FROM ({select} ORDER BY 1 DESC LIMIT @limit) newest ORDER BY time";
             cmd.With("limit", limit);
         }
         else
         {
-            sql.Append(select).Append(" ORDER BY 1");
+            answer = select + " ORDER BY 1";
         }
+        sql.Append(firstMissingRate && converted
+            ? $"SELECT missing_at FROM ({answer}) a WHERE missing_at IS NOT NULL ORDER BY missing_at LIMIT 1"
+            : answer);
         cmd.CommandText = sql.ToString();
         return cmd;
 
         // A typed NULL: PostgreSQL has no sum() over an untyped one.
         static string Column(string expression) => expression == "NULL" ? "CAST(NULL AS DOUBLE PRECISION)" : $"d.{expression}";
+    }
+
+    /// <summary>
+    /// conv: src in the target currency. Each leg's rate is its last stored close at or before the bar, no older than
+    /// the maximum age and not quarantined, found through the series' (asset, interval, time) key; a missing one leaves
+    /// the rate NULL, so the prices are NULL and missing_at names the bar, never a rate of 1.
+    /// </summary>
+    private static string ConversionCte(CurrencyConversion conversion, bool postgres, DbCommand cmd)
+    {
+        var oldest = postgres ? "src.time - @fx_age" : "datetime(src.time, @fx_age)";
+        cmd.With("fx_factor", conversion.Factor)
+            .With("fx_age", postgres ? conversion.MaxRateAge : $"-{(long)conversion.MaxRateAge.TotalSeconds} seconds");
+        var rate = new StringBuilder("@fx_factor");
+        for (var i = 0; i < conversion.Legs.Count; i++)
+        {
+            var leg = conversion.Legs[i];
+            cmd.With($"fx_asset{i}", leg.AssetId).With($"fx_interval{i}", leg.Interval);
+            rate.Append(leg.Invert ? " / " : " * ").Append($"""
+                (SELECT f.close FROM forex_rates f WHERE f.asset_id = @fx_asset{i} AND f.interval = @fx_interval{i}
+                   AND f.time <= src.time AND f.time >= {oldest} AND f.close > 0
+                   AND NOT EXISTS (SELECT 1 FROM quality_findings q WHERE q.asset_id = f.asset_id AND q.interval = f.interval AND q.bar_time = f.time AND q.quarantined)
+                 ORDER BY f.time DESC LIMIT 1)
+                """);
+        }
+        return $"""
+            , conv AS (
+              SELECT time, open * rate AS open, high * rate AS high, low * rate AS low, close * rate AS close, adj_close * rate AS adj_close,
+                     volume, CASE WHEN rate IS NULL THEN time END AS missing_at
+              FROM (SELECT src.*, {rate} AS rate FROM src) r
+            )
+
+            """;
     }
 
     private static string BucketPostgres(string interval, bool timescale, DbCommand cmd)

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Analytics.Currencies;
 using InvestmentPlatform.Analytics.Portfolio;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Contracts.Trading;
@@ -74,7 +75,7 @@ public sealed class PaperFillEngine(PlatformDbContext db, OrderStore store)
             order.LastBarTime = bar.Time;
             if (fill.Quantity > 0)
             {
-                Record(order, portfolio, asset.Currency?.ToUpperInvariant() ?? portfolio.BaseCurrency, bar, fill);
+                Record(order, portfolio, asset.Currency, bar, fill);
                 fills++;
             }
             if (order.TimeInForce == TimesInForce.ImmediateOrCancel && OrderStatuses.IsWorking(order.Status))
@@ -92,14 +93,17 @@ public sealed class PaperFillEngine(PlatformDbContext db, OrderStore store)
         return (fills, more, bars.Count > 0);
     }
 
-    private void Record(PaperOrder order, PortfolioAccount portfolio, string currency, FillBar bar, BarFill fill)
+    /// <param name="quoted">The asset's currency: fills are in it (pence for GBp), the portfolio in its major currency.</param>
+    private void Record(PaperOrder order, PortfolioAccount portfolio, string? quoted, FillBar bar, BarFill fill)
     {
         var now = store.Now;
+        var currency = quoted is null ? portfolio.BaseCurrency : CurrencyUnit.MajorOf(quoted);
+        var perMajor = CurrencyUnit.PerMajorOf(quoted);
         var tx = new PortfolioTransaction
         {
             Id = Guid.CreateVersion7(), PortfolioId = portfolio.Id,
             Type = order.Side == OrderSides.Buy ? TransactionTypes.Buy : TransactionTypes.Sell,
-            AssetId = order.AssetId, Time = bar.Time, Quantity = fill.Quantity, Price = fill.Price, Fee = fill.Fee, Currency = currency,
+            AssetId = order.AssetId, Time = bar.Time, Quantity = fill.Quantity, Price = fill.Price / perMajor, Fee = fill.Fee / perMajor, Currency = currency,
             Note = $"paper order {order.Id}", CreatedAt = now,
         };
         db.PortfolioTransactions.Add(tx);

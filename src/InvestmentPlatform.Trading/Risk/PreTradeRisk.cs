@@ -1,3 +1,4 @@
+using InvestmentPlatform.Analytics.Currencies;
 using InvestmentPlatform.Analytics.Portfolio;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Contracts.Trading;
@@ -104,13 +105,15 @@ public sealed class PreTradeRisk(PlatformDbContext db, HoldingsService holdings)
         _ => lastClose * (1 + (buy ? 1 : -1) * slippageBps / 10_000),
     };
 
+    /// <summary>Base-currency units per unit of the asset's quoted prices (a GBp price counts as GBP / 100).</summary>
     private async Task<double> FxAsync(string baseCurrency, Asset asset, DateTime now, CancellationToken ct)
     {
-        var currency = asset.Currency?.ToUpperInvariant() ?? baseCurrency;
+        var currency = asset.Currency is { } quoted ? CurrencyUnit.MajorOf(quoted) : baseCurrency;
+        var ratio = 1 / CurrencyUnit.PerMajorOf(asset.Currency);
         if (currency == baseCurrency)
-            return 1;
+            return ratio;
         var book = await PriceBook.LoadAsync(db, baseCurrency, [], [currency], now, ct);
-        return book.Fx(currency, now) ?? throw Analytics.AnalyticsException.Unprocessable("symbol",
-            $"No {currency} to {baseCurrency} rate is stored to value '{asset.Symbol}'.");
+        return ratio * (book.Fx(currency, now) ?? throw Analytics.AnalyticsException.Unprocessable("symbol",
+            $"No {currency} to {baseCurrency} rate is stored to value '{asset.Symbol}'."));
     }
 }

@@ -57,17 +57,17 @@ public sealed class When_collecting_from_yahoo : LoopbackCollectorSpecs
     }
 
     [Fact]
-    public async Task Should_normalise_prices_quoted_in_pence_and_keep_the_unit_in_metadata()
+    public async Task Should_keep_prices_quoted_in_pence_as_pence_with_the_minor_unit_as_the_currency()
     {
         Server.Handler = (ctx, _) => Reply.Json(ctx, YahooChart("VOD.L", [new(Utc(2024, 1, 2, 8), 7000, 7100, 6900, 7050, 1000, 7040)],
             currency: "GBp", timezone: "Europe/London", gmtoffset: 0));
 
         var batch = Assert.Single(await Collect("VOD.L", "1d", Utc(2024, 1, 1), Utc(2024, 1, 6)));
 
-        Assert.Equal("GBP", batch.Asset.Currency);
-        Assert.Equal("GBp", batch.Asset.Metadata["priceUnit"]);
+        Assert.Equal("GBp", batch.Asset.Currency);
+        Assert.False(batch.Asset.Metadata.ContainsKey("priceScale"));
         var row = Assert.Single(batch.Rows);
-        Assert.Equal((70, 71, 69, 70.5, 70.4), (row.Open, row.High, row.Low, row.Close, row.AdjClose!.Value));
+        Assert.Equal((7000, 7100, 6900, 7050, 7040), (row.Open, row.High, row.Low, row.Close, row.AdjClose!.Value));
         Assert.Equal(1000, row.Volume);
     }
 

@@ -258,6 +258,31 @@ public abstract class When_paper_orders_are_traded(PaperHost host)
     }
 
     [Fact]
+    public async Task Should_trade_a_pence_quoted_asset_at_its_bars_and_book_it_in_pounds()
+    {
+        var assetId = await host.HistoryAsync("PENCE.L", 7000);
+        await host.WithDbAsync(db => db.Assets.Where(a => a.AssetId == assetId).ExecuteUpdateAsync(a => a.SetProperty(x => x.Currency, "GBp")));
+        var account = await host.AccountAsync("pence", new { baseCurrency = "GBP" });
+        var order = await JsonAsync(await host.SubmitAsync(account,
+            new { symbol = "PENCE.L", side = "buy", type = "limit", quantity = 10, limitPrice = 7100, timeInForce = "gtc" }));
+        Assert.Equal("accepted", order.GetProperty("status").GetString());
+
+        await host.BarsAsync(assetId, (10, 7000, 7050, 6950, 7020, 1_000_000));
+        await host.SignalBarsAsync("PENCE.L");
+
+        // The fill is in pence, as the bars and the limit are; the portfolio books it, and values it, in pounds.
+        var fill = await host.WithDbAsync(db => db.PaperFills.Where(f => f.AccountId == account).Select(f => new { f.Price, f.Fee }).SingleAsync());
+        var tx = (await host.GetAsync($"/api/portfolios/{account}/transactions")).GetProperty("items").EnumerateArray()
+            .Single(t => t.GetProperty("type").GetString() == "buy");
+        Assert.Equal("GBP", tx.GetProperty("currency").GetString());
+        Near(fill.Price / 100, tx.GetProperty("price").GetDouble());
+        Near(fill.Fee / 100, tx.GetProperty("fee").GetDouble());
+        var holding = (await host.GetAsync($"/api/portfolios/{account}/holdings?at=2024-01-11")).GetProperty("holdings")[0];
+        Near(70.2, holding.GetProperty("price").GetDouble());
+        Near(702, holding.GetProperty("marketValueBase").GetDouble());
+    }
+
+    [Fact]
     public async Task Should_cancel_a_working_order_once_and_the_rest_of_an_immediate_or_cancel_order_after_its_first_bar()
     {
         var assetId = await host.HistoryAsync("CANX", 100);

@@ -15,11 +15,13 @@ import { CoveragePanel } from './CoveragePanel'
 import { AddAssetForm } from './AddAssetForm'
 import { Button } from '../../components/Form'
 import { AlertMe } from '../alerts/AlertMe'
+import { CurrencySelect } from '../currencies/CurrencySelect'
 
 export default function AssetDetailPage() {
   const symbol = useParams().symbol ?? ''
   const asset = useGetAssetQuery(symbol)
   const [interval, setInterval] = useState('1d')
+  const [currency, setCurrency] = useState('')
   const canCollect = useCan('analyst')
   const [editing, setEditing] = useState(false)
   return (
@@ -45,8 +47,8 @@ export default function AssetDetailPage() {
             )}
             <div className="grid gap-4 lg:grid-cols-3">
               <Card id="asset-chart" title="Chart" className="lg:col-span-2"
-                actions={<span className="flex flex-wrap items-center gap-2"><AlertMe symbol={a.symbol} interval={interval} /><IntervalSwitch value={interval} onChange={setInterval} /></span>}>
-                <SymbolChart symbol={a.symbol} interval={interval} />
+                actions={<span className="flex flex-wrap items-center gap-2"><AlertMe symbol={a.symbol} interval={interval} /><CurrencySelect value={currency} onChange={setCurrency} quoted={a.currency} /><IntervalSwitch value={interval} onChange={setInterval} /></span>}>
+                <SymbolChart symbol={a.symbol} interval={interval} currency={currency} />
               </Card>
               <Card id="collect" title="Collect now">
                 {canCollect.allowed ? <CollectNow asset={a} /> : <RoleNote needed="analyst" what="Collecting is disabled." />}

@@ -12,17 +12,17 @@ import { overlayLines, type OverlayId } from './overlays'
 import { useBarPages } from './useBarPages'
 
 /** Candles and volume for one symbol at one interval; resampling happens on the server, older pages load on scroll. */
-export function SymbolChart({ symbol, interval, height = 380 }: { symbol: string; interval: string; height?: number }) {
+export function SymbolChart({ symbol, interval, currency, height = 380 }: { symbol: string; interval: string; currency?: string; height?: number }) {
   const [range, setRange] = useState<RangePreset>('All')
   const [logScale, setLogScale] = useState(false)
   const [shownOverlays, setShownOverlays] = useState<OverlayId[]>([])
-  const { candles, data, from, viewKey, loading, error, refetch, loadOlder, loadingOlder } = useBarPages(symbol, interval, range)
+  const { candles, data, from, viewKey, loading, error, refetch, loadOlder, loadingOlder } = useBarPages(symbol, interval, range, currency || undefined)
   const actions = useGetCorporateActionsQuery({ symbol })
   const lines = useMemo(() => overlayLines(candles, shownOverlays), [candles, shownOverlays])
   const events = useMemo(() => chartEvents(actions.data ?? [], candles), [actions.data, candles])
 
   if (loading) return <Spinner label={`Loading ${symbol} bars…`} />
-  if (error) return <ErrorMessage error={error} title={`Bars for ${symbol} could not be loaded`} onRetry={refetch} />
+  if (error) return <ErrorMessage error={error} title={`Bars for ${symbol} could not be loaded${currency ? ` in ${currency}` : ''}`} onRetry={refetch} />
   if (!data) return null
   const last = candles[candles.length - 1]
   const decimals = priceDecimals(data.assetType, last?.close)
@@ -40,6 +40,7 @@ export function SymbolChart({ symbol, interval, height = 380 }: { symbol: string
             last {fmtPrice(last.close, decimals)} {data.currency ?? ''} at {fmtTime(last.time)}
           </span>
         )}
+        {data.convertedFrom && <span className="text-slate-600 dark:text-slate-400">converted from {data.convertedFrom} at stored rates</span>}
         {loadingOlder && <span role="status" className="text-slate-600 dark:text-slate-400">loading older bars…</span>}
         <SyntheticBadge show={data.isSynthetic} />
       </div>

@@ -1,7 +1,8 @@
 import { apiSlice, enc, query } from '../../api/apiSlice'
 import type { BarsResponse, CorporateAction, Latest, WatchlistItem } from '../../api/schemas'
 
-export type BarsArgs = { symbol: string; interval: string; from?: string; to?: string; adjust?: string; limit?: number }
+/** `currency` reads the prices converted at stored rates (GBp, USD, EUR…); left out, they come as quoted. */
+export type BarsArgs = { symbol: string; interval: string; from?: string; to?: string; adjust?: string; limit?: number; currency?: string }
 
 export const marketDataApi = apiSlice.injectEndpoints({
   endpoints: (build) => ({

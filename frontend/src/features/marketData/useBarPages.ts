@@ -9,17 +9,17 @@ export const PageSize = 1000
 type Older = { key: string; bars: Bar[]; exhausted: boolean }
 
 /**
- * The bars of one symbol, interval and range preset: the newest page first, then each older page the chart asks for
+ * The bars of one symbol, interval and range preset (in `currency` when given): the newest page first, then each older page the chart asks for
  * when the user scrolls past the oldest loaded bar. A page shorter than PageSize means history is exhausted.
  */
-export function useBarPages(symbol: string, interval: string, range: RangePreset) {
+export function useBarPages(symbol: string, interval: string, range: RangePreset, currency?: string) {
   const [older, setOlder] = useState<Older>({ key: '', bars: [], exhausted: false })
   // Presets count back from the newest bar; All needs no anchor, so it asks for none.
-  const latest = useGetBarsQuery({ symbol, interval, limit: 1 }, { skip: range === 'All' })
+  const latest = useGetBarsQuery({ symbol, interval, limit: 1, currency }, { skip: range === 'All' })
   const from = rangeFrom(range, latest.data?.bars[0]?.time)
-  const first = useGetBarsQuery({ symbol, interval, from, limit: PageSize }, { skip: range !== 'All' && !from })
+  const first = useGetBarsQuery({ symbol, interval, from, limit: PageSize, currency }, { skip: range !== 'All' && !from })
   const [loadPage, page] = useLazyGetBarsQuery()
-  const viewKey = `${symbol}|${interval}|${range}`
+  const viewKey = `${symbol}|${interval}|${range}|${currency ?? ''}`
 
   useEffect(() => setOlder({ key: viewKey, bars: [], exhausted: false }), [viewKey])
 
@@ -32,10 +32,10 @@ export function useBarPages(symbol: string, interval: string, range: RangePreset
   const oldest = candles[0]?.time
   const loadOlder = useCallback(() => {
     if (!oldest || page.isFetching || older.exhausted || !firstPageFull) return
-    void loadPage({ symbol, interval, from, to: pageBefore(oldest), limit: PageSize }).unwrap().then((r) =>
+    void loadPage({ symbol, interval, from, to: pageBefore(oldest), limit: PageSize, currency }).unwrap().then((r) =>
       setOlder((o) => (o.key === viewKey ? { key: viewKey, bars: mergeBars(r.bars, o.bars), exhausted: r.bars.length < PageSize } : o)),
     ).catch(() => undefined)
-  }, [oldest, page.isFetching, older.exhausted, firstPageFull, loadPage, symbol, interval, from, viewKey])
+  }, [oldest, page.isFetching, older.exhausted, firstPageFull, loadPage, symbol, interval, from, viewKey, currency])
 
   return {
     candles,

@@ -13,6 +13,7 @@ import { HoldingsTable } from './HoldingsTable'
 import { useGetHoldingsQuery, useGetPortfolioAnalyticsQuery, useListPortfoliosQuery, useListTransactionsQuery } from './portfolioApi'
 import { TransactionsTable } from './TransactionsTable'
 import type { PortfolioDto } from '../../api/schemas'
+import { CurrencySelect } from '../currencies/CurrencySelect'
 
 export default function PortfolioPage() {
   const list = useListPortfoliosQuery()
@@ -53,7 +54,9 @@ function PortfolioView({ p, onReload }: { p: PortfolioDto; onReload: () => void 
   const first = useListTransactionsQuery({ portfolioId: p.id, page: 1, pageSize: 1 })
   const isNew = first.data?.totalCount === 0
   const holdings = useGetHoldingsQuery({ portfolioId: p.id }, { skip: !first.data || isNew })
-  const analytics = useGetPortfolioAnalyticsQuery({ portfolioId: p.id }, { skip: !first.data || isNew })
+  // '' values in the base currency; another code asks the server to value (and split the returns) in it.
+  const [currency, setCurrency] = useState('')
+  const analytics = useGetPortfolioAnalyticsQuery({ portfolioId: p.id, currency: currency || undefined }, { skip: !first.data || isNew })
   const contributions = useMemo(
     () => new Map((analytics.data?.contributions ?? []).map((c) => [c.symbol, c.contribution])),
     [analytics.data],
@@ -89,10 +92,13 @@ function PortfolioView({ p, onReload }: { p: PortfolioDto; onReload: () => void 
         </section>
       ) : (
         <>
+          <div className="flex justify-end">
+            <CurrencySelect id="portfolio-currency" value={currency} onChange={setCurrency} quoted={p.baseCurrency} />
+          </div>
           <QueryState query={analytics} loadingLabel="Loading returns…">
             {(a) => (
               <MetricGrid label="Portfolio returns">
-                <Metric label={`Value (${a.baseCurrency})`} value={fmtNumber(holdings.data?.totalValue ?? a.value[a.value.length - 1]?.value)} />
+                <Metric label={`Value (${a.baseCurrency})`} value={fmtNumber((currency ? undefined : holdings.data?.totalValue) ?? a.value[a.value.length - 1]?.value)} />
                 <Metric
                   label={a.timeWeightedReturn?.label ?? 'Time-weighted return'}
                   value={fmtPercent(a.timeWeightedReturn?.value, 2, true)}
@@ -103,6 +109,12 @@ function PortfolioView({ p, onReload }: { p: PortfolioDto; onReload: () => void 
                   value={fmtPercent(a.moneyWeightedReturn?.value, 2, true)}
                   hint={<>{fmtPercent(a.moneyWeightedReturn?.annualized, 2, true)} a year. {a.moneyWeightedReturn?.description ?? 'Your own return, given when you put money in and took it out.'}</>}
                 />
+                {a.localReturn && a.currencyReturn && (
+                  <>
+                    <Metric label={a.localReturn.label ?? 'Local return'} value={fmtPercent(a.localReturn.value, 2, true)} hint={a.localReturn.description} />
+                    <Metric label={a.currencyReturn.label ?? 'Currency return'} value={fmtPercent(a.currencyReturn.value, 2, true)} hint={a.currencyReturn.description} />
+                  </>
+                )}
                 <Metric label="VaR 95% (1 day)" value={fmtPercent(a.risk?.historicalVaR)} hint="historical" />
                 <Metric label="Beta" value={fmtNumber(a.risk?.beta)} hint={a.benchmark ? `vs ${a.benchmark}` : 'no benchmark'} />
               </MetricGrid>

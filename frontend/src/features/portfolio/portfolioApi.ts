@@ -57,7 +57,7 @@ export const portfolioApi = apiSlice.injectEndpoints({
       query: ({ portfolioId, at }) => `/portfolios/${id(portfolioId)}/holdings${query({ at })}`,
       providesTags: (_r, _e, a) => [{ type: 'Holdings', id: a.portfolioId }],
     }),
-    getPortfolioAnalytics: build.query<PortfolioAnalytics, { portfolioId: string; from?: string; to?: string; benchmark?: string }>({
+    getPortfolioAnalytics: build.query<PortfolioAnalytics, { portfolioId: string; from?: string; to?: string; benchmark?: string; currency?: string }>({
       query: ({ portfolioId, ...rest }) => `/analytics/portfolio/${id(portfolioId)}${query(rest)}`,
       providesTags: (_r, _e, a) => [{ type: 'PortfolioAnalytics', id: a.portfolioId }],
     }),

@@ -11,16 +11,6 @@ public static class YahooChartParser
 {
     private const string Source = YahooCollector.Name;
 
-    /// <summary>Yahoo quotes some markets in minor units; rows are stored in the major currency.</summary>
-    private static readonly Dictionary<string, (string Major, double Scale)> MinorUnits = new(StringComparer.Ordinal)
-    {
-        ["GBp"] = ("GBP", 0.01),
-        ["GBX"] = ("GBP", 0.01),
-        ["ZAc"] = ("ZAR", 0.01),
-        ["ZAC"] = ("ZAR", 0.01),
-        ["ILA"] = ("ILS", 0.01),
-    };
-
     public static (AssetDescription Asset, List<SeriesRow> Rows) Parse(byte[] body, string symbol, string? assetType, string interval)
     {
         var response = JsonSerializer.Deserialize<YahooChartResponse>(body, ProviderJson.Options)
@@ -33,7 +23,8 @@ public static class YahooChartParser
             : throw new CollectorException(ErrorClass.BadPayload, Source, "the chart answer has neither a result nor an error");
         var meta = result.Meta ?? throw new CollectorException(ErrorClass.BadPayload, Source, "the chart result has no 'meta'");
 
-        var (currency, scale) = meta.Currency is { } c && MinorUnits.TryGetValue(c, out var minor) ? (minor.Major, minor.Scale) : (meta.Currency, 1.0);
+        // Prices are kept as quoted: an LSE stock's "GBp" stays pence, and the asset's currency says so.
+        var currency = meta.Currency;
         var zone = FindZone(meta.ExchangeTimezoneName);
         var daily = interval is "1d" or "1wk" or "1mo";
         DateTime TimeOf(long unix)
@@ -59,20 +50,14 @@ public static class YahooChartParser
             // Yahoo sends null for bars without trades; such bars are dropped, never read as zero.
             if (open is null || high is null || low is null || close is null)
                 continue;
-            rows.Add(new SeriesRow(TimeOf(timestamps[i]), open.Value * scale, high.Value * scale, low.Value * scale,
-                close.Value * scale, At(adj, i) * scale, At(quote.Volume, i)));
+            rows.Add(new SeriesRow(TimeOf(timestamps[i]), open.Value, high.Value, low.Value, close.Value, At(adj, i), At(quote.Volume, i)));
         }
 
-        ApplyEvents(rows, result.Events, scale, TimeOf);
+        ApplyEvents(rows, result.Events, TimeOf);
 
         var metadata = new Dictionary<string, string>();
         if (meta.ExchangeTimezoneName is { } tz) metadata["exchangeTimezone"] = tz;
         if (meta.InstrumentType is { } type) metadata["instrumentType"] = type;
-        if (scale != 1.0 && meta.Currency is { } unit)
-        {
-            metadata["priceUnit"] = unit;
-            metadata["priceScale"] = scale.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
         var asset = new AssetDescription(
             meta.Symbol ?? symbol,
             meta.LongName ?? meta.ShortName,
@@ -84,12 +69,12 @@ public static class YahooChartParser
         return (asset, rows);
     }
 
-    private static void ApplyEvents(List<SeriesRow> rows, YahooEvents? events, double scale, Func<long, DateTime> timeOf)
+    private static void ApplyEvents(List<SeriesRow> rows, YahooEvents? events, Func<long, DateTime> timeOf)
     {
         if (events is null || rows.Count == 0)
             return;
         foreach (var dividend in events.Dividends?.Values ?? Enumerable.Empty<YahooDividend>())
-            Update(rows, timeOf(dividend.Date), r => r with { Dividends = r.Dividends + dividend.Amount * scale });
+            Update(rows, timeOf(dividend.Date), r => r with { Dividends = r.Dividends + dividend.Amount });
         foreach (var split in events.Splits?.Values ?? Enumerable.Empty<YahooSplit>())
             if (split.Denominator > 0)
                 Update(rows, timeOf(split.Date), r => r with { StockSplits = split.Numerator / split.Denominator });
