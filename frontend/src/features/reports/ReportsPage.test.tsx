@@ -106,6 +106,6 @@ describe('ReportsPage', () => {
       report: { kind: 'coverage', format: 'pdf', portfolioId: null, symbols: [], from: null, to: null, benchmark: null, riskFree: null, jobId: null },
       schedule: { kind: 'dependencies' }, dependsOn: ['j-collect'],
     })
-    expect(api.calls.some((c) => c.method === 'POST' && /\/api\/reports$/.test(c.url))).toBe(false)
+    expect(api.calls.some((c) => c.method === 'POST' && /\/api\/reports$/.test(c.url.pathname))).toBe(false)
   })
 })
