@@ -43,6 +43,16 @@ describe('ExportMenu', () => {
     expect(toggle).toHaveFocus()
   })
 
+  it('exports in the currency the chart shows', async () => {
+    const { calls } = mockApi([['GET', /\/api\/market-data\/export$/, () => ({ body: 'a,b', headers: { 'Content-Disposition': 'attachment; filename="VOD.L-1d.csv"' } })]])
+    renderWithProviders(<ExportMenu symbol="VOD.L" interval="1d" currency="USD" />)
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Export' }))
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }))
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved VOD.L-1d.csv')
+    expect(calls[0].url.searchParams.get('currency')).toBe('USD')
+  })
+
   it('says why an export was refused, in place', async () => {
     mockApi([['GET', /\/api\/market-data\/export$/, () => ({ status: 422, body: { title: 'Unprocessable', detail: "interval '1m' cannot be made from the stored bars." } })]])
     renderWithProviders(<ExportMenu symbol="AAPL" interval="1m" />)

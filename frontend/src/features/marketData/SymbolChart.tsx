@@ -45,7 +45,7 @@ export function SymbolChart({ symbol, interval, currency, height = 380 }: { symb
         <SyntheticBadge show={data.isSynthetic} />
       </div>
       <ChartToolbar range={range} onRange={setRange} logScale={logScale} onLogScale={setLogScale} shown={shownOverlays} onToggle={toggle}>
-        <ExportMenu symbol={symbol} interval={interval} {...exportRange(range, from, candles)} disabled={candles.length === 0} />
+        <ExportMenu symbol={symbol} interval={interval} currency={currency || undefined} {...exportRange(range, from, candles)} disabled={candles.length === 0} />
       </ChartToolbar>
       {candles.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">

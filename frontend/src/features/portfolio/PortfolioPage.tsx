@@ -14,6 +14,7 @@ import { useGetHoldingsQuery, useGetPortfolioAnalyticsQuery, useListPortfoliosQu
 import { TransactionsTable } from './TransactionsTable'
 import type { PortfolioDto } from '../../api/schemas'
 import { CurrencySelect } from '../currencies/CurrencySelect'
+import { DownloadMenu } from '../../components/DownloadMenu'
 
 export default function PortfolioPage() {
   const list = useListPortfoliosQuery()
@@ -48,6 +49,17 @@ export default function PortfolioPage() {
   )
 }
 
+/** The portfolio's files: its transactions as CSV, and its report (docs/api/reports.md) as PDF or Excel. */
+function portfolioDownloads(p: PortfolioDto) {
+  const id = encodeURIComponent(p.id)
+  const slug = p.name.replace(/[^\w-]+/g, '-')
+  return [
+    { id: 'transactions', label: 'Transactions CSV', path: `/portfolios/${id}/transactions/export`, fileName: `${slug}-transactions.csv` },
+    { id: 'pdf', label: 'Report PDF', path: `/portfolios/${id}/report?format=pdf`, fileName: `${slug}-report.pdf` },
+    { id: 'xlsx', label: 'Report Excel', path: `/portfolios/${id}/report?format=xlsx`, fileName: `${slug}-report.xlsx` },
+  ]
+}
+
 function PortfolioView({ p, onReload }: { p: PortfolioDto; onReload: () => void }) {
   const [editing, setEditing] = useState(false)
   // A new portfolio has nothing to value yet: returns are asked for only once it has a transaction.
@@ -76,6 +88,9 @@ function PortfolioView({ p, onReload }: { p: PortfolioDto; onReload: () => void 
         {p.benchmarkSymbol ? ` · benchmark ${p.benchmarkSymbol}` : ''}{' '}
         {!editing && <Button variant="secondary" className="!px-2 !py-0.5 text-xs" onClick={() => setEditing(true)} aria-label={`Edit portfolio ${p.name}`}>Edit</Button>}
       </p>
+      <div className="text-sm">
+        <DownloadMenu group={`Export ${p.name}`} disabled={isNew} items={portfolioDownloads(p)} />
+      </div>
       {editing && (
         <Card id="edit-portfolio" title={`Edit ${p.name}`}>
           {/* Keyed by version: a reload that brings a newer version starts the form afresh from it. */}
