@@ -1,5 +1,6 @@
 using InvestmentPlatform.Trading.Accounts;
 using InvestmentPlatform.Trading.Brokerage;
+using InvestmentPlatform.Trading.CorporateActions;
 using InvestmentPlatform.Trading.Fills;
 using InvestmentPlatform.Trading.Orders;
 using InvestmentPlatform.Trading.Risk;
@@ -21,6 +22,7 @@ public static class TradingExtensions
         builder.Services.AddScoped<PaperAccountService>();
         builder.Services.AddScoped<OrderStore>();
         builder.Services.AddScoped<PreTradeRisk>();
+        builder.Services.AddScoped<AccountCorporateActions>();
         builder.Services.AddScoped<PaperFillEngine>();
         builder.Services.AddScoped<IBrokerage, PaperBrokerage>();
         builder.Services.AddScoped<OrderService>();
