@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InvestmentPlatform.Contracts.Trading;
+using InvestmentPlatform.Data.Series;
 using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 using InvestmentPlatform.Trading.Fills;
@@ -205,6 +206,73 @@ public abstract class When_paper_orders_are_traded(PaperHost host)
         Assert.Equal(2.5, order.GetProperty("filledQuantity").GetDouble());
         Assert.Equal(100, order.GetProperty("averageFillPrice").GetDouble());
     }
+
+    [Fact]
+    public async Task Should_apply_a_4_for_1_split_to_an_open_limit_order_and_positions_and_credit_or_debit_a_dividend_once()
+    {
+        var assetId = await host.HistoryAsync("SPLT", 100);
+        var longs = await host.AccountAsync("split long");
+        var shorts = await host.AccountAsync("split short", new { allowShort = true });
+        var market = await JsonAsync(await host.SubmitAsync(longs, new { symbol = "SPLT", side = "buy", type = "market", quantity = 100, timeInForce = "gtc" }));
+        var limit = (await JsonAsync(await host.SubmitAsync(longs,
+            new { symbol = "SPLT", side = "buy", type = "limit", quantity = 50, limitPrice = 90, timeInForce = "gtc" }))).GetProperty("id").GetGuid();
+        Assert.Equal("accepted", market.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Created, (await host.SubmitAsync(shorts,
+            new { symbol = "SPLT", side = "sell", type = "market", quantity = 10, timeInForce = "gtc" })).StatusCode);
+
+        await host.WithDbAsync(db =>
+        {
+            db.MarketData.AddRange(
+                Bar(assetId, 10, 100, 101, 99, 100, 1_000_000),                // the market orders fill at the open, 100
+                Bar(assetId, 11, 25, 25.5, 24, 25, 4_000_000, split: 4),       // ex-date: 50 @ 90 becomes 200 @ 22.5; low 24 does not reach it
+                Bar(assetId, 12, 23, 23, 22, 22.5, 4_000_000, dividend: 0.5)); // 0.50 a share on what is held at the start of the day; 22.5 reached
+            return db.SaveChangesAsync();
+        });
+        var announced = await host.SignalBarsAsync("SPLT");
+
+        var order = await host.GetAsync($"/api/paper/accounts/{longs}/orders/{limit}");
+        Assert.Equal("filled", order.GetProperty("status").GetString());
+        Assert.Equal(200, order.GetProperty("quantity").GetDouble());
+        Assert.Equal(22.5, order.GetProperty("limitPrice").GetDouble());
+        Assert.Equal(22.5, order.GetProperty("averageFillPrice").GetDouble());
+        var events = (await host.GetAsync($"/api/paper/accounts/{longs}/orders/{limit}/events")).EnumerateArray().ToList();
+        Assert.Equal(["submitted", "accepted", "split_adjusted", "filled"], events.Select(e => e.GetProperty("type").GetString()));
+        var adjusted = events[2];
+        Assert.Equal("accepted", adjusted.GetProperty("toStatus").GetString());
+        Assert.Equal("4-for-1 split on 2024-01-11: quantity 50 → 200, limit 90 → 22.5", adjusted.GetProperty("reason").GetString());
+        // A split is no transition: no message for external subscribers.
+        Assert.Equal([nameof(OrderAccepted), nameof(OrderFilled)], await OutboxTypesAsync(limit));
+
+        // Long: 100 bought at 100 → 400 after the split, + 200 at 22.5; cash 100,000 − 10,000 − 4,500 + 400 × 0.5.
+        var before = await host.GetAsync($"/api/paper/accounts/{longs}/positions?at=2024-01-11");
+        Assert.Equal(400, before.GetProperty("holdings").EnumerateArray().Single().GetProperty("quantity").GetDouble());
+        var held = await host.GetAsync($"/api/paper/accounts/{longs}/positions?at=2024-01-12");
+        var position = held.GetProperty("holdings").EnumerateArray().Single();
+        Assert.Equal(600, position.GetProperty("quantity").GetDouble());
+        Near(14_500, position.GetProperty("costBasis").GetDouble());
+        Near(200, position.GetProperty("income").GetDouble());
+        Near(85_700, held.GetProperty("cash").GetDouble());
+        // Short: 10 sold at 100 → −40 after the split, and the short pays 40 × 0.5: 100,000 + 1,000 − 20.
+        var shorted = await host.GetAsync($"/api/paper/accounts/{shorts}/positions?at=2024-01-12");
+        Assert.Equal(-40, shorted.GetProperty("holdings").EnumerateArray().Single().GetProperty("quantity").GetDouble());
+        Near(100_980, shorted.GetProperty("cash").GetDouble());
+
+        // Announced again and worked again: applied once.
+        await host.RedeliverAsync(announced);
+        Assert.Equal(0, await host.WithServiceAsync<PaperFillEngine, int>(e => e.OnBarsAsync(assetId, "1d", default)));
+        Assert.Equal(4, await host.WithDbAsync(db => db.PaperCorporateActions.CountAsync(c => c.AssetId == assetId)));
+        Assert.Equal(["deposit", "buy", "split", "dividend", "buy"], await host.WithDbAsync(async db =>
+            (await db.PortfolioTransactions.AsNoTracking().Where(t => t.PortfolioId == longs).ToListAsync())
+            .OrderBy(t => t.Time).ThenBy(t => t.CreatedAt).Select(t => t.Type).ToList()));
+        Assert.Equal(4, (await host.GetAsync($"/api/paper/accounts/{longs}/orders/{limit}/events")).GetArrayLength());
+    }
+
+    private static MarketBar Bar(long assetId, int day, double open, double high, double low, double close, double volume,
+        double split = 0, double dividend = 0) => new()
+    {
+        AssetId = assetId, Interval = "1d", Time = Day(day), Open = open, High = high, Low = low, Close = close, AdjClose = close,
+        Volume = volume, StockSplits = split, Dividends = dividend,
+    };
 
     [Fact]
     public async Task Should_keep_the_audit_trail_append_only()
