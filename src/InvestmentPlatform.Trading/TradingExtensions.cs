@@ -3,6 +3,8 @@ using InvestmentPlatform.Trading.Brokerage;
 using InvestmentPlatform.Trading.CorporateActions;
 using InvestmentPlatform.Trading.Fills;
 using InvestmentPlatform.Trading.Orders;
+using InvestmentPlatform.Trading.Replay;
+using InvestmentPlatform.Messaging.Resilience;
 using InvestmentPlatform.Trading.Risk;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +29,7 @@ public static class TradingExtensions
         builder.Services.AddScoped<IBrokerage, PaperBrokerage>();
         builder.Services.AddScoped<OrderService>();
         builder.Services.AddScoped<OrderExpiry>();
+        builder.Services.AddScoped<ReplayJobs>();
         return builder;
     }
 
@@ -37,10 +40,16 @@ public static class TradingExtensions
         return builder;
     }
 
-    /// <summary>The fill engine's trigger: new bars stored by the loader.</summary>
+    /// <summary>The fill engine's trigger (new bars stored by the loader) and the replay runner.</summary>
     public static IBusRegistrationConfigurator AddTradingConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<NewBarsConsumer>();
+        // A replay waits out a database outage; one at a time per process, so a long backtest never crowds out the fills.
+        bus.AddConsumer<ReplayRequestedConsumer>(cfg =>
+        {
+            cfg.UseOutageRetry();
+            cfg.ConcurrentMessageLimit = 1;
+        });
         return bus;
     }
 }
