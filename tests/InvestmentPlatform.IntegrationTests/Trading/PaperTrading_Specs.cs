@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using InvestmentPlatform.Contracts.Trading;
 using InvestmentPlatform.Data.Series;
+using InvestmentPlatform.IntegrationTests.Access;
 using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 using InvestmentPlatform.Trading.Fills;
@@ -265,6 +266,90 @@ public abstract class When_paper_orders_are_traded(PaperHost host)
             (await db.PortfolioTransactions.AsNoTracking().Where(t => t.PortfolioId == longs).ToListAsync())
             .OrderBy(t => t.Time).ThenBy(t => t.CreatedAt).Select(t => t.Type).ToList()));
         Assert.Equal(4, (await host.GetAsync($"/api/paper/accounts/{longs}/orders/{limit}/events")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Should_replay_timestamped_orders_on_the_bus_tell_its_owner_live_and_give_the_same_fills_again()
+    {
+        var assetId = await host.HistoryAsync("RPLY", 100);
+        await host.AssetAsync("RPLY-EMPTY");
+        await host.BarsAsync(assetId, (10, 101, 103, 100, 102, 1_000_000), (11, 103, 105, 102, 104, 1_000_000), (12, 104, 104, 101, 102, 1_000_000));
+        var token = await host.Host.CreateUserAsync($"replayer-{Guid.NewGuid():N}"[..20], "analyst");
+        var trader = host.Host.WithToken(token);
+        var created = await trader.PostAsJsonAsync("/api/paper/accounts",
+            new { name = "replays", baseCurrency = "USD", startingCash = 100_000, startAt = Day(1) });
+        var account = (await JsonAsync(created)).GetProperty("id").GetGuid();
+        var (connection, pushed) = await HubListener.ConnectAsync(host.Host, token);
+        await using var _ = connection;
+        var body = new
+        {
+            from = Day(2), to = Day(12),
+            orders = new object[]
+            {
+                new { at = Day(5).AddHours(15), symbol = "RPLY", side = "buy", type = "market", quantity = 100, clientOrderId = "in" },
+                new { at = Day(9).AddHours(15), symbol = "RPLY", side = "sell", type = "limit", quantity = 100, limitPrice = 104 },
+            },
+        };
+
+        async Task<JsonElement> ReplayAsync()
+        {
+            var accepted = await trader.PostAsJsonAsync($"/api/paper/accounts/{account}/replay", body);
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            var id = (await JsonAsync(accepted)).GetProperty("id").GetGuid();
+            Assert.Equal($"/api/paper/accounts/{account}/replays/{id}", accepted.Headers.Location?.OriginalString);
+            var statuses = new List<string>();
+            while (statuses.LastOrDefault() is not ("succeeded" or "failed"))
+            {
+                var (method, message) = await HubListener.NextAsync(pushed);
+                if (method == "replay_progress" && message.GetProperty("replayId").GetGuid() == id)
+                    statuses.Add(message.GetProperty("status").GetString()!);
+            }
+            Assert.Equal("succeeded", statuses[^1]);
+            Assert.Contains("running", statuses);
+            return await JsonAsync(await trader.GetAsync($"/api/paper/accounts/{account}/replays/{id}"));
+        }
+
+        var first = await ReplayAsync();
+        Assert.Equal("succeeded", first.GetProperty("status").GetString());
+        var result = first.GetProperty("result");
+        // The market buy fills at the next bar's open, 100 on day 6; the sell limit 104 is reached on day 11 (high 105, open 103).
+        var fills = result.GetProperty("fills").EnumerateArray()
+            .Select(f => (f.GetProperty("order").GetInt32(), f.GetProperty("barTime").GetDateTime(), f.GetProperty("quantity").GetDouble(), f.GetProperty("price").GetDouble()))
+            .ToList();
+        Assert.Equal([(0, Day(6), 100.0, 100.0), (1, Day(11), 100.0, 104.0)], fills);
+        // 100,000 − 10,000 + 10,400; one equity point per bar time, days 2 to 12
+        Near(100_400, result.GetProperty("finalEquity").GetDouble());
+        var curve = result.GetProperty("equityCurve").EnumerateArray().ToList();
+        Assert.Equal(11, curve.Count);
+        Near(100_000 + 100 * 4.0, curve.Single(p => p.GetProperty("time").GetDateTime() == Day(11)).GetProperty("equity").GetDouble());
+        // It trades nothing in the account itself.
+        Assert.Equal(0, (await host.GetAsync($"/api/paper/accounts/{account}/fills")).GetProperty("totalCount").GetInt32());
+
+        var again = await ReplayAsync();
+        Assert.Equal(result.GetProperty("fills").GetRawText(), again.GetProperty("result").GetProperty("fills").GetRawText());
+        Assert.Equal(result.GetProperty("equityCurve").GetRawText(), again.GetProperty("result").GetProperty("equityCurve").GetRawText());
+
+        // Refused at once, and nothing stored.
+        var path = $"/api/paper/accounts/{account}/replay";
+        var order = new { at = Day(5), symbol = "RPLY", side = "buy", type = "market", quantity = 1 };
+        await ProblemAssert.IsProblemAsync(await trader.PostAsJsonAsync(path, new { from = Day(2), to = Day(12), orders = Array.Empty<object>() }),
+            HttpStatusCode.BadRequest, "orders");
+        await ProblemAssert.IsProblemAsync(await trader.PostAsJsonAsync(path, new { from = Day(12), to = Day(2), orders = new[] { order } }),
+            HttpStatusCode.BadRequest, "from");
+        await ProblemAssert.IsProblemAsync(await trader.PostAsJsonAsync(path, new { from = Day(2), to = Day(12), orders = new object[] { order, order with { side = "hold" } } }),
+            HttpStatusCode.BadRequest, "orders[1].side");
+        await ProblemAssert.IsProblemAsync(await trader.PostAsJsonAsync(path, new { from = Day(2), to = Day(12), orders = new[] { order with { at = Day(20) } } }),
+            HttpStatusCode.BadRequest, "orders[0].at");
+        await ProblemAssert.IsProblemAsync(await trader.PostAsJsonAsync(path, new { from = Day(2), to = Day(12), orders = new[] { order with { symbol = "NOPE-RPLY" } } }),
+            HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await trader.PostAsJsonAsync(path, new { from = Day(2), to = Day(12), orders = new[] { order with { symbol = "RPLY-EMPTY" } } }),
+            HttpStatusCode.UnprocessableEntity, "symbol");
+        var stranger = host.Host.WithToken(await host.Host.CreateUserAsync($"stranger-{Guid.NewGuid():N}"[..20], "analyst"));
+        await ProblemAssert.IsProblemAsync(await stranger.PostAsJsonAsync(path, body), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await stranger.GetAsync($"/api/paper/accounts/{account}/replays/{first.GetProperty("id").GetGuid()}"),
+            HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await trader.GetAsync($"/api/paper/accounts/{account}/replays/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        Assert.Equal(2, (await JsonAsync(await trader.GetAsync($"/api/paper/accounts/{account}/replays"))).GetProperty("totalCount").GetInt32());
     }
 
     private static MarketBar Bar(long assetId, int day, double open, double high, double low, double close, double volume,
