@@ -30,6 +30,7 @@ public static class TradingExtensions
         builder.Services.AddScoped<OrderService>();
         builder.Services.AddScoped<OrderExpiry>();
         builder.Services.AddScoped<ReplayJobs>();
+        builder.Services.AddScoped<ReplayRunner>();
         return builder;
     }
 

@@ -37,7 +37,7 @@ public static class ReplayEngine
         Action<int, int, int>? progress = null, CancellationToken ct = default)
     {
         var state = new State(account, symbols);
-        var times = symbols.SelectMany(s => s.Bars.Select(b => b.Time)).Distinct().Order().ToList();
+        var times = Times(symbols);
         var actions = symbols.Select((s, i) => s.Actions.Select(a => (Symbol: i, Action: a))).SelectMany(a => a)
             .OrderBy(a => a.Action.Date).ThenBy(a => a.Symbol).ToList();
         var pending = orders.OrderBy(o => o.At).ThenBy(o => o.Index).Select(o => new Working(o, state.IndexOf(o.Symbol))).ToList();
@@ -69,6 +69,12 @@ public static class ReplayEngine
                 w.Quantity, w.Filled, w.Filled > 0 ? w.AveragePrice : null, w.Fees, w.RejectCheck, w.Reason)).ToList(),
             state.Fills, curve);
     }
+
+    /// <summary>How many bar times a replay over <paramref name="symbols"/> works: the distinct times of all their bars.</summary>
+    public static int BarTimes(IReadOnlyList<ReplaySymbol> symbols) => Times(symbols).Count;
+
+    private static List<DateTime> Times(IReadOnlyList<ReplaySymbol> symbols) =>
+        symbols.SelectMany(s => s.Bars.Select(b => b.Time)).Distinct().Order().ToList();
 
     private sealed class Working(ReplayOrder order, int symbol)
     {
