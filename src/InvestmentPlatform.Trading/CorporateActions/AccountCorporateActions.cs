@@ -26,10 +26,11 @@ public sealed class AccountCorporateActions(PlatformDbContext db, TradingClock c
     /// <returns>Actions applied now.</returns>
     public async Task<int> ApplyAsync(long assetId, string interval, DateTime? upTo, CancellationToken ct)
     {
-        var accounts = await db.PortfolioTransactions.AsNoTracking()
-            .Where(t => t.AssetId == assetId && (t.Type == TransactionTypes.Buy || t.Type == TransactionTypes.Sell))
-            .Join(db.PaperAccounts.Where(a => a.Interval == interval), t => t.PortfolioId, a => a.PortfolioId, (t, a) => t.PortfolioId)
-            .Distinct().ToListAsync(ct);
+        // From the few paper accounts to their transactions (indexed by portfolio), not from every transaction of the asset.
+        var accounts = await db.PaperAccounts.AsNoTracking()
+            .Where(a => a.Interval == interval && db.PortfolioTransactions.Any(t =>
+                t.PortfolioId == a.PortfolioId && t.AssetId == assetId && (t.Type == TransactionTypes.Buy || t.Type == TransactionTypes.Sell)))
+            .Select(a => a.PortfolioId).ToListAsync(ct);
         if (accounts.Count == 0)
             return 0;
         var last = upTo ?? await db.MarketData.AsNoTracking().Where(b => b.AssetId == assetId && b.Interval == interval)
