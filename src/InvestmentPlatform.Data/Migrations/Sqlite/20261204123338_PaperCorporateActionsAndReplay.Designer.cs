@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InvestmentPlatform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePlatformDbContext))]
-    [Migration("20261204114119_PaperCorporateActionsAndReplay")]
+    [Migration("20261204123338_PaperCorporateActionsAndReplay")]
     partial class PaperCorporateActionsAndReplay
     {
         /// <inheritdoc />
@@ -1591,6 +1591,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("parameters");
 
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
                     b.Property<long?>("Size")
                         .HasColumnType("INTEGER")
                         .HasColumnName("size");
@@ -1606,6 +1610,9 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_report_requests_created_at");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_report_requests_run_id");
 
                     b.HasIndex("OwnerId", "CreatedAt")
                         .HasDatabaseName("ix_report_requests_owner_id_created_at");
@@ -1660,6 +1667,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("records_rejected");
 
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_id");
+
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("TEXT")
                         .HasColumnName("request_id");
@@ -1692,6 +1703,9 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
 
                     b.HasIndex("ChainId")
                         .HasDatabaseName("ix_job_runs_chain_id");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_job_runs_report_id");
 
                     b.HasIndex("RequestId")
                         .HasDatabaseName("ix_job_runs_request_id");
@@ -1745,6 +1759,14 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("interval_seconds");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("collection")
+                        .HasColumnName("kind");
+
                     b.Property<int>("LookbackDays")
                         .HasColumnType("INTEGER")
                         .HasColumnName("lookback_days");
@@ -1770,6 +1792,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.Property<string>("OwnerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_id");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report");
 
                     b.Property<string>("ScheduleKind")
                         .IsRequired()

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InvestmentPlatform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPlatformDbContext))]
-    [Migration("20261204114011_PaperCorporateActionsAndReplay")]
+    [Migration("20261204123253_PaperCorporateActionsAndReplay")]
     partial class PaperCorporateActionsAndReplay
     {
         /// <inheritdoc />
@@ -1608,6 +1608,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("parameters");
 
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
                     b.Property<long?>("Size")
                         .HasColumnType("bigint")
                         .HasColumnName("size");
@@ -1623,6 +1627,9 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_report_requests_created_at");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_report_requests_run_id");
 
                     b.HasIndex("OwnerId", "CreatedAt")
                         .HasDatabaseName("ix_report_requests_owner_id_created_at");
@@ -1677,6 +1684,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("records_rejected");
 
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
@@ -1709,6 +1720,9 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
 
                     b.HasIndex("ChainId")
                         .HasDatabaseName("ix_job_runs_chain_id");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_job_runs_report_id");
 
                     b.HasIndex("RequestId")
                         .HasDatabaseName("ix_job_runs_request_id");
@@ -1762,6 +1776,14 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("interval_seconds");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("collection")
+                        .HasColumnName("kind");
+
                     b.Property<int>("LookbackDays")
                         .HasColumnType("integer")
                         .HasColumnName("lookback_days");
@@ -1787,6 +1809,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.Property<string>("OwnerId")
                         .HasColumnType("text")
                         .HasColumnName("owner_id");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("text")
+                        .HasColumnName("report");
 
                     b.Property<string>("ScheduleKind")
                         .IsRequired()
