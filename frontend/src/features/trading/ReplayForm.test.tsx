@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react'
+import { act, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -97,7 +97,8 @@ describe('the replay form', () => {
     expect(await screen.findByText(/Replay of 2 orders from 2024-01-02 to 2024-01-12: queued/)).toBeInTheDocument()
 
     act(() => liveEvents.emit('replay_progress', { replayId: 'r1', accountId: 'a1', status: 'running', done: 2, total: 3, fills: 1, error: null, timestamp: '' }))
-    expect(await screen.findByRole('progressbar', { name: 'Replay progress' })).toHaveAttribute('aria-valuenow', '2')
+    await waitFor(() => expect(screen.getByRole('progressbar', { name: 'Replay progress' })).toHaveAttribute('aria-valuenow', '2'))
+    expect(screen.getByText(/: running\./)).toBeInTheDocument()
 
     answer = succeeded
     act(() => liveEvents.emit('replay_progress', { replayId: 'r1', accountId: 'a1', status: 'succeeded', done: 3, total: 3, fills: 2, error: null, timestamp: '' }))

@@ -66,22 +66,29 @@ export const tradingApi = apiSlice.injectEndpoints({
     getReplay: build.query<ReplayDto, { accountId: string; replayId: string }>({
       query: (a) => `${base(a.accountId)}/replays/${id(a.replayId)}`,
       providesTags: (_r, _e, a) => [{ type: 'Replay', id: a.replayId }],
-      // Progress arrives over the hub and moves the bar; the end reloads the replay with its result.
-      async onCacheEntryAdded(arg, { cacheDataLoaded, cacheEntryRemoved, updateCachedData, dispatch }) {
-        try {
-          await cacheDataLoaded
-        } catch {
-          return
-        }
+      // Progress arrives over the hub and moves the bar; the end reloads the replay with its result. Listening starts
+      // with the entry, before the first answer: a replay that ends while it is being read is reloaded once it is read.
+      async onCacheEntryAdded(arg, { cacheDataLoaded, cacheEntryRemoved, updateCachedData, dispatch, getCacheEntry }) {
+        let loaded = false
+        let endedEarly = false
+        const reload = () => dispatch(tradingApi.endpoints.getReplay.initiate(arg, { subscribe: false, forceRefetch: true }))
         const off = liveEvents.on('replay_progress', (e) => {
           if (e.replayId !== arg.replayId) return
-          if (e.status === 'running') {
+          if (e.status === 'running')
             updateCachedData((r) => {
-              if (r.status === 'succeeded' || r.status === 'failed') return
-              Object.assign(r, { status: e.status, done: e.done, total: e.total })
+              if (r.status === 'queued' || r.status === 'running') Object.assign(r, { status: e.status, done: e.done, total: e.total })
             })
-          } else dispatch(tradingApi.util.invalidateTags([{ type: 'Replay', id: arg.replayId }]))
+          else if (loaded) reload()
+          else endedEarly = true
         })
+        try {
+          await cacheDataLoaded
+          loaded = true
+          const status = getCacheEntry().data?.status
+          if (endedEarly && (status === 'queued' || status === 'running')) reload()
+        } catch {
+          /* the entry went away before its first answer */
+        }
         await cacheEntryRemoved
         off()
       },
