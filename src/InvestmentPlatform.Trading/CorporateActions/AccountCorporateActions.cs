@@ -1,3 +1,4 @@
+using InvestmentPlatform.Analytics.Currencies;
 using InvestmentPlatform.Analytics.Portfolio;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Portfolio;
@@ -40,14 +41,14 @@ public sealed class AccountCorporateActions(PlatformDbContext db, TradingClock c
         var stored = await StoredCorporateActions.ReadAsync(db, assetId, null, last, ct);
         if (stored.Count == 0)
             return 0;
-        var currency = await db.Assets.AsNoTracking().Where(a => a.AssetId == assetId).Select(a => a.Currency).FirstAsync(ct);
+        var quoted = await db.Assets.AsNoTracking().Where(a => a.AssetId == assetId).Select(a => a.Currency).FirstAsync(ct);
         var applied = 0;
         foreach (var account in accounts.Order())
-            applied += await ApplyToAccountAsync(account, assetId, currency?.ToUpperInvariant(), stored, ct);
+            applied += await ApplyToAccountAsync(account, assetId, quoted, stored, ct);
         return applied;
     }
 
-    private async Task<int> ApplyToAccountAsync(Guid accountId, long assetId, string? assetCurrency, IReadOnlyList<StoredCorporateAction> stored,
+    private async Task<int> ApplyToAccountAsync(Guid accountId, long assetId, string? quoted, IReadOnlyList<StoredCorporateAction> stored,
         CancellationToken ct)
     {
         var done = (await db.PaperCorporateActions.AsNoTracking().Where(c => c.AccountId == accountId && c.AssetId == assetId)
@@ -64,7 +65,7 @@ public sealed class AccountCorporateActions(PlatformDbContext db, TradingClock c
                 // An account that first traded the asset on or after the ex-date never held it through the action.
                 if (!trades.Any(t => t.Type is TransactionTypes.Buy or TransactionTypes.Sell && t.Time < action.Date))
                     continue;
-                if (await ApplyOneAsync(accountId, assetId, assetCurrency, action.Date, kind, v, PositionAt(trades, action.Date, kind), ct))
+                if (await ApplyOneAsync(accountId, assetId, quoted, action.Date, kind, v, PositionAt(trades, action.Date, kind), ct))
                     applied++;
             }
         }
@@ -90,16 +91,19 @@ public sealed class AccountCorporateActions(PlatformDbContext db, TradingClock c
         return Math.Abs(units) <= Ledger.Epsilon ? 0 : units;
     }
 
+    /// <param name="quoted">The asset's currency: a dividend is paid in it (pence for GBp), booked in its major currency as fills are.</param>
     /// <returns>False when another worker applied it first.</returns>
-    private async Task<bool> ApplyOneAsync(Guid accountId, long assetId, string? assetCurrency, DateTime exDate, string kind, double value,
+    private async Task<bool> ApplyOneAsync(Guid accountId, long assetId, string? quoted, DateTime exDate, string kind, double value,
         double position, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        var currency = assetCurrency ?? await db.Portfolios.AsNoTracking().Where(p => p.Id == accountId).Select(p => p.BaseCurrency).FirstAsync(ct);
+        var currency = quoted is not null
+            ? CurrencyUnit.MajorOf(quoted)
+            : await db.Portfolios.AsNoTracking().Where(p => p.Id == accountId).Select(p => p.BaseCurrency).FirstAsync(ct);
         var row = new PaperCorporateAction
         {
             Id = Guid.CreateVersion7(), AccountId = accountId, AssetId = assetId, ExDate = exDate, Kind = kind, Value = value,
-            Position = position, Amount = kind == CorporateActionKinds.Dividend ? value * position : 0, AppliedAt = now,
+            Position = position, Amount = kind == CorporateActionKinds.Dividend ? value * position / CurrencyUnit.PerMajorOf(quoted) : 0, AppliedAt = now,
         };
         if (position != 0)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InvestmentPlatform.Analytics;
+using InvestmentPlatform.Analytics.Currencies;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Contracts.Trading;
 using InvestmentPlatform.Data;
@@ -66,7 +67,8 @@ public sealed class ReplayJobs(PlatformDbContext db, PaperAccountService account
         {
             if (asset.AssetType is AssetTypes.Bond or AssetTypes.EconomicIndicator or AssetTypes.Forex)
                 throw AnalyticsException.Unprocessable("symbol", $"'{asset.Symbol}' is a {asset.AssetType} series; paper orders trade stocks, crypto and commodities.");
-            if ((asset.Currency?.ToUpperInvariant() ?? portfolio.BaseCurrency) != portfolio.BaseCurrency)
+            // Prices in a minor unit (GBp) would be cash in pence: a replay keeps one unit, the account's.
+            if (asset.Currency is { } quoted && (CurrencyUnit.PerMajorOf(quoted) != 1 || CurrencyUnit.MajorOf(quoted) != portfolio.BaseCurrency))
                 throw AnalyticsException.Unprocessable("symbol",
                     $"'{asset.Symbol}' trades in {asset.Currency}; a replay trades assets in the account's currency, {portfolio.BaseCurrency}.");
         }
