@@ -1,5 +1,6 @@
-// Works 10,000 paper orders over 10 years of daily bars of 100 symbols through the fill engine on SQLite and prints
-// the time and fills a second. Usage: dotnet run -c Release --project bench/InvestmentPlatform.Trading.Bench [symbols] [years] [ordersPerSymbol]
+// Works 10,000 paper orders over 10 years of daily bars of 100 symbols through the fill engine on SQLite, then replays
+// the same orders over the same bars (POST .../replay's job: checks, loading the bars, the replay engine), and prints
+// the time and fills a second of each. Usage: dotnet run -c Release --project bench/InvestmentPlatform.Trading.Bench [symbols] [years] [ordersPerSymbol] [both|engine|replay]
 using System.Diagnostics;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Contracts.Trading;
@@ -11,6 +12,7 @@ using InvestmentPlatform.Trading;
 using InvestmentPlatform.Trading.Accounts;
 using InvestmentPlatform.Trading.Fills;
 using InvestmentPlatform.Trading.Orders;
+using InvestmentPlatform.Trading.Replay;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +21,7 @@ using Microsoft.Extensions.Logging;
 var symbols = args.Length > 0 ? int.Parse(args[0]) : 100;
 var years = args.Length > 1 ? int.Parse(args[1]) : 10;
 var ordersPerSymbol = args.Length > 2 ? int.Parse(args[2]) : 100;
+var phase = args.Length > 3 ? args[3] : "both";
 var bars = years * 252;
 var directory = Directory.CreateTempSubdirectory("ip-trading-bench-").FullName;
 
@@ -41,7 +44,7 @@ await using (var scope = host.Services.CreateAsyncScope())
     var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
     db.ChangeTracker.AutoDetectChangesEnabled = false;
     accountId = (await scope.ServiceProvider.GetRequiredService<PaperAccountService>().CreateAsync(
-        new PaperAccountInput("bench", "USD", 1e11, start.AddDays(-1), FeePerUnit: 0.005, FeePercent: 0.05, FeeMinimum: 1, SlippageBps: 5), null, default)).Id;
+        new PaperAccountInput("bench", "USD", 1e11, start.AddDays(-1), AllowShort: true, FeePerUnit: 0.005, FeePercent: 0.05, FeeMinimum: 1, SlippageBps: 5), null, default)).Id;
     for (var s = 0; s < symbols; s++)
     {
         var asset = new Asset { Symbol = $"BENCH{s:000}", AssetType = "stock", Currency = "USD", Source = "synthetic", CreatedAt = start, UpdatedAt = start };
@@ -87,22 +90,51 @@ await using (var scope = host.Services.CreateAsyncScope())
 }
 Console.WriteLine($"seeded {symbols} symbols × {bars:N0} daily bars and {symbols * ordersPerSymbol:N0} orders in {seed.Elapsed.TotalSeconds:0.0} s ({directory})");
 
-var run = Stopwatch.StartNew();
-var fills = 0;
-foreach (var assetId in assetIds)
+if (phase != "replay")
+{
+    var run = Stopwatch.StartNew();
+    var fills = 0;
+    foreach (var assetId in assetIds)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        fills += await scope.ServiceProvider.GetRequiredService<PaperFillEngine>().OnBarsAsync(assetId, "1d", default);
+    }
+    run.Stop();
+    await using (var scope = host.Services.CreateAsyncScope())
+    {
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var filled = await db.PaperOrders.CountAsync(o => o.Status == OrderStatuses.Filled);
+        var working = await db.PaperOrders.CountAsync(o => o.Status == OrderStatuses.Accepted || o.Status == OrderStatuses.PartiallyFilled);
+        Console.WriteLine($"fill engine on SQLite: {symbols * ordersPerSymbol:N0} orders over {symbols * bars:N0} bars: {fills:N0} fills " +
+                          $"({filled:N0} orders filled, {working:N0} still working) in {run.Elapsed.TotalSeconds:0.0} s = {fills / run.Elapsed.TotalSeconds:N0} fills/s, " +
+                          $"{symbols * ordersPerSymbol / run.Elapsed.TotalSeconds:N0} orders/s");
+    }
+}
+
+// The same orders, placed at noon of the day their live twins were placed, as one replay of the whole range.
+if (phase != "engine")
 {
     await using var scope = host.Services.CreateAsyncScope();
-    fills += await scope.ServiceProvider.GetRequiredService<PaperFillEngine>().OnBarsAsync(assetId, "1d", default);
-}
-run.Stop();
-await using (var scope = host.Services.CreateAsyncScope())
-{
     var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-    var filled = await db.PaperOrders.CountAsync(o => o.Status == OrderStatuses.Filled);
-    var working = await db.PaperOrders.CountAsync(o => o.Status == OrderStatuses.Accepted || o.Status == OrderStatuses.PartiallyFilled);
-    Console.WriteLine($"fill engine on SQLite: {symbols * ordersPerSymbol:N0} orders over {symbols * bars:N0} bars: {fills:N0} fills " +
-                      $"({filled:N0} orders filled, {working:N0} still working) in {run.Elapsed.TotalSeconds:0.0} s = {fills / run.Elapsed.TotalSeconds:N0} fills/s, " +
-                      $"{symbols * ordersPerSymbol / run.Elapsed.TotalSeconds:N0} orders/s");
+    var orders = await db.PaperOrders.AsNoTracking().OrderBy(o => o.SubmittedAt).ThenBy(o => o.Id)
+        .Select(o => new ReplayOrderInput(o.SubmittedAt.AddHours(12), o.Symbol, o.Side, o.Type, o.Quantity, o.LimitPrice, o.StopPrice, o.TimeInForce, null))
+        .ToListAsync();
+    var end = start.AddDays(bars - 1);
+    var total = Stopwatch.StartNew();
+    var queued = await scope.ServiceProvider.GetRequiredService<ReplayJobs>().SubmitAsync(accountId, new ReplayInput(start, end, orders), "bench", default);
+    var checkedIn = total.Elapsed;
+    var row = await db.PaperReplays.AsNoTracking().FirstAsync(r => r.Id == queued.Id);
+    var (terms, replaySymbols, replayOrders) = await scope.ServiceProvider.GetRequiredService<ReplayRunner>().PrepareAsync(row, default);
+    var loaded = total.Elapsed;
+    var result = ReplayEngine.Run(terms, replaySymbols, replayOrders);
+    var engine = total.Elapsed - loaded;
+    total.Stop();
+    var again = ReplayEngine.Run(terms, replaySymbols, replayOrders);
+    Console.WriteLine($"replay: {orders.Count:N0} orders over {replaySymbols.Sum(x => x.Bars.Count):N0} bars ({result.EquityCurve.Count:N0} bar times): " +
+                      $"{result.FillCount:N0} fills, {result.Orders.Count(o => o.Status == OrderStatuses.Rejected):N0} orders rejected, in {total.Elapsed.TotalSeconds:0.00} s " +
+                      $"(request checked and stored {checkedIn.TotalSeconds:0.00} s, bars loaded {(loaded - checkedIn).TotalSeconds:0.00} s, engine {engine.TotalSeconds:0.00} s) = " +
+                      $"{result.FillCount / total.Elapsed.TotalSeconds:N0} fills/s end to end, {result.FillCount / engine.TotalSeconds:N0} fills/s in the engine; " +
+                      $"a second run gives the same fills: {again.Fills.SequenceEqual(result.Fills)}");
 }
 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 Directory.Delete(directory, true);

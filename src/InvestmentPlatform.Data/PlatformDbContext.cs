@@ -46,6 +46,8 @@ public abstract class PlatformDbContext(DbContextOptions options)
     public DbSet<PaperOrder> PaperOrders => Set<PaperOrder>();
     public DbSet<PaperOrderEvent> PaperOrderEvents => Set<PaperOrderEvent>();
     public DbSet<PaperFill> PaperFills => Set<PaperFill>();
+    public DbSet<PaperCorporateAction> PaperCorporateActions => Set<PaperCorporateAction>();
+    public DbSet<PaperReplay> PaperReplays => Set<PaperReplay>();
     public DbSet<QualityFinding> QualityFindings => Set<QualityFinding>();
     public DbSet<SeriesQuality> SeriesQuality => Set<SeriesQuality>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

@@ -1,7 +1,10 @@
 using InvestmentPlatform.Trading.Accounts;
 using InvestmentPlatform.Trading.Brokerage;
+using InvestmentPlatform.Trading.CorporateActions;
 using InvestmentPlatform.Trading.Fills;
 using InvestmentPlatform.Trading.Orders;
+using InvestmentPlatform.Trading.Replay;
+using InvestmentPlatform.Messaging.Resilience;
 using InvestmentPlatform.Trading.Risk;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +24,13 @@ public static class TradingExtensions
         builder.Services.AddScoped<PaperAccountService>();
         builder.Services.AddScoped<OrderStore>();
         builder.Services.AddScoped<PreTradeRisk>();
+        builder.Services.AddScoped<AccountCorporateActions>();
         builder.Services.AddScoped<PaperFillEngine>();
         builder.Services.AddScoped<IBrokerage, PaperBrokerage>();
         builder.Services.AddScoped<OrderService>();
         builder.Services.AddScoped<OrderExpiry>();
+        builder.Services.AddScoped<ReplayJobs>();
+        builder.Services.AddScoped<ReplayRunner>();
         return builder;
     }
 
@@ -35,10 +41,16 @@ public static class TradingExtensions
         return builder;
     }
 
-    /// <summary>The fill engine's trigger: new bars stored by the loader.</summary>
+    /// <summary>The fill engine's trigger (new bars stored by the loader) and the replay runner.</summary>
     public static IBusRegistrationConfigurator AddTradingConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<NewBarsConsumer>();
+        // A replay waits out a database outage; one at a time per process, so a long backtest never crowds out the fills.
+        bus.AddConsumer<ReplayRequestedConsumer>(cfg =>
+        {
+            cfg.UseOutageRetry();
+            cfg.ConcurrentMessageLimit = 1;
+        });
         return bus;
     }
 }

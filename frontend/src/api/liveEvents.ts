@@ -63,6 +63,17 @@ export type ReportReadyEvent = {
   error: string | null
   timestamp: string
 }
+/** How far one of the user's paper replays got; sent to that user's connections only. */
+export type ReplayProgressEvent = {
+  replayId: string
+  accountId: string
+  status: 'running' | 'succeeded' | 'failed' | string
+  done: number
+  total: number
+  fills: number
+  error: string | null
+  timestamp: string
+}
 export type LiveEventMap = {
   job_status: JobStatusEvent
   collection_progress: CollectionProgressEvent
@@ -70,6 +81,7 @@ export type LiveEventMap = {
   order_update: OrderUpdateEvent
   notification: NotificationEvent
   report_ready: ReportReadyEvent
+  replay_progress: ReplayProgressEvent
 }
 
 export type LiveEventName = keyof LiveEventMap

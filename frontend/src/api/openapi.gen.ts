@@ -398,6 +398,12 @@ export type DrawdownPoint = {
   drawdown?: number
 }
 
+export type EquityPoint = {
+  time?: string
+  equity?: number
+  cash?: number
+}
+
 export type FillDto = {
   id?: string
   orderId?: string
@@ -941,6 +947,83 @@ export type RejectedRowDtoPagedResult = {
   totalPages?: number
 }
 
+export type ReplayDto = {
+  id?: string
+  accountId?: string
+  status?: string
+  from?: string
+  to?: string
+  orders?: number
+  done?: number
+  total?: number
+  error?: string | null
+  createdAt?: string
+  completedAt?: string | null
+  result?: ReplayResult
+}
+
+export type ReplayDtoPagedResult = {
+  items?: (ReplayDto)[]
+  page?: number
+  pageSize?: number
+  totalCount?: number
+  totalPages?: number
+}
+
+export type ReplayFill = {
+  order?: number
+  symbol?: string
+  side?: string
+  barTime?: string
+  quantity?: number
+  price?: number
+  fee?: number
+}
+
+export type ReplayInput = {
+  from?: string | null
+  to?: string | null
+  orders?: (ReplayOrderInput)[] | null
+  startingCash?: number | null
+}
+
+export type ReplayOrderInput = {
+  at?: string | null
+  symbol?: string | null
+  side?: string | null
+  type?: string | null
+  quantity?: number | null
+  limitPrice?: number | null
+  stopPrice?: number | null
+  timeInForce?: string | null
+  clientOrderId?: string | null
+}
+
+export type ReplayOrderResult = {
+  index?: number
+  clientOrderId?: string | null
+  symbol?: string
+  status?: string
+  quantity?: number
+  filledQuantity?: number
+  averageFillPrice?: number | null
+  feesPaid?: number
+  rejectCheck?: string | null
+  reason?: string | null
+}
+
+export type ReplayResult = {
+  startingCash?: number
+  finalEquity?: number
+  finalCash?: number
+  returnPercent?: number
+  fillCount?: number
+  feesPaid?: number
+  orders?: (ReplayOrderResult)[]
+  fills?: (ReplayFill)[]
+  equityCurve?: (EquityPoint)[]
+}
+
 export type ReportDto = {
   id?: string
   kind?: string
@@ -1426,6 +1509,15 @@ export type Paths = {
   }
   "/api/paper/accounts/{id}/positions": {
     get: HoldingsReport
+  }
+  "/api/paper/accounts/{id}/replay": {
+    post: ReplayDto
+  }
+  "/api/paper/accounts/{id}/replays": {
+    get: ReplayDtoPagedResult
+  }
+  "/api/paper/accounts/{id}/replays/{replayId}": {
+    get: ReplayDto
   }
   "/api/portfolios": {
     get: PortfolioDtoPagedResult

@@ -44,5 +44,7 @@ export type UnreadCount = Sent<G.UnreadCount>
 export type NotificationChannelDto = Sent<G.NotificationChannelDto>
 export type ChannelTestDto = Sent<G.ChannelTestDto>
 export type ReportDto = Sent<G.ReportDto>
+export type ReplayDto = Sent<G.ReplayDto>
+export type ReplayResult = Sent<G.ReplayResult>
 
-export type { AssetRequest as AssetInput, SubmitIngestionRequest as IngestionInput, JobRequest as JobInput, PortfolioInput, TransactionInput, PaperAccountInput, OrderInput, AlertRuleInput, NotificationChannelInput, ReportInput } from './openapi.gen'
+export type { AssetRequest as AssetInput, SubmitIngestionRequest as IngestionInput, JobRequest as JobInput, PortfolioInput, TransactionInput, PaperAccountInput, OrderInput, AlertRuleInput, NotificationChannelInput, ReportInput, ReplayInput, ReplayOrderInput } from './openapi.gen'

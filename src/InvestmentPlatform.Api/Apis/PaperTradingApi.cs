@@ -6,6 +6,7 @@ using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Contracts.Trading;
 using InvestmentPlatform.Trading.Accounts;
 using InvestmentPlatform.Trading.Orders;
+using InvestmentPlatform.Trading.Replay;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,6 +30,12 @@ public static class PaperTradingApi
         api.MapGet("/{id:guid}/orders/{orderId:guid}/events", Events);
         api.MapGet("/{id:guid}/fills", Fills);
         api.MapGet("/{id:guid}/positions", Positions);
+        api.MapPost("/{id:guid}/replay", Replay).WithSummary("Runs timestamped orders over stored bars on the bus; 202 with its Location")
+            .Produces<ReplayDto>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/{id:guid}/replays", Replays).WithSummary("The account's replays, newest first, without their results");
+        api.MapGet("/{id:guid}/replays/{replayId:guid}", GetReplay).WithSummary("One replay, how far it got, and its fills and equity curve once it succeeded");
         return app;
     }
 
@@ -102,6 +109,28 @@ public static class PaperTradingApi
             await accounts.FindAsync(id, ct);
             return await holdings.GetAsync(id, at, ct);
         });
+
+    /// <summary>202 with the queued replay; 400 for a malformed request, 404 for an unknown symbol, 422 for one without bars in the range.</summary>
+    private static async Task<Results<Accepted<ReplayDto>, ProblemHttpResult>> Replay(
+        ReplayJobs replays, ClaimsPrincipal user, Guid id, ReplayInput? input, CancellationToken ct)
+    {
+        try
+        {
+            var replay = await replays.SubmitAsync(id, input, user.UserIdOf()!, ct);
+            return TypedResults.Accepted($"/api/paper/accounts/{id}/replays/{replay.Id}", replay);
+        }
+        catch (AnalyticsException ex)
+        {
+            return AnalyticsApi.Problem(ex);
+        }
+    }
+
+    private static Task<Results<Ok<PagedResult<ReplayDto>>, ProblemHttpResult>> Replays(
+        ReplayJobs replays, Guid id, int? page, int? pageSize, CancellationToken ct) =>
+        AnalyticsApi.Page(page, pageSize, r => replays.ListAsync(id, r.Skip, r.PageSize, ct));
+
+    private static Task<Results<Ok<ReplayDto>, ProblemHttpResult>> GetReplay(ReplayJobs replays, Guid id, Guid replayId, CancellationToken ct) =>
+        AnalyticsApi.Answer(() => replays.GetAsync(id, replayId, ct));
 
     private static readonly string[] OrderStatusNames =
     [

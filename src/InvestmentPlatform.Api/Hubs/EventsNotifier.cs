@@ -22,7 +22,7 @@ namespace InvestmentPlatform.Api.Hubs;
 public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscriptions subscriptions, PlatformDbContext db) :
     IConsumer<CollectionProgress>, IConsumer<CollectionCompleted>, IConsumer<CollectionFailed>, IConsumer<JobRunStatusChanged>,
     IConsumer<AnalyticsProgress>, IConsumer<AlertTriggered>, IConsumer<OrderAccepted>, IConsumer<OrderRejected>, IConsumer<OrderFilled>,
-    IConsumer<OrderCancelled>, IConsumer<OrderExpired>, IConsumer<ReportReady>
+    IConsumer<OrderCancelled>, IConsumer<OrderExpired>, IConsumer<ReportReady>, IConsumer<ReplayProgress>
 {
     public async Task Consume(ConsumeContext<CollectionProgress> context)
     {
@@ -134,13 +134,25 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
     }
 
     /// <summary>A user's reports are theirs alone, as their alerts are.</summary>
-    public async Task Consume(ConsumeContext<ReportReady> context)
+    public Task Consume(ConsumeContext<ReportReady> context)
     {
         var m = context.Message;
-        var connections = subscriptions.ConnectionsOfUser(m.OwnerId);
-        if (connections.Count > 0)
-            await hub.Clients.Clients(connections).SendAsync(HubMessages.ReportReady,
-                new ReportReadyMessage(m.ReportId, m.Kind, m.Status, m.FileName, m.Size, m.Error, m.FinishedAt), context.CancellationToken);
+        return SendToUserAsync(m.OwnerId, HubMessages.ReportReady,
+            new ReportReadyMessage(m.ReportId, m.Kind, m.Status, m.FileName, m.Size, m.Error, m.FinishedAt), context.CancellationToken);
+    }
+
+    /// <summary>A replay is its owner's alone, as their reports are.</summary>
+    public Task Consume(ConsumeContext<ReplayProgress> context)
+    {
+        var m = context.Message;
+        return SendToUserAsync(m.OwnerId, HubMessages.ReplayProgress,
+            new ReplayProgressMessage(m.ReplayId, m.AccountId, m.Status, m.Done, m.Total, m.Fills, m.Error, m.Timestamp), context.CancellationToken);
+    }
+
+    private Task SendToUserAsync(string userId, string method, object payload, CancellationToken ct)
+    {
+        var connections = subscriptions.ConnectionsOfUser(userId);
+        return connections.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(connections).SendAsync(method, payload, ct);
     }
 
     /// <summary>

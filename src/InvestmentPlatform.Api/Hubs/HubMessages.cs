@@ -10,6 +10,7 @@ public static class HubMessages
     public const string Notification = "notification";
     public const string OrderUpdate = "order_update";
     public const string ReportReady = "report_ready";
+    public const string ReplayProgress = "replay_progress";
 }
 
 public sealed record JobStatusMessage(
@@ -36,3 +37,6 @@ public sealed record OrderUpdateMessage(
 
 /// <summary>A report the user asked for finished, sent to their connections only.</summary>
 public sealed record ReportReadyMessage(Guid ReportId, string Kind, string Status, string? FileName, long? Size, string? Error, DateTime Timestamp);
+
+/// <summary>How far a paper replay got, sent to its owner's connections only; succeeded or failed once it finished.</summary>
+public sealed record ReplayProgressMessage(Guid ReplayId, Guid AccountId, string Status, int Done, int Total, int Fills, string? Error, DateTime Timestamp);

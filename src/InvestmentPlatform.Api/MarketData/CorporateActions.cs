@@ -1,6 +1,6 @@
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Assets;
-using Microsoft.EntityFrameworkCore;
+using InvestmentPlatform.Data.Series;
 
 namespace InvestmentPlatform.Api.MarketData;
 
@@ -21,20 +21,7 @@ public static class CorporateActions
     {
         if (!BarColumns.For(asset.AssetType).HasEvents)
             return [];
-        var rows = db.MarketData.AsNoTracking()
-            .Where(b => b.AssetId == asset.AssetId && (b.Dividends != 0 || (b.StockSplits != 0 && b.StockSplits != 1)));
-        if (from is { } f)
-            rows = rows.Where(b => b.Time >= f.Date);
-        if (to is { } t)
-            rows = rows.Where(b => b.Time <= t);
-        var events = await rows.Select(b => new { b.Time, b.Interval, b.Dividends, b.StockSplits }).ToListAsync(ct);
-
-        // Daily and intraday rows may both carry the same action; as in the adjustment, the daily row speaks for its day.
-        return events.GroupBy(e => e.Time.Date).OrderBy(d => d.Key)
-            .Select(d => d.OrderBy(e => e.Interval == "1d" ? 0 : 1).First())
-            .Select(e => new CorporateActionDto(DateTime.SpecifyKind(e.Time.Date, DateTimeKind.Utc),
-                e.Dividends != 0 ? e.Dividends : null,
-                e.StockSplits != 0 && e.StockSplits != 1 ? e.StockSplits : null))
-            .ToList();
+        var actions = await StoredCorporateActions.ReadAsync(db, asset.AssetId, from, to, ct);
+        return actions.Select(a => new CorporateActionDto(a.Date, a.Dividend, a.Split)).ToList();
     }
 }

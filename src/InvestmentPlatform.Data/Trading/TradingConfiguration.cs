@@ -52,3 +52,28 @@ internal sealed class PaperFillConfiguration : IEntityTypeConfiguration<PaperFil
         b.HasOne<PaperOrder>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class PaperCorporateActionConfiguration : IEntityTypeConfiguration<PaperCorporateAction>
+{
+    public void Configure(EntityTypeBuilder<PaperCorporateAction> b)
+    {
+        b.ToTable("paper_corporate_actions");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Kind).HasMaxLength(20);
+        b.HasIndex(x => new { x.AccountId, x.AssetId, x.ExDate, x.Kind }).IsUnique();
+        b.HasOne<PaperAccount>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PaperReplayConfiguration : IEntityTypeConfiguration<PaperReplay>
+{
+    public void Configure(EntityTypeBuilder<PaperReplay> b)
+    {
+        b.ToTable("paper_replays");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Status).HasMaxLength(20);
+        b.HasIndex(x => new { x.AccountId, x.CreatedAt });
+        b.HasIndex(x => new { x.OwnerId, x.Status });
+        b.HasOne<PaperAccount>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -31,4 +31,6 @@ public static class TimesInForce
 public static class OrderEventTypes
 {
     public const string Submitted = "submitted";
+    /// <summary>A split changed the order's quantity and prices; its state stays the same.</summary>
+    public const string SplitAdjusted = "split_adjusted";
 }

@@ -135,7 +135,7 @@ public sealed class OrderService(
     }
 
     /// <summary>The order as submitted, or 400 for a body that is not an order at all (the checks that reject an order come later).</summary>
-    private static PaperOrder Parse(Guid accountId, OrderInput input)
+    internal static PaperOrder Parse(Guid accountId, OrderInput input)
     {
         var symbol = input.Symbol?.Trim();
         if (string.IsNullOrEmpty(symbol) || symbol.Length > 64)

@@ -63,6 +63,10 @@ public sealed class OrderStore(PlatformDbContext db, TradingClock clock, ILogger
     /// <summary>The first event of every order: it exists, in state new.</summary>
     public void Submitted(PaperOrder order) => Append(order, OrderEventTypes.Submitted, null, new Transition());
 
+    /// <summary>An adjustment that leaves the state as it is (a split): an event row of its own, no transition, no message.</summary>
+    public void Adjusted(PaperOrder order, string type, string reason, DateTime barTime) =>
+        Append(order, type, order.Status, new Transition(Reason: reason, BarTime: barTime));
+
     private void Append(PaperOrder order, string type, string? from, Transition details)
     {
         order.Events++;

@@ -18,7 +18,7 @@ public static class HubListener
                 o.AccessTokenProvider = () => Task.FromResult<string?>(token);
             })
             .Build();
-        foreach (var method in new[] { "collection_progress", "job_status", "error", "report_ready" })
+        foreach (var method in new[] { "collection_progress", "job_status", "error", "report_ready", "replay_progress" })
             connection.On<JsonElement>(method, body => messages.Enqueue((method, body)));
         await connection.StartAsync();
         await connection.InvokeAsync("Subscribe", topic);

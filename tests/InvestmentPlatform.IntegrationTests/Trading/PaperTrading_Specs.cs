@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InvestmentPlatform.Contracts.Trading;
+using InvestmentPlatform.Data.Series;
+using InvestmentPlatform.IntegrationTests.Access;
 using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 using InvestmentPlatform.Trading.Fills;
@@ -205,6 +207,157 @@ public abstract class When_paper_orders_are_traded(PaperHost host)
         Assert.Equal(2.5, order.GetProperty("filledQuantity").GetDouble());
         Assert.Equal(100, order.GetProperty("averageFillPrice").GetDouble());
     }
+
+    [Fact]
+    public async Task Should_apply_a_4_for_1_split_to_an_open_limit_order_and_positions_and_credit_or_debit_a_dividend_once()
+    {
+        var assetId = await host.HistoryAsync("SPLT", 100);
+        var longs = await host.AccountAsync("split long");
+        var shorts = await host.AccountAsync("split short", new { allowShort = true });
+        var market = await JsonAsync(await host.SubmitAsync(longs, new { symbol = "SPLT", side = "buy", type = "market", quantity = 100, timeInForce = "gtc" }));
+        var limit = (await JsonAsync(await host.SubmitAsync(longs,
+            new { symbol = "SPLT", side = "buy", type = "limit", quantity = 50, limitPrice = 90, timeInForce = "gtc" }))).GetProperty("id").GetGuid();
+        Assert.Equal("accepted", market.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Created, (await host.SubmitAsync(shorts,
+            new { symbol = "SPLT", side = "sell", type = "market", quantity = 10, timeInForce = "gtc" })).StatusCode);
+
+        await host.WithDbAsync(db =>
+        {
+            db.MarketData.AddRange(
+                Bar(assetId, 10, 100, 101, 99, 100, 1_000_000),                // the market orders fill at the open, 100
+                Bar(assetId, 11, 25, 25.5, 24, 25, 4_000_000, split: 4),       // ex-date: 50 @ 90 becomes 200 @ 22.5; low 24 does not reach it
+                Bar(assetId, 12, 23, 23, 22, 22.5, 4_000_000, dividend: 0.5)); // 0.50 a share on what is held at the start of the day; 22.5 reached
+            return db.SaveChangesAsync();
+        });
+        var announced = await host.SignalBarsAsync("SPLT");
+
+        var order = await host.GetAsync($"/api/paper/accounts/{longs}/orders/{limit}");
+        Assert.Equal("filled", order.GetProperty("status").GetString());
+        Assert.Equal(200, order.GetProperty("quantity").GetDouble());
+        Assert.Equal(22.5, order.GetProperty("limitPrice").GetDouble());
+        Assert.Equal(22.5, order.GetProperty("averageFillPrice").GetDouble());
+        var events = (await host.GetAsync($"/api/paper/accounts/{longs}/orders/{limit}/events")).EnumerateArray().ToList();
+        Assert.Equal(["submitted", "accepted", "split_adjusted", "filled"], events.Select(e => e.GetProperty("type").GetString()));
+        var adjusted = events[2];
+        Assert.Equal("accepted", adjusted.GetProperty("toStatus").GetString());
+        Assert.Equal("4-for-1 split on 2024-01-11: quantity 50 → 200, limit 90 → 22.5", adjusted.GetProperty("reason").GetString());
+        // A split is no transition: no message for external subscribers.
+        Assert.Equal([nameof(OrderAccepted), nameof(OrderFilled)], await OutboxTypesAsync(limit));
+
+        // Long: 100 bought at 100 → 400 after the split, + 200 at 22.5; cash 100,000 − 10,000 − 4,500 + 400 × 0.5.
+        var before = await host.GetAsync($"/api/paper/accounts/{longs}/positions?at=2024-01-11");
+        Assert.Equal(400, before.GetProperty("holdings").EnumerateArray().Single().GetProperty("quantity").GetDouble());
+        var held = await host.GetAsync($"/api/paper/accounts/{longs}/positions?at=2024-01-12");
+        var position = held.GetProperty("holdings").EnumerateArray().Single();
+        Assert.Equal(600, position.GetProperty("quantity").GetDouble());
+        Near(14_500, position.GetProperty("costBasis").GetDouble());
+        Near(200, position.GetProperty("income").GetDouble());
+        Near(85_700, held.GetProperty("cash").GetDouble());
+        // Short: 10 sold at 100 → −40 after the split, and the short pays 40 × 0.5: 100,000 + 1,000 − 20.
+        var shorted = await host.GetAsync($"/api/paper/accounts/{shorts}/positions?at=2024-01-12");
+        Assert.Equal(-40, shorted.GetProperty("holdings").EnumerateArray().Single().GetProperty("quantity").GetDouble());
+        Near(100_980, shorted.GetProperty("cash").GetDouble());
+
+        // Announced again and worked again: applied once.
+        await host.RedeliverAsync(announced);
+        Assert.Equal(0, await host.WithServiceAsync<PaperFillEngine, int>(e => e.OnBarsAsync(assetId, "1d", default)));
+        Assert.Equal(4, await host.WithDbAsync(db => db.PaperCorporateActions.CountAsync(c => c.AssetId == assetId)));
+        Assert.Equal(["deposit", "buy", "split", "dividend", "buy"], await host.WithDbAsync(async db =>
+            (await db.PortfolioTransactions.AsNoTracking().Where(t => t.PortfolioId == longs).ToListAsync())
+            .OrderBy(t => t.Time).ThenBy(t => t.CreatedAt).Select(t => t.Type).ToList()));
+        Assert.Equal(4, (await host.GetAsync($"/api/paper/accounts/{longs}/orders/{limit}/events")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Should_replay_timestamped_orders_on_the_bus_tell_its_owner_live_and_give_the_same_fills_again()
+    {
+        var assetId = await host.HistoryAsync("RPLY", 100);
+        await host.AssetAsync("RPLY-EMPTY");
+        await host.BarsAsync(assetId, (10, 101, 103, 100, 102, 1_000_000), (11, 103, 105, 102, 104, 1_000_000), (12, 104, 104, 101, 102, 1_000_000));
+        var token = await host.Host.CreateUserAsync($"replayer-{Guid.NewGuid():N}"[..20], "analyst");
+        var trader = host.Host.WithToken(token);
+        var created = await trader.PostAsJsonAsync("/api/paper/accounts",
+            new { name = "replays", baseCurrency = "USD", startingCash = 100_000, startAt = Day(1) });
+        var account = (await JsonAsync(created)).GetProperty("id").GetGuid();
+        var (connection, pushed) = await HubListener.ConnectAsync(host.Host, token);
+        await using var _ = connection;
+        var body = new
+        {
+            from = Day(2), to = Day(12),
+            orders = new object[]
+            {
+                new { at = Day(5).AddHours(15), symbol = "RPLY", side = "buy", type = "market", quantity = 100, clientOrderId = "in" },
+                new { at = Day(9).AddHours(15), symbol = "RPLY", side = "sell", type = "limit", quantity = 100, limitPrice = 104 },
+            },
+        };
+
+        async Task<JsonElement> ReplayAsync()
+        {
+            var accepted = await trader.PostAsJsonAsync($"/api/paper/accounts/{account}/replay", body);
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            var id = (await JsonAsync(accepted)).GetProperty("id").GetGuid();
+            Assert.Equal($"/api/paper/accounts/{account}/replays/{id}", accepted.Headers.Location?.OriginalString);
+            var statuses = new List<string>();
+            while (statuses.LastOrDefault() is not ("succeeded" or "failed"))
+            {
+                var (method, message) = await HubListener.NextAsync(pushed);
+                if (method == "replay_progress" && message.GetProperty("replayId").GetGuid() == id)
+                    statuses.Add(message.GetProperty("status").GetString()!);
+            }
+            Assert.Equal("succeeded", statuses[^1]);
+            Assert.Contains("running", statuses);
+            return await JsonAsync(await trader.GetAsync($"/api/paper/accounts/{account}/replays/{id}"));
+        }
+
+        var first = await ReplayAsync();
+        Assert.Equal("succeeded", first.GetProperty("status").GetString());
+        var result = first.GetProperty("result");
+        // The market buy fills at the next bar's open, 100 on day 6; the sell limit 104 is reached on day 11 (high 105, open 103).
+        var fills = result.GetProperty("fills").EnumerateArray()
+            .Select(f => (f.GetProperty("order").GetInt32(), f.GetProperty("barTime").GetDateTime(), f.GetProperty("quantity").GetDouble(), f.GetProperty("price").GetDouble()))
+            .ToList();
+        Assert.Equal([(0, Day(6), 100.0, 100.0), (1, Day(11), 100.0, 104.0)], fills);
+        // 100,000 − 10,000 + 10,400; one equity point per bar time, days 2 to 12
+        Near(100_400, result.GetProperty("finalEquity").GetDouble());
+        var curve = result.GetProperty("equityCurve").EnumerateArray().ToList();
+        Assert.Equal(11, curve.Count);
+        Near(100_000 + 100 * 4.0, curve.Single(p => p.GetProperty("time").GetDateTime() == Day(11)).GetProperty("equity").GetDouble());
+        // It trades nothing in the account itself.
+        Assert.Equal(0, (await host.GetAsync($"/api/paper/accounts/{account}/fills")).GetProperty("totalCount").GetInt32());
+
+        var again = await ReplayAsync();
+        Assert.Equal(result.GetProperty("fills").GetRawText(), again.GetProperty("result").GetProperty("fills").GetRawText());
+        Assert.Equal(result.GetProperty("equityCurve").GetRawText(), again.GetProperty("result").GetProperty("equityCurve").GetRawText());
+
+        // Refused at once, and nothing stored.
+        var path = $"/api/paper/accounts/{account}/replay";
+        var order = new { at = Day(5), symbol = "RPLY", side = "buy", type = "market", quantity = 1 };
+        await ProblemAssert.IsProblemAsync(await trader.PostAsJsonAsync(path, new { from = Day(2), to = Day(12), orders = Array.Empty<object>() }),
+            HttpStatusCode.BadRequest, "orders");
+        await ProblemAssert.IsProblemAsync(await trader.PostAsJsonAsync(path, new { from = Day(12), to = Day(2), orders = new[] { order } }),
+            HttpStatusCode.BadRequest, "from");
+        await ProblemAssert.IsProblemAsync(await trader.PostAsJsonAsync(path, new { from = Day(2), to = Day(12), orders = new object[] { order, order with { side = "hold" } } }),
+            HttpStatusCode.BadRequest, "orders[1].side");
+        await ProblemAssert.IsProblemAsync(await trader.PostAsJsonAsync(path, new { from = Day(2), to = Day(12), orders = new[] { order with { at = Day(20) } } }),
+            HttpStatusCode.BadRequest, "orders[0].at");
+        await ProblemAssert.IsProblemAsync(await trader.PostAsJsonAsync(path, new { from = Day(2), to = Day(12), orders = new[] { order with { symbol = "NOPE-RPLY" } } }),
+            HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await trader.PostAsJsonAsync(path, new { from = Day(2), to = Day(12), orders = new[] { order with { symbol = "RPLY-EMPTY" } } }),
+            HttpStatusCode.UnprocessableEntity, "symbol");
+        var stranger = host.Host.WithToken(await host.Host.CreateUserAsync($"stranger-{Guid.NewGuid():N}"[..20], "analyst"));
+        await ProblemAssert.IsProblemAsync(await stranger.PostAsJsonAsync(path, body), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await stranger.GetAsync($"/api/paper/accounts/{account}/replays/{first.GetProperty("id").GetGuid()}"),
+            HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await trader.GetAsync($"/api/paper/accounts/{account}/replays/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        Assert.Equal(2, (await JsonAsync(await trader.GetAsync($"/api/paper/accounts/{account}/replays"))).GetProperty("totalCount").GetInt32());
+    }
+
+    private static MarketBar Bar(long assetId, int day, double open, double high, double low, double close, double volume,
+        double split = 0, double dividend = 0) => new()
+    {
+        AssetId = assetId, Interval = "1d", Time = Day(day), Open = open, High = high, Low = low, Close = close, AdjClose = close,
+        Volume = volume, StockSplits = split, Dividends = dividend,
+    };
 
     [Fact]
     public async Task Should_keep_the_audit_trail_append_only()

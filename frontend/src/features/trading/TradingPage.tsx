@@ -10,6 +10,7 @@ import { Blotter } from './Blotter'
 import { CreateAccountForm } from './CreateAccountForm'
 import { FillsTable } from './FillsTable'
 import { OrderTicket } from './OrderTicket'
+import { ReplayForm } from './ReplayForm'
 import { useListPaperAccountsQuery, usePaperPositionsQuery } from './tradingApi'
 
 export default function TradingPage() {
@@ -71,6 +72,9 @@ function AccountView({ a }: { a: PaperAccountDto }) {
             <AuditTrail accountId={a.id} orderId={selected} />
           </Card>
         )}
+        <Card id="replay" title="Replay" className="lg:col-span-3">
+          <ReplayForm account={a} />
+        </Card>
       </div>
     </>
   )

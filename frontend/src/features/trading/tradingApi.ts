@@ -1,6 +1,6 @@
 import { apiSlice, query } from '../../api/apiSlice'
 import { liveEvents } from '../../api/liveEvents'
-import type { FillDto, Holdings, OrderDto, OrderEventDto, OrderInput, Paged, PaperAccountDto, PaperAccountInput } from '../../api/schemas'
+import type { FillDto, Holdings, OrderDto, OrderEventDto, OrderInput, Paged, PaperAccountDto, PaperAccountInput, ReplayDto, ReplayInput } from '../../api/schemas'
 
 const id = (x: string) => encodeURIComponent(x)
 const base = (accountId: string) => `/paper/accounts/${id(accountId)}`
@@ -60,10 +60,43 @@ export const tradingApi = apiSlice.injectEndpoints({
       query: (a) => `${base(a.accountId)}/positions`,
       providesTags: (_r, _e, a) => [{ type: 'Holdings', id: a.accountId }, { type: 'Order', id: a.accountId }],
     }),
+    submitReplay: build.mutation<ReplayDto, { accountId: string; body: ReplayInput }>({
+      query: (a) => ({ url: `${base(a.accountId)}/replay`, method: 'POST', body: a.body }),
+    }),
+    getReplay: build.query<ReplayDto, { accountId: string; replayId: string }>({
+      query: (a) => `${base(a.accountId)}/replays/${id(a.replayId)}`,
+      providesTags: (_r, _e, a) => [{ type: 'Replay', id: a.replayId }],
+      // Progress arrives over the hub and moves the bar; the end reloads the replay with its result. Listening starts
+      // with the entry, before the first answer: a replay that ends while it is being read is reloaded once it is read.
+      async onCacheEntryAdded(arg, { cacheDataLoaded, cacheEntryRemoved, updateCachedData, dispatch, getCacheEntry }) {
+        let loaded = false
+        let endedEarly = false
+        const reload = () => dispatch(tradingApi.endpoints.getReplay.initiate(arg, { subscribe: false, forceRefetch: true }))
+        const off = liveEvents.on('replay_progress', (e) => {
+          if (e.replayId !== arg.replayId) return
+          if (e.status === 'running')
+            updateCachedData((r) => {
+              if (r.status === 'queued' || r.status === 'running') Object.assign(r, { status: e.status, done: e.done, total: e.total })
+            })
+          else if (loaded) reload()
+          else endedEarly = true
+        })
+        try {
+          await cacheDataLoaded
+          loaded = true
+          const status = getCacheEntry().data?.status
+          if (endedEarly && (status === 'queued' || status === 'running')) reload()
+        } catch {
+          /* the entry went away before its first answer */
+        }
+        await cacheEntryRemoved
+        off()
+      },
+    }),
   }),
 })
 
 export const {
   useListPaperAccountsQuery, useCreatePaperAccountMutation, useListOrdersQuery, useSubmitOrderMutation, useCancelOrderMutation,
-  useListFillsQuery, useOrderEventsQuery, usePaperPositionsQuery,
+  useListFillsQuery, useOrderEventsQuery, usePaperPositionsQuery, useSubmitReplayMutation, useGetReplayQuery,
 } = tradingApi

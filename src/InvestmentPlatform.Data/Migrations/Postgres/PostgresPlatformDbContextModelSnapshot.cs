@@ -2180,6 +2180,61 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.ToTable("paper_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperCorporateAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<double>("Amount")
+                        .HasColumnType("double precision")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("asset_id");
+
+                    b.Property<DateTime>("ExDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ex_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<double>("Position")
+                        .HasColumnType("double precision")
+                        .HasColumnName("position");
+
+                    b.Property<Guid?>("TransactionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transaction_id");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_corporate_actions");
+
+                    b.HasIndex("AccountId", "AssetId", "ExDate", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_corporate_actions_account_id_asset_id_ex_date_kind");
+
+                    b.ToTable("paper_corporate_actions", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperFill", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2424,6 +2479,69 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasDatabaseName("ix_paper_order_events_order_id_sequence");
 
                     b.ToTable("paper_order_events", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperReplay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("request");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_replays");
+
+                    b.HasIndex("AccountId", "CreatedAt")
+                        .HasDatabaseName("ix_paper_replays_account_id_created_at");
+
+                    b.HasIndex("OwnerId", "Status")
+                        .HasDatabaseName("ix_paper_replays_owner_id_status");
+
+                    b.ToTable("paper_replays", (string)null);
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Messaging.Faults.MessageFault", b =>
@@ -2943,6 +3061,16 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasConstraintName("fk_paper_accounts_portfolios_portfolio_id");
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperCorporateAction", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Trading.PaperAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_corporate_actions_paper_accounts_account_id");
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperFill", b =>
                 {
                     b.HasOne("InvestmentPlatform.Data.Trading.PaperOrder", null)
@@ -2971,6 +3099,16 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_paper_order_events_paper_orders_order_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperReplay", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Trading.PaperAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_replays_paper_accounts_account_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -2163,6 +2163,61 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.ToTable("paper_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperCorporateAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<double>("Amount")
+                        .HasColumnType("REAL")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_at");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asset_id");
+
+                    b.Property<DateTime>("ExDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ex_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<double>("Position")
+                        .HasColumnType("REAL")
+                        .HasColumnName("position");
+
+                    b.Property<Guid?>("TransactionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transaction_id");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_corporate_actions");
+
+                    b.HasIndex("AccountId", "AssetId", "ExDate", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_corporate_actions_account_id_asset_id_ex_date_kind");
+
+                    b.ToTable("paper_corporate_actions", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperFill", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2405,6 +2460,69 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_paper_order_events_order_id_sequence");
 
                     b.ToTable("paper_order_events", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperReplay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_replays");
+
+                    b.HasIndex("AccountId", "CreatedAt")
+                        .HasDatabaseName("ix_paper_replays_account_id_created_at");
+
+                    b.HasIndex("OwnerId", "Status")
+                        .HasDatabaseName("ix_paper_replays_owner_id_status");
+
+                    b.ToTable("paper_replays", (string)null);
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Messaging.Faults.MessageFault", b =>
@@ -2916,6 +3034,16 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasConstraintName("fk_paper_accounts_portfolios_portfolio_id");
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperCorporateAction", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Trading.PaperAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_corporate_actions_paper_accounts_account_id");
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperFill", b =>
                 {
                     b.HasOne("InvestmentPlatform.Data.Trading.PaperOrder", null)
@@ -2944,6 +3072,16 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_paper_order_events_paper_orders_order_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperReplay", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Trading.PaperAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_replays_paper_accounts_account_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
