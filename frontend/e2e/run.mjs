@@ -548,6 +548,7 @@ try {
     ['alerts-inbox', '/alerts?tab=inbox', 'Alerts'],
     ['alerts-channels', '/alerts?tab=channels', 'Alerts'],
     ['reports', '/reports', 'Reports'],
+    ['trading', '/trading', 'Paper trading'],
     ['not-found', '/no/such/page', 'Page not found'],
   ]
   for (const [name, path, heading] of pages) {

@@ -54,12 +54,12 @@ public sealed class DataCoverageReport(PlatformDbContext db, AssetCoverage cover
             [
                 new ReportTable("Coverage",
                     [new("Symbol", CellKind.Text), new("Interval", CellKind.Text), new("First bar", CellKind.Date), new("Last bar", CellKind.Date),
-                     new("Rows", CellKind.Number), new("Expected", CellKind.Number), new("Gaps", CellKind.Number), new("Missing bars", CellKind.Number),
+                     new("Rows", CellKind.Count), new("Expected", CellKind.Count), new("Gaps", CellKind.Count), new("Missing bars", CellKind.Count),
                      new("Last collection", CellKind.Date), new("Status", CellKind.Text), new("Source", CellKind.Text)],
                     rows.Select(r => r.Select(v => v is long or int ? Convert.ToDouble(v) : v).ToArray()).ToList()),
                 new ReportTable("Gaps",
                     [new("Symbol", CellKind.Text), new("Interval", CellKind.Text), new("Last bar before", CellKind.Date),
-                     new("First bar after", CellKind.Date), new("Missing bars", CellKind.Number)], gaps),
+                     new("First bar after", CellKind.Date), new("Missing bars", CellKind.Count)], gaps),
             ]);
     }
 }

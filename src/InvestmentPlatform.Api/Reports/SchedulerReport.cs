@@ -61,9 +61,9 @@ public sealed class SchedulerReport(PlatformDbContext db, TimeProvider clock)
             clock.GetUtcNow().UtcDateTime, "the platform's scheduler runs", false, [],
             [
                 new ReportTable("Jobs",
-                    [new("Job", CellKind.Text), new("Source", CellKind.Text), new("Runs", CellKind.Number), new("Succeeded", CellKind.Number),
-                     new("Failed", CellKind.Number), new("Skipped", CellKind.Number), new("Success rate", CellKind.Percent),
-                     new("p50 s", CellKind.Number), new("p95 s", CellKind.Number), new("Longest s", CellKind.Number), new("Rows loaded", CellKind.Number)],
+                    [new("Job", CellKind.Text), new("Source", CellKind.Text), new("Runs", CellKind.Count), new("Succeeded", CellKind.Count),
+                     new("Failed", CellKind.Count), new("Skipped", CellKind.Count), new("Success rate", CellKind.Percent),
+                     new("p50 s", CellKind.Number), new("p95 s", CellKind.Number), new("Longest s", CellKind.Number), new("Rows loaded", CellKind.Count)],
                     perJob),
                 new ReportTable("Failures",
                     [new("Scheduled", CellKind.Date), new("Job", CellKind.Text), new("Status", CellKind.Text), new("Error class", CellKind.Text),

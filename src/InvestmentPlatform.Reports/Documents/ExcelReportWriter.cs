@@ -14,7 +14,7 @@ public static class ExcelReportWriter
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     // Style indexes into the cell formats below.
-    private const uint TextStyle = 0, NumberStyle = 1, PercentStyle = 2, DateStyle = 3, HeaderStyle = 4;
+    private const uint TextStyle = 0, NumberStyle = 1, PercentStyle = 2, DateStyle = 3, HeaderStyle = 4, CountStyle = 5;
 
     public static void Write(ReportDocument report, Stream destination)
     {
@@ -72,7 +72,7 @@ public static class ExcelReportWriter
         double d => new Cell
         {
             DataType = CellValues.Number, CellValue = new CellValue(d),
-            StyleIndex = kind == CellKind.Percent ? PercentStyle : NumberStyle,
+            StyleIndex = kind switch { CellKind.Percent => PercentStyle, CellKind.Count => CountStyle, _ => NumberStyle },
         },
         DateTime t => new Cell { CellValue = new CellValue(t.ToOADate()), StyleIndex = DateStyle },
         _ => TextCell(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "", TextStyle),
@@ -91,7 +91,8 @@ public static class ExcelReportWriter
             new CellFormat { NumberFormatId = 4, ApplyNumberFormat = true },   // #,##0.00
             new CellFormat { NumberFormatId = 10, ApplyNumberFormat = true },  // 0.00%
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true }, // yyyy-mm-dd
-            new CellFormat { FontId = 1, ApplyFont = true }) { Count = 5 });
+            new CellFormat { FontId = 1, ApplyFont = true },
+            new CellFormat { NumberFormatId = 3, ApplyNumberFormat = true }) { Count = 6 }); // #,##0
 
     private static string ColumnName(int index)
     {

@@ -88,7 +88,7 @@ public static class PdfReportWriter
         for (var i = 0; i < cells.Count; i++)
         {
             var text = Fit(page.Graphics, cells[i], font, widths[i] - 4);
-            var right = table.Columns[i].Kind is CellKind.Number or CellKind.Percent;
+            var right = table.Columns[i].Kind is CellKind.Number or CellKind.Percent or CellKind.Count;
             page.Graphics.DrawString(text, font, XBrushes.Black, new XRect(x + 2, page.Y, widths[i] - 4, RowHeight),
                 right ? XStringFormats.TopRight : XStringFormats.TopLeft);
             x += widths[i];

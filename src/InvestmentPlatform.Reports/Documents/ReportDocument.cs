@@ -3,7 +3,8 @@ using System.Globalization;
 namespace InvestmentPlatform.Reports.Documents;
 
 /// <summary>How a cell is typed in Excel and written in a PDF.</summary>
-public enum CellKind { Text, Number, Percent, Date }
+/// <summary>How a cell is shown: Count is a whole number (rows, runs, gaps), Number keeps its decimals.</summary>
+public enum CellKind { Text, Number, Percent, Date, Count }
 
 public sealed record ReportColumn(string Name, CellKind Kind);
 
@@ -42,6 +43,7 @@ public static class CellText
     {
         null => "",
         double d when kind == CellKind.Percent => Percent(d),
+        double d when kind == CellKind.Count => d.ToString("#,##0", CultureInfo.InvariantCulture),
         double d => Number(d),
         DateTime t => t.TimeOfDay == TimeSpan.Zero
             ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)

@@ -168,7 +168,7 @@ public abstract class When_reports_are_generated(ApiDatabase database) : IAsyncL
 
         var text = await ReportFiles.PdfTextAsync(await FileAsync("/api/reports/coverage?symbols=HOLEY", "application/pdf"), $"coverage-{database}");
         Assert.Contains("Data coverage: HOLEY", text);
-        Assert.Contains(CellText.Number(gap.GetProperty("missingBars").GetDouble()), text);
+        Assert.Contains(CellText.Format(gap.GetProperty("missingBars").GetDouble(), CellKind.Count), text);
         await ProblemAssert.IsProblemAsync(await Client.GetAsync("/api/reports/coverage?symbols=NOPE"), HttpStatusCode.NotFound);
     }
 
