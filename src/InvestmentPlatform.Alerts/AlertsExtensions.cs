@@ -51,13 +51,15 @@ public static class AlertsExtensions
         return builder;
     }
 
-    /// <summary>Registers the Alerts module's bus consumers (worker role): rule evaluation on new bars and on scheduler runs, webhook and email delivery.</summary>
+    /// <summary>Registers the Alerts module's bus consumers (worker role): rule evaluation on new bars and on scheduler runs, webhook and email delivery of firings and finished reports.</summary>
     public static IBusRegistrationConfigurator AddAlertsConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<SeriesAlertsConsumer>();
         bus.AddConsumer<JobRunConsumer>();
         bus.AddConsumer<WebhookConsumer, DeliveryConsumerDefinition<WebhookConsumer>>();
         bus.AddConsumer<EmailConsumer, DeliveryConsumerDefinition<EmailConsumer>>();
+        bus.AddConsumer<ReportWebhookConsumer, DeliveryConsumerDefinition<ReportWebhookConsumer>>();
+        bus.AddConsumer<ReportEmailConsumer, DeliveryConsumerDefinition<ReportEmailConsumer>>();
         return bus;
     }
 }

@@ -1055,6 +1055,8 @@ export type ReportInput = {
   benchmark?: string | null
   riskFree?: number | null
   jobId?: string | null
+  emailChannelId?: string | null
+  webhookChannelId?: string | null
 }
 
 export type RiskReport = {

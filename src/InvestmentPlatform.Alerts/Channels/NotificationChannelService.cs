@@ -163,19 +163,27 @@ public sealed class NotificationChannelService(PlatformDbContext db, IOptions<De
     }
 
     /// <summary>
-    /// Each channel's health, from the latest delivery attempt of the owner's firings on it (through the rule that
-    /// chose it). A firing is given up after <see cref="DeliveryOptions.Retries"/> retries: its message goes to the
-    /// error queue, and the channel shows failing until a later delivery succeeds.
+    /// Each channel's health, from the latest delivery attempt on it of the owner's firings (through the rule that
+    /// chose it) or finished reports (through the request that chose it). A delivery is given up after
+    /// <see cref="DeliveryOptions.Retries"/> retries: its message goes to the error queue, and the channel shows failing
+    /// until a later delivery succeeds.
     /// </summary>
     private async Task<Dictionary<Guid, ChannelHealthDto>> HealthAsync(string owner, CancellationToken ct)
     {
-        var attempts = await (from d in db.AlertDeliveries.AsNoTracking()
-                              join f in db.AlertFirings.AsNoTracking() on d.FiringId equals f.Id
-                              join r in db.AlertRules.AsNoTracking() on f.RuleId equals r.Id
-                              where f.OwnerId == owner && (r.WebhookChannelId != null || r.EmailChannelId != null)
-                              orderby d.At descending, d.Id descending
-                              select new { d.Channel, r.WebhookChannelId, r.EmailChannelId, d.Status, d.StatusCode, d.Error, d.At, d.Attempt })
+        var firings = await (from d in db.AlertDeliveries.AsNoTracking()
+                             join f in db.AlertFirings.AsNoTracking() on d.FiringId equals f.Id
+                             join r in db.AlertRules.AsNoTracking() on f.RuleId equals r.Id
+                             where f.OwnerId == owner && (r.WebhookChannelId != null || r.EmailChannelId != null)
+                             orderby d.At descending, d.Id descending
+                             select new ChannelAttempt(d.Id, d.Channel, r.WebhookChannelId, r.EmailChannelId, d.Status, d.StatusCode, d.Error, d.At, d.Attempt))
             .Take(HealthWindow).ToListAsync(ct);
+        var reports = await (from d in db.AlertDeliveries.AsNoTracking()
+                             join r in db.ReportRequests.AsNoTracking() on d.FiringId equals r.Id
+                             where r.OwnerId == owner && (r.WebhookChannelId != null || r.EmailChannelId != null)
+                             orderby d.At descending, d.Id descending
+                             select new ChannelAttempt(d.Id, d.Channel, r.WebhookChannelId, r.EmailChannelId, d.Status, d.StatusCode, d.Error, d.At, d.Attempt))
+            .Take(HealthWindow).ToListAsync(ct);
+        var attempts = firings.Concat(reports).OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
         var health = new Dictionary<Guid, ChannelHealthDto>();
         foreach (var a in attempts)
         {
@@ -192,6 +200,9 @@ public sealed class NotificationChannelService(PlatformDbContext db, IOptions<De
         }
         return health;
     }
+
+    private sealed record ChannelAttempt(long Id, string Channel, Guid? WebhookChannelId, Guid? EmailChannelId, string Status, int? StatusCode,
+        string? Error, DateTime At, int Attempt);
 
     /// <summary>The latest attempts read for health: enough for every channel a user keeps to have its latest among them in practice.</summary>
     private const int HealthWindow = 2000;

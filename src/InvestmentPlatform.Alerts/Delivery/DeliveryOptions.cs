@@ -1,6 +1,6 @@
 namespace InvestmentPlatform.Alerts.Delivery;
 
-/// <summary>How firings are delivered outside the platform (section Alerts:Delivery).</summary>
+/// <summary>How firings and finished reports are delivered outside the platform (section Alerts:Delivery).</summary>
 public sealed class DeliveryOptions
 {
     public const string Section = "Alerts:Delivery";
@@ -10,6 +10,8 @@ public sealed class DeliveryOptions
     /// <summary>Wait before the first retry; each later wait doubles it.</summary>
     public int FirstRetryMilliseconds { get; set; } = 5000;
     public int WebhookTimeoutSeconds { get; set; } = 10;
+    /// <summary>A finished report up to this size is attached to its email; a larger one is named with where to download it.</summary>
+    public long ReportAttachmentMaxBytes { get; set; } = 10 * 1024 * 1024;
     /// <summary>
     /// Whether webhooks may target loopback, private, link-local or unique-local addresses. Off by default so a rule
     /// cannot aim the platform at its own internals; a self-hosted setup receiving webhooks on its own network turns it on.

@@ -31,26 +31,8 @@ public sealed class WebhookConsumer(PlatformDbContext db, WebhookSender sender, 
 
         var body = JsonSerializer.Serialize(m, JsonSerializerOptions.Web);
         db.AlertDeliveries.Add(log);
-        try
-        {
-            var status = await sender.PostAsync(rule.WebhookUrl, rule.WebhookSecret, body, time.GetUtcNow(), ct);
-            log.StatusCode = (int)status;
-            log.Status = (int)status is >= 200 and < 300 ? "delivered" : "failed";
-        }
-        catch (HttpRequestException ex) when (ex.InnerException is WebhookRefusedException refused)
-        {
-            log.Status = "refused";
-            log.Error = refused.Message;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-        {
-            log.Error = DeliveryLog.Shorten(ex.Message);
-        }
+        await WebhookAttempt.PostAsync(log, sender, rule.WebhookUrl, rule.WebhookSecret, body, time.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
-        if (log.Status == "failed")
-            throw new WebhookFailedException($"Webhook attempt {log.Attempt} for firing {m.FiringId} failed ({log.StatusCode?.ToString() ?? log.Error}).");
+        WebhookAttempt.ThrowIfFailed(log, $"firing {m.FiringId}");
     }
 }
-
-/// <summary>An attempt that may succeed later: the bus retries it.</summary>
-public sealed class WebhookFailedException(string message) : Exception(message);

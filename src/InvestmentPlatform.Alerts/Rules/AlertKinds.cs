@@ -16,8 +16,8 @@ public static class AlertKinds
     public static readonly string[] OnSeries = [Price, Move, Volume];
 
     public const string InApp = "inapp";
-    public const string Webhook = "webhook";
-    public const string Email = "email";
+    public const string Webhook = Data.Alerts.NotificationChannelKinds.Webhook;
+    public const string Email = Data.Alerts.NotificationChannelKinds.Email;
 
     public static readonly string[] Channels = [InApp, Webhook, Email];
 

@@ -80,14 +80,15 @@ public class Notification
     public DateTime? ReadAt { get; set; }
 }
 
-/// <summary>One delivery attempt of a firing on a channel, successful or not.</summary>
+/// <summary>One delivery attempt of a firing, or of a finished report, on a channel, successful or not.</summary>
 public class AlertDelivery
 {
     public long Id { get; set; }
+    /// <summary>The firing's id, or the report's for a report sent to its owner's channels.</summary>
     public Guid FiringId { get; set; }
     public required string Channel { get; set; }
     public int Attempt { get; set; }
-    /// <summary>delivered or failed.</summary>
+    /// <summary>delivered, failed (retried) or refused (not retried).</summary>
     public required string Status { get; set; }
     public int? StatusCode { get; set; }
     public string? Error { get; set; }
@@ -95,15 +96,15 @@ public class AlertDelivery
 }
 
 /// <summary>
-/// A user's place to send firings: a webhook endpoint (address and signing secret) or an email address. Rules choose
-/// one of each kind; one endpoint serves many rules.
+/// A user's place to send firings and finished reports: a webhook endpoint (address and signing secret) or an email
+/// address. Rules and report requests choose one of each kind; one endpoint serves many.
 /// </summary>
 public class NotificationChannel
 {
     public Guid Id { get; set; }
     public required string OwnerId { get; set; }
     public required string Name { get; set; }
-    /// <summary>webhook or email.</summary>
+    /// <summary><see cref="NotificationChannelKinds.Webhook"/> or <see cref="NotificationChannelKinds.Email"/>.</summary>
     public required string Kind { get; set; }
     public string? Url { get; set; }
     /// <summary>The key the webhook body is signed with (HMAC-SHA256); never shown back.</summary>
@@ -111,4 +112,10 @@ public class NotificationChannel
     public string? Email { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+}
+
+public static class NotificationChannelKinds
+{
+    public const string Webhook = "webhook";
+    public const string Email = "email";
 }

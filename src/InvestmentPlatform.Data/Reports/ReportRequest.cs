@@ -21,6 +21,10 @@ public class ReportRequest
     public DateTime? CompletedAt { get; set; }
     /// <summary>The scheduler run that asked for it, for a scheduled report.</summary>
     public Guid? RunId { get; set; }
+    /// <summary>The owner's email channel the finished report is sent to, with its file attached when small enough.</summary>
+    public Guid? EmailChannelId { get; set; }
+    /// <summary>The owner's webhook channel told that the report finished, with where to download it.</summary>
+    public Guid? WebhookChannelId { get; set; }
 }
 
 /// <summary>A built report's bytes, apart from its request so that listing requests never reads files.</summary>

@@ -3,7 +3,8 @@ namespace InvestmentPlatform.Reports.Requests;
 /// <summary>
 /// The body of POST /api/reports, and what a stored request keeps as its parameters. Each kind reads its own fields
 /// (docs/api/reports.md): portfolio (portfolioId, from, to, benchmark), comparison (symbols, from, to, riskFree),
-/// coverage (symbols, or all assets) and scheduler (jobId, or all jobs; from, to).
+/// coverage (symbols, or all assets) and scheduler (jobId, or all jobs; from, to). Any kind may name the owner's
+/// email and webhook channels, which the finished report is sent to.
 /// </summary>
 public sealed record ReportInput(
     string? Kind,
@@ -14,7 +15,9 @@ public sealed record ReportInput(
     DateTime? To = null,
     string? Benchmark = null,
     double? RiskFree = null,
-    Guid? JobId = null);
+    Guid? JobId = null,
+    Guid? EmailChannelId = null,
+    Guid? WebhookChannelId = null);
 
 public static class ReportKinds
 {

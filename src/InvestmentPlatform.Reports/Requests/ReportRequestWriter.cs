@@ -2,6 +2,7 @@ using System.Text.Json;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Contracts.Reports;
 using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Alerts;
 using InvestmentPlatform.Data.Reports;
 using InvestmentPlatform.Messaging.Outbox;
 using InvestmentPlatform.Reports.Documents;
@@ -39,6 +40,7 @@ public sealed class ReportRequestWriter(PlatformDbContext db, TimeProvider clock
         {
             Id = Guid.CreateVersion7(), OwnerId = owner, Kind = parameters.Kind!, Format = parameters.Format!, Status = ReportStatuses.Queued,
             Parameters = JsonSerializer.Serialize(parameters, Json), CreatedAt = now, RunId = runId,
+            EmailChannelId = parameters.EmailChannelId, WebhookChannelId = parameters.WebhookChannelId,
         };
         db.ReportRequests.Add(row);
         db.EnqueuePublish(new ReportRequested(row.Id, row.Kind, owner, now, runId), row.Id);
@@ -57,6 +59,8 @@ public sealed class ReportRequestWriter(PlatformDbContext db, TimeProvider clock
             throw AnalyticsException.Invalid("from", "from must not be after to.");
         var symbols = (input.Symbols ?? []).OfType<string>().Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         await CheckSubjectAsync(kind, input, symbols, owner, admin, ct);
+        await CheckChannelAsync("emailChannelId", input.EmailChannelId, NotificationChannelKinds.Email, owner, ct);
+        await CheckChannelAsync("webhookChannelId", input.WebhookChannelId, NotificationChannelKinds.Webhook, owner, ct);
         return input with { Kind = kind, Format = format, Symbols = symbols };
     }
 
@@ -83,6 +87,18 @@ public sealed class ReportRequestWriter(PlatformDbContext db, TimeProvider clock
                     throw AnalyticsException.NotFound("jobId", $"Job {job} does not exist.");
                 break;
         }
+    }
+
+    /// <summary>A report goes only to its owner's own channels, each of the kind its field names; as for alert rules,
+    /// another's channel or one of the wrong kind makes the request unprocessable (422).</summary>
+    private async Task CheckChannelAsync(string field, Guid? id, string kind, string owner, CancellationToken ct)
+    {
+        if (id is null)
+            return;
+        var found = await db.NotificationChannels.Where(c => c.Id == id && c.OwnerId == owner).Select(c => c.Kind).FirstOrDefaultAsync(ct)
+                    ?? throw AnalyticsException.Unprocessable(field, $"You have no notification channel {id}.");
+        if (found != kind)
+            throw AnalyticsException.Unprocessable(field, $"{field} must name one of your {kind} channels; {id} is a {found} channel.");
     }
 
     private async Task CheckSymbolsAsync(IReadOnlyCollection<string> symbols, CancellationToken ct)

@@ -4,6 +4,7 @@ import { fieldErrors } from '../../api/problem'
 import type { ReportDto } from '../../api/schemas'
 import { Button, Field, Input, Select, SelectField } from '../../components/Form'
 import { ErrorMessage } from '../../components/QueryState'
+import { useListChannelsQuery } from '../alerts/alertsApi'
 import { PortfolioField } from '../portfolio/PortfolioField'
 import { useCreateJobMutation, useListJobsQuery } from '../scheduler/schedulerApi'
 import {
@@ -24,6 +25,7 @@ export function ReportForm({ onRequested }: { onRequested?: (r: ReportDto) => vo
   const [request, state] = useRequestReportMutation()
   const [createJob, jobState] = useCreateJobMutation()
   const jobs = useListJobsQuery({ pageSize: 200 }, { skip: v.kind !== 'scheduler' && when.when !== 'after' })
+  const channels = useListChannelsQuery()
   const failed = when.when === 'now' ? state.error : jobState.error
   const server = fieldErrors(failed)
   // A report job's report fields come back as report.<field>.
@@ -129,6 +131,30 @@ export function ReportForm({ onRequested }: { onRequested?: (r: ReportDto) => vo
           )}
         </>
       )}
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium">Send the finished report to</legend>
+        <div className="grid grid-cols-2 gap-3">
+          {(['email', 'webhook'] as const).map((kind) => {
+            const key = kind === 'email' ? 'emailChannelId' : 'webhookChannelId'
+            return (
+              <Field key={kind} label={kind === 'email' ? 'Email channel' : 'Webhook channel'} error={err(key.toLowerCase())}
+                hint={kind === 'email' ? 'The file attached (up to 10 MB)' : 'A signed notice with where to download it'}>
+                {(p) => (
+                  <Select {...p} value={v[key]} onChange={(e) => set(key, e.target.value)}>
+                    <option value="">Nowhere</option>
+                    {(channels.data ?? []).filter((c) => c.kind === kind).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                  </Select>
+                )}
+              </Field>
+            )
+          })}
+        </div>
+        {channels.data?.length === 0 && (
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            Add an email address or a webhook under <Link to="/alerts?tab=channels" className="underline">Alerts → Channels</Link> to have reports sent there.
+          </p>
+        )}
+      </fieldset>
       {failed && Object.keys(server).length === 0 ? <ErrorMessage error={failed} title={when.when === 'now' ? 'The report was not asked for' : 'The schedule was not saved'} /> : null}
       {scheduled && (
         <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { liveEvents } from '../../api/liveEvents'
-import type { ReportDto } from '../../api/schemas'
+import type { NotificationChannelDto, ReportDto } from '../../api/schemas'
 import { job } from '../../test/fixtures'
 import { mockApi, paged, renderWithProviders, type Call } from '../../test/utils'
 import ReportsPage from './ReportsPage'
@@ -11,8 +11,14 @@ afterEach(() => vi.unstubAllGlobals())
 
 const report = (over: Partial<ReportDto> = {}): ReportDto => ({
   id: 'r1', kind: 'comparison', format: 'xlsx', status: 'queued', error: null, fileName: null, size: null,
-  parameters: { kind: 'comparison', format: 'xlsx', portfolioId: null, symbols: ['SYN-A', 'SYN-B'], from: null, to: null, benchmark: null, riskFree: null, jobId: null },
+  parameters: { kind: 'comparison', format: 'xlsx', portfolioId: null, symbols: ['SYN-A', 'SYN-B'], from: null, to: null, benchmark: null, riskFree: null, jobId: null,
+    emailChannelId: null, webhookChannelId: null },
   createdAt: '2024-03-01T10:00:00Z', completedAt: null, ...over,
+})
+
+const channel = (id: string, kind: string, name: string): NotificationChannelDto => ({
+  id, name, kind, url: kind === 'webhook' ? 'https://hooks.example.com/r' : null, hasSecret: kind === 'webhook', email: kind === 'email' ? 'me@example.com' : null,
+  rules: 0, createdAt: '2024-03-01T10:00:00Z', updatedAt: '2024-03-01T10:00:00Z', health: { status: 'unused', lastAttemptAt: null, statusCode: null, error: null },
 })
 
 describe('ReportsPage', () => {
@@ -33,7 +39,7 @@ describe('ReportsPage', () => {
     await waitFor(() => expect(api.calls.some((c) => c.method === 'POST')).toBe(true))
     expect(api.calls.find((c) => c.method === 'POST')!.body).toEqual({
       kind: 'comparison', format: 'xlsx', portfolioId: null, symbols: ['SYN-A', 'SYN-B'], from: '2024-01-01T00:00:00Z', to: null,
-      benchmark: null, riskFree: null, jobId: null,
+      benchmark: null, riskFree: null, jobId: null, emailChannelId: null, webhookChannelId: null,
     })
 
     listed = [report({ status: 'succeeded', fileName: 'asset-comparison-2024-03-01.xlsx', size: 20480, completedAt: '2024-03-01T10:00:05Z' })]
@@ -80,6 +86,7 @@ describe('ReportsPage', () => {
     const api = mockApi([
       ['GET', /\/api\/reports$/, () => ({ body: paged([]) })],
       ['GET', /\/api\/scheduler\/jobs/, () => ({ body: paged([job({ id: 'j-collect', name: 'Nightly collection' })]) })],
+      ['GET', /\/api\/notification-channels$/, () => ({ body: [channel('c-mail', 'email', 'My inbox'), channel('c-hook', 'webhook', 'Notebook')] })],
       ['POST', /\/api\/scheduler\/jobs$/, (c: Call) => refuse
         ? { status: 422, body: { title: 'Unprocessable', status: 422, errors: { 'report.symbols': ["No asset with symbol 'NOPE'."] } } }
         : { status: 201, body: job({ ...(c.body as object), id: 'j-report' } as never) }],
@@ -99,11 +106,17 @@ describe('ReportsPage', () => {
 
     refuse = false
     await userEvent.clear(screen.getByLabelText('Symbols'))
+    // Only email channels are offered for email, webhooks for the webhook.
+    expect(within(screen.getByLabelText('Email channel')).queryByRole('option', { name: 'Notebook' })).toBeNull()
+    await userEvent.selectOptions(screen.getByLabelText('Email channel'), 'My inbox')
     await userEvent.click(screen.getByRole('button', { name: 'Schedule' }))
     expect(await screen.findByText(/Scheduled “Coverage after the night”/)).toHaveAttribute('role', 'status')
     expect(api.calls.filter((c) => c.method === 'POST').at(-1)!.body).toEqual({
       name: 'Coverage after the night', kind: 'report',
-      report: { kind: 'coverage', format: 'pdf', portfolioId: null, symbols: [], from: null, to: null, benchmark: null, riskFree: null, jobId: null },
+      report: {
+        kind: 'coverage', format: 'pdf', portfolioId: null, symbols: [], from: null, to: null, benchmark: null, riskFree: null, jobId: null,
+        emailChannelId: 'c-mail', webhookChannelId: null,
+      },
       schedule: { kind: 'dependencies' }, dependsOn: ['j-collect'],
     })
     expect(api.calls.some((c) => c.method === 'POST' && /\/api\/reports$/.test(c.url.pathname))).toBe(false)

@@ -23,9 +23,14 @@ export type ReportFormValues = {
   to: string
   benchmark: string
   jobId: string
+  /** The user's channels the finished report is sent to; blank sends it nowhere but the list (and the inbox, when scheduled). */
+  emailChannelId: string
+  webhookChannelId: string
 }
 
-export const emptyReport: ReportFormValues = { kind: 'portfolio', format: 'pdf', portfolioId: '', symbols: '', from: '', to: '', benchmark: '', jobId: '' }
+export const emptyReport: ReportFormValues = {
+  kind: 'portfolio', format: 'pdf', portfolioId: '', symbols: '', from: '', to: '', benchmark: '', jobId: '', emailChannelId: '', webhookChannelId: '',
+}
 
 export const splitSymbols = (s: string) => [...new Set(s.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean))]
 
@@ -55,6 +60,8 @@ export function toReportInput(v: ReportFormValues): ReportInput {
     benchmark: v.kind === 'portfolio' && v.benchmark.trim() ? v.benchmark.trim() : null,
     riskFree: null,
     jobId: v.kind === 'scheduler' && v.jobId ? v.jobId : null,
+    emailChannelId: v.emailChannelId || null,
+    webhookChannelId: v.webhookChannelId || null,
   }
 }
 

@@ -1575,6 +1575,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("EmailChannelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("email_channel_id");
+
                     b.Property<string>("Error")
                         .HasColumnType("text")
                         .HasColumnName("error");
@@ -1618,6 +1622,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<Guid?>("WebhookChannelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("webhook_channel_id");
 
                     b.HasKey("Id")
                         .HasName("pk_report_requests");

@@ -1558,6 +1558,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("EmailChannelId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_channel_id");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT")
                         .HasColumnName("error");
@@ -1601,6 +1605,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<Guid?>("WebhookChannelId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_channel_id");
 
                     b.HasKey("Id")
                         .HasName("pk_report_requests");

@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace InvestmentPlatform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ReportDelivery : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "email_channel_id",
+                table: "report_requests",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "webhook_channel_id",
+                table: "report_requests",
+                type: "uuid",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "email_channel_id",
+                table: "report_requests");
+
+            migrationBuilder.DropColumn(
+                name: "webhook_channel_id",
+                table: "report_requests");
+        }
+    }
+}
