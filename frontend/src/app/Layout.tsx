@@ -12,6 +12,7 @@ import { useAppDispatch } from './hooks'
 const links = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/assets', label: 'Assets' },
+  { to: '/quality', label: 'Data quality' },
   { to: '/scheduler', label: 'Scheduler' },
   { to: '/portfolio', label: 'Portfolio' },
   { to: '/trading', label: 'Trading' },

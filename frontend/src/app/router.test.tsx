@@ -46,6 +46,6 @@ describe('routes', () => {
   it('gives every page its own lazily loaded route', () => {
     const children = routes[0].children ?? []
     expect(children.every((r) => typeof r.lazy === 'function')).toBe(true)
-    expect(children.map((r) => r.path ?? '/')).toEqual(['/', 'assets', 'assets/:symbol', 'scheduler', 'portfolio', 'trading', 'alerts', 'reports', 'analytics', 'users', 'audit', 'errors', 'keys', '*'])
+    expect(children.map((r) => r.path ?? '/')).toEqual(['/', 'assets', 'assets/:symbol', 'quality', 'scheduler', 'portfolio', 'trading', 'alerts', 'reports', 'analytics', 'users', 'audit', 'errors', 'keys', '*'])
   })
 })

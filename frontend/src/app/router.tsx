@@ -16,6 +16,7 @@ export const routes: RouteObject[] = [
       { index: true, lazy: () => import('../features/dashboard/DashboardPage').then((m) => ({ Component: m.default })) },
       { path: 'assets', lazy: () => import('../features/assets/AssetsPage').then((m) => ({ Component: m.default })) },
       { path: 'assets/:symbol', lazy: () => import('../features/assets/AssetDetailPage').then((m) => ({ Component: m.default })) },
+      { path: 'quality', lazy: () => import('../features/quality/QualityPage').then((m) => ({ Component: m.default })) },
       { path: 'scheduler', lazy: () => import('../features/scheduler/SchedulerPage').then((m) => ({ Component: m.default })) },
       { path: 'portfolio', lazy: () => import('../features/portfolio/PortfolioPage').then((m) => ({ Component: m.default })) },
       { path: 'trading', lazy: () => import('../features/trading/TradingPage').then((m) => ({ Component: m.default })) },

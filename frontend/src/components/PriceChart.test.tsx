@@ -84,4 +84,24 @@ describe('PriceChart', () => {
     act(() => chart().hover(seconds(candles[0].time)))
     expect(screen.getByTestId('chart-legend')).toHaveTextContent('Split 4:1')
   })
+
+  it('flags bars with markers whose shape follows their tone, in time order with the dividends and splits, and names them in the legend', async () => {
+    const events = [{ time: candles[1].time, kind: 'dividend' as const, label: 'Dividend 0.24' }]
+    const flags = [
+      { time: candles[1].time, text: 'gap', label: 'Gap, open', tone: 'warning' as const },
+      { time: candles[0].time, text: 'outlier', label: 'Outlier, open', tone: 'error' as const },
+    ]
+    renderWithProviders(<PriceChart candles={candles} events={events} markers={flags} label="Test chart" />)
+    await screen.findByTestId('chart-legend')
+    expect(markers[0].markers).toEqual([
+      expect.objectContaining({ time: seconds(candles[0].time), text: 'outlier', shape: 'arrowDown', position: 'aboveBar' }),
+      expect.objectContaining({ time: seconds(candles[1].time), text: 'D' }),
+      expect.objectContaining({ time: seconds(candles[1].time), text: 'gap', shape: 'circle' }),
+    ])
+    expect(screen.getByTestId('chart-legend')).toHaveTextContent('Dividend 0.24')
+    expect(screen.getByTestId('chart-legend')).toHaveTextContent('Gap, open')
+    act(() => chart().hover(seconds(candles[0].time)))
+    expect(screen.getByTestId('chart-legend')).toHaveTextContent('Outlier, open')
+    expect(screen.getByTestId('chart-legend')).not.toHaveTextContent('Gap')
+  })
 })

@@ -13,15 +13,27 @@ import { legendAt, ordered, toTimestamp } from './chart/series'
 export type Candle = { time: string; open: number; high: number; low: number; close: number; volume?: number | null }
 export type LinePoint = { time: string; value: number | null }
 export type Line = { id: string; label: string; color: string; points: LinePoint[] }
+/**
+ * A flag above one loaded bar, such as a data-quality finding: its short `text` is drawn on the chart and its `label`
+ * named in the legend while the crosshair is on the bar. The tone picks colour and shape together.
+ */
+export type ChartMarker = { time: string; text: string; label: string; tone: 'error' | 'warning' | 'muted' }
 
 const noLines: Line[] = []
 const noEvents: ChartEvent[] = []
+const noMarkers: ChartMarker[] = []
 
 // Marker colours keep 3:1 against the chart's background in each theme (WCAG 1.4.11, non-text contrast).
 const eventColors = {
   light: { dividend: '#0369a1', split: '#b45309' },
   dark: { dividend: '#38bdf8', split: '#fbbf24' },
 }
+const markerColors = {
+  light: { error: '#be123c', warning: '#a16207', muted: '#475569' },
+  dark: { error: '#fb7185', warning: '#facc15', muted: '#94a3b8' },
+}
+// Each tone has its own shape too, so a marker is told apart without its colour.
+const markerShapes = { error: 'arrowDown', warning: 'circle', muted: 'square' } as const
 
 type Props = {
   candles?: Candle[]
@@ -34,6 +46,8 @@ type Props = {
   logScale?: boolean
   /** Dividends and splits, drawn as markers on their bars and named in the legend. */
   events?: ChartEvent[]
+  /** Flags on bars beyond dividends and splits, e.g. data-quality findings. */
+  markers?: ChartMarker[]
   /** A change of view (symbol, interval, range) refits the chart; new data under the same key keeps what is on screen. */
   viewKey?: string
   /** Called when the user scrolls to the oldest loaded bar, to load the page before it. */
@@ -45,7 +59,7 @@ type Props = {
  * follows the crosshair and dividend and split markers, and/or line series. The canvas is described for screen
  * readers by `label`; the data itself is in the page's tables and the exports.
  */
-export function PriceChart({ candles, lines = noLines, height = 360, label, percent = false, precision = 2, logScale = false, events = noEvents, viewKey, onNeedOlder }: Props) {
+export function PriceChart({ candles, lines = noLines, height = 360, label, percent = false, precision = 2, logScale = false, events = noEvents, markers = noMarkers, viewKey, onNeedOlder }: Props) {
   const el = useRef<HTMLDivElement>(null)
   const chartRef = useRef<IChartApi | null>(null)
   const candleRef = useRef<ISeriesApi<'Candlestick'> | null>(null)
@@ -129,17 +143,22 @@ export function PriceChart({ candles, lines = noLines, height = 360, label, perc
   useEffect(() => {
     const candle = candleRef.current
     if (!candle) return
-    const colors = eventColors[theme === 'dark' ? 'dark' : 'light']
-    const markers = events.map((e) => ({
+    const look = theme === 'dark' ? 'dark' : 'light'
+    const colors = eventColors[look]
+    const onBars = events.map((e) => ({
       time: toTimestamp(e.time),
       position: e.kind === 'split' ? ('aboveBar' as const) : ('belowBar' as const),
       shape: e.kind === 'split' ? ('square' as const) : ('circle' as const),
       color: colors[e.kind],
       text: e.kind === 'split' ? 'S' : 'D',
     }))
+    const flags = markers.map((m) => ({
+      time: toTimestamp(m.time), position: 'aboveBar' as const, shape: markerShapes[m.tone], color: markerColors[look][m.tone], text: m.text,
+    }))
     markersRef.current ??= createSeriesMarkers(candle, [])
-    markersRef.current.setMarkers(markers)
-  }, [events, rows, theme])
+    // The plugin finds the visible markers by a binary search over their times: they must be in time order.
+    markersRef.current.setMarkers([...onBars, ...flags].sort((a, b) => a.time - b.time))
+  }, [events, markers, rows, theme])
 
   useEffect(() => {
     const chart = chartRef.current
@@ -155,7 +174,7 @@ export function PriceChart({ candles, lines = noLines, height = 360, label, perc
   }, [lines, rows, theme, percent, precision])
 
   const { bar, previous } = legendAt(rows, hover)
-  const barEvents = bar ? events.filter((e) => toTimestamp(e.time) === bar.t).map((e) => e.label) : []
+  const barEvents = bar ? [...events, ...markers].filter((e) => toTimestamp(e.time) === bar.t).map((e) => e.label) : []
   return (
     <div className="relative">
       {bar && <ChartLegend bar={bar} previous={previous} precision={precision} events={barEvents} />}

@@ -9,5 +9,6 @@ public static class AnalyticsJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new ApiDoubleConverter() },
     };
 }

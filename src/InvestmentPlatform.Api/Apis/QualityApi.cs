@@ -106,9 +106,9 @@ public static class QualityApi
                     select new { f, a.Symbol };
         if (symbol is not null)
         {
-            if (!await db.Assets.AnyAsync(a => a.Symbol == symbol, ct))
+            if (await AssetsApi.FindAsync(db, symbol, ct) is not { } asset)
                 return ApiProblems.NotFound($"Unknown symbol '{symbol}'.");
-            query = query.Where(x => x.Symbol == symbol);
+            query = query.Where(x => x.f.AssetId == asset.AssetId);
         }
         if (interval is not null) query = query.Where(x => x.f.Interval == interval);
         if (kind is not null) query = query.Where(x => x.f.Kind == kind);

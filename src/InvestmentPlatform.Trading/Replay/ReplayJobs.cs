@@ -34,7 +34,7 @@ public sealed class ReplayJobs(PlatformDbContext db, PaperAccountService account
     /// <summary>Replays a user may have queued or running at once; more is 409 until one finishes.</summary>
     public const int MaxInProgress = 3;
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new ApiDoubleConverter() } };
 
     /// <exception cref="AnalyticsException">What makes the request invalid, before anything is stored.</exception>
     public async Task<ReplayDto> SubmitAsync(Guid accountId, ReplayInput? input, string owner, CancellationToken ct)

@@ -123,17 +123,29 @@ public sealed class When_a_collection_request_runs_on_rabbitmq_and_postgres : IA
         // The source holds the first collection until every request is planned, so the three really overlap.
         _host.Collector.Hold("EEE");
         var ids = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _host.SubmitAsync(Body("EEE", From, To))));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await _host.WithDbAsync(db => db.IngestionChunks.Where(c => ids.Contains(c.RequestId)).Select(c => c.RequestId).Distinct().CountAsync()) < ids.Length
-               && DateTime.UtcNow < deadline)
+        // Released only once all three are planned: released earlier, a late request finds nothing to join and rightly
+        // collects by itself, which would fail this spec for a slow machine rather than for a missing coalescence.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        int planned;
+        while ((planned = await _host.WithDbAsync(db => db.IngestionChunks.Where(c => ids.Contains(c.RequestId)).Select(c => c.RequestId).Distinct().CountAsync()))
+               < ids.Length)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {planned} of the {ids.Length} requests were planned within 120 s");
             await Task.Delay(50);
+        }
         _host.Collector.Release("EEE");
         foreach (var id in ids)
             Assert.Equal("succeeded", (await _host.WaitFinishedAsync(id)).GetProperty("status").GetString());
 
         Assert.Equal(RecordingCollector.Bars("EEE", "stock", "1d", From, To).Count(), (await _host.BarsAsync("EEE")).Count);
-        Assert.True(_host.Collector.Requests.Count(r => r.Symbol == "EEE") < 3,
-            $"the source was asked {_host.Collector.Requests.Count(r => r.Symbol == "EEE")} times for the same window");
+        var asked = _host.Collector.Requests.Count(r => r.Symbol == "EEE");
+        if (asked >= 3)
+        {
+            // Says how each request's chunk was planned and ended, so a failure shows where coalescing was missed.
+            var chunks = await _host.WithDbAsync(db => db.IngestionChunks.Where(c => ids.Contains(c.RequestId)).OrderBy(c => c.CreatedAt)
+                .Select(c => $"{c.RequestId} {c.Id} {c.Status} created {c.CreatedAt:HH:mm:ss.fff} started {c.StartedAt:HH:mm:ss.fff}").ToListAsync());
+            Assert.Fail($"the source was asked {asked} times for the same window; chunks:\n{string.Join('\n', chunks)}");
+        }
     }
 
     [Theory]

@@ -78,6 +78,8 @@ public abstract class When_a_loaded_series_is_checked(ApiDatabase database) : IA
             .Select(f => (Kind: f.GetProperty("kind").GetString(), Time: f.GetProperty("barTime").GetDateTime().ToUniversalTime(), Id: f.GetProperty("id").GetInt64()))
             .OrderBy(f => f.Time).ToList();
         Assert.Equal([("gap", Missing), ("outlier", Spike), ("unit", Pence)], findings.Select(f => (f.Kind, f.Time)));
+        // The symbol is found whatever its case, as on every read.
+        Assert.Equal(3, (await JsonAsync("/api/quality/findings?symbol=qlty")).GetProperty("totalCount").GetInt64());
         Assert.Equal(3, await AnnouncedAsync());
 
         // 120 expected, 1 missing; 119 stored, 2 suspect; fresh.

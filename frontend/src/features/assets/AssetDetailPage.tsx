@@ -16,6 +16,7 @@ import { AddAssetForm } from './AddAssetForm'
 import { Button } from '../../components/Form'
 import { AlertMe } from '../alerts/AlertMe'
 import { CurrencySelect } from '../currencies/CurrencySelect'
+import { AssetQualityBadge } from '../quality/QualityBadge'
 
 export default function AssetDetailPage() {
   const symbol = useParams().symbol ?? ''
@@ -32,7 +33,7 @@ export default function AssetDetailPage() {
       <QueryState query={asset} loadingLabel={`Loading ${symbol}…`}>
         {(a) => (
           <>
-            <PageHeader title={a.symbol} badge={<SyntheticBadge show={a.isSynthetic} />} />
+            <PageHeader title={a.symbol} badge={<><SyntheticBadge show={a.isSynthetic} /><AssetQualityBadge symbol={a.symbol} interval={interval} /></>} />
             <p className="-mt-3 mb-4 text-sm text-slate-700 dark:text-slate-300">
               {[a.name, label(a.assetType), a.currency, a.exchange, `source: ${a.source}`].filter(Boolean).join(' · ')}{' '}
               {!editing && canCollect.allowed && (
