@@ -538,8 +538,9 @@ try {
     const collect = async (from, to) => {
       const res = await fetch(`${host.url}/api/ingestion/requests`, { method: 'POST', headers: auth,
         body: JSON.stringify({ source: 'synthetic', symbols: [coin], assetType: 'crypto', interval: '1d', from, to, mode: 'batch' }) })
-      expect(res.status === 202, `collect ${from}..${to}: ${res.status} ${await res.text()}`)
-      return (await res.json()).requestId
+      const body = await res.text()
+      expect(res.status === 202, `collect ${from}..${to}: ${res.status} ${body}`)
+      return JSON.parse(body).requestId
     }
     const finished = async (id) => {
       for (let i = 0; i < 300; i++) {
@@ -549,7 +550,11 @@ try {
       }
       throw new Error(`request ${id} did not finish in 60 s`)
     }
-    expect((await finished(await collect('2026-01-01T00:00:00Z', '2026-06-30T00:00:00Z'))) === 'succeeded', 'the history was not collected')
+    // History up to yesterday's bar; today's bar, still trading, comes after the order.
+    const day = 86_400_000
+    const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate())
+    const iso = (t) => new Date(t).toISOString()
+    expect((await finished(await collect(iso(today - 180 * day), iso(today - day / 2)))) === 'succeeded', 'the history was not collected')
 
     await page.goto('/trading')
     await page.getByRole('heading', { name: 'Paper trading', level: 1 }).waitFor()
@@ -567,8 +572,8 @@ try {
     await ticket.getByLabel('Quantity').fill('2')
     await ticket.getByTestId('estimate').getByText(/Last close/).waitFor()
     const last = (await (await fetch(`${host.url}/api/market-data/${encodeURIComponent(coin)}/latest?interval=1d`, { headers: auth })).json()).close
-    // A buy limit a little above the last close: the next bar that trades at or below it fills it.
-    const limit = Number((last * 1.01).toPrecision(6))
+    // A buy limit above the last close by more than a day's gap: today's bar trades through it.
+    const limit = Number((last * 1.2).toPrecision(6))
     await ticket.getByLabel('Limit price').fill(String(limit))
     await ticket.getByRole('button', { name: 'Submit order' }).click()
     const blotter = page.locator('#blotter')
@@ -578,7 +583,7 @@ try {
     await shot('trading-order-working', false)
 
     // No reload from here: the order's update comes over the hub once the loader has stored the new bars.
-    expect((await finished(await collect('2026-07-01T00:00:00Z', '2026-07-31T00:00:00Z'))) === 'succeeded', 'the new bars were not collected')
+    expect((await finished(await collect(iso(today - day / 2), iso(Date.now())))) === 'succeeded', "today's bar was not collected")
     await row.getByText('filled', { exact: true }).waitFor({ timeout: 60_000 })
     const fillsCard = page.locator('#fills')
     await fillsCard.getByRole('row').filter({ hasText: coin }).first().waitFor()

@@ -46,3 +46,25 @@ public class ApiDoubleConverter_Specs
         Assert.Throws<ArgumentException>(() => JsonSerializer.Serialize(new Figures(double.NaN, null), Options));
     }
 }
+
+public class PriceChange_Specs
+{
+    [Theory]
+    [InlineData(123.0005, 122.0335, 0.967)]
+    [InlineData(122.0335, 121.9576, 0.0759)]
+    [InlineData(0.3, 0.1, 0.2)]
+    [InlineData(1.10215, 1.1034, -0.00125)]
+    [InlineData(100.0, 100.0, 0.0)]
+    public void Is_exact_to_the_prices_decimals(double last, double previous, double expected)
+    {
+        Assert.Equal(expected, PriceChange.Of(last, previous));
+    }
+
+    [Fact]
+    public void Subtracts_a_price_with_no_short_form_as_it_is_and_has_no_change_without_both_prices()
+    {
+        Assert.Equal(1.0 / 3 - 0.25, PriceChange.Of(1.0 / 3, 0.25));
+        Assert.Null(PriceChange.Of(1.5, null));
+        Assert.Null(PriceChange.Of(null, 1.5));
+    }
+}

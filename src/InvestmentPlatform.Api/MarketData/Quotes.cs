@@ -21,7 +21,7 @@ public sealed class Quotes(SeriesConnections connections, CurrencyConverter curr
         bars = await ConvertAsync(asset, interval, bars, currency, ct);
         var last = bars[0];
         double? previous = bars.Count > 1 ? bars[1].Close : null;
-        var change = last.Close - previous;
+        var change = PriceChange.Of(last.Close, previous);
         return new LatestBarDto(asset.Symbol, interval, last.Time, last.Open, last.High, last.Low, last.Close, last.Volume,
             previous, change, previous is { } p && p != 0 ? change / p * 100 : null, currency?.Code ?? asset.Currency);
     }
@@ -42,7 +42,7 @@ public sealed class Quotes(SeriesConnections connections, CurrencyConverter curr
             bars = await ConvertAsync(asset, interval, bars, currency, ct);
         double? last = bars.Count > 0 ? bars[0].Close : null;
         double? previous = bars.Count > 1 ? bars[1].Close : null;
-        var change = last - previous;
+        var change = PriceChange.Of(last, previous);
         return new WatchlistItemDto(asset.Symbol, asset.Name, asset.AssetType, currency?.Code ?? asset.Currency, AssetDto.IsSyntheticSource(asset.Source),
             last, change, previous is { } p && p != 0 ? change / p * 100 : null, bars.Count > 0 ? bars[0].Time : null,
             bars.Select(b => b.Close).Reverse().ToList());

@@ -84,9 +84,13 @@ public sealed class PaperFillEngine(PlatformDbContext db, OrderStore store, Acco
         var asset = await db.Assets.AsNoTracking().FirstAsync(a => a.AssetId == assetId, ct);
         var portfolio = await db.Portfolios.AsNoTracking().FirstAsync(p => p.Id == order.AccountId, ct);
         var after = order.LastBarTime;
+        // A bar that ended before the order was placed cannot fill it, even when it is stored only later (history
+        // collected after the order): only bars still trading at or after submission count.
+        var endedBefore = order.SubmittedAt - BarIntervals.Length(account.Interval);
         var until = order.ExpiresAt is { } expires && (before is null || expires < before) ? expires : before;
         var bars = await db.MarketData.AsNoTracking()
-            .Where(b => b.AssetId == assetId && b.Interval == account.Interval && (after == null || b.Time > after) && (until == null || b.Time < until))
+            .Where(b => b.AssetId == assetId && b.Interval == account.Interval && (after == null || b.Time > after) && b.Time > endedBefore
+                        && (until == null || b.Time < until))
             .OrderBy(b => b.Time).Take(BarsPerChange)
             .Select(b => new FillBar(b.Time, b.Open, b.High, b.Low, b.Close, b.Volume)).ToListAsync(ct);
         var costs = new FillCosts(account.FeePerUnit, account.FeeRate, account.FeeMinimum, account.SlippageBps, account.ParticipationRate);

@@ -142,6 +142,26 @@ public abstract class When_paper_orders_are_traded(PaperHost host)
     }
 
     [Fact]
+    public async Task Should_not_fill_on_bars_that_ended_before_the_order_even_when_they_are_stored_after_it()
+    {
+        var assetId = await host.AssetAsync("LATE");
+        await host.BarsAsync(assetId, Enumerable.Range(2, 3).Select(d => (d, 100.0, 100.0, 100.0, 100.0, 1_000_000.0)).ToArray());
+        var account = await host.AccountAsync("late history");
+        var submitted = await JsonAsync(await host.SubmitAsync(account,
+            new { symbol = "LATE", side = "buy", type = "limit", quantity = 10, limitPrice = 100, timeInForce = "gtc", clientOrderId = "late-1" }));
+        var orderId = submitted.GetProperty("id").GetGuid();
+
+        // The days between the last stored bar and the order (5th to 9th) arrive only now, with the order's own day:
+        // those days were over when the order was placed at 15:00 on the 10th; the 10th was still trading.
+        await host.BarsAsync(assetId, Enumerable.Range(5, 6).Select(d => (d, 100.0, 100.0, 99.0, 100.0, 1_000_000.0)).ToArray());
+        await host.SignalBarsAsync("LATE");
+
+        var fill = Assert.Single((await host.GetAsync($"/api/paper/accounts/{account}/fills")).GetProperty("items").EnumerateArray());
+        Assert.Equal(Day(10), fill.GetProperty("barTime").GetDateTime().ToUniversalTime());
+        Assert.Equal("filled", (await host.GetAsync($"/api/paper/accounts/{account}/orders/{orderId}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Should_fill_a_limit_order_on_new_bars_with_a_gap_partial_fills_and_fees_once()
     {
         await host.HistoryAsync("FILLS", 105);
