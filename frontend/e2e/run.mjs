@@ -597,6 +597,9 @@ try {
     const holding = page.getByRole('row').filter({ hasText: coin }).first()
     await holding.waitFor()
     expect(/\b2(\.0+)?\b/.test(await holding.innerText()), `the portfolio's ${coin} row does not hold 2: ${await holding.innerText()}`)
+    // The fill was paid for from the account's cash, booked after the deposit that opened it.
+    const cash = await page.getByRole('row').filter({ hasText: /^Cash/ }).first().innerText()
+    expect(/99,9\d\d\.\d\d/.test(cash), `cash after the fill: ${cash}`)
     await settle()
     await shot('portfolio-paper-position')
   })

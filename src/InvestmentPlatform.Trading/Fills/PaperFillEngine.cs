@@ -152,7 +152,9 @@ public sealed class PaperFillEngine(PlatformDbContext db, OrderStore store, Acco
         {
             Id = Guid.CreateVersion7(), PortfolioId = portfolio.Id,
             Type = order.Side == OrderSides.Buy ? TransactionTypes.Buy : TransactionTypes.Sell,
-            AssetId = order.AssetId, Time = bar.Time, Quantity = fill.Quantity, Price = fill.Price / perMajor, Fee = fill.Fee / perMajor, Currency = currency,
+            // A fill is booked when it happened: on its bar, but never before the order was placed (a daily bar is
+            // stamped at its midnight, and an order placed that afternoon fills later that day).
+            AssetId = order.AssetId, Time = bar.Time > order.SubmittedAt ? bar.Time : order.SubmittedAt, Quantity = fill.Quantity, Price = fill.Price / perMajor, Fee = fill.Fee / perMajor, Currency = currency,
             Note = $"paper order {order.Id}", CreatedAt = now,
         };
         db.PortfolioTransactions.Add(tx);

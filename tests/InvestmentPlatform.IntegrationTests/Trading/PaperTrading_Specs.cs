@@ -159,6 +159,9 @@ public abstract class When_paper_orders_are_traded(PaperHost host)
         var fill = Assert.Single((await host.GetAsync($"/api/paper/accounts/{account}/fills")).GetProperty("items").EnumerateArray());
         Assert.Equal(Day(10), fill.GetProperty("barTime").GetDateTime().ToUniversalTime());
         Assert.Equal("filled", (await host.GetAsync($"/api/paper/accounts/{account}/orders/{orderId}")).GetProperty("status").GetString());
+        // Booked when it happened: on the 10th's bar, but not before the order was placed that afternoon.
+        Assert.Equal(PaperHost.Start.UtcDateTime, await host.WithDbAsync(db =>
+            db.PortfolioTransactions.Where(t => t.PortfolioId == account && t.Type == "buy").Select(t => t.Time).SingleAsync()));
     }
 
     [Fact]
