@@ -178,6 +178,11 @@ public abstract class When_a_report_is_requested_on_the_bus(ApiDatabase database
         Assert.Contains(stored.GetProperty("fileName").GetString()!, notice.GetProperty("body").GetString());
         Assert.Equal(1, inbox.GetProperty("unread").GetInt32());
         Assert.Equal(0, (await Admin.GetFromJsonAsync<JsonElement>("/api/notifications")).GetProperty("page").GetProperty("totalCount").GetInt32());
+
+        // The scheduler report over these runs, as a person reads it (page 1 is kept as a PNG under test-output/reports).
+        var text = await ReportFiles.PdfTextAsync(await analyst.GetByteArrayAsync("/api/reports/scheduler?format=pdf"), $"scheduler-{database}");
+        Assert.Contains("collect SRX", text);
+        Assert.Contains("coverage after SRX", text);
     }
 
     [Fact]
