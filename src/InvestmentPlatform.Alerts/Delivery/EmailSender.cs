@@ -19,17 +19,29 @@ public sealed class EmailSender(IOptions<SmtpOptions> options)
         var value = m.Value.ToString("G", CultureInfo.InvariantCulture);
         var at = m.TriggerTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
         var asset = m.Symbol is null ? "-" : m.Interval is null ? m.Symbol : $"{m.Symbol} ({m.Interval})";
-        (string Label, string Text)[] lines = [("Rule", m.RuleName), ("Asset", asset), ("Value", value), ("Time", at), ("Message", m.Message)];
-        var text = string.Join('\n', lines.Select(l => $"{l.Label}: {l.Text}")) + "\n";
-        var html = "<html><body><table>"
-                   + string.Concat(lines.Select(l => $"<tr><th align=\"left\">{l.Label}</th><td>{WebUtility.HtmlEncode(l.Text)}</td></tr>"))
-                   + "</table></body></html>";
-        var message = new MimeMessage { Subject = subject, Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody() };
+        var message = new MimeMessage
+        {
+            Subject = subject,
+            Body = Body([("Rule", m.RuleName), ("Asset", asset), ("Value", value), ("Time", at), ("Message", m.Message)]).ToMessageBody(),
+        };
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(to));
         // One id per firing, so a receiving system can tell a re-sent copy from a new alert.
         message.MessageId = $"{m.FiringId:N}@alerts";
         return message;
+    }
+
+    /// <summary>Labelled lines as plain text ("Label: text") and as an HTML table, the shape of every mail the platform sends.</summary>
+    public static BodyBuilder Body(IEnumerable<(string Label, string Text)> lines)
+    {
+        var list = lines.ToList();
+        return new BodyBuilder
+        {
+            TextBody = string.Join('\n', list.Select(l => $"{l.Label}: {l.Text}")) + "\n",
+            HtmlBody = "<html><body><table>"
+                       + string.Concat(list.Select(l => $"<tr><th align=\"left\">{l.Label}</th><td>{WebUtility.HtmlEncode(l.Text)}</td></tr>"))
+                       + "</table></body></html>",
+        };
     }
 
     public async Task SendAsync(MimeMessage message, CancellationToken ct)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using InvestmentPlatform.Contracts.Reports;
 using MimeKit;
 
@@ -18,14 +17,7 @@ public static class ReportEmail
             : file is null
                 ? $"Your {m.Kind} report {m.FileName} ({m.Size:N0} bytes) is ready: download it from the Reports page or GET /api/reports/{m.ReportId}/file."
                 : $"Your {m.Kind} report {m.FileName} ({m.Size:N0} bytes) is attached.";
-        (string Label, string Text)[] lines = [("Report", m.Kind), ("Finished", at), ("Id", m.ReportId.ToString()), ("Outcome", outcome)];
-        var builder = new BodyBuilder
-        {
-            TextBody = string.Join('\n', lines.Select(l => $"{l.Label}: {l.Text}")) + "\n",
-            HtmlBody = "<html><body><table>"
-                       + string.Concat(lines.Select(l => $"<tr><th align=\"left\">{l.Label}</th><td>{WebUtility.HtmlEncode(l.Text)}</td></tr>"))
-                       + "</table></body></html>",
-        };
+        var builder = EmailSender.Body([("Report", m.Kind), ("Finished", at), ("Id", m.ReportId.ToString()), ("Outcome", outcome)]);
         if (file is not null && m.FileName is not null)
             builder.Attachments.Add(m.FileName, file, ContentType.Parse(contentType ?? "application/octet-stream"));
         var message = new MimeMessage { Subject = subject, Body = builder.ToMessageBody() };
