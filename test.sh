@@ -91,56 +91,66 @@ browser_ok=1
 if ! source scripts/test-browser.sh; then browser_ok=0; record "browser (Chromium, fonts)" 0 1 "could not be installed"; fi
 
 # --- .NET ---------------------------------------------------------------------------------------------------------
+# The integration tests wait on hosts, brokers, child processes and outages far more than they compute, so they run
+# as shards at once, in the background while the unit tests and the dashboard's checks run, each shard on a virtual
+# host of its own (message-type exchanges are per virtual host). Shards group features so that each takes about as
+# long as the others; the last takes every feature the others do not name, so a new feature's tests always run.
+integration_shards=(
+  "api:Api Currencies Quality Trading"
+  "resilience:Resilience Foundation"
+  "ingestion:Ingestion Access Faults Cli"
+  "hostile:Hostile Alerts"
+  "rest:"
+)
+integration_project=tests/InvestmentPlatform.IntegrationTests/InvestmentPlatform.IntegrationTests.csproj
+
+# shard_filter FEATURES: the test filter for the features named, or for every feature no other shard names.
+shard_filter() {
+  local features=$1 filter="" spec feature
+  if [ -n "$features" ]; then
+    for feature in $features; do filter+="${filter:+|}FullyQualifiedName~IntegrationTests.$feature."; done
+  else
+    for spec in "${integration_shards[@]}"; do
+      for feature in ${spec#*:}; do filter+="${filter:+&}FullyQualifiedName!~IntegrationTests.$feature."; done
+    done
+  fi
+  echo "$filter"
+}
+
+# run_shard OUT FILTER VHOST: one shard; its duration lands in OUT/took and its exit status in OUT/rc.
+run_shard() {
+  local out=$1 filter=$2 vhost=$3 started=$SECONDS rc
+  mkdir -p "$out"
+  # shellcheck disable=SC2046 # the options are words without spaces
+  IP_TEST_RABBITMQ_VHOST=$vhost timeout --kill-after=30s 40m dotnet test "$integration_project" \
+    $(test_args "$out" "${IP_TEST_HANG_TIMEOUT:-8m}") --filter "$filter" > "$out/console.log" 2>&1
+  rc=$?
+  echo $((SECONDS - started)) > "$out/took"
+  echo "$rc" > "$out/rc"
+}
+
+dotnet_built=0
+shard_pids=()
 if guarded 20m test-output/dotnet-build.log dotnet build InvestmentPlatform.sln -c Release; then
+  dotnet_built=1
   record ".NET build" 1 0
+  if [ "$services_ok" = 0 ]; then
+    record "InvestmentPlatform.IntegrationTests" 0 1 "not started: the test services are missing"
+  else
+    echo "integration tests: ${#integration_shards[@]} shards in the background, their output in test-output/IntegrationTests.<shard>/console.log"
+    n=0
+    for spec in "${integration_shards[@]}"; do
+      n=$((n + 1))
+      run_shard "test-output/IntegrationTests.${spec%%:*}" "$(shard_filter "${spec#*:}")" "${IP_TEST_RABBITMQ_VHOST:-ip-tests}-$n" &
+      shard_pids+=($!)
+    done
+  fi
   for project in tests/*/*.csproj; do
     name=$(basename "$project" .csproj)
     case $name in *IntegrationTests) continue ;; esac
     # shellcheck disable=SC2046 # the options are words without spaces
     guarded 15m "test-output/$name/console.log" dotnet test "$project" $(test_args "test-output/$name" "${IP_TEST_HANG_TIMEOUT:-3m}")
     record_tests "$name" "test-output/$name" 15m
-  done
-
-  # The integration tests wait on hosts, brokers, child processes and outages far more than they compute, so they
-  # run as two shards at once, each on a virtual host of its own (message-type exchanges are per virtual host).
-  # Their slowest test takes minutes.
-  project=tests/InvestmentPlatform.IntegrationTests/InvestmentPlatform.IntegrationTests.csproj
-  processes="FullyQualifiedName~.Resilience.|FullyQualifiedName~.Ingestion.|FullyQualifiedName~.Foundation.|FullyQualifiedName~.Cli.|FullyQualifiedName~.Faults."
-  hosts="FullyQualifiedName!~.Resilience.&FullyQualifiedName!~.Ingestion.&FullyQualifiedName!~.Foundation.&FullyQualifiedName!~.Cli.&FullyQualifiedName!~.Faults."
-  if [ "$services_ok" = 0 ]; then
-    record "InvestmentPlatform.IntegrationTests" 0 1 "not started: the test services are missing"
-  else
-    echo "integration tests: two shards at once, their output in test-output/IntegrationTests.{processes,hosts}/console.log"
-    hang=${IP_TEST_HANG_TIMEOUT:-8m}
-    mkdir -p test-output/IntegrationTests.processes test-output/IntegrationTests.hosts
-    # shard OUT FILTER: one shard in the background; its duration lands in OUT/took.
-    shard() {
-      local out=$1 filter=$2 started=$SECONDS rc
-      # shellcheck disable=SC2046
-      timeout --kill-after=30s 40m dotnet test "$project" $(test_args "$out" "$hang") --filter "$filter" > "$out/console.log" 2>&1
-      rc=$?
-      echo $((SECONDS - started)) > "$out/took"
-      return $rc
-    }
-    shard test-output/IntegrationTests.processes "$processes" &
-    first=$!
-    IP_TEST_RABBITMQ_VHOST="$IP_TEST_RABBITMQ_VHOST_2" shard test-output/IntegrationTests.hosts "$hosts" &
-    second=$!
-    wait $first; rc_first=$?
-    wait $second; rc_second=$?
-    for name in processes hosts; do
-      tail -n 3 "test-output/IntegrationTests.$name/console.log"
-    done
-    last_took=$(cat test-output/IntegrationTests.processes/took 2>/dev/null || echo 0)
-    guarded_rc=$rc_first record_tests "InvestmentPlatform.IntegrationTests (processes)" test-output/IntegrationTests.processes 40m
-    last_took=$(cat test-output/IntegrationTests.hosts/took 2>/dev/null || echo 0)
-    guarded_rc=$rc_second record_tests "InvestmentPlatform.IntegrationTests (hosts)" test-output/IntegrationTests.hosts 40m
-  fi
-  # A hang guard's dump is only evidence once it is readable: the async and thread stacks, the hung test among them.
-  find test-output -name '*_hangdump.dmp' -not -path '*/_*' | while read -r dump; do
-    dotnet tool restore >/dev/null 2>&1
-    timeout 5m dotnet dump analyze "$dump" -c dumpasync -c "clrstack -all" -c exit > "${dump%.dmp}.stacks.txt" 2>&1
-    echo "stacks of the hung test host: ${dump%.dmp}.stacks.txt"
   done
 else
   record ".NET build" 0 1 "did not build (test-output/dotnet-build.log)"
@@ -149,6 +159,7 @@ fi
 # --- Dashboard ----------------------------------------------------------------------------------------------------
 # vitest and the e2e runner both end with a " Tests  N passed | N failed" line.
 count_js() { sed -E 's/\x1b\[[0-9;]*m//g' "$1" | grep -E '^ *Tests ' | tail -n 1 | grep -oE "[0-9]+ $2" | grep -oE '[0-9]+' || echo 0; }
+dashboard_built=0
 if ! guarded 10m test-output/frontend-install.log bash -c "cd frontend && npm ci --no-audit --no-fund --loglevel=error"; then
   record "dashboard (npm ci)" 0 1 "dependencies did not install"
 else
@@ -156,16 +167,41 @@ else
   rc=$?; record "dashboard component tests" "$(count_js test-output/frontend-test.log passed)" "$(count_js test-output/frontend-test.log failed)" "$(problem_of $rc 10m)"
   if guarded 10m test-output/frontend-build.log bash -c "cd frontend && npm run build"; then
     record "dashboard build" 1 0
-    if [ "$browser_ok" = 1 ]; then
-      guarded 15m test-output/e2e.log bash -c "cd frontend && npm run e2e"
-      rc=$?; record "browser end-to-end" "$(count_js test-output/e2e.log passed)" "$(count_js test-output/e2e.log failed)" "$(problem_of $rc 15m)"
-    else
-      record "browser end-to-end" 0 1 "not started: no Chromium"
-    fi
+    dashboard_built=1
   else
     record "dashboard build" 0 1 "did not build"
-    record "browser end-to-end" 0 1 "not started: the dashboard did not build"
   fi
+fi
+
+# --- Integration shards' results ----------------------------------------------------------------------------------
+if [ ${#shard_pids[@]} -gt 0 ]; then
+  wait "${shard_pids[@]}"
+  for spec in "${integration_shards[@]}"; do
+    out="test-output/IntegrationTests.${spec%%:*}"
+    tail -n 3 "$out/console.log"
+    last_took=$(cat "$out/took" 2>/dev/null || echo 0)
+    guarded_rc=$(cat "$out/rc" 2>/dev/null || echo 1) record_tests "InvestmentPlatform.IntegrationTests (${spec%%:*})" "$out" 40m
+  done
+fi
+if [ "$dotnet_built" = 1 ]; then
+  # A hang guard's dump is only evidence once it is readable: the async and thread stacks, the hung test among them.
+  find test-output -name '*_hangdump.dmp' -not -path '*/_*' | while read -r dump; do
+    dotnet tool restore >/dev/null 2>&1
+    timeout 5m dotnet dump analyze "$dump" -c dumpasync -c "clrstack -all" -c exit > "${dump%.dmp}.stacks.txt" 2>&1
+    echo "stacks of the hung test host: ${dump%.dmp}.stacks.txt"
+  done
+fi
+
+# --- Browser end-to-end, alone: it watches live updates and timing, so it does not share the machine -------------
+if [ "$dashboard_built" = 0 ]; then
+  record "browser end-to-end" 0 1 "not started: the dashboard did not build"
+elif [ "$browser_ok" = 0 ]; then
+  record "browser end-to-end" 0 1 "not started: no Chromium"
+else
+  guarded 15m test-output/e2e.log bash -c "cd frontend && npm run e2e"
+  rc=$?; record "browser end-to-end" "$(count_js test-output/e2e.log passed)" "$(count_js test-output/e2e.log failed)" "$(problem_of $rc 15m)"
+  # CI shows only the tail of the run, so each failed browser test is named again below the closing counts.
+  while IFS= read -r line; do failures+=("  browser: $line"); done < <(sed -E 's/\x1b\[[0-9;]*m//g' test-output/e2e.log | grep -A1 -E '^ *✗ ' | grep -vE '^--$' | sed -E 's/^ +//' | paste -d' ' - - | cut -c1-300)
 fi
 
 echo

@@ -74,14 +74,13 @@ if [ "${IP_TEST_USE_TESTCONTAINERS:-}" != "1" ]; then
     return 1 2>/dev/null || exit 1
   fi
   vhost="${IP_TEST_RABBITMQ_VHOST:-ip-tests}"
-  # Fresh virtual hosts per run: no queues or bindings left over from an earlier run. The second is for a second
-  # test process running at the same time (test.sh runs the integration tests as two shards).
-  for v in "$vhost" "$vhost-2"; do
+  # Fresh virtual hosts per run: no queues or bindings left over from an earlier run. The numbered ones are for test
+  # processes running at the same time (test.sh runs the integration tests as shards, each on "$vhost-N").
+  for v in "$vhost" "$vhost"-{1..5}; do
     rabbitmqctl -q delete_vhost "$v" >/dev/null 2>&1 || true
     rabbitmqctl -q add_vhost "$v" >/dev/null
     rabbitmqctl -q set_permissions -p "$v" guest ".*" ".*" ".*" >/dev/null
   done
-  export IP_TEST_RABBITMQ_VHOST_2="$vhost-2"
   export IP_TEST_RABBITMQ_HOST=127.0.0.1
   export IP_TEST_RABBITMQ_PORT="$rabbit_port"
   export IP_TEST_RABBITMQ_VHOST="$vhost"
