@@ -91,16 +91,13 @@ browser_ok=1
 if ! source scripts/test-browser.sh; then browser_ok=0; record "browser (Chromium, fonts)" 0 1 "could not be installed"; fi
 
 # --- .NET ---------------------------------------------------------------------------------------------------------
-# The integration tests wait on hosts, brokers, child processes and outages far more than they compute, so they run
-# as shards at once, in the background while the unit tests and the dashboard's checks run, each shard on a virtual
-# host of its own (message-type exchanges are per virtual host). Shards group features so that each takes about as
-# long as the others; the last takes every feature the others do not name, so a new feature's tests always run.
+# The integration tests run as two shards at once, each on a virtual host of its own (message-type exchanges are per
+# virtual host): they wait on hosts, brokers, child processes and outages enough for two to share the 2 cores, but more
+# at once only slows every one of them (their hosts' start-up is CPU). Shards group features so that both take about
+# as long; the last takes every feature the others do not name, so a new feature's tests always run.
 integration_shards=(
-  "api:Api Currencies Quality Trading"
-  "resilience:Resilience Foundation"
-  "ingestion:Ingestion Access Faults Cli"
-  "hostile:Hostile Alerts"
-  "rest:"
+  "processes:Resilience Ingestion Foundation Cli Faults Alerts Analytics"
+  "hosts:"
 )
 integration_project=tests/InvestmentPlatform.IntegrationTests/InvestmentPlatform.IntegrationTests.csproj
 
@@ -129,28 +126,40 @@ run_shard() {
   echo "$rc" > "$out/rc"
 }
 
-dotnet_built=0
-shard_pids=()
 if guarded 20m test-output/dotnet-build.log dotnet build InvestmentPlatform.sln -c Release; then
-  dotnet_built=1
   record ".NET build" 1 0
-  if [ "$services_ok" = 0 ]; then
-    record "InvestmentPlatform.IntegrationTests" 0 1 "not started: the test services are missing"
-  else
-    echo "integration tests: ${#integration_shards[@]} shards in the background, their output in test-output/IntegrationTests.<shard>/console.log"
-    n=0
-    for spec in "${integration_shards[@]}"; do
-      n=$((n + 1))
-      run_shard "test-output/IntegrationTests.${spec%%:*}" "$(shard_filter "${spec#*:}")" "${IP_TEST_RABBITMQ_VHOST:-ip-tests}-$n" &
-      shard_pids+=($!)
-    done
-  fi
   for project in tests/*/*.csproj; do
     name=$(basename "$project" .csproj)
     case $name in *IntegrationTests) continue ;; esac
     # shellcheck disable=SC2046 # the options are words without spaces
     guarded 15m "test-output/$name/console.log" dotnet test "$project" $(test_args "test-output/$name" "${IP_TEST_HANG_TIMEOUT:-3m}")
     record_tests "$name" "test-output/$name" 15m
+  done
+
+  if [ "$services_ok" = 0 ]; then
+    record "InvestmentPlatform.IntegrationTests" 0 1 "not started: the test services are missing"
+  else
+    echo "integration tests: ${#integration_shards[@]} shards at once, their output in test-output/IntegrationTests.<shard>/console.log"
+    shard_pids=()
+    n=0
+    for spec in "${integration_shards[@]}"; do
+      n=$((n + 1))
+      run_shard "test-output/IntegrationTests.${spec%%:*}" "$(shard_filter "${spec#*:}")" "${IP_TEST_RABBITMQ_VHOST:-ip-tests}-$n" &
+      shard_pids+=($!)
+    done
+    wait "${shard_pids[@]}"
+    for spec in "${integration_shards[@]}"; do
+      out="test-output/IntegrationTests.${spec%%:*}"
+      tail -n 3 "$out/console.log"
+      last_took=$(cat "$out/took" 2>/dev/null || echo 0)
+      guarded_rc=$(cat "$out/rc" 2>/dev/null || echo 1) record_tests "InvestmentPlatform.IntegrationTests (${spec%%:*})" "$out" 40m
+    done
+  fi
+  # A hang guard's dump is only evidence once it is readable: the async and thread stacks, the hung test among them.
+  find test-output -name '*_hangdump.dmp' -not -path '*/_*' | while read -r dump; do
+    dotnet tool restore >/dev/null 2>&1
+    timeout 5m dotnet dump analyze "$dump" -c dumpasync -c "clrstack -all" -c exit > "${dump%.dmp}.stacks.txt" 2>&1
+    echo "stacks of the hung test host: ${dump%.dmp}.stacks.txt"
   done
 else
   record ".NET build" 0 1 "did not build (test-output/dotnet-build.log)"
@@ -173,26 +182,7 @@ else
   fi
 fi
 
-# --- Integration shards' results ----------------------------------------------------------------------------------
-if [ ${#shard_pids[@]} -gt 0 ]; then
-  wait "${shard_pids[@]}"
-  for spec in "${integration_shards[@]}"; do
-    out="test-output/IntegrationTests.${spec%%:*}"
-    tail -n 3 "$out/console.log"
-    last_took=$(cat "$out/took" 2>/dev/null || echo 0)
-    guarded_rc=$(cat "$out/rc" 2>/dev/null || echo 1) record_tests "InvestmentPlatform.IntegrationTests (${spec%%:*})" "$out" 40m
-  done
-fi
-if [ "$dotnet_built" = 1 ]; then
-  # A hang guard's dump is only evidence once it is readable: the async and thread stacks, the hung test among them.
-  find test-output -name '*_hangdump.dmp' -not -path '*/_*' | while read -r dump; do
-    dotnet tool restore >/dev/null 2>&1
-    timeout 5m dotnet dump analyze "$dump" -c dumpasync -c "clrstack -all" -c exit > "${dump%.dmp}.stacks.txt" 2>&1
-    echo "stacks of the hung test host: ${dump%.dmp}.stacks.txt"
-  done
-fi
-
-# --- Browser end-to-end, alone: it watches live updates and timing, so it does not share the machine -------------
+# --- Browser end-to-end -------------------------------------------------------------------------------------------
 if [ "$dashboard_built" = 0 ]; then
   record "browser end-to-end" 0 1 "not started: the dashboard did not build"
 elif [ "$browser_ok" = 0 ]; then

@@ -76,7 +76,7 @@ if [ "${IP_TEST_USE_TESTCONTAINERS:-}" != "1" ]; then
   vhost="${IP_TEST_RABBITMQ_VHOST:-ip-tests}"
   # Fresh virtual hosts per run: no queues or bindings left over from an earlier run. The numbered ones are for test
   # processes running at the same time (test.sh runs the integration tests as shards, each on "$vhost-N").
-  for v in "$vhost" "$vhost"-{1..5}; do
+  for v in "$vhost" "$vhost"-{1..2}; do
     rabbitmqctl -q delete_vhost "$v" >/dev/null 2>&1 || true
     rabbitmqctl -q add_vhost "$v" >/dev/null
     rabbitmqctl -q set_permissions -p "$v" guest ".*" ".*" ".*" >/dev/null

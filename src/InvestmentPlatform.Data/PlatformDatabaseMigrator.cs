@@ -29,7 +29,10 @@ public sealed class PlatformDatabaseMigrator(
             // On a new database EF reads the history table before it creates it, and logs that read as a failed
             // command: an error line in every first start. The table made first, that read finds it.
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
-            await db.Database.MigrateAsync(ct);
+            // Migrate also diffs the model against the migrations' snapshot, a second or more of CPU on every start;
+            // a database that has every migration needs neither (the model-versus-migrations spec guards the diff).
+            if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+                await db.Database.MigrateAsync(ct);
             if (settings.IsPostgres)
                 await ConfigureTimescaleAsync(db, ct);
         }

@@ -28,6 +28,7 @@ public abstract class PlatformDbContext(DbContextOptions options)
     public DbSet<ForexRate> ForexRates => Set<ForexRate>();
     public DbSet<BondRate> BondRates => Set<BondRate>();
     public DbSet<EconomicObservation> EconomicData => Set<EconomicObservation>();
+    public DbSet<SeriesVintageRow> SeriesVintages => Set<SeriesVintageRow>();
     public DbSet<IngestionRequest> IngestionRequests => Set<IngestionRequest>();
     public DbSet<IngestionChunk> IngestionChunks => Set<IngestionChunk>();
     public DbSet<DataCollectionLog> DataCollectionLog => Set<DataCollectionLog>();

@@ -4,7 +4,8 @@ namespace InvestmentPlatform.Contracts.Ingestion;
 /// v2. Validated rows for one asset and one part of a chunk. Rows per message are bounded
 /// (at most <see cref="MaxRows"/>), so a long range arrives as several messages with increasing <paramref name="Part"/>.
 /// v2 carries the rows as a <see cref="SeriesRowBlock"/> instead of v1's list of row objects (changed before the first release);
-/// v2.1 adds <paramref name="Rejected"/> and <paramref name="FirstRejectedIndex"/> (absent: nothing is kept).
+/// v2.1 adds <paramref name="Rejected"/> and <paramref name="FirstRejectedIndex"/> (absent: nothing is kept);
+/// v2.2 adds <paramref name="Vintages"/> (absent: the source keeps no revisions).
 /// </summary>
 /// <param name="RequestId">The request the rows answer.</param>
 /// <param name="ChunkId">The chunk the rows belong to.</param>
@@ -22,6 +23,10 @@ namespace InvestmentPlatform.Contracts.Ingestion;
 /// platform's bound per chunk, so fewer than the count or none at all once the bound is reached.
 /// </param>
 /// <param name="FirstRejectedIndex">Place of <paramref name="Rejected"/>[0] among the chunk's rejected rows (0-based).</param>
+/// <param name="Vintages">
+/// Every published value of the chunk's observations, for sources that keep revisions (FRED); each vintage travels in
+/// one part of its chunk, not necessarily the part that carries its row.
+/// </param>
 public record DataCollected(
     Guid RequestId,
     Guid ChunkId,
@@ -35,7 +40,8 @@ public record DataCollected(
     SeriesRowBlock Rows,
     int RejectedCount,
     IReadOnlyList<RejectedRow>? Rejected = null,
-    int FirstRejectedIndex = 0)
+    int FirstRejectedIndex = 0,
+    IReadOnlyList<SeriesVintage>? Vintages = null)
 {
     /// <summary>Most rows in one message: the bound on collectors' batches and on the loader's transactions alike.</summary>
     public const int MaxRows = 5_000;

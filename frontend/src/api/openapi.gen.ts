@@ -244,6 +244,7 @@ export type BarsResponse = {
   currency?: string | null
   bars?: (BarDto)[]
   convertedFrom?: string | null
+  asOf?: string | null
 }
 
 export type CashBalance = {

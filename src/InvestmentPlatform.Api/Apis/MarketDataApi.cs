@@ -28,7 +28,7 @@ public static class MarketDataApi
             .WithSummary($"Last value, change and sparkline of the given symbols (or the first {MaxWatchlist} assets)")
             .WithExample(ApiExamples.Watchlist);
         api.MapGet("/{symbol}/bars", BarsAsync).WithName("GetBars")
-            .WithSummary("Stored bars, resampled server-side to a coarser interval and adjusted for splits and dividends")
+            .WithSummary("Stored bars, resampled server-side to a coarser interval and adjusted for splits and dividends; with asOf, an economic series as it was published on that day")
             .Produces<BarsResponse>(StatusCodes.Status200OK, "application/json", "text/csv", ParquetBarWriter.ContentType, ArrowBarWriter.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -52,9 +52,9 @@ public static class MarketDataApi
     private static async Task<IResult> BarsAsync(
         HttpRequest request, PlatformDbContext db, SeriesConnections connections, CurrencyConverter currencies, string symbol,
         string? interval, string? from, string? to, string? adjust, string? format, int? limit, string? quality, string? currency,
-        CancellationToken ct)
+        string? asOf, CancellationToken ct)
     {
-        var (query, errors) = BarQuery.Parse(request, interval, from, to, adjust, format, limit, quality, currency);
+        var (query, errors) = BarQuery.Parse(request, interval, from, to, adjust, format, limit, quality, currency, asOf);
         if (query is null)
             return ApiProblems.BadRequest(errors);
         if (!query.IsKnownInterval)

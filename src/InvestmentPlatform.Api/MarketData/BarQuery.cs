@@ -10,9 +10,12 @@ namespace InvestmentPlatform.Api.MarketData;
 
 public enum BarFormat { Json, Csv, Parquet, Arrow }
 
-/// <summary>Validated query of GET /api/market-data/{symbol}/bars. from and to are inclusive.</summary>
+/// <summary>
+/// Validated query of GET /api/market-data/{symbol}/bars. from and to are inclusive; <see cref="AsOf"/> is a day: the
+/// values published on it.
+/// </summary>
 public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, string Adjust, BarFormat Format, int? Limit, bool IncludeQuarantined = false,
-    CurrencyUnit? Currency = null)
+    CurrencyUnit? Currency = null, DateTime? AsOf = null)
 {
     public const int MaxLimit = 1_000_000;
     public static readonly IReadOnlyList<string> AdjustModes = ["raw", "split", "total-return"];
@@ -20,9 +23,11 @@ public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, str
     /// <returns>The query, or 400 field errors (422 for an unknown interval is decided by the caller).</returns>
     public static (BarQuery? Query, Dictionary<string, string[]> Errors) Parse(
         HttpRequest request, string? interval, string? from, string? to, string? adjust, string? format, int? limit, string? quality = null,
-        string? currency = null)
+        string? currency = null, string? asOf = null)
     {
         var errors = QueryTime.ParseRange(from, to, out var fromTime, out var toTime);
+        if (!QueryTime.TryParse(asOf, out var asOfTime))
+            errors["asOf"] = [$"'{asOf}' is not an ISO-8601 date (for example 2020-06-01)."];
         var mode = string.IsNullOrWhiteSpace(adjust) ? "raw" : adjust.Trim().ToLowerInvariant();
         if (!AdjustModes.Contains(mode))
             errors["adjust"] = [$"adjust '{adjust}' is not known: use raw, split or total-return."];
@@ -45,7 +50,8 @@ public sealed record BarQuery(string Interval, DateTime? From, DateTime? To, str
             errors["format"] = [$"format '{format}' is not known: use json, csv, parquet or arrow."];
         return errors.Count > 0
             ? (null, errors)
-            : (new BarQuery(string.IsNullOrWhiteSpace(interval) ? "1d" : interval.Trim(), fromTime, toTime, mode, output!.Value, limit, qualityMode == "all", target), errors);
+            : (new BarQuery(string.IsNullOrWhiteSpace(interval) ? "1d" : interval.Trim(), fromTime, toTime, mode, output!.Value, limit, qualityMode == "all", target,
+                asOfTime?.Date is { } day ? DateTime.SpecifyKind(day, DateTimeKind.Utc) : null), errors);
     }
 
     public bool IsKnownInterval => BarIntervals.IsKnown(Interval);

@@ -5,6 +5,8 @@ using InvestmentPlatform.Api.Assets;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Data.Assets;
+using System.Data.Common;
+using InvestmentPlatform.Data.Series;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InvestmentPlatform.Api.MarketData;
@@ -26,6 +28,8 @@ public static class BarsPlanner
         string? baseInterval;
         await using (var connection = await connections.OpenAsync(ct))
         {
+            if (query.AsOf is not null)
+                return await PlanAsOfAsync(connection, asset, query, ct);
             var stored = await StoredIntervals.ReadAsync(connection, table, asset.AssetId, ct);
             baseInterval = stored.Count == 0 ? query.Interval : StoredIntervals.BaseFor(query.Interval, stored);
             if (baseInterval is null)
@@ -51,6 +55,31 @@ public static class BarsPlanner
             return (null, AnalyticsApi.Problem(ex));
         }
         return (new BarsSource(plan, header with { Currency = target.Code, ConvertedFrom = target.Code == asset.Currency ? null : asset.Currency }), null);
+    }
+
+    /// <summary>
+    /// asOf reads the vintages, which are kept at the series' own frequency (stored as 1d), so it can answer 1d and the
+    /// coarser intervals made from it; an asset without vintages has nothing to answer from, which is 422, never today's values.
+    /// </summary>
+    private static async Task<(BarsSource? Source, ProblemHttpResult? Problem)> PlanAsOfAsync(
+        DbConnection connection, Asset asset, BarQuery query, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT 1 FROM series_vintages WHERE asset_id = @asset LIMIT 1";
+        cmd.With("asset", asset.AssetId);
+        if (await cmd.ExecuteScalarAsync(ct) is null)
+            return (null, ApiProblems.Unprocessable("asOf",
+                $"'{asset.Symbol}' keeps no vintages: asOf reads the revisions kept for FRED series collected at their own frequency (interval 1d)."));
+        if (StoredIntervals.BaseFor(query.Interval, [Vintages.Interval]) is null)
+            return (null, ApiProblems.Unprocessable("interval",
+                $"Vintages are kept at the series' own frequency: with asOf ask for {Vintages.Interval} or a coarser interval."));
+        if (query.Currency is not null)
+            return (null, ApiProblems.Unprocessable("currency", "asOf answers in the series' own units: leave currency out."));
+        var plan = new BarsPlan(BarColumns.For(asset.AssetType), asset.AssetId, Vintages.Interval, query.Interval, query.From, query.To, [],
+            query.Limit, AsOf: query.AsOf);
+        var header = new BarsResponse(asset.Symbol, asset.AssetType, query.Interval, Vintages.Interval, query.Adjust,
+            AssetDto.IsSyntheticSource(asset.Source), asset.Currency, [], AsOf: DateOnly.FromDateTime(query.AsOf!.Value));
+        return (new BarsSource(plan, header), null);
     }
 
     private static async Task<DateTime?> FirstMissingRateAsync(SeriesConnections connections, BarsPlan plan, CancellationToken ct)

@@ -76,6 +76,10 @@ public sealed class BarsResult(SeriesConnections connections, IReadOnlyList<Bars
             json.WriteBoolean("isSynthetic", header.IsSynthetic);
             json.WriteString("currency", header.Currency);
             json.WriteString("convertedFrom", header.ConvertedFrom);
+            if (header.AsOf is { } asOf)
+                json.WriteString("asOf", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            else
+                json.WriteNull("asOf");
             json.WritePropertyName("bars");
         }
         pipe.Write("["u8);

@@ -20,7 +20,8 @@ public sealed record BarsPlan(
     IReadOnlyList<AdjustmentSegment> Segments,
     int? Limit,
     bool IncludeQuarantined = false,
-    CurrencyConversion? Conversion = null);
+    CurrencyConversion? Conversion = null,
+    DateTime? AsOf = null);
 
 /// <summary>
 /// Builds the bars query, columns (time, open, high, low, close, adj_close, volume) in ascending time. Resampling buckets
@@ -75,29 +76,36 @@ public static class BarsSql
             sql.Append("WITH ");
         }
 
-        var pf = adjusted ? " * COALESCE(seg.pf, 1)" : "";
-        var vf = adjusted ? " * COALESCE(seg.vf, 1)" : "";
-        sql.Append($"""
-            src AS (
-              SELECT d.time AS time, d.{t.Open}{pf} AS open, d.{t.High}{pf} AS high, d.{t.Low}{pf} AS low, d.{t.Close}{pf} AS close,
-                     {Column(t.AdjClose)} AS adj_close, {Column(t.Volume)}{vf} AS volume
-              FROM {t.Name} d {(adjusted ? "LEFT JOIN seg ON d.time >= seg.f AND d.time < seg.t" : "")}
-              WHERE d.asset_id = @asset AND d.interval = @interval
-            """);
-        cmd.With("asset", plan.AssetId).With("interval", plan.BaseInterval);
-        if (plan.From is { } from)
+        if (plan.AsOf is { } asOf)
         {
-            sql.Append(" AND d.time >= @from");
-            cmd.With("from", from);
+            // The values published on that day: each observation's vintage whose real-time period covers it.
+            sql.Append("""
+                src AS (
+                  SELECT d.time AS time, d.value AS open, d.value AS high, d.value AS low, d.value AS close,
+                         CAST(NULL AS DOUBLE PRECISION) AS adj_close, CAST(NULL AS DOUBLE PRECISION) AS volume
+                  FROM series_vintages d
+                  WHERE d.asset_id = @asset AND d.valid_from <= @as_of AND (d.valid_to IS NULL OR d.valid_to >= @as_of)
+                """);
+            cmd.With("asset", plan.AssetId).With("as_of", asOf);
+            AppendRange(sql, cmd, plan);
         }
-        if (plan.To is { } to)
+        else
         {
-            sql.Append(" AND d.time <= @to");
-            cmd.With("to", to);
+            var pf = adjusted ? " * COALESCE(seg.pf, 1)" : "";
+            var vf = adjusted ? " * COALESCE(seg.vf, 1)" : "";
+            sql.Append($"""
+                src AS (
+                  SELECT d.time AS time, d.{t.Open}{pf} AS open, d.{t.High}{pf} AS high, d.{t.Low}{pf} AS low, d.{t.Close}{pf} AS close,
+                         {Column(t.AdjClose)} AS adj_close, {Column(t.Volume)}{vf} AS volume
+                  FROM {t.Name} d {(adjusted ? "LEFT JOIN seg ON d.time >= seg.f AND d.time < seg.t" : "")}
+                  WHERE d.asset_id = @asset AND d.interval = @interval
+                """);
+            cmd.With("asset", plan.AssetId).With("interval", plan.BaseInterval);
+            AppendRange(sql, cmd, plan);
+            // quality=clean: bars a quality check quarantined stay stored but are left out until a person accepts them.
+            if (!plan.IncludeQuarantined)
+                sql.Append(" AND NOT EXISTS (SELECT 1 FROM quality_findings q WHERE q.asset_id = d.asset_id AND q.interval = d.interval AND q.bar_time = d.time AND q.quarantined)");
         }
-        // quality=clean: bars a quality check quarantined stay stored but are left out until a person accepts them.
-        if (!plan.IncludeQuarantined)
-            sql.Append(" AND NOT EXISTS (SELECT 1 FROM quality_findings q WHERE q.asset_id = d.asset_id AND q.interval = d.interval AND q.bar_time = d.time AND q.quarantined)");
         sql.Append(")\n");
 
         var converted = plan.Conversion is { IsIdentity: false } conversion;
@@ -148,6 +156,20 @@ public static class BarsSql
 
         // A typed NULL: PostgreSQL has no sum() over an untyped one.
         static string Column(string expression) => expression == "NULL" ? "CAST(NULL AS DOUBLE PRECISION)" : $"d.{expression}";
+    }
+
+    private static void AppendRange(StringBuilder sql, DbCommand cmd, BarsPlan plan)
+    {
+        if (plan.From is { } from)
+        {
+            sql.Append(" AND d.time >= @from");
+            cmd.With("from", from);
+        }
+        if (plan.To is { } to)
+        {
+            sql.Append(" AND d.time <= @to");
+            cmd.With("to", to);
+        }
     }
 
     /// <summary>

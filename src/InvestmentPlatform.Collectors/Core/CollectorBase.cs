@@ -57,15 +57,16 @@ public abstract class CollectorBase : ICollector
                 PlatformMetrics.RowsCollected.Add(valid.Count, tags);
                 if (rejected.Count > 0)
                     PlatformMetrics.RowsRejected.Add(rejected.Count, tags);
+                var vintages = raw.Vintages is { Count: > 0 } kept ? kept : null;
                 if (valid.Count <= DataCollected.MaxRows)
                 {
-                    if (valid.Count > 0 || rejected.Count > 0)
-                        yield return new CollectedBatch(raw.Asset, valid, rejected);
+                    if (valid.Count > 0 || rejected.Count > 0 || vintages is not null)
+                        yield return new CollectedBatch(raw.Asset, valid, rejected, vintages);
                     continue;
                 }
                 for (var start = 0; start < valid.Count; start += DataCollected.MaxRows)
                     yield return new CollectedBatch(raw.Asset, valid.GetRange(start, Math.Min(DataCollected.MaxRows, valid.Count - start)),
-                        start == 0 ? rejected : []);
+                        start == 0 ? rejected : [], start == 0 ? vintages : null);
             }
         }
         finally

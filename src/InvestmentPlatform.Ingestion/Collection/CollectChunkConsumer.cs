@@ -93,6 +93,8 @@ public sealed class CollectChunkConsumer(
         List<SeriesRow>? held = null;
         int heldRejected = 0, heldMark = 0, rejected = 0, part = 0;
         var rejections = new ChunkRejections(options.Value.RejectedRowsKeptPerChunk);
+        // Vintages ride with the next part published after they arrive: the loader keeps them whichever part it is.
+        var vintages = new List<SeriesVintage>();
 
         // Each part carries the rejected rows counted with it (and the kept ones among them, up to the mark).
         async Task PublishAsync(List<SeriesRow> rows, int rejectedCount, int mark, bool last)
@@ -102,8 +104,10 @@ public sealed class CollectChunkConsumer(
                     $"The chunk {m.From:u}..{m.To:u} produced more than {CollectChunkLimits.MaxParts * max} rows; lower Ingestion:ChunkMaxBars.");
             var assetType = m.AssetType ?? asset!.AssetType;
             var (kept, first) = rejections.Take(mark);
+            var revisions = vintages.Count > 0 ? vintages.ToList() : null;
+            vintages.Clear();
             await context.Publish(new DataCollected(m.RequestId, m.ChunkId, part++, last, m.Source, m.Symbol,
-                assetType, m.Interval, asset!, SeriesRowBlock.From(rows), rejectedCount, kept, first), ct);
+                assetType, m.Interval, asset!, SeriesRowBlock.From(rows), rejectedCount, kept, first, revisions), ct);
         }
 
         await foreach (var batch in collector.CollectAsync(request, ct))
@@ -111,6 +115,8 @@ public sealed class CollectChunkConsumer(
             asset ??= batch.Asset;
             rejected += batch.Rejected.Count;
             rejections.Add(batch.Rejected);
+            if (batch.Vintages is { } published)
+                vintages.AddRange(published);
             foreach (var row in batch.Rows)
             {
                 buffer.Add(row);

@@ -17,7 +17,7 @@ namespace InvestmentPlatform.Ingestion.Loading;
 
 /// <summary>
 /// Loads one DataCollected part exactly once. In one transaction it sets the part's bit on the chunk (a second
-/// delivery finds the bit set and loads nothing), writes the rows and the rejected rows kept with it, announces the rows with SeriesUpdated, and when every
+/// delivery finds the bit set and loads nothing), writes the rows, their vintages and the rejected rows kept with it, announces the rows with SeriesUpdated, and when every
 /// part is in, finishes the chunk and stages its ChunkFinished; both messages leave through the outbox after the commit.
 /// </summary>
 public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, RejectionWriter rejections, TimeProvider clock)
@@ -51,6 +51,7 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, Rejec
 
         var table = SeriesTable.For(assetType);
         await writer.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), table, assetId, m.Interval, rows, ct);
+        await VintageWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), db.Provider, assetId, m.Vintages, ct);
         if (rows.Count > 0)
         {
             var lastBar = await SeriesLastBar.ReadAsync(db, table, assetId, m.Interval, ct);

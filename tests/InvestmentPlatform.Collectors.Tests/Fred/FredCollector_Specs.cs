@@ -44,9 +44,42 @@ public sealed class When_collecting_from_fred : LoopbackCollectorSpecs
     {
         Server.Handler = (ctx, _) => Fred(ctx);
 
-        await Collect("DGS10", "1mo");
+        var batch = Assert.Single(await Collect("DGS10", "1mo"));
 
-        Assert.Equal("m", Server.Hits.Single(h => h.Path == "/fred/series/observations").Query["frequency"]);
+        var observations = Server.Hits.Single(h => h.Path == "/fred/series/observations");
+        Assert.Equal("m", observations.Query["frequency"]);
+        Assert.False(observations.Query.ContainsKey("realtime_start"));
+        Assert.Null(batch.Vintages);
+    }
+
+    [Fact]
+    public async Task Should_keep_every_published_value_as_a_vintage_and_take_the_current_ones_as_rows()
+    {
+        // 2024-01-02 was first published as 3.90 and revised to 3.95 on 2024-01-10; 2024-01-03 was never revised;
+        // 2024-01-04 was published, then withdrawn ('.') by its revision.
+        Server.Handler = (ctx, _) => ctx.Request.Path.Value == "/fred/series/observations"
+            ? Reply.Json(ctx, FredVintages([
+                ("2024-01-02", "3.90", "2024-01-03", "2024-01-09"),
+                ("2024-01-02", "3.95", "2024-01-10", "9999-12-31"),
+                ("2024-01-03", "3.91", "2024-01-04", "9999-12-31"),
+                ("2024-01-04", "4.10", "2024-01-05", "2024-01-11"),
+                ("2024-01-04", ".", "2024-01-12", "9999-12-31"),
+            ]))
+            : Fred(ctx);
+
+        var batch = Assert.Single(await Collect("DGS10"));
+
+        Assert.Equal([(Utc(2024, 1, 2), 3.95), (Utc(2024, 1, 3), 3.91)], batch.Rows.Select(r => (r.Time, r.Close)));
+        Assert.Equal(
+            [
+                new SeriesVintage(Utc(2024, 1, 2), Utc(2024, 1, 3), Utc(2024, 1, 9), 3.90),
+                new SeriesVintage(Utc(2024, 1, 2), Utc(2024, 1, 10), null, 3.95),
+                new SeriesVintage(Utc(2024, 1, 3), Utc(2024, 1, 4), null, 3.91),
+                new SeriesVintage(Utc(2024, 1, 4), Utc(2024, 1, 5), Utc(2024, 1, 11), 4.10),
+            ],
+            batch.Vintages!);
+        var observations = Server.Hits.Single(h => h.Path == "/fred/series/observations");
+        Assert.Equal(("1776-07-04", "9999-12-31"), (observations.Query["realtime_start"].ToString(), observations.Query["realtime_end"].ToString()));
     }
 
     [Fact]

@@ -53,11 +53,18 @@ public static class Payloads
         "seasonal_adjustment_short":"NSA","last_updated":"2024-05-31 15:18:02-05","popularity":94,"notes":"Treasury yields"}]}
         """;
 
-    public static string FredObservations(IReadOnlyList<(string Date, string Value)> observations) => $$"""
-        {"realtime_start":"2024-06-01","realtime_end":"2024-06-01","observation_start":"2024-01-01","observation_end":"2024-01-31",
+    /// <summary>
+    /// Observations as FRED answers a request over all real time: each published value with its real-time period,
+    /// the current one ending 9999-12-31. Unrevised observations are one value published on their date.
+    /// </summary>
+    public static string FredObservations(IReadOnlyList<(string Date, string Value)> observations) =>
+        FredVintages(observations.Select(o => (o.Date, o.Value, o.Date, "9999-12-31")).ToList());
+
+    public static string FredVintages(IReadOnlyList<(string Date, string Value, string RealtimeStart, string RealtimeEnd)> observations) => $$"""
+        {"realtime_start":"1776-07-04","realtime_end":"9999-12-31","observation_start":"2024-01-01","observation_end":"2024-01-31",
         "units":"lin","output_type":1,"file_type":"json","order_by":"observation_date","sort_order":"asc","count":{{observations.Count}},
         "offset":0,"limit":100000,"observations":[{{string.Join(",", observations.Select(o =>
-            $$"""{"realtime_start":"2024-06-01","realtime_end":"2024-06-01","date":"{{o.Date}}","value":"{{o.Value}}"}"""))}}]}
+            $$"""{"realtime_start":"{{o.RealtimeStart}}","realtime_end":"{{o.RealtimeEnd}}","date":"{{o.Date}}","value":"{{o.Value}}"}"""))}}]}
         """;
 
     public static string FredError(int code, string message) => $$"""{"error_code":{{code}},"error_message":"{{message}}"}""";

@@ -11,6 +11,9 @@ public sealed class FredCollector(IHttpClientFactory http, SourceGateways gatewa
     public const string Name = "fred";
     public const string ApiKeyVariable = "FRED_API_KEY";
 
+    /// <summary>ALFRED's whole real-time range: every vintage ever published.</summary>
+    private const string AllRealTimeStart = "1776-07-04", AllRealTimeEnd = "9999-12-31";
+
     /// <summary>FRED serves at most this many observations per call.</summary>
     private const int PageSize = 100_000;
 
@@ -47,17 +50,21 @@ public sealed class FredCollector(IHttpClientFactory http, SourceGateways gatewa
         // FRED dates observations by day: the range covers the days starting inside [From, To).
         var first = request.From.TimeOfDay == TimeSpan.Zero ? request.From : request.From.Date.AddDays(1);
         var last = request.To.AddTicks(-1);
-        var frequency = Frequencies[request.Interval] is { } f ? $"&frequency={f}" : "";
+        // The native frequency is asked for over all real time, so each observation comes with every value it was
+        // published with (ALFRED vintages) and a revision is kept beside the value it replaced; FRED's aggregates
+        // (1wk, 1mo) are of the current values only.
+        var native = Frequencies[request.Interval] is null;
+        var period = native ? $"&realtime_start={AllRealTimeStart}&realtime_end={AllRealTimeEnd}" : $"&frequency={Frequencies[request.Interval]}";
         for (var offset = 0; ; offset += PageSize)
         {
             var url = $"fred/series/observations?{common}&observation_start={first:yyyy-MM-dd}" +
-                      $"&observation_end={last:yyyy-MM-dd}{frequency}&sort_order=asc&limit={PageSize}&offset={offset}";
+                      $"&observation_end={last:yyyy-MM-dd}{period}&sort_order=asc&limit={PageSize}&offset={offset}";
             var page = await gateway.SendAsync(client,
                 () => new HttpRequestMessage(HttpMethod.Get, url),
-                FredParser.ParseObservations,
+                body => FredParser.ParseObservations(body, vintages: native),
                 FredParser.Classify,
                 ct);
-            yield return new RawBatch(asset, page.Rows, page.Unreadable);
+            yield return new RawBatch(asset, page.Rows, page.Unreadable, page.Vintages);
             if (page.Received == 0 || offset + page.Received >= page.Count)
                 yield break;
         }

@@ -11,10 +11,17 @@ public static class FredParser
 {
     private const string Source = FredCollector.Name;
 
-    public sealed record Page(List<SeriesRow> Rows, List<RejectedRow> Unreadable, int Count, int Offset, int Received);
+    /// <summary>ALFRED's realtime_end of the value that is still the published one.</summary>
+    private const string StillCurrent = "9999-12-31";
 
-    /// <summary>Parses observations; "." marks a missing observation and is dropped, never read as zero.</summary>
-    public static Page ParseObservations(byte[] body)
+    public sealed record Page(List<SeriesRow> Rows, List<RejectedRow> Unreadable, int Count, int Offset, int Received, List<SeriesVintage> Vintages);
+
+    /// <summary>
+    /// Parses observations; "." marks a missing observation and is dropped, never read as zero. With
+    /// <paramref name="vintages"/> the answer holds every real-time period of each observation: each becomes a vintage,
+    /// and the rows are the values still current.
+    /// </summary>
+    public static Page ParseObservations(byte[] body, bool vintages = false)
     {
         var response = JsonSerializer.Deserialize<FredObservationsResponse>(body, ProviderJson.Options)
                        ?? throw new CollectorException(ErrorClass.BadPayload, Source, "empty observations answer");
@@ -22,6 +29,7 @@ public static class FredParser
             throw new CollectorException(ErrorClass.BadPayload, Source, "the answer has no 'observations' array");
         var rows = new List<SeriesRow>(response.Observations.Count);
         var unreadable = new List<RejectedRow>();
+        var kept = new List<SeriesVintage>();
         foreach (var observation in response.Observations)
         {
             if (!DateTime.TryParseExact(observation.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture,
@@ -39,10 +47,27 @@ public static class FredParser
                     Raw: $"{observation.Date},{observation.Value}"));
                 continue;
             }
+            if (vintages)
+            {
+                if (Day(observation.Realtime_Start) is not { } validFrom)
+                {
+                    unreadable.Add(new RejectedRow(date, null, $"realtime_start '{observation.Realtime_Start}' is not yyyy-MM-dd",
+                        Raw: $"{observation.Date},{observation.Value}"));
+                    continue;
+                }
+                var current = observation.Realtime_End is null or StillCurrent;
+                kept.Add(new SeriesVintage(date, validFrom, current ? null : Day(observation.Realtime_End), value));
+                if (!current)
+                    continue;
+            }
             rows.Add(new SeriesRow(date, value, value, value, value));
         }
-        return new Page(rows, unreadable, response.Count, response.Offset, response.Observations.Count);
+        return new Page(rows, unreadable, response.Count, response.Offset, response.Observations.Count, kept);
     }
+
+    private static DateTime? Day(string? text) =>
+        DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var day) ? day : null;
 
     public static AssetDescription ParseSeries(byte[] body, string symbol, string? assetType)
     {

@@ -2,7 +2,7 @@ namespace InvestmentPlatform.Collectors.Sources.Fred;
 
 internal sealed record FredObservationsResponse(int Count, int Offset, int Limit, List<FredObservation>? Observations);
 
-internal sealed record FredObservation(string? Date, string? Value);
+internal sealed record FredObservation(string? Date, string? Value, string? Realtime_Start = null, string? Realtime_End = null);
 
 internal sealed record FredSeriesResponse(List<FredSeries>? Seriess);
 

@@ -2127,6 +2127,34 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                     b.ToTable("market_data", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Series.SeriesVintageRow", b =>
+                {
+                    b.Property<long>("AssetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("asset_id");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_to");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("AssetId", "Time", "ValidFrom")
+                        .HasName("pk_series_vintages");
+
+                    b.ToTable("series_vintages", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperAccount", b =>
                 {
                     b.Property<Guid>("PortfolioId")
@@ -3057,6 +3085,16 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_market_data_assets_asset_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Series.SeriesVintageRow", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_series_vintages_assets_asset_id");
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperAccount", b =>

@@ -2110,6 +2110,34 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                     b.ToTable("market_data", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentPlatform.Data.Series.SeriesVintageRow", b =>
+                {
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asset_id");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.HasKey("AssetId", "Time", "ValidFrom")
+                        .HasName("pk_series_vintages");
+
+                    b.ToTable("series_vintages", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperAccount", b =>
                 {
                     b.Property<Guid>("PortfolioId")
@@ -3030,6 +3058,16 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_market_data_assets_asset_id");
+                });
+
+            modelBuilder.Entity("InvestmentPlatform.Data.Series.SeriesVintageRow", b =>
+                {
+                    b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_series_vintages_assets_asset_id");
                 });
 
             modelBuilder.Entity("InvestmentPlatform.Data.Trading.PaperAccount", b =>
