@@ -76,6 +76,7 @@ public static class ApiExtensions
             });
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<ApiExampleOperationFilter>();
+            o.OperationFilter<AccessProblemsOperationFilter>();
             o.AddSecurityDefinition(BearerSchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

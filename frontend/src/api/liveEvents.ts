@@ -74,6 +74,19 @@ export type ReplayProgressEvent = {
   error: string | null
   timestamp: string
 }
+/** A quality check stored a new finding on a series; sent to every reader. */
+export type QualityFindingEvent = {
+  findingId: number
+  symbol: string
+  interval: string
+  kind: string
+  barTime: string
+  severity: string
+  quarantined: boolean
+  detail: string
+  score: number
+  timestamp: string
+}
 export type LiveEventMap = {
   job_status: JobStatusEvent
   collection_progress: CollectionProgressEvent
@@ -82,6 +95,7 @@ export type LiveEventMap = {
   notification: NotificationEvent
   report_ready: ReportReadyEvent
   replay_progress: ReplayProgressEvent
+  quality_finding: QualityFindingEvent
 }
 
 export type LiveEventName = keyof LiveEventMap

@@ -24,17 +24,23 @@ public static class QualityApi
     public static IEndpointRouteBuilder MapQualityApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/quality").WithTags("Data quality");
-        api.MapGet("/", ListAsync).WithName("ListSeriesQuality").WithSummary("Series by quality score (worst first), with their open findings");
-        api.MapGet("/findings", FindingsAsync).WithName("ListQualityFindings").WithSummary("Findings, filtered and paged");
-        api.MapGet("/findings/{id:long}", FindingAsync).WithName("GetQualityFinding").WithSummary("One finding");
+        api.MapGet("/", ListAsync).WithName("ListSeriesQuality").WithSummary("Series by quality score (worst first), with their open findings")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/findings", FindingsAsync).WithName("ListQualityFindings").WithSummary("Findings, filtered and paged")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/findings/{id:long}", FindingAsync).WithName("GetQualityFinding").WithSummary("One finding")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/findings/{id:long}/accept", (SeriesQualityRunner runner, PlatformDbContext db, ClaimsPrincipal user, long id, CancellationToken ct) =>
                 DecideAsync(runner, db, user, id, FindingStatuses.Accepted, ct))
-            .WithName("AcceptQualityFinding").WithSummary("The bar is right as stored: release it from quarantine");
+            .WithName("AcceptQualityFinding").WithSummary("The bar is right as stored: release it from quarantine")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/findings/{id:long}/reject", (SeriesQualityRunner runner, PlatformDbContext db, ClaimsPrincipal user, long id, CancellationToken ct) =>
                 DecideAsync(runner, db, user, id, FindingStatuses.Rejected, ct))
-            .WithName("RejectQualityFinding").WithSummary("The bar is wrong: keep it quarantined and out of review");
+            .WithName("RejectQualityFinding").WithSummary("The bar is wrong: keep it quarantined and out of review")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/assets/{symbol}/quality", AssetAsync).WithTags("Data quality").WithName("GetAssetQuality")
-            .WithSummary("Quality score and findings of each stored interval of one asset");
+            .WithSummary("Quality score and findings of each stored interval of one asset")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

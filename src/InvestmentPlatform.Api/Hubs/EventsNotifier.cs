@@ -3,6 +3,7 @@ using InvestmentPlatform.Alerts.Rules;
 using InvestmentPlatform.Contracts.Alerts;
 using InvestmentPlatform.Contracts.Analytics;
 using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Contracts.Quality;
 using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Contracts.Reports;
 using InvestmentPlatform.Contracts.Trading;
@@ -22,7 +23,7 @@ namespace InvestmentPlatform.Api.Hubs;
 public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscriptions subscriptions, PlatformDbContext db) :
     IConsumer<CollectionProgress>, IConsumer<CollectionCompleted>, IConsumer<CollectionFailed>, IConsumer<JobRunStatusChanged>,
     IConsumer<AnalyticsProgress>, IConsumer<AlertTriggered>, IConsumer<OrderAccepted>, IConsumer<OrderRejected>, IConsumer<OrderFilled>,
-    IConsumer<OrderCancelled>, IConsumer<OrderExpired>, IConsumer<ReportReady>, IConsumer<ReplayProgress>
+    IConsumer<OrderCancelled>, IConsumer<OrderExpired>, IConsumer<ReportReady>, IConsumer<ReplayProgress>, IConsumer<DataQualityIssueFound>
 {
     public async Task Consume(ConsumeContext<CollectionProgress> context)
     {
@@ -147,6 +148,15 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
         var m = context.Message;
         return SendToUserAsync(m.OwnerId, HubMessages.ReplayProgress,
             new ReplayProgressMessage(m.ReplayId, m.AccountId, m.Status, m.Done, m.Total, m.Fills, m.Error, m.Timestamp), context.CancellationToken);
+    }
+
+    /// <summary>Market data is everyone's to read, and so is what the checks found in it.</summary>
+    public Task Consume(ConsumeContext<DataQualityIssueFound> context)
+    {
+        var m = context.Message;
+        return SendAsync([HubTopics.All, HubTopics.Asset(m.Symbol)], EventAudience.Everyone, HubMessages.QualityFinding,
+            new QualityFindingMessage(m.FindingId, m.Symbol, m.Interval, m.Kind, m.BarTime, m.Severity, m.Quarantined, m.Detail, m.Score, m.FoundAt),
+            context.CancellationToken);
     }
 
     private Task SendToUserAsync(string userId, string method, object payload, CancellationToken ct)

@@ -11,6 +11,7 @@ public static class HubMessages
     public const string OrderUpdate = "order_update";
     public const string ReportReady = "report_ready";
     public const string ReplayProgress = "replay_progress";
+    public const string QualityFinding = "quality_finding";
 }
 
 public sealed record JobStatusMessage(
@@ -40,3 +41,8 @@ public sealed record ReportReadyMessage(Guid ReportId, string Kind, string Statu
 
 /// <summary>How far a paper replay got, sent to its owner's connections only; succeeded or failed once it finished.</summary>
 public sealed record ReplayProgressMessage(Guid ReplayId, Guid AccountId, string Status, int Done, int Total, int Fills, string? Error, DateTime Timestamp);
+
+/// <summary>A quality check found something new on a series; every reader hears of it (all and asset:{symbol}).</summary>
+public sealed record QualityFindingMessage(
+    long FindingId, string Symbol, string Interval, string Kind, DateTime BarTime, string Severity, bool Quarantined, string Detail, double Score,
+    DateTime Timestamp);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using InvestmentPlatform.Contracts.Analytics;
 using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Contracts.Quality;
 using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 using MassTransit;
@@ -120,6 +121,27 @@ public sealed class When_bus_events_reach_the_events_hub : IAsyncLifetime
         await connection.DisposeAsync();
     }
 
+    [Fact]
+    public async Task Should_push_a_new_quality_finding_to_watchers_of_its_asset_only()
+    {
+        var (connection, messages) = await ConnectAsync(_second, "asset:GBPUSD=X");
+        var bus = _first.Factory.Services.GetRequiredService<IBus>();
+
+        await bus.Publish(new DataQualityIssueFound(41, 5, "EURUSD=X", "1d", "stale", DateTime.UtcNow.Date, "warning", false, "no bar for 4 sessions", 80, DateTime.UtcNow));
+        await bus.Publish(new DataQualityIssueFound(42, 7, "GBPUSD=X", "1d", "unit", new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc), "error", true,
+            "close 125.3 is 100× the bars around it and reverts", 64.5, DateTime.UtcNow));
+
+        // The EURUSD=X finding went to another topic: the first message this watcher gets is its own asset's.
+        var finding = await NextAsync(messages, "quality_finding");
+        Assert.Equal(42, finding.GetProperty("findingId").GetInt64());
+        Assert.Equal("GBPUSD=X", finding.GetProperty("symbol").GetString());
+        Assert.Equal("unit", finding.GetProperty("kind").GetString());
+        Assert.True(finding.GetProperty("quarantined").GetBoolean());
+        Assert.Equal(64.5, finding.GetProperty("score").GetDouble());
+        Assert.Equal(new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc), finding.GetProperty("barTime").GetDateTime().ToUniversalTime());
+        await connection.DisposeAsync();
+    }
+
     private static async Task<(HubConnection, ConcurrentQueue<(string Method, JsonElement Body)>)> ConnectAsync(ApiHost host, string topic)
     {
         var messages = new ConcurrentQueue<(string, JsonElement)>();
@@ -130,7 +152,7 @@ public sealed class When_bus_events_reach_the_events_hub : IAsyncLifetime
                 o.Headers[TestAccess.ApiKeyHeader] = host.AdminKey;
             })
             .Build();
-        foreach (var method in new[] { "collection_progress", "job_status", "error", "analytics_progress" })
+        foreach (var method in new[] { "collection_progress", "job_status", "error", "analytics_progress", "quality_finding" })
             connection.On<JsonElement>(method, body => messages.Enqueue((method, body)));
         await connection.StartAsync();
         await connection.InvokeAsync("Subscribe", topic);

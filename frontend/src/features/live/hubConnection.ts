@@ -6,7 +6,7 @@ import { hubStateChanged, type HubState } from './liveSlice'
 type Dispatch = (action: ReturnType<typeof hubStateChanged>) => unknown
 
 // notification needs no subscription: the server sends it to the owner's connections alone.
-const eventNames: LiveEventName[] = ['job_status', 'collection_progress', 'error', 'order_update', 'notification', 'report_ready', 'replay_progress']
+const eventNames: LiveEventName[] = ['job_status', 'collection_progress', 'error', 'order_update', 'notification', 'report_ready', 'replay_progress', 'quality_finding']
 // Retry forever with back-off capped at 10 s: the dashboard must recover whenever the server comes back.
 const retryDelay = (attempt: number) => Math.min(10_000, [0, 1000, 2000, 5000][attempt] ?? 10_000)
 

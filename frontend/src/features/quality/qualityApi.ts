@@ -1,4 +1,5 @@
 import { apiSlice, enc, query } from '../../api/apiSlice'
+import { liveEvents } from '../../api/liveEvents'
 import type * as G from '../../api/openapi.gen'
 import type { BarsResponse, Paged, Sent } from '../../api/schemas'
 
@@ -15,15 +16,39 @@ export const chartBars = 1000
 // 'Quality' is the scores with their findings (the list and one asset's); 'Finding' the paged findings of a series.
 const api = apiSlice.enhanceEndpoints({ addTagTypes: ['Quality', 'Finding'] })
 
+type CacheLifecycle = { cacheDataLoaded: Promise<unknown>; cacheEntryRemoved: Promise<unknown>; dispatch: (action: unknown) => unknown }
+
+/**
+ * A new finding arrives over the hub (quality_finding): the scores, that series' findings and its flagged bars reload,
+ * for as long as a list of scores (or, with a symbol, that asset's quality) is shown.
+ */
+function reloadOnFinding(symbol?: string) {
+  return async (_arg: unknown, { cacheDataLoaded, cacheEntryRemoved, dispatch }: CacheLifecycle) => {
+    try {
+      await cacheDataLoaded
+    } catch {
+      return
+    }
+    const off = liveEvents.on('quality_finding', (e) => {
+      if (symbol !== undefined && e.symbol !== symbol) return
+      dispatch(api.util.invalidateTags(['Quality', { type: 'Finding', id: `${e.symbol}|${e.interval}` }, { type: 'Bars', id: e.symbol }]))
+    })
+    await cacheEntryRemoved
+    off()
+  }
+}
+
 export const qualityApi = api.injectEndpoints({
   endpoints: (build) => ({
     listSeriesQuality: build.query<Paged<SeriesQuality>, { page?: number; pageSize?: number }>({
       query: (a) => `/quality${query(a)}`,
       providesTags: [{ type: 'Quality', id: 'LIST' }],
+      onCacheEntryAdded: reloadOnFinding(),
     }),
     getAssetQuality: build.query<AssetQuality, string>({
       query: (symbol) => `/assets/${enc(symbol)}/quality`,
       providesTags: (_r, _e, symbol) => [{ type: 'Quality', id: symbol }],
+      onCacheEntryAdded: (symbol, lifecycle) => reloadOnFinding(symbol)(symbol, lifecycle),
     }),
     listFindings: build.query<Paged<Finding>, { symbol: string; interval: string; status?: FindingStatus; page?: number; pageSize?: number }>({
       query: (a) => `/quality/findings${query(a)}`,
