@@ -22,6 +22,9 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
+    // One jsdom per worker instead of one per file: building it was half the run (137 s → 24 s on 2 cores). Each test
+    // makes its own store and unstubs what it stubs, and the suite passes in shuffled order (--sequence.shuffle).
+    isolate: false,
     testTimeout: 30_000,
   },
 })

@@ -579,6 +579,9 @@ try {
     const blotter = page.locator('#blotter')
     const row = blotter.getByRole('row').filter({ hasText: coin })
     await row.getByText('accepted').waitFor()
+    // The limit reads as it was entered, every decimal of it (a cheap coin's limit is not cut to cents).
+    const entered = limit.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 8 })
+    expect((await row.innerText()).includes(entered), `the blotter row does not show the limit ${entered}: ${await row.innerText()}`)
     await settle()
     await shot('trading-order-working', false)
 

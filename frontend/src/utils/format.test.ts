@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fmtPrice, priceDecimals } from './format'
+import { fmtPrice, fmtQuoted, priceDecimals } from './format'
 
 describe('price formatting', () => {
   it('quotes FX in pips, crypto by its level and the rest in cents', () => {
@@ -14,5 +14,13 @@ describe('price formatting', () => {
     expect(fmtPrice(160000, 2)).toBe('160,000.00')
     expect(fmtPrice(1.083451, 5)).toBe('1.08345')
     expect(fmtPrice(null, 2)).toBe('—')
+  })
+
+  it('shows a price as entered when the asset type is unknown: two decimals at least, eight at most', () => {
+    expect(fmtQuoted(0.5602)).toBe('0.5602')
+    expect(fmtQuoted(100)).toBe('100.00')
+    expect(fmtQuoted(94_123.5)).toBe('94,123.50')
+    expect(fmtQuoted(0.123456789)).toBe('0.12345679')
+    expect(fmtQuoted(undefined)).toBe('—')
   })
 })

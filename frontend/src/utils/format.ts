@@ -77,6 +77,15 @@ export function priceDecimals(assetType: string | null | undefined, level: numbe
   }
 }
 
+/**
+ * A price as it was quoted or entered, for tables that do not know the asset's type: at least two decimals, and every
+ * decimal it has up to eight, so a 0.5602 limit reads 0.5602 and a 100 limit 100.00.
+ */
+export function fmtQuoted(v: number | null | undefined): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '—'
+  return v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 8 })
+}
+
 /** A price with thousands separators at a fixed number of decimals: 160,000.00, 1.08345. */
 export function fmtPrice(v: number | null | undefined, decimals: number): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '—'

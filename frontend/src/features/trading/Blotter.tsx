@@ -5,7 +5,7 @@ import { DataTable, type Column } from '../../components/DataTable'
 import { Button } from '../../components/Form'
 import { Pagination } from '../../components/Pagination'
 import { ErrorMessage, QueryState } from '../../components/QueryState'
-import { fmtNumber, fmtTime, label } from '../../utils/format'
+import { fmtNumber, fmtQuoted, fmtTime, label } from '../../utils/format'
 import { useCancelOrderMutation, useListOrdersQuery } from './tradingApi'
 
 const working = (o: OrderDto) => o.status === 'accepted' || o.status === 'partially_filled'
@@ -21,9 +21,9 @@ export function Blotter({ accountId, selected, onSelect }: { accountId: string; 
     { header: 'Side', cell: (o) => o.side },
     { header: 'Type', cell: (o) => `${label(o.type)} · ${o.timeInForce}` },
     { header: 'Quantity', numeric: true, cell: (o) => fmtNumber(o.quantity, 4) },
-    { header: 'Limit / stop', numeric: true, cell: (o) => [o.limitPrice, o.stopPrice].filter((x) => x != null).map((x) => fmtNumber(x)).join(' / ') || '—' },
+    { header: 'Limit / stop', numeric: true, cell: (o) => [o.limitPrice, o.stopPrice].filter((x) => x != null).map((x) => fmtQuoted(x)).join(' / ') || '—' },
     { header: 'Filled', numeric: true, cell: (o) => fmtNumber(o.filledQuantity, 4) },
-    { header: 'Avg price', numeric: true, cell: (o) => fmtNumber(o.averageFillPrice) },
+    { header: 'Avg price', numeric: true, cell: (o) => fmtQuoted(o.averageFillPrice) },
     { header: 'Status', cell: (o) => <span title={o.rejectReason ?? undefined}><StatusBadge status={o.status} /></span> },
     {
       header: <span className="sr-only">Actions</span>,

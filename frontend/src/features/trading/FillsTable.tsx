@@ -1,7 +1,7 @@
 import type { FillDto } from '../../api/schemas'
 import { DataTable, type Column } from '../../components/DataTable'
 import { QueryState } from '../../components/QueryState'
-import { fmtDate, fmtNumber } from '../../utils/format'
+import { fmtDate, fmtNumber, fmtQuoted } from '../../utils/format'
 import { useListFillsQuery } from './tradingApi'
 
 export function FillsTable({ accountId }: { accountId: string }) {
@@ -11,7 +11,7 @@ export function FillsTable({ accountId }: { accountId: string }) {
     { header: 'Symbol', rowHeader: true, cell: (f) => f.symbol },
     { header: 'Side', cell: (f) => f.side },
     { header: 'Quantity', numeric: true, cell: (f) => fmtNumber(f.quantity, 4) },
-    { header: 'Price', numeric: true, cell: (f) => fmtNumber(f.price) },
+    { header: 'Price', numeric: true, cell: (f) => fmtQuoted(f.price) },
     { header: 'Fee', numeric: true, cell: (f) => fmtNumber(f.fee) },
   ]
   return (

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Series;
+using InvestmentPlatform.Host;
+using InvestmentPlatform.Ingestion.Loading;
+using InvestmentPlatform.Quality.Bench;
+using InvestmentPlatform.Quality.Running;
+using Npgsql;
+
+// The quality checks over stored bars: a full pass over 10,000,000 one-minute bars of 500 assets, and the check of one
+// 5,000-row part beside the loader's write of that part.
+// Settings: IP_BENCH_POSTGRES (admin connection, default the test server on 127.0.0.1:55432), IP_BENCH_ASSETS (500),
+// IP_BENCH_BARS (20,000 per asset), IP_BENCH_PARTS (20 parts timed side by side).
+var admin = Environment.GetEnvironmentVariable("IP_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
+var assets = Setting("IP_BENCH_ASSETS", 500);
+var barsPerAsset = Setting("IP_BENCH_BARS", 20_000);
+var parts = Setting("IP_BENCH_PARTS", 20);
+const int Part = DataCollected.MaxRows;
+const string Interval = "1m";
+
+var dbName = $"ip_bench_{Guid.NewGuid():N}"[..20];
+await Admin($"CREATE DATABASE {dbName}");
+var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = dbName }.ConnectionString;
+try
+{
+    // The platform's own services, not started: no consumer runs beside the timed work.
+    var builder = WebApplication.CreateBuilder([
+        $"--ConnectionStrings:Platform={connectionString}", "--Bus:Transport=InMemory", "--Logging:LogLevel:Default=Warning",
+    ]);
+    builder.AddPlatform();
+    var app = builder.Build();
+    await app.Services.GetRequiredService<PlatformDatabaseMigrator>().MigrateAsync();
+    var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+    var writer = new PostgresSeriesWriter();
+
+    async Task WriteAsync(long assetId, IReadOnlyList<SeriesRow> rows)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        await writer.WriteAsync(conn, tx, SeriesTable.MarketData, assetId, Interval, rows, default);
+        await tx.CommitAsync();
+    }
+    async Task CheckAsync(long assetId, DateTime from, DateTime to)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SeriesQualityRunner>().RunAsync(assetId, Interval, from, to, to, default);
+    }
+
+    // The stored bars, written as the loader writes them (binary COPY, 5,000-row parts, two at once).
+    var ids = new List<long>();
+    var fill = Stopwatch.StartNew();
+    for (var a = 0; a < assets; a++)
+        ids.Add(await AddAssetAsync($"Q{a:D3}"));
+    await Parallel.ForEachAsync(ids.Select((id, a) => (id, a)), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (x, _) =>
+    {
+        var bars = Walk.Bars(x.a, 0, barsPerAsset);
+        for (var i = 0; i < bars.Count; i += Part)
+            await WriteAsync(x.id, bars.GetRange(i, Math.Min(Part, bars.Count - i)));
+    });
+    var stored = (long)assets * barsPerAsset;
+    Console.WriteLine($"Stored {stored:N0} one-minute bars of {assets} assets in {fill.Elapsed.TotalSeconds:0.0} s " +
+                      $"({(await Scalar("SELECT extversion FROM pg_extension WHERE extname='timescaledb'") is { } v ? $"TimescaleDB {v}" : "plain PostgreSQL")})");
+    await Checkpoint();
+
+    // (1) A full pass: every series checked over its whole range, one after another, as a re-check of everything would.
+    var pass = Stopwatch.StartNew();
+    foreach (var id in ids)
+        await CheckAsync(id, Walk.Time(0), Walk.Time(barsPerAsset - 1));
+    pass.Stop();
+    var findings = await Scalar("SELECT count(*) FROM quality_findings");
+    Console.WriteLine($"Full pass: {pass.Elapsed.TotalSeconds:0.0} s, {stored / pass.Elapsed.TotalSeconds:N0} bars/s, " +
+                      $"{pass.Elapsed.TotalMilliseconds / assets:0} ms per series, {findings} findings stored");
+
+    // (2) One part: the loader's write of 5,000 new bars at the end of a series, then the check of that part (its rows
+    // and the look-back), on series that already hold their history; side by side, part after part.
+    var writes = new List<TimeSpan>();
+    var checks = new List<TimeSpan>();
+    for (var p = 0; p < parts; p++)
+    {
+        var id = ids[p % ids.Count];
+        var first = barsPerAsset + p / ids.Count * Part;
+        var rows = Walk.Bars(p % ids.Count, first, Part);
+        writes.Add(await Time(() => WriteAsync(id, rows)));
+        checks.Add(await Time(() => CheckAsync(id, rows[0].Time, rows[^1].Time)));
+    }
+    var write = Median(writes);
+    var check = Median(checks);
+    Console.WriteLine($"One part of {Part:N0} bars, {parts} parts: loader write median {write.TotalMilliseconds:0} ms, " +
+                      $"quality check median {check.TotalMilliseconds:0} ms: the check adds {check / write:P1} to the part (target at most 10 %)");
+}
+finally
+{
+    NpgsqlConnection.ClearAllPools();
+    await Admin($"DROP DATABASE IF EXISTS {dbName} WITH (FORCE)");
+}
+return 0;
+
+async Task<long> AddAssetAsync(string symbol)
+{
+    await using var conn = new NpgsqlConnection(connectionString);
+    await conn.OpenAsync();
+    await using var cmd = new NpgsqlCommand(
+        "INSERT INTO assets (symbol, asset_type, source, metadata, created_at, updated_at) VALUES ($1, 'crypto', 'bench', '{}', now(), now()) RETURNING asset_id", conn);
+    cmd.Parameters.AddWithValue(symbol);
+    return (long)(await cmd.ExecuteScalarAsync())!;
+}
+
+// Each timed phase starts from the same server state: no dirty pages or WAL left to flush from the phase before.
+async Task Checkpoint()
+{
+    await Admin("CHECKPOINT");
+    await Admin("VACUUM ANALYZE", connectionString);
+}
+
+async Task<object?> Scalar(string sql)
+{
+    await using var conn = new NpgsqlConnection(connectionString);
+    await conn.OpenAsync();
+    await using var cmd = new NpgsqlCommand(sql, conn);
+    return await cmd.ExecuteScalarAsync();
+}
+
+async Task Admin(string sql, string? on = null)
+{
+    await using var conn = new NpgsqlConnection(on ?? admin);
+    await conn.OpenAsync();
+    await using var cmd = new NpgsqlCommand(sql, conn);
+    await cmd.ExecuteNonQueryAsync();
+}
+
+static int Setting(string name, int fallback) =>
+    Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+static TimeSpan Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
+
+static async Task<TimeSpan> Time(Func<Task> work)
+{
+    var sw = Stopwatch.StartNew();
+    await work();
+    return sw.Elapsed;
+}
