@@ -24,10 +24,10 @@ public sealed class SqliteSeriesWriter : ISeriesWriter
             $"INSERT INTO {table.Name} ({SeriesTable.KeySql}, {string.Join(", ", columns)}) " +
             $"VALUES ($asset, $interval, $time, {string.Join(", ", columns.Select(c => "$" + c))}) " +
             $"ON CONFLICT ({SeriesTable.KeySql}) DO UPDATE SET {string.Join(", ", columns.Select(c => $"{c} = excluded.{c}"))}";
-        Add(cmd, "$asset", assetId);
-        Add(cmd, "$interval", interval);
-        var time = Add(cmd, "$time", "");
-        var values = table.Columns.Select(c => (Column: c, Parameter: Add(cmd, "$" + c.Name, 0d))).ToList();
+        cmd.AddParameter("$asset", assetId);
+        cmd.AddParameter("$interval", interval);
+        var time = cmd.AddParameter("$time", "");
+        var values = table.Columns.Select(c => (Column: c, Parameter: cmd.AddParameter("$" + c.Name, 0d))).ToList();
         await cmd.PrepareAsync(ct);
 
         foreach (var r in rows)
@@ -38,14 +38,5 @@ public sealed class SqliteSeriesWriter : ISeriesWriter
             await cmd.ExecuteNonQueryAsync(ct);
         }
         return rows.Count;
-    }
-
-    private static DbParameter Add(DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
-        return p;
     }
 }

@@ -21,11 +21,11 @@ public static class VintageWriter
         cmd.CommandText =
             "INSERT INTO series_vintages (asset_id, time, valid_from, valid_to, value) VALUES (@asset, @time, @from, @to, @value) " +
             "ON CONFLICT (asset_id, time, valid_from) DO UPDATE SET valid_to = excluded.valid_to";
-        Add(cmd, "asset", assetId);
-        var time = Add(cmd, "time", DBNull.Value);
-        var from = Add(cmd, "from", DBNull.Value);
-        var to = Add(cmd, "to", DBNull.Value);
-        var value = Add(cmd, "value", 0d);
+        cmd.AddParameter("asset", assetId);
+        var time = cmd.AddParameter("time", DBNull.Value);
+        var from = cmd.AddParameter("from", DBNull.Value);
+        var to = cmd.AddParameter("to", DBNull.Value);
+        var value = cmd.AddParameter("value", 0d);
         foreach (var v in vintages)
         {
             time.Value = Stored(v.Time);
@@ -39,14 +39,5 @@ public static class VintageWriter
         object Stored(DateTime t) => provider == DatabaseProvider.Postgres
             ? SeriesRows.Utc(t)
             : SeriesRows.Utc(t).ToString(SqliteSeriesWriter.TimeFormat, CultureInfo.InvariantCulture);
-    }
-
-    private static DbParameter Add(DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
-        return p;
     }
 }
