@@ -96,7 +96,7 @@ if ! source scripts/test-browser.sh; then browser_ok=0; record "browser (Chromiu
 # at once only slows every one of them (their hosts' start-up is CPU). Shards group features so that both take about
 # as long; the last takes every feature the others do not name, so a new feature's tests always run.
 integration_shards=(
-  "processes:Resilience Ingestion Foundation Cli Faults Alerts Analytics"
+  "processes:Resilience Ingestion Foundation Cli Faults"
   "hosts:"
 )
 integration_project=tests/InvestmentPlatform.IntegrationTests/InvestmentPlatform.IntegrationTests.csproj
@@ -114,26 +114,48 @@ shard_filter() {
   echo "$filter"
 }
 
-# run_shard OUT FILTER VHOST: one shard; its duration lands in OUT/took and its exit status in OUT/rc.
-run_shard() {
-  local out=$1 filter=$2 vhost=$3 started=$SECONDS rc
+# run_tests OUT LIMIT HANG PROJECT [ARGS...]: one dotnet test run, in the background if called with &; its output
+# lands in OUT/console.log, its duration in OUT/took and its exit status in OUT/rc.
+run_tests() {
+  local out=$1 limit=$2 hang=$3 project=$4 started=$SECONDS rc
+  shift 4
   mkdir -p "$out"
   # shellcheck disable=SC2046 # the options are words without spaces
-  IP_TEST_RABBITMQ_VHOST=$vhost timeout --kill-after=30s 40m dotnet test "$integration_project" \
-    $(test_args "$out" "${IP_TEST_HANG_TIMEOUT:-8m}") --filter "$filter" > "$out/console.log" 2>&1
+  timeout --kill-after=30s "$limit" dotnet test "$project" $(test_args "$out" "$hang") "$@" > "$out/console.log" 2>&1
   rc=$?
   echo $((SECONDS - started)) > "$out/took"
   echo "$rc" > "$out/rc"
 }
 
+# record_run NAME OUT LIMIT: records a run_tests run once it has ended.
+record_run() {
+  last_took=$(cat "$2/took" 2>/dev/null || echo 0)
+  guarded_rc=$(cat "$2/rc" 2>/dev/null || echo 1) record_tests "$1" "$2" "$3"
+}
+
 if guarded 20m test-output/dotnet-build.log dotnet build InvestmentPlatform.sln -c Release; then
   record ".NET build" 1 0
+  # The unit test projects run three at a time: each is small, and much of its time is the test host's start.
+  # (Waits name their jobs: the SMTP server the tests use is a background job of this shell too.)
+  unit_names=()
+  unit_pids=()
   for project in tests/*/*.csproj; do
     name=$(basename "$project" .csproj)
     case $name in *IntegrationTests) continue ;; esac
-    # shellcheck disable=SC2046 # the options are words without spaces
-    guarded 15m "test-output/$name/console.log" dotnet test "$project" $(test_args "test-output/$name" "${IP_TEST_HANG_TIMEOUT:-3m}")
-    record_tests "$name" "test-output/$name" 15m
+    while [ "${#unit_pids[@]}" -ge 3 ]; do
+      wait -n "${unit_pids[@]}"
+      running=()
+      for pid in "${unit_pids[@]}"; do if kill -0 "$pid" 2>/dev/null; then running+=("$pid"); fi; done
+      unit_pids=("${running[@]}")
+    done
+    run_tests "test-output/$name" 15m "${IP_TEST_HANG_TIMEOUT:-3m}" "$project" &
+    unit_pids+=($!)
+    unit_names+=("$name")
+  done
+  wait "${unit_pids[@]}"
+  for name in "${unit_names[@]}"; do
+    tail -n 3 "test-output/$name/console.log"
+    record_run "$name" "test-output/$name" 15m
   done
 
   if [ "$services_ok" = 0 ]; then
@@ -144,15 +166,14 @@ if guarded 20m test-output/dotnet-build.log dotnet build InvestmentPlatform.sln 
     n=0
     for spec in "${integration_shards[@]}"; do
       n=$((n + 1))
-      run_shard "test-output/IntegrationTests.${spec%%:*}" "$(shard_filter "${spec#*:}")" "${IP_TEST_RABBITMQ_VHOST:-ip-tests}-$n" &
+      IP_TEST_RABBITMQ_VHOST="${IP_TEST_RABBITMQ_VHOST:-ip-tests}-$n" run_tests "test-output/IntegrationTests.${spec%%:*}" 40m \
+        "${IP_TEST_HANG_TIMEOUT:-8m}" "$integration_project" --filter "$(shard_filter "${spec#*:}")" &
       shard_pids+=($!)
     done
     wait "${shard_pids[@]}"
     for spec in "${integration_shards[@]}"; do
-      out="test-output/IntegrationTests.${spec%%:*}"
-      tail -n 3 "$out/console.log"
-      last_took=$(cat "$out/took" 2>/dev/null || echo 0)
-      guarded_rc=$(cat "$out/rc" 2>/dev/null || echo 1) record_tests "InvestmentPlatform.IntegrationTests (${spec%%:*})" "$out" 40m
+      tail -n 3 "test-output/IntegrationTests.${spec%%:*}/console.log"
+      record_run "InvestmentPlatform.IntegrationTests (${spec%%:*})" "test-output/IntegrationTests.${spec%%:*}" 40m
     done
   fi
   # A hang guard's dump is only evidence once it is readable: the async and thread stacks, the hung test among them.

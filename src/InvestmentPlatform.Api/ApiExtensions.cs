@@ -36,7 +36,7 @@ public static class ApiExtensions
     /// <summary>ProblemDetails, JSON options, OpenAPI (Swagger UI at /docs), SignalR, CORS and request limits.</summary>
     public static IHostApplicationBuilder AddPlatformApi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = UnreadableParameter.Describe);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
         builder.Services.AddExceptionHandler<QuotaExceededExceptionHandler>();
