@@ -715,7 +715,7 @@ try {
 
   await test('phone width (390 px): no horizontal page scroll', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
-    for (const [name, path] of [['dashboard-phone', '/'], ['scheduler-phone', '/scheduler?tab=new'], ['asset-phone', `/assets/${encodeURIComponent(symbol)}`], ['portfolio-phone', '/portfolio'], ['quality-phone', '/quality']]) {
+    for (const [name, path] of [['dashboard-phone', '/'], ['scheduler-phone', '/scheduler?tab=new'], ['asset-phone', `/assets/${encodeURIComponent(symbol)}`], ['portfolio-phone', '/portfolio'], ['trading-phone', '/trading'], ['quality-phone', '/quality']]) {
       await page.goto(path)
       await settle()
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)

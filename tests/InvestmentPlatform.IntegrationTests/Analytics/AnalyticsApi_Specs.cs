@@ -7,15 +7,11 @@ using static InvestmentPlatform.IntegrationTests.Analytics.AnalyticsSeed;
 namespace InvestmentPlatform.IntegrationTests.Analytics;
 
 /// <summary>The same figures from both stores: PostgreSQL in distributed mode, SQLite in the embedded default.</summary>
-public abstract class When_performance_and_risk_are_asked_over_http(ApiDatabase database) : IAsyncLifetime
+public abstract class AnalyticsHost(ApiDatabase database) : SharedApiHost(database)
 {
-    private ApiHost _host = null!;
-    private HttpClient _client => _host.Client;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync(ApiHost host)
     {
-        _host = await ApiHost.StartAsync(database);
-        var services = _host.Factory.Services;
+        var services = host.Factory.Services;
         // Adjusted closes 100, 110, 99, 108.9, 117.612 (returns +10%, -10%, +10%, +8%); the raw close differs so the test
         // proves the adjusted close is used.
         var acme = await AssetAsync(services, "ACME", "stock", "USD");
@@ -29,8 +25,15 @@ public abstract class When_performance_and_risk_are_asked_over_http(ApiDatabase 
         await BarsAsync(services, btc, (0, 100), (1, 110), (2, 99));
         await AssetAsync(services, "DGS10", "bond", "USD");
     }
+}
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+public sealed class PostgresAnalyticsHost() : AnalyticsHost(ApiDatabase.Postgres);
+
+public sealed class SqliteAnalyticsHost() : AnalyticsHost(ApiDatabase.Sqlite);
+
+public abstract class When_performance_and_risk_are_asked_over_http(AnalyticsHost host)
+{
+    private readonly HttpClient _client = host.Host.Client;
 
     [Fact]
     public async Task Should_answer_the_performance_set_by_the_stated_conventions()
@@ -115,7 +118,9 @@ public abstract class When_performance_and_risk_are_asked_over_http(ApiDatabase 
 }
 
 [Collection(IntegrationCollection.Name)]
-public sealed class When_performance_and_risk_are_asked_over_http_on_PostgreSQL() : When_performance_and_risk_are_asked_over_http(ApiDatabase.Postgres);
+public sealed class When_performance_and_risk_are_asked_over_http_on_PostgreSQL(PostgresAnalyticsHost host)
+    : When_performance_and_risk_are_asked_over_http(host), IClassFixture<PostgresAnalyticsHost>;
 
 [Collection(IntegrationCollection.Name)]
-public sealed class When_performance_and_risk_are_asked_over_http_on_SQLite() : When_performance_and_risk_are_asked_over_http(ApiDatabase.Sqlite);
+public sealed class When_performance_and_risk_are_asked_over_http_on_SQLite(SqliteAnalyticsHost host)
+    : When_performance_and_risk_are_asked_over_http(host), IClassFixture<SqliteAnalyticsHost>;

@@ -210,24 +210,6 @@ public abstract class When_market_data_is_queried(ApiDatabase database) : IAsync
         await ProblemAssert.IsProblemAsync(await Client.GetAsync($"/api/market-data/watchlist?symbols={tooMany}"), HttpStatusCode.BadRequest, "symbols");
     }
 
-    [Theory]
-    [InlineData("/api/market-data/NOPE/bars", HttpStatusCode.NotFound, null)]
-    [InlineData("/api/market-data/AAPL/bars?from=2024-13-45", HttpStatusCode.BadRequest, "from")]
-    [InlineData("/api/market-data/AAPL/bars?to=yesterday", HttpStatusCode.BadRequest, "to")]
-    [InlineData("/api/market-data/AAPL/bars?from=2024-02-01&to=2024-01-01", HttpStatusCode.BadRequest, "from")]
-    [InlineData("/api/market-data/AAPL/bars?interval=2h", HttpStatusCode.UnprocessableEntity, "interval")]
-    [InlineData("/api/market-data/AAPL/bars?interval=1m", HttpStatusCode.UnprocessableEntity, "interval")]
-    [InlineData("/api/market-data/AAPL/bars?adjust=dividends", HttpStatusCode.BadRequest, "adjust")]
-    [InlineData("/api/market-data/AAPL/bars?format=xml", HttpStatusCode.BadRequest, "format")]
-    [InlineData("/api/market-data/AAPL/bars?limit=0", HttpStatusCode.BadRequest, "limit")]
-    [InlineData("/api/market-data/AAPL/bars?limit=many", HttpStatusCode.BadRequest, null)]
-    public async Task Should_answer_bad_bar_queries_with_a_precise_4xx(string url, HttpStatusCode status, string? field)
-    {
-        var id = await _host.CreateAssetAsync("AAPL");
-        await _host.InsertAsync([ApiHost.Bar(id, "1d", Start, 1, 1, 1, 1, 1)]);
-        await ProblemAssert.IsProblemAsync(await Client.GetAsync(url), status, field);
-    }
-
     private static IEnumerable<MarketBar> RandomWalk(long assetId, string interval, DateTime first, TimeSpan step, int count)
     {
         var random = new Random(42);
@@ -275,3 +257,42 @@ public sealed class When_market_data_is_queried_on_PostgreSQL() : When_market_da
 
 [Collection(IntegrationCollection.Name)]
 public sealed class When_market_data_is_queried_on_SQLite() : When_market_data_is_queried(ApiDatabase.Sqlite);
+
+/// <summary>A stock with one daily bar, for the bar queries that must be refused.</summary>
+public abstract class OneBarHost(ApiDatabase database) : SharedApiHost(database)
+{
+    protected override async Task SeedAsync(ApiHost host)
+    {
+        var id = await host.CreateAssetAsync("AAPL");
+        await host.InsertAsync([ApiHost.Bar(id, "1d", new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), 1, 1, 1, 1, 1)]);
+    }
+}
+
+public sealed class PostgresOneBarHost() : OneBarHost(ApiDatabase.Postgres);
+
+public sealed class SqliteOneBarHost() : OneBarHost(ApiDatabase.Sqlite);
+
+public abstract class When_bar_queries_are_bad(OneBarHost host)
+{
+    [Theory]
+    [InlineData("/api/market-data/NOPE/bars", HttpStatusCode.NotFound, null)]
+    [InlineData("/api/market-data/AAPL/bars?from=2024-13-45", HttpStatusCode.BadRequest, "from")]
+    [InlineData("/api/market-data/AAPL/bars?to=yesterday", HttpStatusCode.BadRequest, "to")]
+    [InlineData("/api/market-data/AAPL/bars?from=2024-02-01&to=2024-01-01", HttpStatusCode.BadRequest, "from")]
+    [InlineData("/api/market-data/AAPL/bars?interval=2h", HttpStatusCode.UnprocessableEntity, "interval")]
+    [InlineData("/api/market-data/AAPL/bars?interval=1m", HttpStatusCode.UnprocessableEntity, "interval")]
+    [InlineData("/api/market-data/AAPL/bars?adjust=dividends", HttpStatusCode.BadRequest, "adjust")]
+    [InlineData("/api/market-data/AAPL/bars?format=xml", HttpStatusCode.BadRequest, "format")]
+    [InlineData("/api/market-data/AAPL/bars?limit=0", HttpStatusCode.BadRequest, "limit")]
+    [InlineData("/api/market-data/AAPL/bars?limit=many", HttpStatusCode.BadRequest, null)]
+    public async Task Should_answer_bad_bar_queries_with_a_precise_4xx(string url, HttpStatusCode status, string? field)
+    {
+        await ProblemAssert.IsProblemAsync(await host.Client.GetAsync(url), status, field);
+    }
+}
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_bar_queries_are_bad_on_PostgreSQL(PostgresOneBarHost host) : When_bar_queries_are_bad(host), IClassFixture<PostgresOneBarHost>;
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_bar_queries_are_bad_on_SQLite(SqliteOneBarHost host) : When_bar_queries_are_bad(host), IClassFixture<SqliteOneBarHost>;

@@ -6,7 +6,7 @@ using InvestmentPlatform.IntegrationTests.Infrastructure;
 namespace InvestmentPlatform.IntegrationTests.Api;
 
 [Collection(IntegrationCollection.Name)]
-public sealed class When_the_OpenAPI_document_is_read : IAsyncLifetime
+public sealed class When_the_OpenAPI_document_is_read(SqliteApiHost host) : IClassFixture<SqliteApiHost>
 {
     private const string DocumentRoute = "/docs/v1/openapi.json";
 
@@ -16,11 +16,7 @@ public sealed class When_the_OpenAPI_document_is_read : IAsyncLifetime
     /// </summary>
     private static readonly string Committed = Path.Combine(RepositoryRoot.Path, "frontend", "openapi", "openapi.json");
 
-    private ApiHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await ApiHost.StartAsync(ApiDatabase.Sqlite);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    private readonly ApiHost _host = host.Host;
 
     [Theory]
     [InlineData("/api/assets", "get")]

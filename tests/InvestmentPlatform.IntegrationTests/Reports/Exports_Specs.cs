@@ -160,21 +160,6 @@ public abstract class When_bars_are_exported_for_notebooks(ApiDatabase database)
         Assert.Equal(HttpStatusCode.Unauthorized, (await _host.Anonymous().GetAsync($"/api/portfolios/{id}/transactions/export")).StatusCode);
     }
 
-    [Theory]
-    [InlineData("/api/market-data/export?interval=1d", HttpStatusCode.BadRequest, "symbols")]
-    [InlineData("/api/market-data/export?symbols=AAPL&format=xml", HttpStatusCode.BadRequest, "format")]
-    [InlineData("/api/market-data/export?symbols=AAPL&format=json", HttpStatusCode.BadRequest, "format")]
-    [InlineData("/api/market-data/export?symbols=AAPL&from=2024-02-01&to=2024-01-01", HttpStatusCode.BadRequest, "from")]
-    [InlineData("/api/market-data/export?symbols=AAPL,NOPE", HttpStatusCode.NotFound, null)]
-    [InlineData("/api/market-data/export?symbols=AAPL&interval=2h", HttpStatusCode.UnprocessableEntity, "interval")]
-    [InlineData("/api/market-data/export?symbols=AAPL&interval=1m", HttpStatusCode.UnprocessableEntity, "interval")]
-    [InlineData("/api/market-data/AAPL/bars?format=feather", HttpStatusCode.BadRequest, "format")]
-    public async Task Should_answer_bad_export_queries_with_a_problem(string url, HttpStatusCode status, string? field)
-    {
-        await SeedAsync("AAPL", 3, 5);
-        await ProblemAssert.IsProblemAsync(await Client.GetAsync(url), status, field);
-    }
-
     [Fact]
     public async Task Should_need_a_credential_for_every_export()
     {
@@ -192,3 +177,26 @@ public sealed class When_bars_are_exported_for_notebooks_on_PostgreSQL() : When_
 
 [Collection(IntegrationCollection.Name)]
 public sealed class When_bars_are_exported_for_notebooks_on_SQLite() : When_bars_are_exported_for_notebooks(ApiDatabase.Sqlite);
+
+public abstract class When_export_queries_are_bad(OneBarHost host)
+{
+    [Theory]
+    [InlineData("/api/market-data/export?interval=1d", HttpStatusCode.BadRequest, "symbols")]
+    [InlineData("/api/market-data/export?symbols=AAPL&format=xml", HttpStatusCode.BadRequest, "format")]
+    [InlineData("/api/market-data/export?symbols=AAPL&format=json", HttpStatusCode.BadRequest, "format")]
+    [InlineData("/api/market-data/export?symbols=AAPL&from=2024-02-01&to=2024-01-01", HttpStatusCode.BadRequest, "from")]
+    [InlineData("/api/market-data/export?symbols=AAPL,NOPE", HttpStatusCode.NotFound, null)]
+    [InlineData("/api/market-data/export?symbols=AAPL&interval=2h", HttpStatusCode.UnprocessableEntity, "interval")]
+    [InlineData("/api/market-data/export?symbols=AAPL&interval=1m", HttpStatusCode.UnprocessableEntity, "interval")]
+    [InlineData("/api/market-data/AAPL/bars?format=feather", HttpStatusCode.BadRequest, "format")]
+    public async Task Should_answer_bad_export_queries_with_a_problem(string url, HttpStatusCode status, string? field)
+    {
+        await ProblemAssert.IsProblemAsync(await host.Client.GetAsync(url), status, field);
+    }
+}
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_export_queries_are_bad_on_PostgreSQL(PostgresOneBarHost host) : When_export_queries_are_bad(host), IClassFixture<PostgresOneBarHost>;
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_export_queries_are_bad_on_SQLite(SqliteOneBarHost host) : When_export_queries_are_bad(host), IClassFixture<SqliteOneBarHost>;

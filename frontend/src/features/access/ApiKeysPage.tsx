@@ -36,7 +36,7 @@ export default function ApiKeysPage() {
   return (
     <>
       <PageHeader title="API keys" />
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card id="new-key" title="New key">
           <NewKeyForm role={me.data?.role ?? 'viewer'} onCreated={setCreated} />
           {created && (

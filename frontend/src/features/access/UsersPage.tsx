@@ -47,7 +47,7 @@ export default function UsersPage() {
       <PageHeader title="Users" />
       <RoleNote needed="admin" what="Managing users is disabled." />
       {can.allowed && (
-        <div className="grid gap-4 lg:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
           <Card id="invite" title="Invite a user">
             <InviteForm />
           </Card>

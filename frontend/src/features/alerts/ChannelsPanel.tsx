@@ -106,7 +106,7 @@ function ChannelForm() {
   }
 
   return (
-    <form aria-label="New channel" onSubmit={submit} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-2 dark:border-slate-800">
+    <form aria-label="New channel" onSubmit={submit} className="grid grid-cols-1 gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-2 dark:border-slate-800">
       <h2 className="text-base font-semibold sm:col-span-2">Add a channel</h2>
       <Field label="Channel name" error={server['name']}>
         {(p) => <Input {...p} value={v.name} onChange={(e) => set('name', e.target.value)} required maxLength={200} />}

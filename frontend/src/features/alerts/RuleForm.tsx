@@ -88,7 +88,7 @@ export function RuleForm({ rule, initial, onSaved, onCancel }: Props) {
           {errorCount} field{errorCount === 1 ? ' needs' : 's need'} attention.
         </p>
       )}
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field label="Name" error={err('name')}>
           {(p) => <Input {...p} value={v.name} onChange={(e) => set('name', e.target.value)} maxLength={200} required autoComplete="off" />}
         </Field>
@@ -110,7 +110,7 @@ export function RuleForm({ rule, initial, onSaved, onCancel }: Props) {
         <p id={`${uid}-kind-help`} className="mb-3 text-xs text-slate-600 dark:text-slate-400">{kindHelp[v.kind]}</p>
         {err('kind') && <p className="mb-2 text-xs font-medium text-rose-700 dark:text-rose-400">{err('kind')}</p>}
 
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {series && (
             <>
               <Field label="Symbol" error={err('symbol')} hint="A known asset, e.g. AAPL">
@@ -186,7 +186,7 @@ export function RuleForm({ rule, initial, onSaved, onCancel }: Props) {
           ))}
         </div>
         {err('channels') && <p id={`${uid}-channels-err`} className="mb-2 text-xs font-medium text-rose-700 dark:text-rose-400">{err('channels')}</p>}
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {v.channels.includes('webhook') && (saved.webhook.length > 0 || v.webhookChannelId) && (
             <SavedChannel label="Webhook channel" error={err('webhookchannelid')} value={v.webhookChannelId} options={saved.webhook}
               onChange={(x) => set('webhookChannelId', x)} />

@@ -70,7 +70,7 @@ export default function AnalyticsPage() {
     <>
       <PageHeader title="Analytics" />
       <Card className="mb-4">
-        <form onSubmit={submit} noValidate aria-label="Analysis window" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-start">
+        <form onSubmit={submit} noValidate aria-label="Analysis window" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-start">
           <Field label="Symbols" error={errors.symbols} hint="Comma separated, or pick below" className="sm:col-span-2">
             {(p) => <Input {...p} value={form.symbols} onChange={(e) => setDraft({ ...form, symbols: e.target.value })} autoComplete="off" />}
           </Field>
@@ -143,7 +143,7 @@ function Results({ args, synthetic }: { args: WindowArgs; synthetic: Set<string>
       <QueryState query={perf} loadingLabel="Computing performance…">
         {(p) => (
           <>
-            <div className="grid min-w-0 gap-4 lg:grid-cols-2">
+            <div className="grid min-w-0 grid-cols-1 gap-4 lg:grid-cols-2">
               <Card id="cumulative" title={`Cumulative return${args.benchmark ? ` vs ${args.benchmark}` : ''}`} className="min-w-0 lg:col-span-2">
                 <PriceChart lines={charts.cumulative} height={300} percent label={`Cumulative return of ${names} over the window`} />
               </Card>

@@ -48,7 +48,7 @@ export function AddAssetForm({ onCreated, editing, onDone, onReload }: {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={editing ? 'Edit asset' : 'Add asset'} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+    <form onSubmit={submit} noValidate aria-label={editing ? 'Edit asset' : 'Add asset'} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
       <Field label="Symbol" error={err('symbol')} hint={editing ? 'A symbol cannot be renamed' : 'For example AAPL, BTC-USD, EURUSD=X or SYN-1'}>
         {(p) => <Input {...p} value={values.symbol} onChange={set('symbol')} autoComplete="off" required readOnly={!!editing} />}
       </Field>

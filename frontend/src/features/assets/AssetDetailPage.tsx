@@ -46,7 +46,7 @@ export default function AssetDetailPage() {
                 <AddAssetForm key={`${a.symbol}:${a.version}`} editing={a} onDone={() => setEditing(false)} onReload={() => asset.refetch()} />
               </Card>
             )}
-            <div className="grid gap-4 lg:grid-cols-3">
+            <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
               <Card id="asset-chart" title="Chart" className="lg:col-span-2"
                 actions={<span className="flex flex-wrap items-center gap-2"><AlertMe symbol={a.symbol} interval={interval} /><CurrencySelect value={currency} onChange={setCurrency} quoted={a.currency} /><IntervalSwitch value={interval} onChange={setInterval} /></span>}>
                 <SymbolChart symbol={a.symbol} interval={interval} currency={currency} />

@@ -18,7 +18,7 @@ export default function DashboardPage() {
   return (
     <>
       <PageHeader title="Market overview" />
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card id="chart" className="lg:col-span-2" title={symbol ? <Link to={`/assets/${encodeURIComponent(symbol)}`} className="hover:underline">{symbol}</Link> : 'Chart'} actions={<IntervalSwitch value={interval} onChange={setInterval} />}>
           {symbol ? <SymbolChart symbol={symbol} interval={interval} /> : <p className="text-sm text-slate-700 dark:text-slate-300">Pick a symbol from the watchlist.</p>}
         </Card>

@@ -46,7 +46,7 @@ export function CsvUploadForm({ initial }: { initial?: { symbol: string; assetTy
 
   return (
     <div className="space-y-3">
-      <form onSubmit={submit} noValidate aria-label="Import prices from CSV" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      <form onSubmit={submit} noValidate aria-label="Import prices from CSV" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <Field label="CSV file" error={err('file')} hint="Generic OHLCV, Yahoo download or Stooq; comma, semicolon or tab separated">
           {(p) => <Input {...p} type="file" accept=".csv,.txt,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
         </Field>

@@ -47,7 +47,7 @@ export function CreatePortfolioForm({ onCreated, editing, onDone, onReload }: {
     }
   }
   return (
-    <form onSubmit={submit} noValidate aria-label={editing ? 'Edit portfolio' : 'New portfolio'} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+    <form onSubmit={submit} noValidate aria-label={editing ? 'Edit portfolio' : 'New portfolio'} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
       <Field label="Portfolio name" error={err('name')}>
         {(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>

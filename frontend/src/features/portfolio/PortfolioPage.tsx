@@ -137,7 +137,7 @@ function PortfolioView({ p, onReload }: { p: PortfolioDto; onReload: () => void 
           </QueryState>
         </>
       )}
-      <div className="grid min-w-0 gap-4 lg:grid-cols-3">
+      <div className="grid min-w-0 grid-cols-1 gap-4 lg:grid-cols-3">
         {!isNew && (
           <>
             <Card id="value-chart" title={`Value over time${p.benchmarkSymbol ? ` vs ${p.benchmarkSymbol}` : ''}`} className="min-w-0 lg:col-span-2">

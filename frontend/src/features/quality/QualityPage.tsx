@@ -22,7 +22,7 @@ export default function QualityPage() {
         Market data is checked as it arrives. Bars a check doubts (OHLC, outlier, unit) are quarantined and left out of
         charts and analytics until someone accepts them; gaps, stale and flat series lower the score without quarantine.
       </p>
-      <div className="grid gap-4 xl:grid-cols-5">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-5">
         <Card id="series-list" title="Series by score" className="xl:col-span-2">
           <SeriesList selected={selected} onPick={() => setPicked(true)} />
         </Card>

@@ -80,7 +80,7 @@ export default function ReportsPage() {
     <>
       <PageHeader title="Reports" />
       <p role="status" className="sr-only">{announce}</p>
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card id="new-report" title="New report">
           <ReportForm onRequested={(r) => setAnnounce(`${kindLabel[r.kind] ?? r.kind} asked for; it appears below when ready.`)} />
         </Card>

@@ -14,7 +14,7 @@ export function JobAnalyticsPanel() {
   const q = useJobAnalyticsQuery({ jobId: jobId || undefined, from: `${isoDaysAgo(Number(days))}T00:00:00Z` })
   return (
     <div className="space-y-4">
-      <div className="grid max-w-xl gap-3 sm:grid-cols-2">
+      <div className="grid max-w-xl grid-cols-1 gap-3 sm:grid-cols-2">
         <Field label="Job">
           {(p) => (
             <Select {...p} value={jobId} onChange={(e) => setJobId(e.target.value)}>
@@ -47,7 +47,7 @@ export function JobAnalyticsPanel() {
               <Metric label="p95 duration" value={fmtDuration(a.p95DurationMs)} />
               <Metric label="Records loaded" value={fmtInt(a.recordsLoaded)} />
             </MetricGrid>
-            <div className="grid gap-4 md:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
               <Card title="Success rate per day">
                 <BarChart label="Success rate per day" color="fill-emerald-600 dark:fill-emerald-400" format={(v) => fmtPercent(v, 0)} data={a.daily.map((d) => ({ label: d.date.slice(0, 10), value: d.runs ? d.succeeded / d.runs : 0 }))} />
               </Card>

@@ -104,7 +104,7 @@ export function JobForm({ onCreated, initial, editing, onSaved, onCancel }: {
           )}
         </Field>
       )}
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <Field label="Name" error={err('name')}>
           {(p) => <Input {...p} value={v.name} onChange={(e) => set('name', e.target.value)} required />}
         </Field>
@@ -168,7 +168,7 @@ export function JobForm({ onCreated, initial, editing, onSaved, onCancel }: {
           ))}
         </div>
         {v.kind === 'cron' && (
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <Field label="Cron (Quartz, seconds first)" error={err('cron')} hint="0 0/5 * * * ? = every 5 minutes; 0 0 18 ? * MON-FRI = weekdays at 18:00">
               {(p) => <Input {...p} value={v.cron} onChange={(e) => set('cron', e.target.value)} className="font-mono" autoComplete="off" />}
             </Field>
@@ -188,7 +188,7 @@ export function JobForm({ onCreated, initial, editing, onSaved, onCancel }: {
         <DependencyPicker jobs={(jobs.data?.items ?? []).filter((j) => j.id !== read?.id)} value={v.dependsOn} onChange={(d) => set('dependsOn', d)} error={err('dependson')} required={v.kind === 'dependencies'} />
       </fieldset>
 
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field label="Description" error={err('description')}>
           {(p) => <Input {...p} value={v.description} onChange={(e) => set('description', e.target.value)} />}
         </Field>

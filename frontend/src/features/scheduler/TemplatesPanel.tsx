@@ -14,7 +14,7 @@ export function TemplatesPanel({ onUse }: { onUse: (templateId: string) => void 
   const [editingId, setEditingId] = useState<string | null>(null)
   const editing = list.data?.find((t) => t.id === editingId)
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
       <div>
         <h3 className="mb-2 font-semibold">Templates</h3>
         {removeState.error ? <ErrorMessage error={removeState.error} title="The template was not deleted" /> : null}
@@ -101,7 +101,7 @@ function TemplateForm({ editing, onDone, onReload }: { editing?: TemplateDto; on
     }
   }
   return (
-    <form onSubmit={submit} noValidate aria-label={editing ? 'Edit template' : 'New template'} className="grid gap-3 sm:grid-cols-2">
+    <form onSubmit={submit} noValidate aria-label={editing ? 'Edit template' : 'New template'} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
       <Field label="Template name" error={error ?? server.name}>
         {(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>

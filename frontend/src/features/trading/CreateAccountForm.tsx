@@ -25,7 +25,7 @@ export function CreateAccountForm({ onCreated }: { onCreated: (a: PaperAccountDt
     }
   }
   return (
-    <form onSubmit={submit} noValidate aria-label="New paper account" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
+    <form onSubmit={submit} noValidate aria-label="New paper account" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
       <Field label="Account name" error={err.name}>{(p) => <Input {...p} value={v.name} onChange={set('name')} />}</Field>
       <Field label="Base currency" error={err.basecurrency}>{(p) => <Input {...p} value={v.baseCurrency} onChange={set('baseCurrency')} maxLength={3} />}</Field>
       <Field label="Starting cash" error={err.startingcash}>{(p) => <Input {...p} inputMode="decimal" value={v.startingCash} onChange={set('startingCash')} />}</Field>

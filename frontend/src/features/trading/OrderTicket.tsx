@@ -43,7 +43,7 @@ export function OrderTicket({ account }: { account: PaperAccountDto }) {
     }
   }
   return (
-    <form onSubmit={send} noValidate aria-label="Order ticket" className="grid gap-3 sm:grid-cols-2">
+    <form onSubmit={send} noValidate aria-label="Order ticket" className="grid grid-cols-1 gap-3 sm:grid-cols-2">
       <Field label="Symbol" error={err('symbol')}>{(p) => <Input {...p} value={v.symbol} onChange={set('symbol')} placeholder="e.g. AAPL" />}</Field>
       <Field label="Side">
         {(p) => (

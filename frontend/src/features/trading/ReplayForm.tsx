@@ -43,7 +43,7 @@ export function ReplayForm({ account }: { account: PaperAccountDto }) {
   }
   return (
     <div className="space-y-4">
-      <form onSubmit={send} noValidate aria-label="Replay" className="grid gap-3 sm:grid-cols-2">
+      <form onSubmit={send} noValidate aria-label="Replay" className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field label="From" error={errors.from ?? server.from}>{(p) => <Input {...p} type="date" value={v.from} onChange={set('from')} />}</Field>
         <Field label="To" error={errors.to ?? server.to}>{(p) => <Input {...p} type="date" value={v.to} onChange={set('to')} />}</Field>
         <Field label="Orders" className="sm:col-span-2" error={ordersError}

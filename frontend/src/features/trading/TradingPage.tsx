@@ -54,17 +54,17 @@ function AccountView({ a }: { a: PaperAccountDto }) {
         (at least {fmtNumber(a.feeMinimum)}) · slippage {fmtNumber(a.slippageBps)} bp · {fmtNumber(a.participationPercent)} % of a bar's volume
         {a.allowShort ? ' · shorting on' : ''}. Its holdings, returns and risk are on the Portfolio page.
       </p>
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card id="ticket" title="Order ticket">
           <OrderTicket account={a} />
         </Card>
         <Card id="blotter" title="Blotter" className="lg:col-span-2">
           <Blotter accountId={a.id} selected={selected} onSelect={setSelected} />
         </Card>
-        <Card id="positions" title="Positions and P&L" className="lg:col-span-2">
+        <Card id="positions" title="Positions and P&L" className="lg:col-span-3">
           <QueryState query={positions} loadingLabel="Loading positions…">{(h) => <HoldingsTable h={h} />}</QueryState>
         </Card>
-        <Card id="fills" title="Fills">
+        <Card id="fills" title="Fills" className="lg:col-span-3">
           <FillsTable accountId={a.id} />
         </Card>
         {selected && (
