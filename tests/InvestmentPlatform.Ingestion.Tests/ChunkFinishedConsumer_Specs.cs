@@ -99,8 +99,9 @@ public sealed class When_a_chunk_finishes : IAsyncLifetime
     public async Task Should_give_its_outcome_to_an_identical_chunk_of_another_request_and_settle_that_one_too()
     {
         var follower = Guid.NewGuid();
+        var waiting = Rows.Chunk(follower, ChunkStatuses.Coalesced);
         var done = Rows.Chunk(_requestId, ChunkStatuses.Succeeded, loaded: 10);
-        await _ingestion.SeedAsync(Rows.Request(_requestId), done, Rows.Request(follower), Rows.Chunk(follower, ChunkStatuses.Coalesced));
+        await _ingestion.SeedAsync(Rows.Request(_requestId), done, Rows.Request(follower), waiting);
 
         await FinishAsync(done);
 
@@ -109,11 +110,26 @@ public sealed class When_a_chunk_finishes : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Should_give_an_identical_chunk_of_another_request_the_rejected_rows_under_its_own_request()
+    public async Task Should_leave_an_identical_chunk_planned_after_it_finished_to_the_leader_it_waits_for()
     {
         var follower = Guid.NewGuid();
         var done = Rows.Chunk(_requestId, ChunkStatuses.Succeeded, loaded: 10);
+        done.FinishedAt = DateTime.UtcNow.AddMinutes(-1);
         var waiting = Rows.Chunk(follower, ChunkStatuses.Coalesced);
+        await _ingestion.SeedAsync(Rows.Request(_requestId), done, Rows.Request(follower), waiting);
+
+        await FinishAsync(done);
+
+        Assert.Equal(ChunkStatuses.Coalesced, await _ingestion.DbAsync(db => db.IngestionChunks.Where(c => c.Id == waiting.Id).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(IngestionStatuses.Running, (await RequestAsync(follower)).Status);
+    }
+
+    [Fact]
+    public async Task Should_give_an_identical_chunk_of_another_request_the_rejected_rows_under_its_own_request()
+    {
+        var follower = Guid.NewGuid();
+        var waiting = Rows.Chunk(follower, ChunkStatuses.Coalesced);
+        var done = Rows.Chunk(_requestId, ChunkStatuses.Succeeded, loaded: 10);
         var asset = new Asset { Symbol = "X", AssetType = AssetTypes.Stock, Source = "fake" };
         await _ingestion.SeedAsync(Rows.Request(_requestId), done, Rows.Request(follower), waiting, asset);
         await _ingestion.SeedAsync(Rejection(done, asset, 0, "a"), Rejection(done, asset, 1, "b"));

@@ -60,8 +60,9 @@ public sealed class ChunkOutcomes(PlatformDbContext db, RejectionWriter rejectio
             return [];
         var followers = await (from c in db.IngestionChunks
                                join r in db.IngestionRequests on c.RequestId equals r.Id
+                               // One planned after the leader finished waits for another leader, not this one.
                                where c.Status == ChunkStatuses.Coalesced && c.Symbol == leader.Chunk.Symbol
-                                     && c.From == leader.Chunk.From && c.To == leader.Chunk.To
+                                     && c.From == leader.Chunk.From && c.To == leader.Chunk.To && c.CreatedAt <= leader.Chunk.FinishedAt
                                      && r.Source == leader.Source && r.Interval == leader.Interval
                                select c).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -74,7 +74,23 @@ public sealed class IngestionSweeper(
         if (expired > 0)
             logger.LogInformation("{Count} chunks in flight without progress were put back to pending", expired);
 
-        // A coalesced chunk whose leader is gone (failed planning race, restart) collects by itself.
+        // A coalesced chunk whose leader finished takes the leader's outcome here as well as in ChunkFinishedConsumer:
+        // the leader's ChunkFinished may still be on its way, and reset to pending meanwhile it would ask the source again.
+        var outcomes = sp.GetRequiredService<ChunkOutcomes>();
+        var finishedLeaders = await (from c in db.IngestionChunks
+                                     join r in db.IngestionRequests on c.RequestId equals r.Id
+                                     where c.Status == ChunkStatuses.Coalesced
+                                     from l in db.IngestionChunks
+                                     join lr in db.IngestionRequests on l.RequestId equals lr.Id
+                                     where l.Id != c.Id && l.Symbol == c.Symbol && l.From == c.From && l.To == c.To &&
+                                           lr.Source == r.Source && lr.Interval == r.Interval &&
+                                           ChunkStatuses.Terminal.Contains(l.Status) && l.FinishedAt >= c.CreatedAt
+                                     select l.Id).Distinct().ToListAsync(ct);
+        foreach (var leader in finishedLeaders)
+            await IsolatedAsync("settle the chunks coalesced onto", leader, ct, () => outcomes.SettleCoalescedAsync(leader, ct));
+
+        // A coalesced chunk whose leader is gone (failed planning race, restart) collects by itself; one whose leader
+        // finished meanwhile is settled by the step above, at this sweep or the next.
         var orphans = await (from c in db.IngestionChunks
                              join r in db.IngestionRequests on c.RequestId equals r.Id
                              where c.Status == ChunkStatuses.Coalesced &&
@@ -82,7 +98,8 @@ public sealed class IngestionSweeper(
                                      join lr in db.IngestionRequests on l.RequestId equals lr.Id
                                      where l.Id != c.Id && l.Symbol == c.Symbol && l.From == c.From && l.To == c.To &&
                                            lr.Source == r.Source && lr.Interval == r.Interval &&
-                                           (l.Status == ChunkStatuses.Pending || l.Status == ChunkStatuses.Dispatched || l.Status == ChunkStatuses.Collecting)
+                                           (l.Status == ChunkStatuses.Pending || l.Status == ChunkStatuses.Dispatched || l.Status == ChunkStatuses.Collecting
+                                            || (ChunkStatuses.Terminal.Contains(l.Status) && l.FinishedAt >= c.CreatedAt))
                                      select l.Id).Any()
                              select c.Id).ToListAsync(ct);
         if (orphans.Count > 0)
