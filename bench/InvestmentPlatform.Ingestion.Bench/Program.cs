@@ -77,7 +77,7 @@ try
     var copyTime = Median(copyTimes);
 
     // (1) our loader: 5,000-row parts (one DataCollected each), one transaction per part, as many at once as the
-    // loader endpoint consumes (IngestionExtensions.LoaderConcurrency) — first load, COPY straight in ...
+    // loader endpoint consumes (DataCollectedConsumerDefinition.Concurrency) — first load, COPY straight in ...
     var writer = new PostgresSeriesWriter();
     async Task LoadAsync(long assetId, List<SeriesRow> rowsToLoad, int size, int atOnce)
     {
@@ -98,17 +98,17 @@ try
     }
     var loaderTimes = new List<TimeSpan>();
     for (var run = 0; run < Repeats; run++)
-        loaderTimes.Add(await TimeLoadAsync($"LOADER{run}", data, part, IngestionExtensions.LoaderConcurrency));
+        loaderTimes.Add(await TimeLoadAsync($"LOADER{run}", data, part, DataCollectedConsumerDefinition.Concurrency));
     var loaderTime = Median(loaderTimes);
     // ... one part at a time, and everything in one call and one transaction, as \copy runs ...
     var serialTime = await TimeLoadAsync("SERIAL", data, part, 1);
     var oneTime = await TimeLoadAsync("ONE", data, data.Count, 1);
     // ... and a re-load over existing rows with every price corrected (staging table + INSERT … ON CONFLICT DO UPDATE).
     var upsertAsset = await AddAssetAsync("UPSERT");
-    await LoadAsync(upsertAsset, data, part, IngestionExtensions.LoaderConcurrency);
+    await LoadAsync(upsertAsset, data, part, DataCollectedConsumerDefinition.Concurrency);
     var corrected = data.Select(r => r with { Close = r.Close + 0.01 }).ToList();
     await Checkpoint();
-    var upsertTime = await Time(() => LoadAsync(upsertAsset, corrected, part, IngestionExtensions.LoaderConcurrency));
+    var upsertTime = await Time(() => LoadAsync(upsertAsset, corrected, part, DataCollectedConsumerDefinition.Concurrency));
 
     // (3) what a user might write: EF Core AddRange + SaveChanges on 100,000 rows.
     var efRows = Math.Min(100_000, rows);
@@ -156,10 +156,10 @@ try
     void Line(string name, int n, TimeSpan t) =>
         Console.WriteLine($"{name,-66} {n,12:N0} {t.TotalSeconds,8:F2} {n / t.TotalSeconds,12:N0} {n / t.TotalSeconds / copyRate,8:P0}");
     Line($"psql \\copy CSV, one session (the limit; median of {Repeats})", rows, copyTime);
-    Line($"loader as it runs: 5,000-row parts, {IngestionExtensions.LoaderConcurrency} at once (median of {Repeats})", rows, loaderTime);
+    Line($"loader as it runs: 5,000-row parts, {DataCollectedConsumerDefinition.Concurrency} at once (median of {Repeats})", rows, loaderTime);
     Line("loader, 5,000-row parts, one at a time", rows, serialTime);
     Line("loader, one part of all rows, one transaction", rows, oneTime);
-    Line($"loader, corrected re-load (staging + ON CONFLICT), {IngestionExtensions.LoaderConcurrency} at once", rows, upsertTime);
+    Line($"loader, corrected re-load (staging + ON CONFLICT), {DataCollectedConsumerDefinition.Concurrency} at once", rows, upsertTime);
     Line("EF Core AddRange/SaveChanges", efRows, efTime);
     Line($"pipeline over RabbitMQ ({pipelineStatus})", rows, pipelineTime);
     await app.StopAsync();

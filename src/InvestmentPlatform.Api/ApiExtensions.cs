@@ -112,12 +112,7 @@ public static class ApiExtensions
     public static IBusRegistrationConfigurator AddApiConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<EventsNotifier, EventsNotifierDefinition>();
-        // A report waits out a database outage; one built at a time, so reports never crowd out the API's requests.
-        bus.AddConsumer<Reports.ReportRequestedConsumer>(cfg =>
-        {
-            cfg.UseOutageRetry();
-            cfg.ConcurrentMessageLimit = 1;
-        });
+        bus.AddConsumer<Reports.ReportRequestedConsumer, OneAtATimeConsumerDefinition<Reports.ReportRequestedConsumer>>();
         return bus;
     }
 

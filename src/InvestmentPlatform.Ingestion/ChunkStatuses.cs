@@ -14,6 +14,8 @@ public static class ChunkStatuses
 
     public static readonly string[] Active = [Pending, Coalesced, Dispatched, Collecting];
     public static readonly string[] InFlight = [Dispatched, Collecting];
+    /// <summary>Still going to have an outcome that a coalesced chunk can wait for.</summary>
+    public static readonly string[] Leading = [Pending, Dispatched, Collecting];
     public static readonly string[] Terminal = [Succeeded, Failed, TimedOut, Cancelled];
 
     public static bool IsTerminal(string status) => Terminal.Contains(status);

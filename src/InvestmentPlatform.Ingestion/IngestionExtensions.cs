@@ -22,9 +22,6 @@ namespace InvestmentPlatform.Ingestion;
 
 public static class IngestionExtensions
 {
-    /// <summary>DataCollected parts one process loads at once: each on its own connection, so COPYs overlap.</summary>
-    public const int LoaderConcurrency = 4;
-
     /// <summary>Registers the Ingestion module's services: request validation and writing, planning, loading.</summary>
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
@@ -68,30 +65,14 @@ public static class IngestionExtensions
     public static IBusRegistrationConfigurator AddIngestionConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddIngestionServices();
-        bus.AddConsumer<CollectionRequestedConsumer>(RetryTransient);
-        bus.AddConsumer<ChunkFinishedConsumer>(RetryTransient);
-        bus.AddConsumer<ChunkFaultConsumer>(RetryTransient);
-        bus.AddConsumer<DataCollectedConsumer>((context, cfg) =>
-        {
-            RetryTransient(context, cfg);
-            cfg.ConcurrentMessageLimit = LoaderConcurrency;
-        });
+        bus.AddConsumer<CollectionRequestedConsumer, IngestionConsumerDefinition<CollectionRequestedConsumer>>();
+        bus.AddConsumer<ChunkFinishedConsumer, IngestionConsumerDefinition<ChunkFinishedConsumer>>();
+        bus.AddConsumer<ChunkFaultConsumer, IngestionConsumerDefinition<ChunkFaultConsumer>>();
+        bus.AddConsumer<DataCollectedConsumer, DataCollectedConsumerDefinition>();
         bus.AddConsumer<CollectChunkConsumer, CollectChunkConsumerDefinition>().ExcludeFromConfigureEndpoints();
         bus.AddSingleton(new ExplicitReceiveEndpoints(CollectorEndpoints.Configure));
         bus.AddHostedService<IngestionSweeper>();
         bus.AddHostedService<WorkerHeartbeat>();
         return bus;
-    }
-
-    private static void RetryTransient<T>(IRegistrationContext context, IConsumerConfigurator<T> cfg) where T : class
-    {
-        cfg.UseOutageRetry();
-        cfg.UseMessageRetry(r =>
-        {
-            r.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
-            r.Ignore<Exception>(TransientFailure.IsTransient);
-            r.Ignore<ArgumentException>();
-            r.Ignore<FormatException>(); // a malformed DataCollected row block will not read better the next time
-        });
     }
 }

@@ -45,12 +45,7 @@ public static class TradingExtensions
     public static IBusRegistrationConfigurator AddTradingConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<NewBarsConsumer>();
-        // A replay waits out a database outage; one at a time per process, so a long backtest never crowds out the fills.
-        bus.AddConsumer<ReplayRequestedConsumer>(cfg =>
-        {
-            cfg.UseOutageRetry();
-            cfg.ConcurrentMessageLimit = 1;
-        });
+        bus.AddConsumer<ReplayRequestedConsumer, OneAtATimeConsumerDefinition<ReplayRequestedConsumer>>();
         return bus;
     }
 }

@@ -1,7 +1,9 @@
 using InvestmentPlatform.Api.Hubs;
 using InvestmentPlatform.Contracts.Analytics;
 using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Contracts.Quality;
 using InvestmentPlatform.Contracts.Scheduler;
+using InvestmentPlatform.Contracts.Trading;
 using InvestmentPlatform.Data.Assets;
 using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Data.Scheduler;
@@ -44,7 +46,10 @@ public sealed class When_events_are_routed_to_topics : IAsyncLifetime
         { "failed symbol", ["all", "asset", "crypto", "job", "request"] },
         { "failed request", ["all", "asset", "crypto", "job", "request"] },
         { "job status", ["all", "asset", "crypto", "job"] },
+        { "job status from an older publisher", ["all", "job"] },
         { "analytics", ["all", "request"] },
+        { "quality finding", ["all", "asset"] },
+        { "order", ["all"] },
     };
 
     public async Task InitializeAsync()
@@ -90,8 +95,14 @@ public sealed class When_events_are_routed_to_topics : IAsyncLifetime
             "completed" => bus.PublishAndConsumeAsync<EventsNotifier, CollectionCompleted>(new(RequestId, JobId, RunId, 10, 10, 0, [], 100, now, IngestionStatuses.Succeeded, 2)),
             "failed symbol" => bus.PublishAndConsumeAsync<EventsNotifier, CollectionFailed>(new(RequestId, JobId, RunId, "BTC-USD", ErrorClass.NotFound, "gone", now)),
             "failed request" => bus.PublishAndConsumeAsync<EventsNotifier, CollectionFailed>(new(RequestId, JobId, RunId, null, ErrorClass.Transient, "down", now)),
-            "job status" => bus.PublishAndConsumeAsync<EventsNotifier, JobRunStatusChanged>(new(JobId, RunId, "btc", "running", 0, null, null, now)),
-            _ => bus.PublishAndConsumeAsync<EventsNotifier, AnalyticsProgress>(new(RequestId, "metrics", "running", 1, 2, null, now)),
+            "job status" => bus.PublishAndConsumeAsync<EventsNotifier, JobRunStatusChanged>(new(JobId, RunId, "btc", "running", 0, null, null, now,
+                new JobOwner("alice"), ["BTC-USD"], ["crypto"])),
+            "job status from an older publisher" => bus.PublishAndConsumeAsync<EventsNotifier, JobRunStatusChanged>(new(JobId, RunId, "btc", "running", 0, null, null, now)),
+            "analytics" => bus.PublishAndConsumeAsync<EventsNotifier, AnalyticsProgress>(new(RequestId, "metrics", "running", 1, 2, null, now)),
+            "quality finding" => bus.PublishAndConsumeAsync<EventsNotifier, DataQualityIssueFound>(new(1, 1, "BTC-USD", "1d", "outlier", now, "warning", true,
+                "a 40 % jump", 90, now)),
+            _ => bus.PublishAndConsumeAsync<EventsNotifier, OrderAccepted>(new(Guid.NewGuid(), Guid.NewGuid(), null, "BTC-USD", "buy", "market", 1,
+                null, null, "day", now)),
         });
 
         Assert.NotEmpty(_hub.Sent);

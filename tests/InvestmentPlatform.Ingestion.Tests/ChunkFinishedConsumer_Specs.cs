@@ -1,3 +1,4 @@
+using MassTransit;
 using InvestmentPlatform.Tests.Shared;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Assets;
@@ -19,7 +20,7 @@ public sealed class When_a_chunk_finishes : IAsyncLifetime
 
     public async Task InitializeAsync() =>
         _ingestion = await IngestionHarness.StartAsync(
-            bus => bus.AddConsumer<ChunkFinishedConsumer>(),
+            bus => bus.AddConsumer<ChunkFinishedConsumer, IngestionConsumerDefinition<ChunkFinishedConsumer>>(),
             settings: new Dictionary<string, string?> { ["Ingestion:ChunksInFlightPerWorker"] = "3" });
 
     public async Task DisposeAsync() => await _ingestion.DisposeAsync();

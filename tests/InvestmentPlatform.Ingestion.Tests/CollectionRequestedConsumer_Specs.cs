@@ -1,3 +1,4 @@
+using MassTransit;
 using InvestmentPlatform.Tests.Shared;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Contracts.Ingestion;
@@ -24,7 +25,7 @@ public sealed class When_a_collection_is_requested : IAsyncLifetime
 
     public async Task InitializeAsync() =>
         _ingestion = await IngestionHarness.StartAsync(
-            bus => bus.AddConsumer<CollectionRequestedConsumer>(),
+            bus => bus.AddConsumer<CollectionRequestedConsumer, IngestionConsumerDefinition<CollectionRequestedConsumer>>(),
             services => services.AddSingleton<ICollectorRegistry>(new OneCollectorRegistry(new DailyCollector())),
             new Dictionary<string, string?> { ["Ingestion:ChunksInFlightPerWorker"] = $"{Cap}" });
 

@@ -1,3 +1,4 @@
+using MassTransit;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Ingestion.Loading;
@@ -15,7 +16,7 @@ public sealed class When_the_loader_commits_a_part : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _ingestion = await IngestionHarness.StartAsync(bus => bus.AddConsumer<DataCollectedConsumer>(),
+        _ingestion = await IngestionHarness.StartAsync(bus => bus.AddConsumer<DataCollectedConsumer, DataCollectedConsumerDefinition>(),
             settings: new Dictionary<string, string?> { ["Ingestion:RejectedRowsKeptPerChunk"] = "3" });
         _chunk = Rows.Chunk(_requestId, ChunkStatuses.Collecting, day: 0);
         await _ingestion.SeedAsync(Rows.Request(_requestId), _chunk);

@@ -71,6 +71,11 @@ public sealed class When_an_upstream_run_changes_status : IAsyncLifetime
         var skipped = Assert.Single(await DependentRunsAsync());
         Assert.Equal(RunStatuses.Skipped, skipped.Status);
         Assert.Equal("Upstream job 'A' failed: Yahoo answered 401", skipped.ErrorMessage);
+        // The skip is announced with what the hub routes it by, so the notifier need not read the job.
+        var announced = await AnnouncedAsync(skipped.Id);
+        Assert.Equal((RunStatuses.Skipped, "B", "bob"), (announced.Status, announced.JobName, announced.Owner?.UserId));
+        Assert.Equal(["BTC-USD"], announced.Symbols);
+        Assert.Equal(["crypto"], announced.AssetTypes);
     }
 
     [Fact]
@@ -87,7 +92,7 @@ public sealed class When_an_upstream_run_changes_status : IAsyncLifetime
     {
         Id = id, Name = name, Source = "synthetic", Symbols = "[\"BTC-USD\"]", AssetType = "crypto", Interval = "1d", Mode = "batch",
         LookbackDays = 5, ScheduleKind = ScheduleKinds.Cron, CronExpression = "0 0 0 1 1 ? 2099", CreatedAt = DateTime.UtcNow,
-        UpdatedAt = DateTime.UtcNow,
+        UpdatedAt = DateTime.UtcNow, OwnerId = "bob",
     };
 
     private async Task<JobRun> AddUpstreamRunAsync(string status, string? error = null)
@@ -110,6 +115,9 @@ public sealed class When_an_upstream_run_changes_status : IAsyncLifetime
     private Task ConsumeAsync(JobRun run, string status) =>
         _harness.Bus.PublishAndConsumeAsync<DependentRunsConsumer, JobRunStatusChanged>(
             new JobRunStatusChanged(_upstream, run.Id, "A", status, 0, null, run.ErrorMessage, DateTime.UtcNow));
+
+    private async Task<JobRunStatusChanged> AnnouncedAsync(Guid runId) =>
+        Assert.Single(await _harness.OutboxAsync<JobRunStatusChanged>(), m => m.RunId == runId);
 
     private Task<List<JobRun>> DependentRunsAsync() =>
         _harness.DbAsync(db => db.JobRuns.AsNoTracking().Where(r => r.JobId == _dependent).ToListAsync());

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using InvestmentPlatform.Data;
+using InvestmentPlatform.Messaging.Outbox;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +62,11 @@ public sealed class SqliteBusHarness : IAsyncDisposable
         await using var scope = Provider.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
     }
+
+    /// <summary>The messages of type <typeparamref name="T"/> staged in the outbox, as a consumer's transaction committed them.</summary>
+    public Task<List<T>> OutboxAsync<T>() => DbAsync(async db =>
+        (await db.Outbox.AsNoTracking().Where(m => m.MessageType.StartsWith(typeof(T).FullName! + ",")).ToListAsync())
+        .Select(m => JsonSerializer.Deserialize<T>(m.Body, OutboxJson.Options)!).ToList());
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,9 @@
 namespace InvestmentPlatform.Contracts.Scheduler;
 
-/// <summary>v1.1. A scheduler run changed status; the dashboard shows it live. v1.1 adds <paramref name="Owner"/>.</summary>
+/// <summary>
+/// v1.2. A scheduler run changed status; the dashboard shows it live. v1.1 adds <paramref name="Owner"/>, v1.2
+/// <paramref name="Symbols"/> and <paramref name="AssetTypes"/>, so subscribers need not read the job back.
+/// </summary>
 /// <param name="JobId">The job.</param>
 /// <param name="RunId">The run.</param>
 /// <param name="JobName">The job's name.</param>
@@ -10,6 +13,10 @@ namespace InvestmentPlatform.Contracts.Scheduler;
 /// <param name="Message">Reason for a failure or a skip, otherwise null.</param>
 /// <param name="Timestamp">When the status changed, UTC.</param>
 /// <param name="Owner">v1.1: whose job it is, so subscribers need not read the job back.</param>
+/// <param name="Symbols">v1.2: the symbols the job names (empty when an asset filter selects them). Null from older publishers.</param>
+/// <param name="AssetTypes">
+/// v1.2: the asset types the job concerns: its own or its filter's, else each of its stored symbols'. Null from older publishers.
+/// </param>
 public record JobRunStatusChanged(
     Guid JobId,
     Guid RunId,
@@ -19,4 +26,6 @@ public record JobRunStatusChanged(
     string? ErrorClass,
     string? Message,
     DateTime Timestamp,
-    JobOwner? Owner = null);
+    JobOwner? Owner = null,
+    IReadOnlyList<string>? Symbols = null,
+    IReadOnlyList<string>? AssetTypes = null);

@@ -178,7 +178,8 @@ export function PriceChart({ candles, lines = noLines, height = 360, label, perc
   return (
     <div className="relative">
       {bar && <ChartLegend bar={bar} previous={previous} precision={precision} events={barEvents} />}
-      <div ref={el} role="img" aria-label={label} style={{ height }} className="w-full min-w-0" />
+      {/* The canvas follows its box by a resize observer, a frame late: clipped, a canvas sized for the previous layout never widens the page. */}
+      <div ref={el} role="img" aria-label={label} style={{ height }} className="w-full min-w-0 overflow-hidden" />
     </div>
   )
 }

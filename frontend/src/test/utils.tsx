@@ -14,7 +14,7 @@ export function renderWithProviders(ui: ReactElement, { preloadedState, store = 
 }
 
 export type Call = { method: string; url: URL; body: unknown }
-type Reply = { status?: number; body?: unknown; headers?: Record<string, string>; delay?: number }
+type Reply = { status?: number; body?: unknown; headers?: Record<string, string>; delay?: number; until?: Promise<unknown> }
 type Handler = [method: string, path: RegExp, reply: (call: Call) => Reply]
 
 /** Replaces fetch with handlers matched on method and path; unmatched requests answer 404 ProblemDetails. */
@@ -35,6 +35,7 @@ export function mockApi(handlers: Handler[]) {
     const h = handlers.find(([m, p]) => m === req.method && p.test(url.pathname))
     const reply = h ? h[2](call) : { status: 404, body: { title: 'Not found', status: 404, detail: `no handler for ${req.method} ${url.pathname}` } }
     if (reply.delay) await new Promise((r) => setTimeout(r, reply.delay))
+    if (reply.until) await reply.until
     const status = reply.status ?? 200
     const isProblem = status >= 400
     return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {

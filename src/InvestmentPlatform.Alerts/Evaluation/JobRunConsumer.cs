@@ -13,7 +13,7 @@ namespace InvestmentPlatform.Alerts.Evaluation;
 public sealed class JobRunConsumer(PlatformDbContext db, FiringRecorder recorder) : IConsumer<JobRunStatusChanged>
 {
     /// <summary>The run statuses a job rule reports (wire vocabulary of JobRunStatusChanged).</summary>
-    public static readonly string[] Reported = ["failed", "timed_out", "skipped"];
+    public static readonly string[] Reported = [RunStatuses.Failed, RunStatuses.TimedOut, RunStatuses.Skipped];
 
     public async Task Consume(ConsumeContext<JobRunStatusChanged> context)
     {

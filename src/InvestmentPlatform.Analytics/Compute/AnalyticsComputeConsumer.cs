@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts;
 using System.Text.Json;
 using InvestmentPlatform.Analytics.Series;
 using InvestmentPlatform.Contracts.Analytics;
@@ -21,14 +22,14 @@ public sealed class AnalyticsComputeConsumer(
         var ct = context.CancellationToken;
         var row = await db.AnalyticsResults.SingleOrDefaultAsync(r => r.Id == context.Message.ResultId, ct);
         // A republished message for a finished row changes nothing.
-        if (row is null || row.Status is AnalyticsStatuses.Succeeded or AnalyticsStatuses.Failed)
+        if (row is null || row.Status is WorkStatuses.Succeeded or WorkStatuses.Failed)
             return;
 
         var parameters = JsonSerializer.Deserialize<AnalyticsParameters>(row.Parameters, AnalyticsJson.Options)!;
         var total = parameters.Symbols.Count;
-        row.Status = AnalyticsStatuses.Running;
+        row.Status = WorkStatuses.Running;
         await db.SaveChangesAsync(ct);
-        await Publish(context, row.Id, row.Kind, AnalyticsStatuses.Running, 0, total, null);
+        await Publish(context, row.Id, row.Kind, WorkStatuses.Running, 0, total, null);
 
         var fingerprint = await reader.FingerprintAsync(AnalyticsJobs.InputSymbols(parameters), parameters.From, parameters.To, ct);
         var lastReported = 0;
@@ -39,7 +40,7 @@ public sealed class AnalyticsComputeConsumer(
             if (done != all && done - lastReported < Math.Max(1, all / 20))
                 return;
             lastReported = done;
-            reported = reported.ContinueWith(_ => Publish(context, row.Id, row.Kind, AnalyticsStatuses.Running, done, all, null), ct).Unwrap();
+            reported = reported.ContinueWith(_ => Publish(context, row.Id, row.Kind, WorkStatuses.Running, done, all, null), ct).Unwrap();
         }
 
         try
@@ -49,18 +50,18 @@ public sealed class AnalyticsComputeConsumer(
                 : await analytics.PerformanceAsync(parameters, ct, Progress);
             await reported;
             row.Result = JsonSerializer.Serialize(result, result.GetType(), AnalyticsJson.Options);
-            row.Status = AnalyticsStatuses.Succeeded;
+            row.Status = WorkStatuses.Succeeded;
             row.InputsFingerprint = fingerprint;
         }
         catch (AnalyticsException ex)
         {
-            row.Status = AnalyticsStatuses.Failed;
+            row.Status = WorkStatuses.Failed;
             row.Error = ex.Message;
             logger.LogInformation("Analytics {Kind} {ResultId} failed: {Error}", row.Kind, row.Id, ex.Message);
         }
         row.CompletedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        await Publish(context, row.Id, row.Kind, row.Status, row.Status == AnalyticsStatuses.Succeeded ? total : lastReported, total, row.Error);
+        await Publish(context, row.Id, row.Kind, row.Status, row.Status == WorkStatuses.Succeeded ? total : lastReported, total, row.Error);
     }
 
     private Task Publish(ConsumeContext context, Guid id, string kind, string status, int done, int total, string? error) =>

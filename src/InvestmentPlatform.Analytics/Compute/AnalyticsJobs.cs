@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -28,9 +29,9 @@ public sealed class AnalyticsJobs(PlatformDbContext db, SeriesReader reader, Tim
         var fingerprint = await reader.FingerprintAsync(InputSymbols(p), p.From, p.To, ct);
 
         var row = await db.AnalyticsResults.SingleOrDefaultAsync(r => r.ParametersHash == hash, ct);
-        if (row is not null && (row.Status is AnalyticsStatuses.Queued or AnalyticsStatuses.Running
-                                || (row.Status == AnalyticsStatuses.Succeeded && row.InputsFingerprint == fingerprint)))
-            return (row, row.Status == AnalyticsStatuses.Succeeded);
+        if (row is not null && (row.Status is WorkStatuses.Queued or WorkStatuses.Running
+                                || (row.Status == WorkStatuses.Succeeded && row.InputsFingerprint == fingerprint)))
+            return (row, row.Status == WorkStatuses.Succeeded);
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (row is null)
@@ -41,12 +42,12 @@ public sealed class AnalyticsJobs(PlatformDbContext db, SeriesReader reader, Tim
                 Kind = kind,
                 ParametersHash = hash,
                 Parameters = json,
-                Status = AnalyticsStatuses.Queued,
+                Status = WorkStatuses.Queued,
                 CreatedAt = now,
             };
             db.AnalyticsResults.Add(row);
         }
-        row.Status = AnalyticsStatuses.Queued;
+        row.Status = WorkStatuses.Queued;
         row.Result = null;
         row.Error = null;
         row.CompletedAt = null;

@@ -7,11 +7,3 @@ public static class AnalyticsKinds
 
     public static bool IsKnown(string? kind) => kind is Performance or Risk;
 }
-
-public static class AnalyticsStatuses
-{
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
-}

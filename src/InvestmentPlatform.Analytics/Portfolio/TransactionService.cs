@@ -227,7 +227,7 @@ public sealed class TransactionService(PlatformDbContext db, PortfolioService po
         if (!string.IsNullOrEmpty(currency) && !PortfolioService.IsCurrency(currency))
             throw AnalyticsException.Invalid("currency", "currency must be a three-letter code such as USD.");
 
-        var utc = time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : time.ToUniversalTime();
+        var utc = time.AsUtc();
         if (utc > clock.GetUtcNow().UtcDateTime)
             throw AnalyticsException.Unprocessable("time", $"time {utc:O} is in the future.");
 

@@ -40,10 +40,14 @@ public static class AssetsApi
 
     private static async Task<Results<Ok<PagedResult<AssetDto>>, ProblemHttpResult>> ListAsync(
         PlatformDbContext db, string? type, string? source, string? q, int? page, int? pageSize, string? sort, CancellationToken ct,
-        string? interval = null)
+        string? interval = null, string? since = null)
     {
         var (paging, errors) = PageRequest.Parse(page, pageSize);
         errors ??= [];
+        if (!QueryTime.TryParse(since, out var sinceTime))
+            errors["since"] = [$"'{since}' is not an ISO-8601 date or time (for example 2024-01-02 or 2024-01-02T15:30:00Z)."];
+        else if (sinceTime is not null && interval is null)
+            errors["since"] = ["since filters the bars stored at an interval: give interval too."];
         if (type is not null && !AssetTypes.IsKnown(type))
             errors["type"] = [$"type '{type}' is not known: use {string.Join(", ", AssetTypes.All)}."];
         if (interval is not null && !BarIntervals.IsKnown(interval))
@@ -62,12 +66,16 @@ public static class AssetsApi
             var s = source.Trim().ToLower();
             query = query.Where(a => a.Source.ToLower() == s);
         }
-        // Only assets with stored bars at the interval, from whichever series table their type uses (an analysis picker's choices).
+        // Only assets with stored bars at the interval (since a time, when given), from whichever series table their type
+        // uses: an analysis picker's choices, which must have prices in the window it analyses.
         if (interval is not null)
-            query = query.Where(a => db.MarketData.Any(b => b.AssetId == a.AssetId && b.Interval == interval)
-                                     || db.ForexRates.Any(b => b.AssetId == a.AssetId && b.Interval == interval)
-                                     || db.BondRates.Any(b => b.AssetId == a.AssetId && b.Interval == interval)
-                                     || db.EconomicData.Any(b => b.AssetId == a.AssetId && b.Interval == interval));
+        {
+            var from = sinceTime ?? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
+            query = query.Where(a => db.MarketData.Any(b => b.AssetId == a.AssetId && b.Interval == interval && b.Time >= from)
+                                     || db.ForexRates.Any(b => b.AssetId == a.AssetId && b.Interval == interval && b.Time >= from)
+                                     || db.BondRates.Any(b => b.AssetId == a.AssetId && b.Interval == interval && b.Time >= from)
+                                     || db.EconomicData.Any(b => b.AssetId == a.AssetId && b.Interval == interval && b.Time >= from));
+        }
         if (!string.IsNullOrWhiteSpace(q))
         {
             var text = q.Trim().ToLower();

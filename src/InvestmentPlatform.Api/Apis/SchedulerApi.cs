@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Scheduler;
 using System.Security.Claims;
 using InvestmentPlatform.Api.Access;
 using InvestmentPlatform.Api.Http;

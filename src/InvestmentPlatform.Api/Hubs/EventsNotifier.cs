@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data.Assets;
 using System.Text.Json;
 using InvestmentPlatform.Alerts.Rules;
 using InvestmentPlatform.Contracts.Alerts;
@@ -30,7 +31,7 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
         var m = context.Message;
         var (topics, audience) = await RouteAsync(m.RequestId, m.JobId, m.Symbol, m.Routing, context.CancellationToken);
         await SendAsync(topics, audience, HubMessages.CollectionProgress, new CollectionProgressMessage(
-            m.RequestId, m.JobId, m.RunId, m.Symbol, "running", m.ChunksDone, m.ChunksTotal, m.RecordsCollected, m.RecordsLoaded,
+            m.RequestId, m.JobId, m.RunId, m.Symbol, IngestionStatuses.Running, m.ChunksDone, m.ChunksTotal, m.RecordsCollected, m.RecordsLoaded,
             m.Timestamp), context.CancellationToken);
     }
 
@@ -60,7 +61,7 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
                 .Select(r => new { ChunksDone = (int?)r.ChunksDone, ChunksTotal = (int?)r.ChunksTotal, r.RecordsCollected, r.RecordsLoaded })
                 .FirstOrDefaultAsync(ct);
         await SendAsync(topics, owner, HubMessages.CollectionProgress, new CollectionProgressMessage(
-            m.RequestId, m.JobId, m.RunId, null, "failed", counts?.ChunksDone, counts?.ChunksTotal,
+            m.RequestId, m.JobId, m.RunId, null, IngestionStatuses.Failed, counts?.ChunksDone, counts?.ChunksTotal,
             counts?.RecordsCollected ?? 0, counts?.RecordsLoaded ?? 0, m.FailedAt), ct);
     }
 
@@ -68,17 +69,13 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
     {
         var m = context.Message;
         var ct = context.CancellationToken;
-        var job = await db.SchedulerJobs.AsNoTracking().Where(j => j.Id == m.JobId)
-            .Select(j => new { j.OwnerId, j.AssetType, j.Symbols, j.AssetFilter }).FirstOrDefaultAsync(ct);
+        // A v1.0 message names no owner: the job does, as it decides who may see the event. Messages older than v1.2
+        // carry no symbols or asset types and reach the all and job: topics only.
+        var owner = m.Owner is { } known ? known.UserId
+            : await db.SchedulerJobs.AsNoTracking().Where(j => j.Id == m.JobId).Select(j => j.OwnerId).FirstOrDefaultAsync(ct);
         var topics = new List<string> { HubTopics.All, HubTopics.Job(m.JobId) };
-        if (job is not null)
-        {
-            var symbols = ReadSymbols(job.Symbols);
-            var filterType = job.AssetFilter is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(job.AssetFilter)?.GetValueOrDefault("assetType");
-            topics.AddRange(symbols.Select(HubTopics.Asset));
-            topics.AddRange((await AssetTypesAsync(symbols, job.AssetType ?? filterType, ct)).Select(HubTopics.AssetType));
-        }
-        var owner = m.Owner is { } known ? known.UserId : job?.OwnerId;
+        topics.AddRange((m.Symbols ?? []).Select(HubTopics.Asset));
+        topics.AddRange((m.AssetTypes ?? []).Select(HubTopics.AssetType));
         await SendAsync(topics, EventAudience.OwnerAndAdmins(owner), HubMessages.JobStatus, new JobStatusMessage(
             m.JobId, m.RunId, m.JobName, m.Status, m.RecordsLoaded, m.ErrorClass, m.Message, m.Timestamp), ct);
     }
@@ -210,8 +207,7 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
             return [assetType];
         if (symbols.Count == 0)
             return [];
-        var upper = symbols.Select(s => s.ToUpperInvariant()).ToList();
-        return await db.Assets.AsNoTracking().Where(a => upper.Contains(a.Symbol.ToUpper())).Select(a => a.AssetType).Distinct().ToListAsync(ct);
+        return await db.Assets.Named(symbols).Select(a => a.AssetType).Distinct().ToListAsync(ct);
     }
 
     private static IReadOnlyList<string> ReadSymbols(string? json) =>

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts;
 using System.Text.Json;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Data;
@@ -38,9 +39,9 @@ public sealed class ReportJobs(PlatformDbContext db, ReportRequestWriter writer)
     public async Task<ReportFile> FileAsync(Guid id, string owner, CancellationToken ct)
     {
         var row = await FindAsync(id, owner, ct);
-        if (row.Status == ReportStatuses.Failed)
+        if (row.Status == WorkStatuses.Failed)
             throw AnalyticsException.Unprocessable("id", $"The report failed: {row.Error}");
-        var content = row.Status == ReportStatuses.Succeeded
+        var content = row.Status == WorkStatuses.Succeeded
             ? await db.ReportFiles.AsNoTracking().Where(f => f.ReportId == id).Select(f => f.Content).FirstOrDefaultAsync(ct)
             : null;
         return content is null
@@ -51,7 +52,7 @@ public sealed class ReportJobs(PlatformDbContext db, ReportRequestWriter writer)
     public async Task DeleteAsync(Guid id, string owner, CancellationToken ct)
     {
         var row = await FindAsync(id, owner, ct);
-        if (row.Status is ReportStatuses.Queued or ReportStatuses.Running)
+        if (row.Status is WorkStatuses.Queued or WorkStatuses.Running)
             throw AnalyticsException.Conflict("id", $"The report is {row.Status}: delete it once it has finished.");
         await db.ReportRequests.Where(r => r.Id == id).ExecuteDeleteAsync(ct);
     }

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts;
 using System.Text.Json;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Contracts.Reports;
@@ -24,9 +25,9 @@ public sealed class ReportRequestedConsumer(PlatformDbContext db, ReportBuilder 
     {
         var ct = context.CancellationToken;
         var row = await db.ReportRequests.SingleOrDefaultAsync(r => r.Id == context.Message.ReportId, ct);
-        if (row is null || row.Status is ReportStatuses.Succeeded or ReportStatuses.Failed)
+        if (row is null || row.Status is WorkStatuses.Succeeded or WorkStatuses.Failed)
             return;
-        row.Status = ReportStatuses.Running;
+        row.Status = WorkStatuses.Running;
         await db.SaveChangesAsync(ct);
 
         var input = JsonSerializer.Deserialize<ReportInput>(row.Parameters, ReportRequestWriter.Json)!;
@@ -34,14 +35,14 @@ public sealed class ReportRequestedConsumer(PlatformDbContext db, ReportBuilder 
         {
             var file = await builder.BuildAsync(input, ct);
             db.ReportFiles.Add(new ReportFileContent { ReportId = row.Id, Content = file.Content });
-            row.Status = ReportStatuses.Succeeded;
+            row.Status = WorkStatuses.Succeeded;
             row.FileName = file.FileName;
             row.ContentType = file.ContentType;
             row.Size = file.Content.LongLength;
         }
         catch (AnalyticsException ex)
         {
-            row.Status = ReportStatuses.Failed;
+            row.Status = WorkStatuses.Failed;
             row.Error = ex.Message;
             logger.LogInformation("Report {ReportId} ({Kind}) failed: {Error}", row.Id, row.Kind, ex.Message);
         }
@@ -63,7 +64,7 @@ public sealed class ReportRequestedConsumer(PlatformDbContext db, ReportBuilder 
                          join j in db.SchedulerJobs on r.JobId equals j.Id
                          where r.Id == runId
                          select j.Name).FirstOrDefaultAsync(ct) ?? "A scheduled report";
-        var body = row.Status == ReportStatuses.Succeeded
+        var body = row.Status == WorkStatuses.Succeeded
             ? $"Your {row.Kind} report {row.FileName} ({row.Size:N0} bytes) is ready to download."
             : $"Your {row.Kind} report could not be made: {row.Error}";
         db.Notifications.Add(new Notification

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts;
 using InvestmentPlatform.Reports.Requests;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Messaging.Resilience;
@@ -32,7 +33,7 @@ public sealed class ReportRetention(IServiceScopeFactory scopes, IOptions<Report
         var before = clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.KeepDays);
         // Files go with their rows (cascade).
         var deleted = await db.ReportRequests
-            .Where(r => r.CreatedAt < before && (r.Status == ReportStatuses.Succeeded || r.Status == ReportStatuses.Failed))
+            .Where(r => r.CreatedAt < before && (r.Status == WorkStatuses.Succeeded || r.Status == WorkStatuses.Failed))
             .ExecuteDeleteAsync(ct);
         if (deleted > 0)
             logger.LogInformation("Deleted {Count} reports older than {Days} days", deleted, options.Value.KeepDays);

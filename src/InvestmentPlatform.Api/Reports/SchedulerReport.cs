@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Reports.Documents;

@@ -66,7 +66,7 @@ public sealed class ChunkDispatcher(
             return 0;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var next = await chunks.Where(x => x.Chunk.Status == ChunkStatuses.Pending && x.Request.Status == "running"
+        var next = await chunks.Where(x => x.Chunk.Status == ChunkStatuses.Pending && x.Request.Status == IngestionStatuses.Running
                                            && (x.Chunk.NotBefore == null || x.Chunk.NotBefore <= now))
             .OrderBy(x => x.Chunk.CreatedAt).ThenBy(x => x.Chunk.From).Take(free)
             .Select(x => new { x.Chunk.Id, x.Chunk.Symbol, x.Chunk.From, x.Chunk.To, x.Request })

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data;
 using System.Data.Common;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Series;
@@ -61,8 +62,8 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
             $"SELECT EXISTS (SELECT 1 FROM {table.Name} WHERE asset_id = $1 AND \"interval\" = $2 AND \"time\" BETWEEN $3 AND $4)", conn, tx);
         cmd.Parameters.Add(new() { Value = assetId, NpgsqlDbType = NpgsqlDbType.Bigint });
         cmd.Parameters.Add(new() { Value = interval, NpgsqlDbType = NpgsqlDbType.Varchar });
-        cmd.Parameters.Add(new() { Value = SeriesRows.Utc(from), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        cmd.Parameters.Add(new() { Value = SeriesRows.Utc(to), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = from.AsUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = to.AsUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
@@ -84,7 +85,7 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
             importer.StartRow();
             importer.Write(assetId, NpgsqlDbType.Bigint);
             importer.Write(interval, NpgsqlDbType.Varchar);
-            importer.Write(SeriesRows.Utc(r.Time), NpgsqlDbType.TimestampTz);
+            importer.Write(r.Time.AsUtc(), NpgsqlDbType.TimestampTz);
             foreach (var column in columns)
             {
                 if (column.Read(r) is { } value)

@@ -15,11 +15,4 @@ public static class SeriesRows
             return rows;
         return rows.Select((r, i) => (r, i)).GroupBy(x => x.r.Time).Select(g => g.MaxBy(x => x.i).r).OrderBy(r => r.Time).ToList();
     }
-
-    public static DateTime Utc(DateTime t) => t.Kind switch
-    {
-        DateTimeKind.Utc => t,
-        DateTimeKind.Local => t.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(t, DateTimeKind.Utc),
-    };
 }

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data;
 using System.Data.Common;
 using System.Globalization;
 using InvestmentPlatform.Contracts.Ingestion;
@@ -32,7 +33,7 @@ public sealed class SqliteSeriesWriter : ISeriesWriter
 
         foreach (var r in rows)
         {
-            time.Value = SeriesRows.Utc(r.Time).ToString(TimeFormat, CultureInfo.InvariantCulture);
+            time.Value = r.Time.AsUtc().ToString(TimeFormat, CultureInfo.InvariantCulture);
             foreach (var (column, p) in values)
                 p.Value = column.Read(r) is { } value ? value : DBNull.Value;
             await cmd.ExecuteNonQueryAsync(ct);

@@ -37,7 +37,7 @@ public static class VintageWriter
         return vintages.Count;
 
         object Stored(DateTime t) => provider == DatabaseProvider.Postgres
-            ? SeriesRows.Utc(t)
-            : SeriesRows.Utc(t).ToString(SqliteSeriesWriter.TimeFormat, CultureInfo.InvariantCulture);
+            ? t.AsUtc()
+            : t.AsUtc().ToString(SqliteSeriesWriter.TimeFormat, CultureInfo.InvariantCulture);
     }
 }

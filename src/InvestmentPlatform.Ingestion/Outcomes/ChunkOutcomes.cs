@@ -52,33 +52,27 @@ public sealed class ChunkOutcomes(PlatformDbContext db, RejectionWriter rejectio
     /// </summary>
     public async Task<IReadOnlyList<Guid>> SettleCoalescedAsync(Guid chunkId, CancellationToken ct)
     {
-        var leader = await (from c in db.IngestionChunks
-                            join r in db.IngestionRequests on c.RequestId equals r.Id
-                            where c.Id == chunkId
-                            select new { Chunk = c, r.Source, r.Interval }).AsNoTracking().FirstOrDefaultAsync(ct);
-        if (leader is null || !ChunkStatuses.IsTerminal(leader.Chunk.Status))
+        var leader = await db.IngestionChunks.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chunkId, ct);
+        if (leader is null || !ChunkStatuses.IsTerminal(leader.Status))
             return [];
-        var followers = await (from c in db.IngestionChunks
-                               join r in db.IngestionRequests on c.RequestId equals r.Id
+        var followers = await (from p in IdenticalChunks.Pairs(db)
                                // One planned after the leader finished waits for another leader, not this one.
-                               where c.Status == ChunkStatuses.Coalesced && c.Symbol == leader.Chunk.Symbol
-                                     && c.From == leader.Chunk.From && c.To == leader.Chunk.To && c.CreatedAt <= leader.Chunk.FinishedAt
-                                     && r.Source == leader.Source && r.Interval == leader.Interval
-                               select c).ToListAsync(ct);
+                               where p.Other.Id == chunkId && p.Chunk.Status == ChunkStatuses.Coalesced && p.Chunk.CreatedAt <= p.Other.FinishedAt
+                               select p.Chunk).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var f in followers)
         {
-            f.Status = leader.Chunk.Status;
-            f.RecordsCollected = leader.Chunk.RecordsCollected;
-            f.RecordsLoaded = leader.Chunk.RecordsLoaded;
-            f.RecordsRejected = leader.Chunk.RecordsRejected;
-            f.ErrorClass = leader.Chunk.ErrorClass;
-            f.ErrorMessage = leader.Chunk.ErrorMessage;
-            f.StartedAt = leader.Chunk.StartedAt;
+            f.Status = leader.Status;
+            f.RecordsCollected = leader.RecordsCollected;
+            f.RecordsLoaded = leader.RecordsLoaded;
+            f.RecordsRejected = leader.RecordsRejected;
+            f.ErrorClass = leader.ErrorClass;
+            f.ErrorMessage = leader.ErrorMessage;
+            f.StartedAt = leader.StartedAt;
             f.FinishedAt = now;
             f.Version++;
         }
-        await rejections.StageCopiesAsync(leader.Chunk.Id, followers, now, ct);
+        await rejections.StageCopiesAsync(leader.Id, followers, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);

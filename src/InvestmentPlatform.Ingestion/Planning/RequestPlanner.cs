@@ -223,10 +223,6 @@ public sealed class RequestPlanner(
     }
 
     private Task<bool> HasIdenticalActiveChunkAsync(IngestionRequest request, string symbol, TimeWindow w, CancellationToken ct) =>
-        (from c in db.IngestionChunks
-         join r in db.IngestionRequests on c.RequestId equals r.Id
-         where r.Id != request.Id && r.Source == request.Source && r.Interval == request.Interval
-               && c.Symbol == symbol && c.From == w.From && c.To == w.To
-               && (c.Status == ChunkStatuses.Pending || c.Status == ChunkStatuses.Dispatched || c.Status == ChunkStatuses.Collecting)
-         select c.Id).AnyAsync(ct);
+        IdenticalChunks.Of(db, request.Id, request.Source, request.Interval, symbol, w)
+            .AnyAsync(c => ChunkStatuses.Leading.Contains(c.Status), ct);
 }

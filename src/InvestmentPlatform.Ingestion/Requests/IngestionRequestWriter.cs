@@ -1,8 +1,10 @@
+using InvestmentPlatform.Data.Assets;
 using System.Text.Json;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentPlatform.Ingestion.Requests;
 
@@ -27,11 +29,10 @@ public sealed class IngestionRequestWriter(PlatformDbContext db, SourceDailyQuot
     public async Task<IngestionRequest> AddAsync(IngestionSubmission s, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var symbols = s.Symbols!.Select(x => x.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var symbols = await CanonicalAsync(s.Symbols!.Select(x => x.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), ct);
         var message = new CollectionRequested(
             Guid.CreateVersion7(), s.JobId, s.RunId, s.Source!.ToLowerInvariant(), symbols, s.AssetType, s.Interval!,
-            DateTime.SpecifyKind(s.From!.Value.ToUniversalTime(), DateTimeKind.Utc),
-            DateTime.SpecifyKind(s.To!.Value.ToUniversalTime(), DateTimeKind.Utc),
+            s.From!.Value.AsUtc(), s.To!.Value.AsUtc(),
             s.Mode ?? IngestionModes.Batch, now, s.Options);
         var row = ToRow(message, now);
         if (await quota.CheckAsync(row.Source, row.PlannedRows, ct) is { } refusal)
@@ -40,6 +41,17 @@ public sealed class IngestionRequestWriter(PlatformDbContext db, SourceDailyQuot
         db.IngestionRequests.Add(row);
         db.EnqueuePublish(message, message.RequestId);
         return row;
+    }
+
+    /// <summary>
+    /// Symbols are matched whatever their case, as every supported provider matches them: a stored asset keeps its own
+    /// spelling, a new one is stored upper-case, so "aapl" never becomes a second AAPL.
+    /// </summary>
+    private async Task<List<string>> CanonicalAsync(List<string> symbols, CancellationToken ct)
+    {
+        var stored = await db.Assets.Named(symbols).Select(a => a.Symbol).ToListAsync(ct);
+        var spelling = stored.GroupBy(x => x.ToUpperInvariant()).ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).First());
+        return symbols.Select(x => x.ToUpperInvariant()).Select(x => spelling.GetValueOrDefault(x, x)).ToList();
     }
 
     public static IngestionRequest ToRow(CollectionRequested m, DateTime now) => new()

@@ -77,30 +77,20 @@ public sealed class IngestionSweeper(
         // A coalesced chunk whose leader finished takes the leader's outcome here as well as in ChunkFinishedConsumer:
         // the leader's ChunkFinished may still be on its way, and reset to pending meanwhile it would ask the source again.
         var outcomes = sp.GetRequiredService<ChunkOutcomes>();
-        var finishedLeaders = await (from c in db.IngestionChunks
-                                     join r in db.IngestionRequests on c.RequestId equals r.Id
-                                     where c.Status == ChunkStatuses.Coalesced
-                                     from l in db.IngestionChunks
-                                     join lr in db.IngestionRequests on l.RequestId equals lr.Id
-                                     where l.Id != c.Id && l.Symbol == c.Symbol && l.From == c.From && l.To == c.To &&
-                                           lr.Source == r.Source && lr.Interval == r.Interval &&
-                                           ChunkStatuses.Terminal.Contains(l.Status) && l.FinishedAt >= c.CreatedAt
-                                     select l.Id).Distinct().ToListAsync(ct);
+        var pairs = IdenticalChunks.Pairs(db);
+        var finishedLeaders = await (from p in pairs
+                                     where p.Chunk.Status == ChunkStatuses.Coalesced
+                                           && ChunkStatuses.Terminal.Contains(p.Other.Status) && p.Other.FinishedAt >= p.Chunk.CreatedAt
+                                     select p.Other.Id).Distinct().ToListAsync(ct);
         foreach (var leader in finishedLeaders)
             await IsolatedAsync("settle the chunks coalesced onto", leader, ct, () => outcomes.SettleCoalescedAsync(leader, ct));
 
         // A coalesced chunk whose leader is gone (failed planning race, restart) collects by itself; one whose leader
         // finished meanwhile is settled by the step above, at this sweep or the next.
         var orphans = await (from c in db.IngestionChunks
-                             join r in db.IngestionRequests on c.RequestId equals r.Id
                              where c.Status == ChunkStatuses.Coalesced &&
-                                   !(from l in db.IngestionChunks
-                                     join lr in db.IngestionRequests on l.RequestId equals lr.Id
-                                     where l.Id != c.Id && l.Symbol == c.Symbol && l.From == c.From && l.To == c.To &&
-                                           lr.Source == r.Source && lr.Interval == r.Interval &&
-                                           (l.Status == ChunkStatuses.Pending || l.Status == ChunkStatuses.Dispatched || l.Status == ChunkStatuses.Collecting
-                                            || (ChunkStatuses.Terminal.Contains(l.Status) && l.FinishedAt >= c.CreatedAt))
-                                     select l.Id).Any()
+                                   !pairs.Any(p => p.Chunk.Id == c.Id && (ChunkStatuses.Leading.Contains(p.Other.Status)
+                                       || (ChunkStatuses.Terminal.Contains(p.Other.Status) && p.Other.FinishedAt >= c.CreatedAt)))
                              select c.Id).ToListAsync(ct);
         if (orphans.Count > 0)
             await db.IngestionChunks.Where(c => orphans.Contains(c.Id))

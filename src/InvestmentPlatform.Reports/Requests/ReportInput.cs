@@ -27,11 +27,3 @@ public static class ReportKinds
     public const string Scheduler = "scheduler";
     public static readonly IReadOnlyList<string> All = [Portfolio, Comparison, Coverage, Scheduler];
 }
-
-public static class ReportStatuses
-{
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
-}

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts;
 using System.Text.Json;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Contracts.Reports;
@@ -31,14 +32,14 @@ public sealed class ReportRequestWriter(PlatformDbContext db, TimeProvider clock
     public async Task<ReportRequest> AddAsync(ReportInput input, string owner, bool admin, Guid? runId, CancellationToken ct)
     {
         var parameters = await CheckAsync(input, owner, admin, ct);
-        if (await db.ReportRequests.CountAsync(r => r.OwnerId == owner && (r.Status == ReportStatuses.Queued || r.Status == ReportStatuses.Running), ct)
+        if (await db.ReportRequests.CountAsync(r => r.OwnerId == owner && (r.Status == WorkStatuses.Queued || r.Status == WorkStatuses.Running), ct)
             >= MaxInProgress)
             throw AnalyticsException.Conflict("kind", $"You have {MaxInProgress} reports in progress: wait for one to finish.");
 
         var now = clock.GetUtcNow().UtcDateTime;
         var row = new ReportRequest
         {
-            Id = Guid.CreateVersion7(), OwnerId = owner, Kind = parameters.Kind!, Format = parameters.Format!, Status = ReportStatuses.Queued,
+            Id = Guid.CreateVersion7(), OwnerId = owner, Kind = parameters.Kind!, Format = parameters.Format!, Status = WorkStatuses.Queued,
             Parameters = JsonSerializer.Serialize(parameters, Json), CreatedAt = now, RunId = runId,
             EmailChannelId = parameters.EmailChannelId, WebhookChannelId = parameters.WebhookChannelId,
         };

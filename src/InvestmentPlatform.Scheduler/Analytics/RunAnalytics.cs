@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Scheduler.Jobs;
 

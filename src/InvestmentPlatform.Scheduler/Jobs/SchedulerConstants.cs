@@ -1,20 +1,5 @@
 namespace InvestmentPlatform.Scheduler.Jobs;
 
-public static class RunStatuses
-{
-    public const string Pending = "pending";
-    public const string Running = "running";
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
-    public const string Skipped = "skipped";
-    public const string TimedOut = "timed_out";
-    public const string Cancelled = "cancelled";
-
-    public static readonly IReadOnlyList<string> All = [Pending, Running, Succeeded, Failed, Skipped, TimedOut, Cancelled];
-
-    public static bool IsFinished(string status) => status is Succeeded or Failed or Skipped or TimedOut or Cancelled;
-}
-
 public static class RunTriggers
 {
     public const string Schedule = "schedule";

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Data.Scheduler;
 using InvestmentPlatform.Scheduler.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -74,7 +75,7 @@ public sealed class DependentRuns(RunStore store, RunStarter starter)
             ScheduledAt = now, FinishedAt = now, ErrorMessage = reason,
         };
         db.JobRuns.Add(run);
-        store.Announce(job.Name, job.OwnerId, run);
+        await store.AnnounceAsync(job, run, ct);
         await store.SaveNewAsync(run, ct);
     }
 }

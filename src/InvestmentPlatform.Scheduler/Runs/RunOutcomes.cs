@@ -1,3 +1,5 @@
+using InvestmentPlatform.Contracts;
+using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Contracts.Reports;
 using InvestmentPlatform.Data.Scheduler;
@@ -81,7 +83,7 @@ public sealed class RunOutcomes(RunStore store, RequestCancellation requests, IO
     public Task<bool> ReportFinishedAsync(ReportReady m, CancellationToken ct) =>
         m.RunId is not { } runId
             ? Task.FromResult(false)
-            : m.Status == "succeeded"
+            : m.Status == WorkStatuses.Succeeded
                 ? FinishAsync(runId, RunStatuses.Succeeded, null, null, null, ct)
                 : FinishAsync(runId, RunStatuses.Failed, nameof(ErrorClass.BadRequest), m.Error, null, ct);
 
@@ -129,7 +131,7 @@ public sealed class RunOutcomes(RunStore store, RequestCancellation requests, IO
                     Attempt = run.Attempt + 1, ChainId = run.ChainId, ScheduledAt = now + RetryPolicy.Delay(run.Attempt, options.Value),
                 };
                 store.Db.JobRuns.Add(retry);
-                store.Announce(job.Name, job.OwnerId, retry);
+                await store.AnnounceAsync(job, retry, ct);
             }
             return true;
         }, ct);

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Scheduler;
@@ -39,7 +40,7 @@ public sealed class RunStarter(
         };
         db.JobRuns.Add(run);
         await DispatchAsync(job, run, ct);
-        store.Announce(job.Name, job.OwnerId, run);
+        await store.AnnounceAsync(job, run, ct);
         return await store.SaveNewAsync(run, ct) ? run : null;
     }
 

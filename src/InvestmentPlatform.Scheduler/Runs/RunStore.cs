@@ -1,3 +1,5 @@
+using InvestmentPlatform.Data.Assets;
+using System.Text.Json;
 using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Messaging.Outbox;
@@ -41,8 +43,8 @@ public sealed class RunStore(PlatformDbContext db, TimeProvider clock, ILogger<R
             {
                 if (!RunTransitions.CanMove(before, run.Status))
                     throw new InvalidOperationException($"Run {runId} cannot move from {before} to {run.Status}.");
-                var job = await db.SchedulerJobs.Where(j => j.Id == run.JobId).Select(j => new { j.Name, j.OwnerId }).FirstOrDefaultAsync(ct);
-                Announce(job?.Name ?? "", job?.OwnerId, run);
+                var job = await db.SchedulerJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == run.JobId, ct);
+                await AnnounceAsync(job, run, ct);
             }
             try
             {
@@ -74,8 +76,17 @@ public sealed class RunStore(PlatformDbContext db, TimeProvider clock, ILogger<R
         }
     }
 
-    public void Announce(string jobName, string? jobOwner, JobRun run) =>
-        db.EnqueuePublish(new JobRunStatusChanged(run.JobId, run.Id, jobName, run.Status, run.RecordsLoaded, run.ErrorClass,
+    /// <summary>Puts the run's new status in the outbox, with whose job it is and what it concerns, for the hub's topics.</summary>
+    public async Task AnnounceAsync(SchedulerJob? job, JobRun run, CancellationToken ct)
+    {
+        var symbols = job is null ? [] : JsonSerializer.Deserialize<List<string>>(job.Symbols) ?? [];
+        var type = job?.AssetType
+                   ?? (job?.AssetFilter is { } filter ? JsonSerializer.Deserialize<Dictionary<string, string>>(filter)?.GetValueOrDefault("assetType") : null);
+        List<string> types = type is not null ? [type]
+            : symbols.Count == 0 ? []
+            : await db.Assets.Named(symbols).Select(a => a.AssetType).Distinct().ToListAsync(ct);
+        db.EnqueuePublish(new JobRunStatusChanged(run.JobId, run.Id, job?.Name ?? "", run.Status, run.RecordsLoaded, run.ErrorClass,
             run.Status is RunStatuses.Failed or RunStatuses.Skipped or RunStatuses.TimedOut ? run.ErrorMessage : null, Now,
-            new JobOwner(jobOwner)), run.JobId);
+            new JobOwner(job?.OwnerId), symbols, types), run.JobId);
+    }
 }

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.Scheduler.Jobs;
 
 namespace InvestmentPlatform.Scheduler.Runs;

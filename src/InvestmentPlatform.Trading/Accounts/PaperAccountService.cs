@@ -60,7 +60,7 @@ public sealed class PaperAccountService(PlatformDbContext db, TradingClock clock
             throw AnalyticsException.Conflict("name", $"A portfolio named '{name}' already exists.");
 
         var now = clock.UtcNow;
-        var start = input.StartAt is { } s ? (s.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : s.ToUniversalTime()) : now;
+        var start = input.StartAt?.AsUtc() ?? now;
         if (start > now)
             throw AnalyticsException.Unprocessable("startAt", $"startAt {start:O} is in the future.");
         var portfolio = new PortfolioAccount

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts;
 using System.Text.Json;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Analytics.Currencies;
@@ -12,14 +13,6 @@ using InvestmentPlatform.Trading.Orders;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentPlatform.Trading.Replay;
-
-public static class ReplayStatuses
-{
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
-}
 
 /// <summary>
 /// Replays asked for on the bus: the request is checked here, fully (orders, symbols, their data and currency), then
@@ -44,7 +37,7 @@ public sealed class ReplayJobs(PlatformDbContext db, PaperAccountService account
             throw AnalyticsException.Invalid("body", "A replay needs from, to and orders.");
         if (input.From is not { } f || input.To is not { } t)
             throw AnalyticsException.Invalid(input.From is null ? "from" : "to", "from and to are required (ISO-8601, UTC).");
-        var (from, to) = (Utc(f), Utc(t));
+        var (from, to) = (f.AsUtc(), t.AsUtc());
         if (from >= to)
             throw AnalyticsException.Invalid("from", "from must be before to.");
         if (to > from.AddYears(MaxYears))
@@ -85,7 +78,7 @@ public sealed class ReplayJobs(PlatformDbContext db, PaperAccountService account
         if (assets.Where(a => !withBars.Contains(a.AssetId)).Select(a => a.Symbol).ToList() is { Count: > 0 } empty)
             throw AnalyticsException.Unprocessable("symbol",
                 $"No {account.Interval} bars are stored from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} for {string.Join(", ", empty.Select(s => $"'{s}'"))}.");
-        if (await db.PaperReplays.CountAsync(r => r.OwnerId == owner && (r.Status == ReplayStatuses.Queued || r.Status == ReplayStatuses.Running), ct)
+        if (await db.PaperReplays.CountAsync(r => r.OwnerId == owner && (r.Status == WorkStatuses.Queued || r.Status == WorkStatuses.Running), ct)
             >= MaxInProgress)
             throw AnalyticsException.Conflict("orders", $"You have {MaxInProgress} replays in progress: wait for one to finish.");
 
@@ -99,7 +92,7 @@ public sealed class ReplayJobs(PlatformDbContext db, PaperAccountService account
         var now = clock.UtcNow;
         var row = new PaperReplay
         {
-            Id = Guid.CreateVersion7(), AccountId = accountId, OwnerId = owner, Status = ReplayStatuses.Queued, CreatedAt = now,
+            Id = Guid.CreateVersion7(), AccountId = accountId, OwnerId = owner, Status = WorkStatuses.Queued, CreatedAt = now,
             Request = JsonSerializer.Serialize(new StoredRequest(from, to, input.StartingCash ?? account.StartingCash, stored), Json),
         };
         db.PaperReplays.Add(row);
@@ -139,7 +132,7 @@ public sealed class ReplayJobs(PlatformDbContext db, PaperAccountService account
             throw AnalyticsException.Invalid(field, $"{field} is empty.");
         if (input.At is not { } a)
             throw AnalyticsException.Invalid($"{field}.at", "at is required: the time the order is placed (ISO-8601, UTC).");
-        var at = Utc(a);
+        var at = a.AsUtc();
         if (at < from || at > to)
             throw AnalyticsException.Invalid($"{field}.at", $"at must be within the replay's range, {from:O} to {to:O}.");
         PaperOrder order;
@@ -158,7 +151,6 @@ public sealed class ReplayJobs(PlatformDbContext db, PaperAccountService account
             order.TimeInForce, null, order.ClientOrderId);
     }
 
-    private static DateTime Utc(DateTime t) => t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : t.ToUniversalTime();
 
     /// <summary>The request as stored: checked orders, their session ends, and the starting cash the replay uses.</summary>
     internal sealed record StoredRequest(DateTime From, DateTime To, double StartingCash, IReadOnlyList<ReplayOrder> Orders);

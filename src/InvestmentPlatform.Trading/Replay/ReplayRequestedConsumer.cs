@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts;
 using System.Text.Json;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Contracts.Trading;
@@ -23,12 +24,12 @@ public sealed class ReplayRequestedConsumer(PlatformDbContext db, ReplayRunner r
     {
         var ct = context.CancellationToken;
         var row = await db.PaperReplays.SingleOrDefaultAsync(r => r.Id == context.Message.ReplayId, ct);
-        if (row is null || row.Status is ReplayStatuses.Succeeded or ReplayStatuses.Failed)
+        if (row is null || row.Status is WorkStatuses.Succeeded or WorkStatuses.Failed)
             return;
         try
         {
             var (terms, symbols, orders) = await runner.PrepareAsync(row, ct);
-            row.Status = ReplayStatuses.Running;
+            row.Status = WorkStatuses.Running;
             row.Total = ReplayEngine.BarTimes(symbols);
             row.Done = 0;
             await db.SaveChangesAsync(ct);
@@ -45,14 +46,14 @@ public sealed class ReplayRequestedConsumer(PlatformDbContext db, ReplayRunner r
                 reported = reported.ContinueWith(_ => PublishAsync(context, row, fills, null, done), ct).Unwrap();
             }, ct);
             await reported;
-            row.Status = ReplayStatuses.Succeeded;
+            row.Status = WorkStatuses.Succeeded;
             row.Done = row.Total;
             row.Result = JsonSerializer.Serialize(result, ReplayJobs.Json);
             Finish(row, result.FillCount);
         }
         catch (AnalyticsException ex)
         {
-            row.Status = ReplayStatuses.Failed;
+            row.Status = WorkStatuses.Failed;
             row.Error = ex.Message;
             logger.LogInformation("Replay {ReplayId} failed: {Error}", row.Id, ex.Message);
             Finish(row, 0);
@@ -68,6 +69,6 @@ public sealed class ReplayRequestedConsumer(PlatformDbContext db, ReplayRunner r
     }
 
     private Task PublishAsync(ConsumeContext context, PaperReplay row, int fills, string? error, int? done = null) =>
-        context.Publish(new ReplayProgress(row.Id, row.AccountId, row.OwnerId, ReplayStatuses.Running, done ?? row.Done, row.Total, fills, error,
+        context.Publish(new ReplayProgress(row.Id, row.AccountId, row.OwnerId, WorkStatuses.Running, done ?? row.Done, row.Total, fills, error,
             clock.UtcNow), context.CancellationToken);
 }

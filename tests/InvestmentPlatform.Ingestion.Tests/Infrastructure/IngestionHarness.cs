@@ -67,9 +67,7 @@ public sealed class IngestionHarness : IAsyncDisposable
     });
 
     /// <summary>The messages of type <typeparamref name="T"/> staged in the outbox, as a consumer's transaction committed them.</summary>
-    public Task<List<T>> OutboxAsync<T>() => DbAsync(async db =>
-        (await db.Outbox.AsNoTracking().Where(m => m.MessageType.StartsWith(typeof(T).FullName! + ",")).ToListAsync())
-        .Select(m => System.Text.Json.JsonSerializer.Deserialize<T>(m.Body, InvestmentPlatform.Messaging.Outbox.OutboxJson.Options)!).ToList());
+    public Task<List<T>> OutboxAsync<T>() => _harness.OutboxAsync<T>();
 
     /// <summary>Reads until <paramref name="condition"/> holds: for state a consumer writes after the bus has gone quiet.</summary>
     public async Task<T> WaitForAsync<T>(Func<PlatformDbContext, Task<T>> read, Func<T, bool> condition, string what)

@@ -39,7 +39,7 @@ public sealed class When_a_client_watches_an_asset_type_or_a_symbol : IAsyncLife
 
         var bus = _host.Factory.Services.GetRequiredService<IBus>();
         var runId = Guid.NewGuid();
-        await bus.Publish(new JobRunStatusChanged(jobId, runId, "coins", "running", 0, null, null, DateTime.UtcNow));
+        await bus.Publish(new JobRunStatusChanged(jobId, runId, "coins", "running", 0, null, null, DateTime.UtcNow, new JobOwner(null), ["COIN1"], ["crypto"]));
         var first = await HubListener.NextAsync(messages);
         // The stock's request ends before the coin's: the watcher's next message must be the coin's.
         await bus.Publish(new CollectionCompleted(shareRequest, null, null, 5, 5, 0, [], 10, DateTime.UtcNow, IngestionStatuses.Succeeded, 1));

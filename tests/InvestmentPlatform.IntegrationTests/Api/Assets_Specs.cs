@@ -5,6 +5,7 @@ using System.Text.Json;
 using InvestmentPlatform.Data;
 using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Data.Scheduler;
+using InvestmentPlatform.Data.Series;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -75,6 +76,25 @@ public abstract class When_assets_are_managed_through_the_API(ApiDatabase databa
         await ProblemAssert.IsProblemAsync(await Client.GetAsync("/api/assets?page=abc"), HttpStatusCode.BadRequest);
         await ProblemAssert.IsProblemAsync(await Client.GetAsync("/api/assets?sort=price"), HttpStatusCode.BadRequest, "sort");
         await ProblemAssert.IsProblemAsync(await Client.GetAsync("/api/assets?type=bonds"), HttpStatusCode.BadRequest, "type");
+        await ProblemAssert.IsProblemAsync(await Client.GetAsync("/api/assets?interval=1d&since=yesterday"), HttpStatusCode.BadRequest, "since");
+        await ProblemAssert.IsProblemAsync(await Client.GetAsync("/api/assets?since=2024-01-01"), HttpStatusCode.BadRequest, "since");
+    }
+
+    [Fact]
+    public async Task Should_list_only_assets_with_bars_at_the_interval_since_a_time()
+    {
+        var old = await _host.CreateAssetAsync("OLDCSV");
+        var recent = await _host.CreateAssetAsync("EURUSD=X", "forex");
+        var intraday = await _host.CreateAssetAsync("ETH-USD", "crypto");
+        await _host.CreateAssetAsync("NOBARS");
+        var t0 = new DateTime(2024, 6, 3, 0, 0, 0, DateTimeKind.Utc);
+        await _host.InsertAsync([ApiHost.Bar(old, "1d", t0.AddYears(-10), 1, 1, 1, 1, 1), ApiHost.Bar(intraday, "5m", t0, 1, 1, 1, 1, 1)]);
+        await _host.InsertAsync([new ForexRate { AssetId = recent, Interval = "1d", Time = t0, Open = 1.08, High = 1.08, Low = 1.08, Close = 1.08 }]);
+
+        Assert.Equal(["EURUSD=X", "OLDCSV"], Symbols(await Client.GetFromJsonAsync<JsonElement>("/api/assets?interval=1d")));
+        // An analysis of the last year offers only what has daily prices in it.
+        Assert.Equal(["EURUSD=X"], Symbols(await Client.GetFromJsonAsync<JsonElement>("/api/assets?interval=1d&since=2024-01-01")));
+        Assert.Equal(["ETH-USD"], Symbols(await Client.GetFromJsonAsync<JsonElement>("/api/assets?interval=5m&since=2024-06-03T00:00:00Z")));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -44,7 +45,7 @@ public abstract class When_a_report_is_requested_on_the_bus(ApiDatabase database
         while (true)
         {
             var report = await ReportAsync(client, id);
-            if (report.GetProperty("status").GetString() is ReportStatuses.Succeeded or ReportStatuses.Failed)
+            if (report.GetProperty("status").GetString() is WorkStatuses.Succeeded or WorkStatuses.Failed)
                 return report;
             Assert.True(DateTime.UtcNow < deadline, $"The report is still {report} after 60 s.");
             await Task.Delay(100);
@@ -69,9 +70,9 @@ public abstract class When_a_report_is_requested_on_the_bus(ApiDatabase database
         var (method, ready) = await HubListener.NextAsync(pushed);
         Assert.Equal("report_ready", method);
         Assert.Equal(id, ready.GetProperty("reportId").GetGuid());
-        Assert.Equal(ReportStatuses.Succeeded, ready.GetProperty("status").GetString());
+        Assert.Equal(WorkStatuses.Succeeded, ready.GetProperty("status").GetString());
         var report = await FinishedAsync(reader, id);
-        Assert.Equal(ReportStatuses.Succeeded, report.GetProperty("status").GetString());
+        Assert.Equal(WorkStatuses.Succeeded, report.GetProperty("status").GetString());
         Assert.Equal(new[] { "RQA", "RQB" }, report.GetProperty("parameters").GetProperty("symbols").EnumerateArray().Select(s => s.GetString()));
 
         var file = await reader.GetAsync($"/api/reports/{id}/file");
@@ -137,7 +138,7 @@ public abstract class When_a_report_is_requested_on_the_bus(ApiDatabase database
 
         var report = await FinishedAsync(Admin, id);
 
-        Assert.Equal(ReportStatuses.Failed, report.GetProperty("status").GetString());
+        Assert.Equal(WorkStatuses.Failed, report.GetProperty("status").GetString());
         Assert.StartsWith("No runs between", report.GetProperty("error").GetString());
         await ProblemAssert.IsProblemAsync(await Admin.GetAsync($"/api/reports/{id}/file"), HttpStatusCode.UnprocessableEntity);
     }
@@ -167,7 +168,7 @@ public abstract class When_a_report_is_requested_on_the_bus(ApiDatabase database
         Assert.True(run.GetProperty("startedAt").GetDateTime() >= upstream.GetProperty("finishedAt").GetDateTime(), "the report ran before its collection ended");
         var reportId = run.GetProperty("reportId").GetGuid();
         var stored = await FinishedAsync(analyst, reportId);
-        Assert.Equal(ReportStatuses.Succeeded, stored.GetProperty("status").GetString());
+        Assert.Equal(WorkStatuses.Succeeded, stored.GetProperty("status").GetString());
         var book = ReportFiles.Workbook(await analyst.GetByteArrayAsync($"/api/reports/{reportId}/file"));
         Assert.Contains(book.Values.SelectMany(sheet => sheet.Values), cell => cell.Value == "SRX-USD");
 

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Contracts.Scheduler;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 using InvestmentPlatform.Scheduler.Jobs;
 using Microsoft.Extensions.DependencyInjection;

@@ -21,16 +21,16 @@ const DefaultCount = 3
 const fmtRatio = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? '—' : v.toFixed(2))
 
 export default function AnalyticsPage() {
-  // Analytics reads daily bars: only assets that have them are offered, and the first few are the default.
-  const daily = useListAssetsQuery({ interval: '1d', pageSize: 100 })
+  // The window lives in the URL, so a view can be shared and survives a reload.
+  const [params, setParams] = useSearchParams()
+  const from = params.get('from') ?? isoDaysAgo(365)
+  // Analytics reads daily bars: only assets that have them in the window are offered, and the first few are the default.
+  const daily = useListAssetsQuery({ interval: '1d', since: from, pageSize: 100 })
   const available = useMemo(() => daily.data?.items ?? [], [daily.data])
   const defaults = available.slice(0, DefaultCount).map((a) => a.symbol)
   const synthetic = new Set(available.filter((a) => a.isSynthetic).map((a) => a.symbol))
 
-  // The window lives in the URL, so a view can be shared and survives a reload.
-  const [params, setParams] = useSearchParams()
   const urlSymbols = splitList(params.get('symbols') ?? '').map((s) => s.toUpperCase())
-  const from = params.get('from') ?? isoDaysAgo(365)
   const to = params.get('to') ?? new Date().toISOString().slice(0, 10)
   const benchmark = params.get('benchmark') ?? ''
   const symbols = urlSymbols.length ? urlSymbols : defaults
@@ -72,7 +72,8 @@ export default function AnalyticsPage() {
       <Card className="mb-4">
         <form onSubmit={submit} noValidate aria-label="Analysis window" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-start">
           <Field label="Symbols" error={errors.symbols} hint="Comma separated, or pick below" className="sm:col-span-2">
-            {(p) => <Input {...p} value={form.symbols} onChange={(e) => setDraft({ ...form, symbols: e.target.value })} autoComplete="off" />}
+            {/* Focusing freezes the field, so a default list that arrives while the user types never merges into their text. */}
+            {(p) => <Input {...p} value={form.symbols} onFocus={() => setDraft((d) => d ?? form)} onChange={(e) => setDraft({ ...form, symbols: e.target.value })} autoComplete="off" />}
           </Field>
           <Field label="From" error={errors.from}>
             {(p) => <Input {...p} type="date" value={form.from} onChange={(e) => setDraft({ ...form, from: e.target.value })} />}
@@ -92,7 +93,7 @@ export default function AnalyticsPage() {
               <div className="flex flex-wrap gap-1.5">
                 {available.map((a) => (
                   <button key={a.symbol} type="button" aria-pressed={chosen.has(a.symbol.toUpperCase())} onClick={() => toggle(a.symbol.toUpperCase())}
-                    className="rounded-full border border-slate-300 px-2.5 py-0.5 text-xs aria-pressed:border-sky-700 aria-pressed:bg-sky-700 aria-pressed:text-white dark:border-slate-600 dark:aria-pressed:bg-sky-600">
+                    className="rounded-full border border-slate-300 px-2.5 py-0.5 text-xs aria-pressed:border-sky-700 aria-pressed:bg-sky-700 aria-pressed:text-white dark:border-slate-600">
                     {a.symbol}
                   </button>
                 ))}

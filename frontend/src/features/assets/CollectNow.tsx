@@ -5,8 +5,11 @@ import { Button, Field, Input, SelectField } from '../../components/Form'
 import { ErrorMessage } from '../../components/QueryState'
 import { useCreateRequestMutation } from '../ingestion/ingestionApi'
 import { RequestProgress } from '../ingestion/RequestProgress'
-import { chartIntervals } from '../marketData/intervals'
+import { chartIntervals, intervalLabel } from '../marketData/intervals'
 import { CsvUploadForm } from '../ingestion/CsvUploadForm'
+import { useGetCollectorsQuery } from '../health/healthApi'
+
+const MaxDays = 36500
 
 /**
  * "Collect now": an incremental request from the last stored bar up to now, with its progress live. A CSV asset has
@@ -23,8 +26,13 @@ export function CollectNow({ asset }: { asset: AssetDto }) {
   return <CollectFromSource asset={asset} />
 }
 
+/** Only what the asset's source can do: its intervals, and no further back than its history limit for the interval. */
 function CollectFromSource({ asset }: { asset: AssetDto }) {
-  const [interval, setInterval] = useState('1d')
+  const collector = useGetCollectorsQuery().data?.find((c) => c.name === asset.source)
+  const offered = collector?.intervals?.length ? chartIntervals.filter((i) => collector.intervals?.includes(i)) : chartIntervals
+  const [chosen, setInterval] = useState('1d')
+  const interval = offered.includes(chosen as never) ? chosen : (offered.includes('1d') ? '1d' : offered[0])
+  const limit = Math.min(MaxDays, collector?.historyLimitDays?.[interval] ?? MaxDays)
   const [days, setDays] = useState('30')
   const [error, setError] = useState<string | undefined>()
   const [requestId, setRequestId] = useState<string | null>(null)
@@ -34,8 +42,10 @@ function CollectFromSource({ asset }: { asset: AssetDto }) {
   async function submit(e: FormEvent) {
     e.preventDefault()
     const n = Number(days)
-    if (!Number.isInteger(n) || n < 1 || n > 36500) {
-      setError('Enter whole days between 1 and 36500.')
+    if (!Number.isInteger(n) || n < 1 || n > limit) {
+      setError(limit < MaxDays
+        ? `${collector?.displayName ?? asset.source} keeps ${intervalLabel[interval] ?? interval} bars for ${limit} days: enter whole days between 1 and ${limit}.`
+        : `Enter whole days between 1 and ${limit}.`)
       return
     }
     setError(undefined)
@@ -60,7 +70,7 @@ function CollectFromSource({ asset }: { asset: AssetDto }) {
   return (
     <div className="space-y-3">
       <form onSubmit={submit} noValidate aria-label="Collect now" className="grid grid-cols-2 gap-3">
-        <SelectField label="Interval" error={server.interval} value={interval} options={chartIntervals} onChange={setInterval} />
+        <SelectField label="Interval" error={server.interval} value={interval} options={offered} onChange={setInterval} show={(o) => intervalLabel[o] ?? o} />
         <Field label="Look back (days)" error={error ?? server.from ?? server.to} hint="Only bars after the last stored one are fetched">
           {(p) => <Input {...p} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />}
         </Field>

@@ -1,7 +1,7 @@
 import { apiSlice, enc, query } from '../../api/apiSlice'
 import type { AssetDto, AssetInput, CollectionLogDto, Coverage, Paged } from '../../api/schemas'
 
-export type AssetListArgs = { q?: string; type?: string; source?: string; interval?: string; page?: number; pageSize?: number; sort?: string }
+export type AssetListArgs = { q?: string; type?: string; source?: string; interval?: string; since?: string; page?: number; pageSize?: number; sort?: string }
 
 export const assetsApi = apiSlice.injectEndpoints({
   endpoints: (build) => ({
