@@ -4,8 +4,14 @@
 # Where a Docker engine runs and no local server is wanted, the tests start Testcontainers instead (IP_TEST_USE_TESTCONTAINERS=1).
 
 services_dir="${IP_TEST_SERVICES_DIR:-$PWD/.test-services}"
+# The servers run as their own users (postgres, rabbitmq). A checkout other users cannot reach (a clone inside a private
+# `mktemp -d` folder, mode 0700) keeps their data under /var/tmp instead, one folder per checkout.
+if [ -z "${IP_TEST_SERVICES_DIR:-}" ] && [ "$(id -u)" = "0" ] && ! runuser -u nobody -- test -x "$PWD" 2>/dev/null; then
+  mkdir -p /var/tmp/investment-platform-tests && chmod 755 /var/tmp/investment-platform-tests
+  services_dir="/var/tmp/investment-platform-tests/$(printf %s "$PWD" | md5sum | cut -c1-12)"
+fi
 pg_port="${IP_TEST_PG_PORT:-55432}"
-mkdir -p "$services_dir"
+mkdir -p "$services_dir" && chmod 755 "$services_dir"
 
 log() { echo "[test-services] $*" >&2; }
 

@@ -3,7 +3,8 @@
 # receives lands (a Maildir). Sourced by test.sh after test-services.sh. Uses Debian's python3-aiosmtpd (installed when
 # absent), started in the background under the services folder; a server already answering on the port is reused.
 
-services_dir="${IP_TEST_SERVICES_DIR:-$PWD/.test-services}"
+# The folder test-services.sh chose, when it was sourced first.
+services_dir="${IP_TEST_SERVICES_DIR:-${services_dir:-$PWD/.test-services}}"
 smtp_port="${IP_TEST_SMTP_PORT:-$(( ${IP_TEST_PG_PORT:-55432} + 3 ))}"
 smtp_dir="$services_dir/smtp"
 mkdir -p "$smtp_dir"

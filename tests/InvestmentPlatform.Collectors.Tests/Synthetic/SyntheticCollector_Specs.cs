@@ -78,12 +78,13 @@ public class When_generating_synthetic_bars
     }
 
     [Fact]
-    public async Task Should_skip_weekends_for_daily_stock_bars_but_not_for_crypto()
+    public async Task Should_skip_weekends_and_holidays_for_daily_stock_bars_but_not_for_crypto()
     {
         var stock = await Rows("MSFT", "1d", Utc(2024, 1, 1), Utc(2024, 1, 15));
         var crypto = await Rows("BTC-USD", "1d", Utc(2024, 1, 1), Utc(2024, 1, 15));
 
-        Assert.Equal(10, stock.Count);
+        Assert.Equal(9, stock.Count); // 10 weekdays, New Year's Day closed
+        Assert.DoesNotContain(stock, r => r.Time.Day == 1);
         Assert.DoesNotContain(stock, r => r.Time.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday);
         Assert.Equal(14, crypto.Count);
     }

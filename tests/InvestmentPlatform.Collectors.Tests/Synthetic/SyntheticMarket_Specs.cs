@@ -56,6 +56,24 @@ public class When_a_synthetic_market_is_read_at_several_intervals
         Assert.Contains(fx, r => TimeZoneInfo.ConvertTimeFromUtc(r.Time, NewYork).DayOfWeek == DayOfWeek.Sunday);
     }
 
+    [Fact]
+    public async Task Should_keep_stocks_closed_on_their_exchange_holidays_and_close_early_where_the_exchange_does()
+    {
+        // Thanksgiving week: closed on Thursday, closing at 13:00 on Friday.
+        var aapl = await Rows("AAPL", "stock", "5m", Utc(2026, 11, 23), Utc(2026, 11, 30));
+        var aaplDaily = await Rows("AAPL", "stock", "1d", Utc(2026, 11, 23), Utc(2026, 11, 30));
+        // London at Christmas 2025: closed on Thursday the 25th and on Boxing Day.
+        var vodafone = await Rows("VOD.L", "stock", "1d", Utc(2025, 12, 22), Utc(2026, 1, 1));
+
+        var sessionsByDay = aapl.GroupBy(r => TimeZoneInfo.ConvertTimeFromUtc(r.Time, NewYork).Date)
+            .ToDictionary(g => g.Key, g => g.Max(r => TimeZoneInfo.ConvertTimeFromUtc(r.Time, NewYork).TimeOfDay));
+        Assert.Equal([23, 24, 25, 27], sessionsByDay.Keys.Select(d => d.Day).Order());
+        Assert.Equal(new TimeSpan(15, 55, 0), sessionsByDay[new DateTime(2026, 11, 25)]);
+        Assert.Equal(new TimeSpan(12, 55, 0), sessionsByDay[new DateTime(2026, 11, 27)]);
+        Assert.Equal([23, 24, 25, 27], aaplDaily.Select(r => r.Time.Day));
+        Assert.Equal([22, 23, 24, 29, 30, 31], vodafone.Select(r => r.Time.Day));
+    }
+
     [Theory]
     [InlineData("AAPL", "stock", 60, 1500)]
     [InlineData("EURUSD=X", "forex", 0.7, 1.6)]
