@@ -16,7 +16,7 @@ public sealed class AnalyticsService(SeriesReader reader, CurrencyConverter curr
         var assets = new List<AssetPerformance>(series.Count);
         foreach (var s in series)
         {
-            assets.Add(PerformanceCalculator.Compute(s, p.PeriodsPerYearFor(s.AssetType), riskFree, p.RollingWindow));
+            assets.Add(PerformanceCalculator.Compute(s, p.PeriodsPerYearFor(s.AssetType), riskFree, p.RollingWindow, benchmark));
             progress?.Invoke(assets.Count, series.Count);
         }
         return new PerformanceReport(

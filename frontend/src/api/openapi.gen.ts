@@ -174,6 +174,7 @@ export type AssetPerformance = {
   drawdown?: (DrawdownPoint)[]
   rolling?: (RollingPointDto)[]
   cumulative?: (CumulativePoint)[]
+  rollingBeta?: (RollingBetaPoint)[] | null
 }
 
 export type AssetQualityDto = {
@@ -1066,6 +1067,11 @@ export type RiskReport = {
   assets?: (AssetRisk)[]
   correlation?: MatrixDto
   covariance?: MatrixDto
+}
+
+export type RollingBetaPoint = {
+  time?: string
+  beta?: number | null
 }
 
 export type RollingPointDto = {

@@ -16,8 +16,11 @@ public static class PerformanceCalculator
         Drawdown: "on the compounded wealth curve W_0 = 1, W_i = prod(1 + r_j); depth W_trough / W_peak - 1",
         MissingPrices: "never filled: each asset uses its own dates; comparisons use the dates common to all the series");
 
-    /// <summary>Throws <see cref="AnalyticsException"/> (422) when the window has fewer than two prices.</summary>
-    public static AssetPerformance Compute(PriceSeries series, double periodsPerYear, double riskFree, int rollingWindow)
+    /// <summary>
+    /// Throws <see cref="AnalyticsException"/> (422) when the window has fewer than two prices. With a
+    /// <paramref name="benchmark"/> the answer has rolling beta against it; without one, none.
+    /// </summary>
+    public static AssetPerformance Compute(PriceSeries series, double periodsPerYear, double riskFree, int rollingWindow, PriceSeries? benchmark = null)
     {
         EnsureTwoPrices(series);
         var returns = Returns.Simple(series.Prices);
@@ -48,7 +51,23 @@ public static class PerformanceCalculator
             RollingWindow.Compute(r, rollingWindow, riskFree, periodsPerYear)
                 .Select(p => new RollingPointDto(returns.Times[p.End], Finite.OrNull(p.Return), Finite.OrNull(p.Volatility), Finite.OrNull(p.Sharpe)))
                 .ToList(),
-            wealth.Select((w, i) => new CumulativePoint(times[i], w - 1)).ToList());
+            wealth.Select((w, i) => new CumulativePoint(times[i], w - 1)).ToList(),
+            benchmark is null ? null : RollingBeta(series.Prices, benchmark.Prices, rollingWindow));
+    }
+
+    /// <summary>Beta over each window of <paramref name="window"/> returns, sliding by one, on the dates the two series share.</summary>
+    private static List<RollingBetaPoint> RollingBeta(TimeSeries prices, TimeSeries benchmarkPrices, int window)
+    {
+        var aligned = Returns.AlignOnCommonTimes([prices, benchmarkPrices]);
+        var a = Returns.Simple(aligned[0]);
+        var b = Returns.Simple(aligned[1]).Values;
+        var points = new List<RollingBetaPoint>(Math.Max(0, a.Values.Length - window + 1));
+        for (var end = window - 1; end < a.Values.Length; end++)
+        {
+            var first = end - window + 1;
+            points.Add(new RollingBetaPoint(a.Times[end], Finite.OrNull(Regression.Beta(a.Values.AsSpan(first, window), b.AsSpan(first, window)))));
+        }
+        return points;
     }
 
     public static void EnsureTwoPrices(PriceSeries series)

@@ -33,7 +33,8 @@ public sealed record AssetPerformance(
     PeriodReturn WorstPeriod,
     IReadOnlyList<DrawdownPoint> Drawdown,
     IReadOnlyList<RollingPointDto> Rolling,
-    IReadOnlyList<CumulativePoint> Cumulative);
+    IReadOnlyList<CumulativePoint> Cumulative,
+    IReadOnlyList<RollingBetaPoint>? RollingBeta);
 
 public sealed record MaxDrawdownDto(double Depth, DateTime? Peak, DateTime? Trough, DateTime? Recovery);
 
@@ -45,3 +46,6 @@ public sealed record DrawdownPoint(DateTime Time, double Drawdown);
 public sealed record CumulativePoint(DateTime Time, double Return);
 
 public sealed record RollingPointDto(DateTime Time, double? Return, double? Volatility, double? Sharpe);
+
+/// <summary>Beta against the benchmark over the window of returns that ends at <paramref name="Time"/>, on the dates both share.</summary>
+public sealed record RollingBetaPoint(DateTime Time, double? Beta);

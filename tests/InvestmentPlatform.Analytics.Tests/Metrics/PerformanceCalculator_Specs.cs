@@ -82,4 +82,26 @@ public sealed class When_the_risk_set_runs_with_a_benchmark_on_other_dates
         Near((0.01 - 8.0 / 9 * 0.005) * 252, report.Assets[0].Alpha);
         Assert.Equal(6, report.Assets[0].Observations);
     }
+
+    [Fact]
+    public void Should_give_rolling_beta_on_the_dates_both_share()
+    {
+        // The same hand-worked series: one window of the 4 common returns is the whole-window beta 8/9. Windows of 2 are
+        // Cov/Var over each pair of returns: (2%, -1%) on (1%, -2%) is 1, (-1%, 3%) on (-2%, 2%) is 1, (3%, 0%) on (2%, 1%) is 3.
+        var asset = new PriceSeries("A", "stock", "USD", new TimeSeries(
+            [Day(0), Day(1), Day(2), Day(3), Day(4), Day(6)], [100, 102, 100.98, 104.0094, 104.0094, 110]));
+        var bench = new PriceSeries("B", "stock", "USD", new TimeSeries(
+            [Day(0), Day(1), Day(2), Day(3), Day(4), Day(5)], [100, 101, 98.98, 100.9596, 101.969196, 90]));
+
+        var whole = PerformanceCalculator.Compute(asset, 252, 0, 4, bench).RollingBeta!;
+        var pairs = PerformanceCalculator.Compute(asset, 252, 0, 2, bench).RollingBeta!;
+
+        Near(8.0 / 9, Assert.Single(whole).Beta);
+        Assert.Equal(Day(4), whole[0].Time);
+        Assert.Equal([Day(2), Day(3), Day(4)], pairs.Select(p => p.Time));
+        Near(1, pairs[0].Beta);
+        Near(1, pairs[1].Beta);
+        Near(3, pairs[2].Beta);
+        Assert.Null(PerformanceCalculator.Compute(asset, 252, 0, 2).RollingBeta);
+    }
 }

@@ -2,10 +2,38 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { asset } from '../../test/fixtures'
+import { charts } from '../../test/fakeChart'
 import { mockApi, paged, renderWithProviders } from '../../test/utils'
 import AnalyticsPage from './AnalyticsPage'
 
+vi.mock('lightweight-charts', () => import('../../test/fakeChart'))
+
 afterEach(() => vi.unstubAllGlobals())
+
+/** One asset's performance as the API sends it, with two rolling points and, against a benchmark, rolling beta. */
+function performance(symbol: string, beta: number[] | null) {
+  const times = ['2024-04-01T00:00:00Z', '2024-04-02T00:00:00Z']
+  return {
+    symbol, periodsPerYear: 252, observations: 70, from: '2024-01-02T00:00:00Z', to: times[1],
+    totalReturn: 0.1, annualizedReturn: 0.4, annualizedVolatility: 0.2, sharpe: 1.5, sortino: 2, calmar: 3,
+    maxDrawdown: { depth: -0.05, peak: null, trough: null, recovery: null },
+    bestPeriod: { time: times[0], return: 0.03 }, worstPeriod: { time: times[1], return: -0.02 },
+    drawdown: times.map((time) => ({ time, drawdown: 0 })),
+    rolling: times.map((time) => ({ time, return: 0.01, volatility: 0.2, sharpe: 1 })),
+    cumulative: times.map((time) => ({ time, return: 0.1 })),
+    rollingBeta: beta && times.map((time, i) => ({ time, beta: beta[i] })),
+  }
+}
+
+function analyse(route: string, beta: number[] | null) {
+  charts.length = 0
+  mockApi([
+    ['GET', /\/api\/assets$/, () => ({ body: paged([asset({ symbol: 'AAPL' }), asset({ symbol: 'SPY' })]) })],
+    ['GET', /\/api\/analytics\/performance$/, () => ({ body: { conventions: {}, benchmark: beta ? performance('SPY', null) : null, assets: [performance('AAPL', beta)] } })],
+    ['GET', /\/api\/analytics\/risk$/, () => ({ status: 404, body: { title: 'Not found', status: 404 } })],
+  ])
+  renderWithProviders(<AnalyticsPage />, { route })
+}
 
 describe('AnalyticsPage', () => {
   it('keeps what the user typed when the default symbols arrive afterwards', async () => {
@@ -29,5 +57,20 @@ describe('AnalyticsPage', () => {
     const performance = () => api.calls.filter((c) => c.url.pathname.endsWith('/performance')).map((c) => c.url.searchParams.get('symbols'))
     await waitFor(() => expect(performance().at(-1)).toBe('MSFT'))
     expect(performance()).not.toContain('AAPL,SPYMSFT')
+  })
+
+  it('charts rolling beta against the benchmark, one line per asset', async () => {
+    analyse('/analytics?symbols=AAPL&benchmark=SPY&from=2024-01-01&to=2024-12-31', [1.25, 0.75])
+    await screen.findByRole('img', { name: 'Rolling 63-day beta of AAPL against SPY' })
+    await waitFor(() => expect(charts.some((c) => c.series.some((s) => JSON.stringify(s.data).includes('1.25')))).toBe(true))
+    const beta = charts.find((c) => c.series.some((s) => JSON.stringify(s.data).includes('1.25')))!
+    expect(beta.series).toHaveLength(1)
+    expect(beta.series[0].data.map((p) => (p as { value: number }).value)).toEqual([1.25, 0.75])
+  })
+
+  it('has no beta chart without a benchmark', async () => {
+    analyse('/analytics?symbols=AAPL&from=2024-01-01&to=2024-12-31', null)
+    await screen.findByRole('img', { name: 'Rolling 63-day Sharpe ratio of AAPL' })
+    expect(screen.queryByRole('img', { name: /beta/ })).toBeNull()
   })
 })

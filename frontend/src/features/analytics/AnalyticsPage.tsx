@@ -135,6 +135,8 @@ function Results({ args, synthetic }: { args: WindowArgs; synthetic: Set<string>
       drawdown: seriesLines(assets, bench, (a) => a.drawdown.map((d) => ({ time: d.time, value: d.drawdown }))),
       volatility: seriesLines(assets, bench, (a) => a.rolling.map((r) => ({ time: r.time, value: r.volatility ?? null }))),
       sharpe: seriesLines(assets, bench, (a) => a.rolling.map((r) => ({ time: r.time, value: r.sharpe ?? null }))),
+      // Beta is against the benchmark, so the benchmark has no line of its own.
+      beta: seriesLines(assets, null, (a) => (a.rollingBeta ?? []).map((r) => ({ time: r.time, value: r.beta }))),
     }
   }, [perf.data])
   const names = args.symbols.join(', ')
@@ -154,9 +156,14 @@ function Results({ args, synthetic }: { args: WindowArgs; synthetic: Set<string>
               <Card id="rolling-volatility" title="Rolling volatility (annualised, 63 days)" className="min-w-0">
                 <PriceChart lines={charts.volatility} height={240} percent label={`Rolling 63-day volatility of ${names}`} />
               </Card>
-              <Card id="rolling-sharpe" title="Rolling Sharpe (63 days)" className="min-w-0 lg:col-span-2">
+              <Card id="rolling-sharpe" title="Rolling Sharpe (63 days)" className={args.benchmark ? 'min-w-0' : 'min-w-0 lg:col-span-2'}>
                 <PriceChart lines={charts.sharpe} height={220} precision={2} label={`Rolling 63-day Sharpe ratio of ${names}`} />
               </Card>
+              {args.benchmark && (
+                <Card id="rolling-beta" title={`Rolling beta vs ${args.benchmark} (63 days)`} className="min-w-0">
+                  <PriceChart lines={charts.beta} height={220} precision={2} label={`Rolling 63-day beta of ${names} against ${args.benchmark}`} />
+                </Card>
+              )}
             </div>
             {p.assets.map((a) => {
               const r = risk.data?.assets.find((x) => x.symbol === a.symbol)
