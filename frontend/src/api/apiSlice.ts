@@ -28,7 +28,7 @@ const baseQuery: BaseQueryFn<string | FetchArgs, unknown, FetchBaseQueryError> =
 export const apiSlice = createApi({
   reducerPath: 'api',
   baseQuery,
-  tagTypes: ['Asset', 'Coverage', 'Collections', 'Bars', 'Watchlist', 'Request', 'Job', 'Run', 'Template', 'Graph', 'JobAnalytics', 'Portfolio', 'Transaction', 'Holdings', 'PortfolioAnalytics', 'Health', 'Collector', 'Me', 'User', 'ApiKey', 'Audit', 'Fault', 'PaperAccount', 'Order', 'Replay'],
+  tagTypes: ['Asset', 'Coverage', 'Collections', 'Bars', 'Watchlist', 'Request', 'Job', 'Run', 'Template', 'Graph', 'JobAnalytics', 'Portfolio', 'Transaction', 'Holdings', 'PortfolioAnalytics', 'Health', 'Collector', 'Me', 'User', 'ApiKey', 'Audit', 'Fault', 'PaperAccount', 'Order', 'Replay', 'Upload'],
   endpoints: () => ({}),
 })
 

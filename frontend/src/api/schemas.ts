@@ -18,6 +18,7 @@ export type Latest = Sent<G.LatestBarDto>
 export type CorporateAction = Sent<G.CorporateActionDto>
 export type WatchlistItem = Sent<G.WatchlistItemDto>
 export type CollectorDto = Sent<G.CollectorDto>
+export type KeptUploadDto = Sent<G.KeptUploadDto>
 export type IngestionRequestDto = Sent<G.IngestionRequestView>
 export type JobGraph = Sent<G.JobGraph>
 export type Performance = Sent<G.PerformanceReport>

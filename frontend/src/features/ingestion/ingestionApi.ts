@@ -1,6 +1,6 @@
 import { apiSlice, query } from '../../api/apiSlice'
 import { liveEvents } from '../../api/liveEvents'
-import type { IngestionInput, IngestionRequestDto, Paged } from '../../api/schemas'
+import type { IngestionInput, IngestionRequestDto, KeptUploadDto, Paged } from '../../api/schemas'
 import { applyProgress, isFinished } from './progress'
 
 export type CsvUploadInput = { file: File; symbol: string; assetType: string; interval: string; currency?: string }
@@ -19,6 +19,19 @@ export const ingestionApi = apiSlice.injectEndpoints({
         return { url: `/ingestion/requests/csv${query(params)}`, method: 'POST', body }
       },
       invalidatesTags: [{ type: 'Request', id: 'LIST' }],
+    }),
+    /** CSV files kept for scheduled jobs: a CSV job names one by its `upload`. */
+    listKeptUploads: build.query<KeptUploadDto[], void>({
+      query: () => '/ingestion/uploads',
+      providesTags: [{ type: 'Upload', id: 'LIST' }],
+    }),
+    keepUpload: build.mutation<KeptUploadDto, File>({
+      query: (file) => {
+        const body = new FormData()
+        body.append('file', file, file.name)
+        return { url: `/ingestion/uploads${query({ name: file.name })}`, method: 'POST', body }
+      },
+      invalidatesTags: [{ type: 'Upload', id: 'LIST' }],
     }),
     cancelRequest: build.mutation<{ requestId: string; status: string }, string>({
       query: (id) => ({ url: `/ingestion/requests/${encodeURIComponent(id)}/cancel`, method: 'POST' }),
@@ -74,4 +87,4 @@ export const ingestionApi = apiSlice.injectEndpoints({
   }),
 })
 
-export const { useCreateRequestMutation, useUploadCsvMutation, useGetRequestQuery, useListRequestsQuery, useCancelRequestMutation } = ingestionApi
+export const { useCreateRequestMutation, useUploadCsvMutation, useGetRequestQuery, useListRequestsQuery, useCancelRequestMutation, useListKeptUploadsQuery, useKeepUploadMutation } = ingestionApi

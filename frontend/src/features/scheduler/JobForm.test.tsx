@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { job } from '../../test/fixtures'
 import { mockApi, paged, renderWithProviders } from '../../test/utils'
@@ -70,5 +70,59 @@ describe('JobForm', () => {
     await userEvent.type(screen.getByLabelText('Symbols'), 'SYN-A')
     await userEvent.click(screen.getByRole('button', { name: 'Create job' }))
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith(expect.objectContaining({ name: 'Nightly' })))
+  })
+
+  it('renders the options the source declares and sends them with the job', async () => {
+    const seeded = { name: 'synthetic', displayName: 'Synthetic', assetTypes: ['stock'], intervals: ['1d'], historyLimitDays: {}, maxWindowDays: {}, isSynthetic: true,
+      parameters: [{ name: 'seed', description: 'Seed of the generator', required: false }] }
+    const api = mockApi([
+      ['GET', /\/api\/collectors$/, () => ({ body: [seeded] })],
+      ...base().slice(1),
+      ['POST', /\/api\/scheduler\/jobs$/, () => ({ status: 201, body: job({ name: 'Seeded' }) })],
+    ] as never)
+    renderWithProviders(<JobForm />)
+    await userEvent.type(screen.getByLabelText('Name'), 'Seeded')
+    await userEvent.type(screen.getByLabelText('Symbols'), 'SYN-A')
+    await userEvent.type(await screen.findByLabelText('seed (optional)'), '7')
+    await userEvent.click(screen.getByRole('button', { name: 'Create job' }))
+    await waitFor(() => expect(api.calls.find((c) => c.method === 'POST')?.body).toMatchObject({ name: 'Seeded', options: { seed: '7' } }))
+  })
+
+  it('makes a CSV job name a kept file, uploading one from the form', async () => {
+    const csv = { name: 'csv', displayName: 'CSV file', assetTypes: ['stock'], intervals: ['1d'], historyLimitDays: {}, maxWindowDays: {}, isSynthetic: false,
+      parameters: [
+        { name: 'upload', description: 'Set by the API from the uploaded CSV file', required: false },
+        { name: 'file', description: 'Command line only', required: false },
+        { name: 'currency', description: 'Currency of the prices', required: false },
+      ] }
+    const kept = [{ id: 'a1', fileName: 'old.csv', bytes: 120, createdAt: '2024-01-01T00:00:00Z', upload: 'a1' }]
+    const api = mockApi([
+      ['GET', /\/api\/collectors$/, () => ({ body: [csv] })],
+      ...base().slice(1),
+      ['GET', /\/api\/ingestion\/uploads$/, () => ({ body: kept })],
+      ['POST', /\/api\/ingestion\/uploads$/, () => {
+        kept.unshift({ id: 'b2', fileName: 'mine.csv', bytes: 64, createdAt: '2024-02-01T00:00:00Z', upload: 'b2' })
+        return { status: 201, body: kept[0] }
+      }],
+      ['POST', /\/api\/scheduler\/jobs$/, () => ({ status: 201, body: job({ name: 'Imported' }) })],
+    ] as never)
+    renderWithProviders(<JobForm initial={{ source: 'csv' }} />)
+    await userEvent.type(screen.getByLabelText('Name'), 'Imported')
+    await userEvent.type(screen.getByLabelText('Symbols'), 'MYCO')
+    await screen.findByRole('option', { name: /old\.csv/ })
+    // The server refuses a server file from the API, so the form has no field for it.
+    expect(screen.queryByLabelText(/^file/)).toBeNull()
+
+    await userEvent.click(screen.getByRole('button', { name: 'Create job' }))
+    expect(await screen.findByText('Choose a kept CSV file, or upload one.')).toBeInTheDocument()
+    expect(api.calls.some((c) => c.method === 'POST')).toBe(false)
+
+    fireEvent.change(screen.getByLabelText('Or upload a CSV file'), { target: { files: [new File(['Date,Close\n2024-01-02,1\n'], 'mine.csv', { type: 'text/csv' })] } })
+    await userEvent.click(screen.getByRole('button', { name: 'Upload and use' }))
+    await waitFor(() => expect(screen.getByLabelText('CSV file')).toHaveValue('b2'))
+    expect(api.calls.find((c) => c.method === 'POST' && c.url.pathname.endsWith('/uploads'))?.url.searchParams.get('name')).toBe('mine.csv')
+
+    await userEvent.click(screen.getByRole('button', { name: 'Create job' }))
+    await waitFor(() => expect(api.calls.find((c) => c.url.pathname.endsWith('/scheduler/jobs') && c.method === 'POST')?.body).toMatchObject({ source: 'csv', options: { upload: 'b2' } }))
   })
 })

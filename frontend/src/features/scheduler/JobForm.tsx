@@ -9,6 +9,7 @@ import { label } from '../../utils/format'
 import { useGetCollectorsQuery } from '../health/healthApi'
 import { chartIntervals } from '../marketData/intervals'
 import { CronPreview } from './CronPreview'
+import { SourceOptionsFields } from './SourceOptionsFields'
 import { emptyJob, fromJob, fromTemplate, toJobInput, validateJob, type JobFormValues } from './jobForm'
 import { useCreateJobMutation, useGetJobLimitsQuery, useLazyGetJobQuery, useListJobsQuery, useListTemplatesQuery, useUpdateJobMutation } from './schedulerApi'
 
@@ -43,7 +44,7 @@ export function JobForm({ onCreated, initial, editing, onSaved, onCancel }: {
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    const found = validateJob(v, limits.data)
+    const found = validateJob(v, limits.data, (collector?.parameters ?? []).map((p) => ({ name: p.name, required: p.required })))
     // A job that selects its assets by filter keeps the filter when its symbols are left empty.
     const byFilter = !!read?.assetFilter && !v.symbols.trim()
     if (byFilter) delete found.symbols
@@ -54,7 +55,7 @@ export function JobForm({ onCreated, initial, editing, onSaved, onCancel }: {
     }
     try {
       if (read) {
-        const body = { ...toJobInput(v), assetFilter: byFilter ? read.assetFilter : null, options: read.options ?? null, version: read.version }
+        const body = { ...toJobInput(v), assetFilter: byFilter ? read.assetFilter : null, version: read.version }
         const job = await update({ id: read.id, body }).unwrap()
         setRead(job)
         onSaved?.(job)
@@ -110,7 +111,7 @@ export function JobForm({ onCreated, initial, editing, onSaved, onCancel }: {
         </Field>
         <Field label="Source" error={err('source')} hint={collector?.isSynthetic || v.source === 'synthetic' ? 'Generates synthetic data, labelled as such' : undefined}>
           {(p) => (
-            <Select {...p} value={v.source} onChange={(e) => set('source', e.target.value)}>
+            <Select {...p} value={v.source} onChange={(e) => setV((x) => ({ ...x, source: e.target.value, options: {} }))}>
               {(collectors.data?.map((c) => c.name) ?? fallbackSources).map((s) => (
                 <option key={s} value={s}>{collectors.data?.find((c) => c.name === s)?.displayName ?? s}</option>
               ))}
@@ -156,6 +157,8 @@ export function JobForm({ onCreated, initial, editing, onSaved, onCancel }: {
           {(p) => <Input {...p} inputMode="numeric" value={v.timeoutSeconds} onChange={(e) => set('timeoutSeconds', e.target.value)} />}
         </Field>
       </div>
+
+      <SourceOptionsFields collector={collector} value={v.options} onChange={(o) => set('options', o)} error={err} />
 
       <fieldset className="rounded-md border border-slate-300 p-3 dark:border-slate-700">
         <legend className="px-1 text-sm font-medium">Schedule</legend>

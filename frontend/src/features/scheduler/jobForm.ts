@@ -20,12 +20,14 @@ export type JobFormValues = {
   timeoutSeconds: string
   tags: string
   templateId: string
+  /** The source's options by parameter name (GET /api/collectors declares them); empty values are not sent. */
+  options: Record<string, string>
 }
 
 export const emptyJob: JobFormValues = {
   name: '', description: '', source: 'synthetic', symbols: '', assetType: 'stock', interval: '1d', mode: 'incremental',
   lookbackDays: '30', kind: 'cron', cron: '0 0/5 * * * ?', timeZone: 'UTC', intervalSeconds: '300', dependsOn: [],
-  enabled: true, maxRetries: '2', timeoutSeconds: '600', tags: '', templateId: '',
+  enabled: true, maxRetries: '2', timeoutSeconds: '600', tags: '', templateId: '', options: {},
 }
 
 export const splitList = (s: string) => s.split(/[,\s]+/).map((x) => x.trim()).filter(Boolean)
@@ -35,7 +37,7 @@ const isWhole = (s: string) => /^\d+$/.test(s.trim())
  * Checks done before sending, keyed like the server's field errors (lower case). The bounds come from the server
  * (GET /api/scheduler/limits); until they have loaded only the shape is checked and the server has the last word.
  */
-export function validateJob(v: JobFormValues, limits?: JobLimits): Record<string, string> {
+export function validateJob(v: JobFormValues, limits?: JobLimits, parameters: { name: string; required: boolean }[] = []): Record<string, string> {
   const e: Record<string, string> = {}
   const outside = (s: string, min: number, max = Number.MAX_SAFE_INTEGER) => !isWhole(s) || Number(s) < min || Number(s) > max
   if (!v.name.trim()) e.name = 'Give the job a name.'
@@ -45,6 +47,9 @@ export function validateJob(v: JobFormValues, limits?: JobLimits): Record<string
   if (symbols.length === 0) e.symbols = 'Enter at least one symbol.'
   else if (limits && symbols.length > limits.maxSymbols) e.symbols = `At most ${limits.maxSymbols} symbols.`
   if (!v.interval) e.interval = 'Choose an interval.'
+  for (const p of parameters) if (p.required && !v.options[p.name]?.trim()) e[p.name] = `Enter ${p.name}.`
+  // A CSV job imports a kept upload on every run: without one it could only fail.
+  if (v.source === 'csv' && !v.options.upload) e.upload = 'Choose a kept CSV file, or upload one.'
   if (v.lookbackDays && outside(v.lookbackDays, limits?.lookbackDaysMin ?? 1, limits?.lookbackDaysMax))
     e.lookbackdays = limits ? `Whole days from ${limits.lookbackDaysMin} to ${limits.lookbackDaysMax}.` : 'Whole days, at least 1.'
   if (v.kind === 'cron') {
@@ -84,6 +89,7 @@ export function fromJob(j: JobDto): JobFormValues {
     timeoutSeconds: j.timeoutSeconds?.toString() ?? '',
     tags: j.tags.join(', '),
     templateId: j.templateId ?? '',
+    options: { ...(j.options ?? {}) },
   }
 }
 
@@ -109,7 +115,13 @@ export function toJobInput(v: JobFormValues): JobInput {
     tags: splitList(v.tags),
     templateId: v.templateId || null,
     dependsOn: v.dependsOn,
+    options: sentOptions(v.options),
   }
+}
+
+function sentOptions(options: Record<string, string>): Record<string, string> | null {
+  const kept = Object.entries(options).map(([k, value]) => [k, value.trim()] as const).filter(([, value]) => value)
+  return kept.length ? Object.fromEntries(kept) : null
 }
 
 /** A template fills the form; the user still names the job and can change anything. */
@@ -132,5 +144,7 @@ export function fromTemplate(v: JobFormValues, t: TemplateDto): JobFormValues {
     maxRetries: t.maxRetries?.toString() ?? v.maxRetries,
     timeoutSeconds: t.timeoutSeconds?.toString() ?? v.timeoutSeconds,
     tags: t.tags?.join(', ') ?? v.tags,
+    // Options belong to a source: another source's would be refused.
+    options: t.source && t.source !== v.source ? {} : v.options,
   }
 }
