@@ -1223,6 +1223,9 @@ export type TemplateDto = {
   createdAt?: string
   updatedAt?: string
   version?: number
+  options?: {
+    [key: string]: string
+  } | null
 }
 
 export type TemplateDtoPagedResult = {
@@ -1247,6 +1250,9 @@ export type TemplateRequest = {
   timeoutSeconds?: number | null
   tags?: (string)[] | null
   version?: number | null
+  options?: {
+    [key: string]: string
+  } | null
 }
 
 export type TokenPair = {

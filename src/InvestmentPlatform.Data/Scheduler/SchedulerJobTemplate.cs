@@ -17,6 +17,8 @@ public class SchedulerJobTemplate
     public int MaxRetries { get; set; }
     public int TimeoutSeconds { get; set; }
     public string Tags { get; set; } = "[]";
+    /// <summary>The source's options as a JSON object of strings, or null: a job made from the template takes them.</summary>
+    public string? Options { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Optimistic concurrency token: every user edit checks the version it read and bumps it.</summary>

@@ -18,9 +18,13 @@ public sealed record TemplateDto(
     IReadOnlyList<string> Tags,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    int Version = 0);
+    int Version = 0,
+    Dictionary<string, string>? Options = null);
 
-/// <summary>The body of POST and PUT /api/scheduler/templates; a PUT must carry the <c>version</c> it read.</summary>
+/// <summary>
+/// The body of POST and PUT /api/scheduler/templates; a PUT must carry the <c>version</c> it read. <c>options</c> are
+/// the source's, checked as a job's are.
+/// </summary>
 public sealed record TemplateRequest(
     string? Name,
     string? Description,
@@ -34,4 +38,5 @@ public sealed record TemplateRequest(
     int? MaxRetries,
     int? TimeoutSeconds,
     IReadOnlyList<string>? Tags,
-    int? Version = null);
+    int? Version = null,
+    Dictionary<string, string>? Options = null);

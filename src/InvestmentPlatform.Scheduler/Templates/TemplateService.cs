@@ -59,16 +59,20 @@ public sealed class TemplateService(PlatformDbContext db, JobValidator validator
         return true;
     }
 
-    /// <summary>Creates a job from the template: every field the request leaves out comes from the template.</summary>
+    /// <summary>
+    /// Creates a job from the template: every field the request leaves out comes from the template. The template's
+    /// options go with its source only: a job that names another source takes none of them.
+    /// </summary>
     public async Task<Outcome<JobDto>> CreateJobAsync(Guid id, JobRequest overrides, string? ownerId, CancellationToken ct)
     {
         var t = await db.SchedulerJobTemplates.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (t is null)
             return SchedulerProblem.NotFound($"Template {id} does not exist.");
+        var source = overrides.Source ?? t.Source;
         var merged = new JobRequest(
             overrides.Name,
             overrides.Description ?? t.Description,
-            overrides.Source ?? t.Source,
+            source,
             overrides.Symbols ?? (overrides.AssetFilter is { Count: > 0 } ? null : JobMapping.ReadList(t.Symbols)),
             overrides.AssetFilter,
             overrides.AssetType ?? t.AssetType,
@@ -82,7 +86,7 @@ public sealed class TemplateService(PlatformDbContext db, JobValidator validator
             overrides.Tags ?? JobMapping.ReadList(t.Tags),
             id,
             overrides.DependsOn,
-            overrides.Options);
+            overrides.Options ?? (source == t.Source ? JobMapping.ReadFilter(t.Options) : null));
         return await jobs.CreateAsync(merged, ownerId, ct);
     }
 
@@ -91,7 +95,7 @@ public sealed class TemplateService(PlatformDbContext db, JobValidator validator
         // A template is checked as the job it would make; without a schedule of its own, any valid one stands in.
         var schedule = r.Schedule is null or { Kind: ScheduleKinds.Dependencies } ? new ScheduleDto(ScheduleKinds.Interval, IntervalSeconds: 86400) : r.Schedule;
         var valid = validator.Validate(new JobRequest(r.Name, r.Description, r.Source, r.Symbols, null, r.AssetType, r.Interval, r.Mode,
-            r.LookbackDays, schedule, true, r.MaxRetries, r.TimeoutSeconds, r.Tags, null, null));
+            r.LookbackDays, schedule, true, r.MaxRetries, r.TimeoutSeconds, r.Tags, null, null, r.Options));
         if (valid.Problem is not null)
             return valid.Problem;
         var v = valid.Value!;
@@ -113,6 +117,7 @@ public sealed class TemplateService(PlatformDbContext db, JobValidator validator
         entity.MaxRetries = v.MaxRetries;
         entity.TimeoutSeconds = v.TimeoutSeconds;
         entity.Tags = JsonSerializer.Serialize(v.Tags);
+        entity.Options = v.Options is null ? null : JsonSerializer.Serialize(v.Options);
         return null;
     }
 
@@ -123,5 +128,6 @@ public sealed class TemplateService(PlatformDbContext db, JobValidator validator
 
     private static TemplateDto ToDto(SchedulerJobTemplate t) => new(
         t.Id, t.Name, t.Description, t.Source, JobMapping.ReadList(t.Symbols), t.AssetType, t.Interval, t.Mode, t.LookbackDays,
-        ScheduleOf(t), t.MaxRetries, t.TimeoutSeconds, JobMapping.ReadList(t.Tags), t.CreatedAt, t.UpdatedAt, t.Version);
+        ScheduleOf(t), t.MaxRetries, t.TimeoutSeconds, JobMapping.ReadList(t.Tags), t.CreatedAt, t.UpdatedAt, t.Version,
+        JobMapping.ReadFilter(t.Options));
 }

@@ -133,4 +133,40 @@ public abstract class SourceOptions_Specs(ApiDatabase database) : IAsyncLifetime
         var options = await _host.Host.WithDbAsync(async db => (await db.IngestionRequests.FindAsync(requestId))!.Options);
         Assert.Equal(new Dictionary<string, string> { ["seed"] = "8" }, JsonSerializer.Deserialize<Dictionary<string, string>>(options!));
     }
+
+    [Fact]
+    public async Task Should_keep_a_templates_options_and_give_them_to_jobs_made_from_it_for_its_source_only()
+    {
+        var upload = await KeepAsync(Csv);
+        var template = new
+        {
+            name = "csv template", source = "csv", symbols = new[] { "KEPT" }, assetType = "stock", interval = "1d", mode = "batch", lookbackDays = 3650,
+            schedule = new { kind = "interval", intervalSeconds = 86400 }, options = new { upload },
+        };
+        var created = await _host.Client.PostAsJsonAsync("/api/scheduler/templates", template);
+        var text = await created.Content.ReadAsStringAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.Created, $"{(int)created.StatusCode}: {text}");
+        var templateId = JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
+        var read = JsonDocument.Parse(await _host.Client.GetStringAsync($"/api/scheduler/templates/{templateId}")).RootElement;
+        Assert.Equal(upload, read.GetProperty("options").GetProperty("upload").GetString());
+
+        await ProblemAssert.IsProblemAsync(await _host.Client.PostAsJsonAsync("/api/scheduler/templates",
+            template with { name = "bad options", options = new { upload = "../../etc/passwd" } }), HttpStatusCode.BadRequest, "options.upload");
+        await ProblemAssert.IsProblemAsync(await _host.Client.PutAsJsonAsync($"/api/scheduler/templates/{templateId}",
+            new { template.name, source = "synthetic", template.symbols, template.assetType, template.interval, template.mode, template.lookbackDays, template.schedule, options = new { colour = "red" }, version = 0 }),
+            HttpStatusCode.UnprocessableEntity, "options.colour");
+
+        var fromTemplate = await _host.Client.PostAsJsonAsync($"/api/scheduler/templates/{templateId}/jobs", new { name = "csv from template", enabled = false });
+        var job = JsonDocument.Parse(await fromTemplate.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(fromTemplate.StatusCode == HttpStatusCode.Created, $"{(int)fromTemplate.StatusCode}: {job}");
+        Assert.Equal(upload, job.GetProperty("options").GetProperty("upload").GetString());
+        var run = await RunToTheEndAsync(job.GetProperty("id").GetGuid());
+        Assert.Equal("succeeded", run.GetProperty("status").GetString());
+        Assert.Equal([1.5, 1.6], (await _host.Host.BarsAsync("KEPT")).Select(b => b.Close));
+
+        var otherSource = await _host.Client.PostAsJsonAsync($"/api/scheduler/templates/{templateId}/jobs", new { name = "synthetic from template", source = "synthetic", enabled = false });
+        var other = JsonDocument.Parse(await otherSource.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(otherSource.StatusCode == HttpStatusCode.Created, $"{(int)otherSource.StatusCode}: {other}");
+        Assert.True(!other.TryGetProperty("options", out var none) || none.ValueKind == JsonValueKind.Null, $"options of another source: {other}");
+    }
 }

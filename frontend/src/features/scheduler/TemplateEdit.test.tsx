@@ -11,6 +11,7 @@ const template: TemplateDto = {
   id: 't1', name: 'Weekday close', description: 'after the close', source: 'synthetic', symbols: ['SYN-A'], assetType: 'stock', interval: '1d',
   mode: 'batch', lookbackDays: 90, schedule: { kind: 'cron', cron: '0 0 18 ? * MON-FRI', timeZone: 'Europe/London', intervalSeconds: null },
   maxRetries: 3, timeoutSeconds: 120, tags: ['eod'], createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', version: 1,
+  options: { seed: '7' },
 }
 
 describe('editing a template', () => {
@@ -38,7 +39,7 @@ describe('editing a template', () => {
     await waitFor(() => expect(api.calls.filter((c) => c.method === 'PUT')).toHaveLength(2))
     expect(api.calls.filter((c) => c.method === 'PUT')[1].body).toMatchObject({
       version: 1, lookbackDays: 90, maxRetries: 3, timeoutSeconds: 120, tags: ['eod'], description: 'after the close',
-      schedule: { kind: 'cron', cron: '0 0 19 ? * MON-FRI', timeZone: 'Europe/London' },
+      schedule: { kind: 'cron', cron: '0 0 19 ? * MON-FRI', timeZone: 'Europe/London' }, options: { seed: '7' },
     })
   })
 

@@ -5,7 +5,9 @@ import type { TemplateDto } from './schedulerTypes'
 import { Button, Field, Input, Select } from '../../components/Form'
 import { ErrorMessage, QueryState } from '../../components/QueryState'
 import { chartIntervals } from '../marketData/intervals'
-import { splitList } from './jobForm'
+import { useGetCollectorsQuery } from '../health/healthApi'
+import { sentOptions, splitList } from './jobForm'
+import { SourceOptionsFields } from './SourceOptionsFields'
 import { useCreateTemplateMutation, useDeleteTemplateMutation, useListTemplatesQuery, useUpdateTemplateMutation } from './schedulerApi'
 
 export function TemplatesPanel({ onUse }: { onUse: (templateId: string) => void }) {
@@ -66,6 +68,8 @@ function TemplateForm({ editing, onDone, onReload }: { editing?: TemplateDto; on
   const [mode, setMode] = useState(editing?.mode ?? 'incremental')
   const [cron, setCron] = useState(editing ? editing.schedule?.cron ?? '' : '0 0 18 ? * MON-FRI')
   const [symbols, setSymbols] = useState(editing?.symbols?.join(', ') ?? '')
+  const [options, setOptions] = useState<Record<string, string>>(editing?.options ?? {})
+  const collectors = useGetCollectorsQuery()
   const [error, setError] = useState<string | undefined>()
   const [create, created] = useCreateTemplateMutation()
   const [update, updated] = useUpdateTemplateMutation()
@@ -87,6 +91,7 @@ function TemplateForm({ editing, onDone, onReload }: { editing?: TemplateDto; on
       name: name.trim(), source, interval, mode, symbols: splitList(symbols), schedule,
       description: editing?.description ?? null, assetType: editing?.assetType ?? null,
       lookbackDays: editing?.lookbackDays ?? 30, maxRetries: editing?.maxRetries ?? 2, timeoutSeconds: editing?.timeoutSeconds ?? 600, tags: editing?.tags ?? [],
+      options: sentOptions(options),
     }
     try {
       if (editing) {
@@ -107,8 +112,8 @@ function TemplateForm({ editing, onDone, onReload }: { editing?: TemplateDto; on
       </Field>
       <Field label="Source" error={server.source}>
         {(p) => (
-          <Select {...p} value={source} onChange={(e) => setSource(e.target.value)}>
-            {['synthetic', 'yahoo', 'coinbase', 'fred', 'csv'].map((s) => (
+          <Select {...p} value={source} onChange={(e) => { setSource(e.target.value); setOptions({}) }}>
+            {(collectors.data?.map((c) => c.name) ?? ['synthetic', 'yahoo', 'coinbase', 'fred', 'csv']).map((s) => (
               <option key={s}>{s}</option>
             ))}
           </Select>
@@ -137,6 +142,9 @@ function TemplateForm({ editing, onDone, onReload }: { editing?: TemplateDto; on
       <Field label="Symbols (optional)">
         {(p) => <Input {...p} value={symbols} onChange={(e) => setSymbols(e.target.value)} />}
       </Field>
+      <div className="sm:col-span-2">
+        <SourceOptionsFields collector={collectors.data?.find((c) => c.name === source)} value={options} onChange={setOptions} error={(k) => server[`options.${k}`] ?? server[k]} />
+      </div>
       <div className="sm:col-span-2">
         {stale && onReload ? <StaleNotice what="template" onReload={onReload} /> : null}
         {state.error && !stale ? <ErrorMessage error={state.error} title="The template was not saved" /> : null}

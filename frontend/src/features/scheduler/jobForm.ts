@@ -119,7 +119,8 @@ export function toJobInput(v: JobFormValues): JobInput {
   }
 }
 
-function sentOptions(options: Record<string, string>): Record<string, string> | null {
+/** Options as sent: trimmed, empty ones left out, null when none is left. */
+export function sentOptions(options: Record<string, string>): Record<string, string> | null {
   const kept = Object.entries(options).map(([k, value]) => [k, value.trim()] as const).filter(([, value]) => value)
   return kept.length ? Object.fromEntries(kept) : null
 }
@@ -144,7 +145,7 @@ export function fromTemplate(v: JobFormValues, t: TemplateDto): JobFormValues {
     maxRetries: t.maxRetries?.toString() ?? v.maxRetries,
     timeoutSeconds: t.timeoutSeconds?.toString() ?? v.timeoutSeconds,
     tags: t.tags?.join(', ') ?? v.tags,
-    // Options belong to a source: another source's would be refused.
-    options: t.source && t.source !== v.source ? {} : v.options,
+    // Options belong to a source: the template's come with its source, and another source's would be refused.
+    options: t.options ? { ...t.options } : t.source && t.source !== v.source ? {} : v.options,
   }
 }

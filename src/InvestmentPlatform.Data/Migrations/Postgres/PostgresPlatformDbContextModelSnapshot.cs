@@ -1945,6 +1945,10 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.Property<string>("Options")
+                        .HasColumnType("text")
+                        .HasColumnName("options");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("text")

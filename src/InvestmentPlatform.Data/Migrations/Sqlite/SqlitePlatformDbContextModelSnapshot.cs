@@ -1928,6 +1928,10 @@ namespace InvestmentPlatform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("Options")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("options");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("TEXT")
