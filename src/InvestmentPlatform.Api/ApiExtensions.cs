@@ -58,6 +58,7 @@ public static class ApiExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Reports.ReportRetention>());
         builder.Services.AddScoped<Quotes>();
         builder.Services.AddSingleton<TopicSubscriptions>();
+        builder.Services.AddSingleton<AccountOwners>();
         builder.Services.AddOutboxCorrelation();
         builder.Services.Configure<JsonOptions>(o =>
         {

@@ -36,7 +36,7 @@ public abstract class NotifierSpec : IAsyncLifetime
         subscriptions.TryAdd("bob-request", HubTopics.Request(Request));
 
         _harness = await SqliteBusHarness.StartAsync(
-            services => services.AddSingleton(subscriptions).AddSingleton<IHubContext<EventsHub>>(Hub),
+            services => services.AddSingleton(subscriptions).AddSingleton<AccountOwners>().AddSingleton<IHubContext<EventsHub>>(Hub),
             bus => bus.AddConsumer<EventsNotifier>(),
             SeedAsync);
     }

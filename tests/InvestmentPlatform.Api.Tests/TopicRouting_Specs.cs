@@ -61,7 +61,7 @@ public sealed class When_events_are_routed_to_topics : IAsyncLifetime
             Assert.True(subscriptions.TryAdd(connection, topic));
         }
         _harness = await SqliteBusHarness.StartAsync(
-            services => services.AddSingleton(subscriptions).AddSingleton<IHubContext<EventsHub>>(_hub),
+            services => services.AddSingleton(subscriptions).AddSingleton<AccountOwners>().AddSingleton<IHubContext<EventsHub>>(_hub),
             bus => bus.AddConsumer<EventsNotifier>(),
             db =>
             {

@@ -21,7 +21,7 @@ namespace InvestmentPlatform.Api.Hubs;
 /// yet upgraded is routed by reading its request back. A run's event carries its owner; the job's symbols and asset
 /// type are read from the job.
 /// </summary>
-public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscriptions subscriptions, PlatformDbContext db) :
+public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscriptions subscriptions, AccountOwners accountOwners, PlatformDbContext db) :
     IConsumer<CollectionProgress>, IConsumer<CollectionCompleted>, IConsumer<CollectionFailed>, IConsumer<JobRunStatusChanged>,
     IConsumer<AnalyticsProgress>, IConsumer<AlertTriggered>, IConsumer<OrderAccepted>, IConsumer<OrderRejected>, IConsumer<OrderFilled>,
     IConsumer<OrderCancelled>, IConsumer<OrderExpired>, IConsumer<ReportReady>, IConsumer<ReplayProgress>, IConsumer<DataQualityIssueFound>
@@ -112,8 +112,7 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
     /// <summary>An order belongs to its account's owner: only they (and admins) hear of it.</summary>
     private async Task OrderAsync<T>(OrderUpdateMessage message, ConsumeContext<T> context) where T : class
     {
-        var owner = await db.Portfolios.AsNoTracking().Where(p => p.Id == message.AccountId).Select(p => p.OwnerId)
-            .FirstOrDefaultAsync(context.CancellationToken);
+        var owner = await accountOwners.OfAsync(message.AccountId, db, context.CancellationToken);
         await SendAsync([HubTopics.All], EventAudience.OwnerAndAdmins(owner), HubMessages.OrderUpdate, message, context.CancellationToken);
     }
 
