@@ -1,6 +1,7 @@
 using InvestmentPlatform.Contracts.Ingestion;
 using System.Text.Json.Serialization;
 using InvestmentPlatform.Analytics.Currencies;
+using InvestmentPlatform.Analytics.Series;
 using InvestmentPlatform.Data.Assets;
 
 namespace InvestmentPlatform.Analytics;
@@ -16,8 +17,9 @@ public sealed record AnalyticsParameters(
     double? PeriodsPerYear = null,
     int RollingWindow = AnalyticsParameters.DefaultRollingWindow,
     double Confidence = AnalyticsParameters.DefaultConfidence,
-    // Left out of the stored key when not asked, so results computed before it existed still match.
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Currency = null)
+    // Left out of the stored key when not asked, so results computed before they existed still match.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Currency = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Interval = null)
 {
     public const int DefaultRollingWindow = 63;
     public const double DefaultConfidence = 0.95;
@@ -30,6 +32,8 @@ public sealed record AnalyticsParameters(
         Benchmark = string.IsNullOrWhiteSpace(Benchmark) ? null : Benchmark.Trim(),
         RiskFreeSeries = string.IsNullOrWhiteSpace(RiskFreeSeries) ? null : RiskFreeSeries.Trim(),
         Currency = string.IsNullOrWhiteSpace(Currency) ? null : Currency.Trim(),
+        // Daily is the default: written as null, so a daily result keeps the key it had before intervals existed.
+        Interval = string.IsNullOrWhiteSpace(Interval) || Interval.Trim() == PeriodPrices.Daily ? null : Interval.Trim(),
         From = From is { } f ? f.ToUniversalTime() : null,
         To = To is { } t ? t.ToUniversalTime() : null,
     };
@@ -54,9 +58,22 @@ public sealed record AnalyticsParameters(
         if (RiskFree is not null && RiskFreeSeries is not null)
             throw AnalyticsException.Invalid("riskFree", "Give riskFree or riskFreeSeries, not both.");
         CurrencyConverter.ParseTarget(Currency);
+        if (Interval is not null && !PeriodPrices.Intervals.Contains(Interval))
+            throw AnalyticsException.Invalid("interval", "interval must be 1d, 1wk or 1mo: returns are daily, or from the last daily price of each week or month.");
     }
 
-    /// <summary>252 for exchange-traded assets, 365 for crypto (traded every day), unless overridden.</summary>
+    /// <summary>The interval the returns are taken at: 1d unless asked.</summary>
+    public string IntervalOrDaily => Interval ?? PeriodPrices.Daily;
+
+    /// <summary>
+    /// Daily: 252 for exchange-traded assets, 365 for crypto (traded every day); weekly 52 and monthly 12 for all;
+    /// unless overridden.
+    /// </summary>
     public double PeriodsPerYearFor(string assetType) =>
-        PeriodsPerYear ?? (assetType == AssetTypes.Crypto ? 365 : 252);
+        PeriodsPerYear ?? IntervalOrDaily switch
+        {
+            PeriodPrices.Weekly => 52,
+            PeriodPrices.Monthly => 12,
+            _ => assetType == AssetTypes.Crypto ? 365 : 252,
+        };
 }

@@ -35,16 +35,22 @@ public sealed class AnalyticsService(SeriesReader reader, CurrencyConverter curr
         return report;
     }
 
-    /// <summary>The assets' and the benchmark's prices, in <c>currency</c> when one is asked.</summary>
+    /// <summary>
+    /// The assets' and the benchmark's prices, in <c>currency</c> when one is asked, at the asked interval. Daily prices
+    /// are converted first, each at its own day's rate, then a week or month takes its last one.
+    /// </summary>
     private async Task<(List<PriceSeries> Series, PriceSeries? Benchmark)> LoadAsync(AnalyticsParameters p, CancellationToken ct)
     {
         var series = await reader.LoadPricesAsync(p.Symbols, p.From, p.To, ct);
         var benchmark = p.Benchmark is null ? null : (await reader.LoadPricesAsync([p.Benchmark], p.From, p.To, ct))[0];
-        if (CurrencyConverter.ParseTarget(p.Currency) is not { } target)
-            return (series, benchmark);
-        for (var i = 0; i < series.Count; i++)
-            series[i] = await currencies.ConvertAsync(series[i], target, ct);
-        return (series, benchmark is null ? null : await currencies.ConvertAsync(benchmark, target, ct));
+        if (CurrencyConverter.ParseTarget(p.Currency) is { } target)
+        {
+            for (var i = 0; i < series.Count; i++)
+                series[i] = await currencies.ConvertAsync(series[i], target, ct);
+            benchmark = benchmark is null ? null : await currencies.ConvertAsync(benchmark, target, ct);
+        }
+        PriceSeries AtInterval(PriceSeries s) => s with { Prices = PeriodPrices.Of(s.Prices, p.IntervalOrDaily) };
+        return (series.Select(AtInterval).ToList(), benchmark is null ? null : AtInterval(benchmark));
     }
 
     /// <summary>Keeps the caller's symbol order (the answer lists assets as asked) while validating.</summary>

@@ -330,6 +330,7 @@ export type ComputeRequest = {
   periodsPerYear?: number | null
   rollingWindow?: number | null
   confidence?: number | null
+  interval?: string | null
 }
 
 export type CorporateActionDto = {

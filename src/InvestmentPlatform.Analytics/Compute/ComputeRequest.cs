@@ -13,11 +13,12 @@ public sealed record ComputeRequest(
     string? RiskFreeSeries,
     double? PeriodsPerYear,
     int? RollingWindow,
-    double? Confidence)
+    double? Confidence,
+    string? Interval = null)
 {
     public AnalyticsParameters ToParameters() => new(
         Symbols ?? [], From, To, Benchmark, RiskFree, RiskFreeSeries, PeriodsPerYear,
-        RollingWindow ?? AnalyticsParameters.DefaultRollingWindow, Confidence ?? AnalyticsParameters.DefaultConfidence);
+        RollingWindow ?? AnalyticsParameters.DefaultRollingWindow, Confidence ?? AnalyticsParameters.DefaultConfidence, Interval: Interval);
 }
 
 public sealed record ComputeAccepted(Guid Id, string Status);

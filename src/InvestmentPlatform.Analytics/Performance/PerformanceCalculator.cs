@@ -8,7 +8,7 @@ public static class PerformanceCalculator
 {
     public static AnalyticsConventions Conventions(double riskFree, string riskFreeSource) => new(
         Returns: "simple periodic returns P_i / P_(i-1) - 1 from adjusted close (close when no adjusted close; close for currency pairs)",
-        Annualization: "252 periods a year for exchange-traded assets, 365 for crypto, unless periodsPerYear is given; annualised return (1 + total)^(periodsPerYear / n) - 1",
+        Annualization: "daily: 252 periods a year for exchange-traded assets, 365 for crypto; weekly (interval 1wk, the last daily price of each week) 52; monthly (1mo) 12; unless periodsPerYear is given; annualised return (1 + total)^(periodsPerYear / n) - 1",
         Volatility: "sample standard deviation (n - 1) times sqrt(periodsPerYear)",
         RiskFree: $"annual rate {riskFreeSource}, per period (1 + rate)^(1 / periodsPerYear) - 1",
         RiskFreeRate: riskFree,

@@ -28,19 +28,19 @@ public static class AnalyticsApi
 
     private static async Task<Results<Ok<PerformanceReport>, ProblemHttpResult>> GetPerformance(
         AnalyticsService analytics, string? symbols, DateTime? from, DateTime? to, string? benchmark, double? riskFree,
-        string? riskFreeSeries, double? periodsPerYear, int? rollingWindow, string? currency, CancellationToken ct)
+        string? riskFreeSeries, double? periodsPerYear, int? rollingWindow, string? currency, string? interval, CancellationToken ct)
     {
         var parameters = new AnalyticsParameters(SplitSymbols(symbols), from, to, benchmark, riskFree, riskFreeSeries, periodsPerYear,
-            rollingWindow ?? AnalyticsParameters.DefaultRollingWindow, Currency: currency);
+            rollingWindow ?? AnalyticsParameters.DefaultRollingWindow, Currency: currency, Interval: interval);
         return await Answer(() => analytics.PerformanceAsync(parameters, ct));
     }
 
     private static async Task<Results<Ok<RiskReport>, ProblemHttpResult>> GetRisk(
         AnalyticsService analytics, string? symbols, DateTime? from, DateTime? to, double? confidence, string? benchmark,
-        double? riskFree, string? riskFreeSeries, double? periodsPerYear, string? currency, CancellationToken ct)
+        double? riskFree, string? riskFreeSeries, double? periodsPerYear, string? currency, string? interval, CancellationToken ct)
     {
         var parameters = new AnalyticsParameters(SplitSymbols(symbols), from, to, benchmark, riskFree, riskFreeSeries, periodsPerYear,
-            Confidence: confidence ?? AnalyticsParameters.DefaultConfidence, Currency: currency);
+            Confidence: confidence ?? AnalyticsParameters.DefaultConfidence, Currency: currency, Interval: interval);
         return await Answer(() => analytics.RiskAsync(parameters, ct));
     }
 

@@ -24,6 +24,9 @@ public abstract class AnalyticsHost(ApiDatabase database) : SharedApiHost(databa
         var btc = await AssetAsync(services, "BTC-USD", "crypto", "USD");
         await BarsAsync(services, btc, (0, 100), (1, 110), (2, 99));
         await AssetAsync(services, "DGS10", "bond", "USD");
+        // Every day from 1 January to 10 February 2024, closing at 100 + the day's offset.
+        var steady = await AssetAsync(services, "STEADY", "stock", "USD");
+        await BarsAsync(services, steady, Enumerable.Range(0, 41).Select(d => (d, 100.0 + d)).ToArray());
     }
 }
 
@@ -80,8 +83,27 @@ public abstract class When_performance_and_risk_are_asked_over_http(AnalyticsHos
         Near(0.0085, a.Number("historicalVaR"));
     }
 
+    [Fact]
+    public async Task Should_take_weekly_and_monthly_returns_from_the_last_daily_price_of_each_period()
+    {
+        var weekly = (await (await _client.GetAsync("/api/analytics/performance?symbols=STEADY&interval=1wk")).JsonAsync()).GetProperty("assets")[0];
+        var monthly = (await (await _client.GetAsync("/api/analytics/performance?symbols=STEADY&interval=1mo")).JsonAsync()).GetProperty("assets")[0];
+
+        // Weeks from Monday 1 January to the week of Monday 5 February: their last days are the 7th, 14th, … and 10 February.
+        Assert.Equal(52, weekly.Number("periodsPerYear"));
+        Assert.Equal(6, weekly.GetProperty("observations").GetInt32());
+        Near(140.0 / 106 - 1, weekly.Number("totalReturn"));
+        Assert.Equal(Day(35), weekly.GetProperty("to").GetDateTime().ToUniversalTime());
+        // January closes at 130 on the 31st, February's last price is 140.
+        Assert.Equal(12, monthly.Number("periodsPerYear"));
+        Assert.Equal(2, monthly.GetProperty("observations").GetInt32());
+        Near(140.0 / 130 - 1, monthly.Number("totalReturn"));
+        Assert.Equal(Day(31), monthly.GetProperty("to").GetDateTime().ToUniversalTime());
+    }
+
     [Theory]
     [InlineData("/api/analytics/performance?symbols=NOPE", HttpStatusCode.NotFound)]
+    [InlineData("/api/analytics/performance?symbols=ACME&interval=5m", HttpStatusCode.BadRequest)]
     [InlineData("/api/analytics/risk?symbols=ACME&benchmark=NOPE", HttpStatusCode.NotFound)]
     [InlineData("/api/analytics/performance?symbols=ACME&from=2030-01-01&to=2030-02-01", HttpStatusCode.UnprocessableEntity)]
     [InlineData("/api/analytics/performance?symbols=ACME&from=2024-01-03&to=2024-01-03", HttpStatusCode.UnprocessableEntity)]

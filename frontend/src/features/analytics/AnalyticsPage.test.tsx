@@ -27,12 +27,13 @@ function performance(symbol: string, beta: number[] | null) {
 
 function analyse(route: string, beta: number[] | null) {
   charts.length = 0
-  mockApi([
+  const api = mockApi([
     ['GET', /\/api\/assets$/, () => ({ body: paged([asset({ symbol: 'AAPL' }), asset({ symbol: 'SPY' })]) })],
     ['GET', /\/api\/analytics\/performance$/, () => ({ body: { conventions: {}, benchmark: beta ? performance('SPY', null) : null, assets: [performance('AAPL', beta)] } })],
     ['GET', /\/api\/analytics\/risk$/, () => ({ status: 404, body: { title: 'Not found', status: 404 } })],
   ])
   renderWithProviders(<AnalyticsPage />, { route })
+  return api
 }
 
 describe('AnalyticsPage', () => {
@@ -72,5 +73,19 @@ describe('AnalyticsPage', () => {
     analyse('/analytics?symbols=AAPL&from=2024-01-01&to=2024-12-31', null)
     await screen.findByRole('img', { name: 'Rolling 63-day Sharpe ratio of AAPL' })
     expect(screen.queryByRole('img', { name: /beta/ })).toBeNull()
+  })
+
+  it('asks for weekly or monthly returns with a rolling window to match, and keeps the choice in the URL', async () => {
+    const api = analyse('/analytics?symbols=AAPL&from=2020-01-01&to=2024-12-31&interval=1mo', null)
+    await screen.findByRole('img', { name: 'Rolling 12-month Sharpe ratio of AAPL' })
+    const asked = () => api.calls.filter((c) => c.url.pathname.endsWith('/performance')).map((c) => c.url.searchParams)
+    expect(asked()[0].get('interval')).toBe('1mo')
+    expect(asked()[0].get('rollingWindow')).toBe('12')
+
+    await userEvent.selectOptions(screen.getByLabelText('Returns'), 'Weekly')
+    await userEvent.click(screen.getByRole('button', { name: 'Analyse' }))
+    await screen.findByRole('img', { name: 'Rolling 26-week Sharpe ratio of AAPL' })
+    expect(asked().at(-1)?.get('interval')).toBe('1wk')
+    expect(asked().at(-1)?.get('rollingWindow')).toBe('26')
   })
 })

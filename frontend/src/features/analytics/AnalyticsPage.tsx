@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react'
 import { useSearchParams } from 'react-router'
 import { Card, PageHeader } from '../../components/Card'
-import { Button, Field, Input } from '../../components/Form'
+import { Button, Field, Input, Select } from '../../components/Form'
 import { Metric, MetricGrid } from '../../components/Metric'
 import { PriceChart, type Line } from '../../components/PriceChart'
 import { QueryState } from '../../components/QueryState'
@@ -16,6 +16,18 @@ import type { Performance } from '../../api/schemas'
 const colors = ['#0369a1', '#d97706', '#059669', '#7c3aed', '#e11d48', '#0891b2']
 const benchmarkColor = '#64748b'
 const DefaultCount = 3
+
+/**
+ * Returns are daily, or from the last daily price of each week or month (the API's interval); the rolling charts
+ * look back about a quarter of daily returns, half a year of weekly ones and a year of monthly ones.
+ */
+const intervals = [
+  { value: '1d', label: 'Daily', unit: 'day', window: 63 },
+  { value: '1wk', label: 'Weekly', unit: 'week', window: 26 },
+  { value: '1mo', label: 'Monthly', unit: 'month', window: 12 },
+] as const
+type Interval = (typeof intervals)[number]
+const intervalOf = (v: string | null): Interval => intervals.find((i) => i.value === v) ?? intervals[0]
 
 /** Ratios (Sharpe, Sortino, Calmar, beta) always with two decimals, so figures side by side read alike. */
 const fmtRatio = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? '—' : v.toFixed(2))
@@ -33,10 +45,11 @@ export default function AnalyticsPage() {
   const urlSymbols = splitList(params.get('symbols') ?? '').map((s) => s.toUpperCase())
   const to = params.get('to') ?? new Date().toISOString().slice(0, 10)
   const benchmark = params.get('benchmark') ?? ''
+  const interval = intervalOf(params.get('interval'))
   const symbols = urlSymbols.length ? urlSymbols : defaults
 
-  const [draft, setDraft] = useState<{ symbols: string; from: string; to: string; benchmark: string } | null>(null)
-  const form = draft ?? { symbols: symbols.join(', '), from, to, benchmark }
+  const [draft, setDraft] = useState<{ symbols: string; from: string; to: string; benchmark: string; interval: string } | null>(null)
+  const form = draft ?? { symbols: symbols.join(', '), from, to, benchmark, interval: interval.value }
   const [errors, setErrors] = useState<Record<string, string>>({})
 
   function submit(e: FormEvent) {
@@ -51,6 +64,7 @@ export default function AnalyticsPage() {
     if (Object.keys(found).length) return
     const next: Record<string, string> = { symbols: list.join(','), from: form.from, to: form.to }
     if (form.benchmark.trim()) next.benchmark = form.benchmark.trim().toUpperCase()
+    if (form.interval !== '1d') next.interval = form.interval
     setParams(next)
     setDraft(null)
   }
@@ -62,7 +76,10 @@ export default function AnalyticsPage() {
   }
 
   const args: WindowArgs | null = symbols.length
-    ? { symbols, from: `${from}T00:00:00Z`, to: `${to}T23:59:59Z`, benchmark: benchmark.trim().toUpperCase() || undefined }
+    ? {
+        symbols, from: `${from}T00:00:00Z`, to: `${to}T23:59:59Z`, benchmark: benchmark.trim().toUpperCase() || undefined,
+        interval: interval.value === '1d' ? undefined : interval.value, rollingWindow: interval.window,
+      }
     : null
   const chosen = new Set(splitList(form.symbols).map((s) => s.toUpperCase()))
 
@@ -70,7 +87,7 @@ export default function AnalyticsPage() {
     <>
       <PageHeader title="Analytics" />
       <Card className="mb-4">
-        <form onSubmit={submit} noValidate aria-label="Analysis window" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-start">
+        <form onSubmit={submit} noValidate aria-label="Analysis window" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-start">
           <Field label="Symbols" error={errors.symbols} hint="Comma separated, or pick below" className="sm:col-span-2">
             {/* Focusing freezes the field, so a default list that arrives while the user types never merges into their text. */}
             {(p) => <Input {...p} value={form.symbols} onFocus={() => setDraft((d) => d ?? form)} onChange={(e) => setDraft({ ...form, symbols: e.target.value })} autoComplete="off" />}
@@ -84,11 +101,18 @@ export default function AnalyticsPage() {
           <Field label="Benchmark (optional)">
             {(p) => <Input {...p} value={form.benchmark} onChange={(e) => setDraft({ ...form, benchmark: e.target.value })} autoComplete="off" list="daily-assets" />}
           </Field>
+          <Field label="Returns" hint="Weekly and monthly take each period's last daily price">
+            {(p) => (
+              <Select {...p} value={form.interval} onChange={(e) => setDraft({ ...form, interval: e.target.value })}>
+                {intervals.map((i) => <option key={i.value} value={i.value}>{i.label}</option>)}
+              </Select>
+            )}
+          </Field>
           <datalist id="daily-assets">
             {available.map((a) => <option key={a.symbol} value={a.symbol} />)}
           </datalist>
           {available.length > 0 && (
-            <fieldset className="sm:col-span-2 lg:col-span-5">
+            <fieldset className="sm:col-span-2 lg:col-span-6">
               <legend className="mb-1 text-xs text-slate-600 dark:text-slate-400">Assets with daily bars</legend>
               <div className="flex flex-wrap gap-1.5">
                 {available.map((a) => (
@@ -100,13 +124,13 @@ export default function AnalyticsPage() {
               </div>
             </fieldset>
           )}
-          <div className="sm:col-span-2 lg:col-span-5">
+          <div className="sm:col-span-2 lg:col-span-6">
             <Button type="submit">Analyse</Button>
           </div>
         </form>
       </Card>
       {args ? (
-        <Results args={args} synthetic={synthetic} />
+        <Results args={args} interval={interval} synthetic={synthetic} />
       ) : (
         <QueryState query={daily} loadingLabel="Finding assets with daily bars…">
           {() => <p className="text-sm text-slate-700 dark:text-slate-300">No asset has daily (1d) bars yet: collect some at interval 1d, then pick them here.</p>}
@@ -124,7 +148,7 @@ function seriesLines(assets: Asset[], benchmark: Asset | null | undefined, pick:
   return lines
 }
 
-function Results({ args, synthetic }: { args: WindowArgs; synthetic: Set<string> }) {
+function Results({ args, interval, synthetic }: { args: WindowArgs; interval: Interval; synthetic: Set<string> }) {
   const perf = useGetPerformanceQuery(args)
   const risk = useGetRiskQuery({ ...args, confidence: 0.95 }, { skip: !perf.isSuccess })
   const charts = useMemo(() => {
@@ -140,6 +164,8 @@ function Results({ args, synthetic }: { args: WindowArgs; synthetic: Set<string>
     }
   }, [perf.data])
   const names = args.symbols.join(', ')
+  const span = `${interval.window} ${interval.unit}s`
+  const rolling = `Rolling ${interval.window}-${interval.unit}`
   return (
     <div className="space-y-4">
       {/* One error, in place: risk is asked for only once performance has answered. */}
@@ -153,15 +179,15 @@ function Results({ args, synthetic }: { args: WindowArgs; synthetic: Set<string>
               <Card id="drawdown" title="Drawdown" className="min-w-0">
                 <PriceChart lines={charts.drawdown} height={240} percent label={`Drawdown of ${names} over the window`} />
               </Card>
-              <Card id="rolling-volatility" title="Rolling volatility (annualised, 63 days)" className="min-w-0">
-                <PriceChart lines={charts.volatility} height={240} percent label={`Rolling 63-day volatility of ${names}`} />
+              <Card id="rolling-volatility" title={`Rolling volatility (annualised, ${span})`} className="min-w-0">
+                <PriceChart lines={charts.volatility} height={240} percent label={`${rolling} volatility of ${names}`} />
               </Card>
-              <Card id="rolling-sharpe" title="Rolling Sharpe (63 days)" className={args.benchmark ? 'min-w-0' : 'min-w-0 lg:col-span-2'}>
-                <PriceChart lines={charts.sharpe} height={220} precision={2} label={`Rolling 63-day Sharpe ratio of ${names}`} />
+              <Card id="rolling-sharpe" title={`Rolling Sharpe (${span})`} className={args.benchmark ? 'min-w-0' : 'min-w-0 lg:col-span-2'}>
+                <PriceChart lines={charts.sharpe} height={220} precision={2} label={`${rolling} Sharpe ratio of ${names}`} />
               </Card>
               {args.benchmark && (
-                <Card id="rolling-beta" title={`Rolling beta vs ${args.benchmark} (63 days)`} className="min-w-0">
-                  <PriceChart lines={charts.beta} height={220} precision={2} label={`Rolling 63-day beta of ${names} against ${args.benchmark}`} />
+                <Card id="rolling-beta" title={`Rolling beta vs ${args.benchmark} (${span})`} className="min-w-0">
+                  <PriceChart lines={charts.beta} height={220} precision={2} label={`${rolling} beta of ${names} against ${args.benchmark}`} />
                 </Card>
               )}
             </div>
