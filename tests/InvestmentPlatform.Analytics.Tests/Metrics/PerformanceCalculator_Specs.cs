@@ -68,16 +68,18 @@ public sealed class When_the_performance_set_runs_on_a_price_series
 
 public sealed class When_the_risk_set_runs_with_a_benchmark_on_other_dates
 {
+    // Asset returns 2%, -1%, 3%, 0% and benchmark 1%, -2%, 2%, 1% on days 1-4; the benchmark also has a day 5 and the
+    // asset a day 6 that the other lacks.
+    private static readonly PriceSeries Asset = new("A", "stock", "USD", new TimeSeries(
+        [Day(0), Day(1), Day(2), Day(3), Day(4), Day(6)], [100, 102, 100.98, 104.0094, 104.0094, 110]));
+    private static readonly PriceSeries Bench = new("B", "stock", "USD", new TimeSeries(
+        [Day(0), Day(1), Day(2), Day(3), Day(4), Day(5)], [100, 101, 98.98, 100.9596, 101.969196, 90]));
+
     [Fact]
     public void Should_align_the_asset_with_the_benchmark_for_beta()
     {
-        // Asset returns 2%, -1%, 3%, 0% and benchmark 1%, -2%, 2%, 1% on days 1-4; the benchmark also has a day 5
-        // and the asset a day 6 that the other lacks: both are left out, so beta is the hand-worked 8/9.
-        var asset = new PriceSeries("A", "stock", "USD", new TimeSeries(
-            [Day(0), Day(1), Day(2), Day(3), Day(4), Day(6)], [100, 102, 100.98, 104.0094, 104.0094, 110]));
-        var bench = new PriceSeries("B", "stock", "USD", new TimeSeries(
-            [Day(0), Day(1), Day(2), Day(3), Day(4), Day(5)], [100, 101, 98.98, 100.9596, 101.969196, 90]));
-        var report = RiskCalculator.Compute([asset], bench, 0.95, 0, _ => 252);
+        // Days 5 and 6 are each one series' alone: both are left out, so beta is the hand-worked 8/9.
+        var report = RiskCalculator.Compute([Asset], Bench, 0.95, 0, _ => 252);
         Near(8.0 / 9, report.Assets[0].Beta);
         Near((0.01 - 8.0 / 9 * 0.005) * 252, report.Assets[0].Alpha);
         Assert.Equal(6, report.Assets[0].Observations);
@@ -86,15 +88,10 @@ public sealed class When_the_risk_set_runs_with_a_benchmark_on_other_dates
     [Fact]
     public void Should_give_rolling_beta_on_the_dates_both_share()
     {
-        // The same hand-worked series: one window of the 4 common returns is the whole-window beta 8/9. Windows of 2 are
-        // Cov/Var over each pair of returns: (2%, -1%) on (1%, -2%) is 1, (-1%, 3%) on (-2%, 2%) is 1, (3%, 0%) on (2%, 1%) is 3.
-        var asset = new PriceSeries("A", "stock", "USD", new TimeSeries(
-            [Day(0), Day(1), Day(2), Day(3), Day(4), Day(6)], [100, 102, 100.98, 104.0094, 104.0094, 110]));
-        var bench = new PriceSeries("B", "stock", "USD", new TimeSeries(
-            [Day(0), Day(1), Day(2), Day(3), Day(4), Day(5)], [100, 101, 98.98, 100.9596, 101.969196, 90]));
-
-        var whole = PerformanceCalculator.Compute(asset, 252, 0, 4, bench).RollingBeta!;
-        var pairs = PerformanceCalculator.Compute(asset, 252, 0, 2, bench).RollingBeta!;
+        // One window of the 4 common returns is the whole-window beta 8/9. Windows of 2 are Cov/Var over each pair of
+        // returns: (2%, -1%) on (1%, -2%) is 1, (-1%, 3%) on (-2%, 2%) is 1, (3%, 0%) on (2%, 1%) is 3.
+        var whole = PerformanceCalculator.Compute(Asset, 252, 0, 4, Bench).RollingBeta!;
+        var pairs = PerformanceCalculator.Compute(Asset, 252, 0, 2, Bench).RollingBeta!;
 
         Near(8.0 / 9, Assert.Single(whole).Beta);
         Assert.Equal(Day(4), whole[0].Time);
@@ -102,6 +99,6 @@ public sealed class When_the_risk_set_runs_with_a_benchmark_on_other_dates
         Near(1, pairs[0].Beta);
         Near(1, pairs[1].Beta);
         Near(3, pairs[2].Beta);
-        Assert.Null(PerformanceCalculator.Compute(asset, 252, 0, 2).RollingBeta);
+        Assert.Null(PerformanceCalculator.Compute(Asset, 252, 0, 2).RollingBeta);
     }
 }
