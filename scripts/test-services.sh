@@ -10,6 +10,7 @@ if [ -z "${IP_TEST_SERVICES_DIR:-}" ] && [ "$(id -u)" = "0" ] && ! runuser -u no
   mkdir -p /var/tmp/investment-platform-tests && chmod 755 /var/tmp/investment-platform-tests
   services_dir="/var/tmp/investment-platform-tests/$(printf %s "$PWD" | md5sum | cut -c1-12)"
 fi
+services_dir=$(realpath -m "$services_dir")
 pg_port="${IP_TEST_PG_PORT:-55432}"
 mkdir -p "$services_dir" && chmod 755 "$services_dir"
 
@@ -37,7 +38,8 @@ if [ "${IP_TEST_USE_TESTCONTAINERS:-}" != "1" ]; then
   fi
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   pg_data="$services_dir/pg"
-  run_pg() { if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  # From /, since the postgres user may not enter the folder the tests run in (its paths here are all absolute).
+  run_pg() { if [ "$(id -u)" = "0" ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
   if ! "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"; then
     if [ ! -f "$pg_data/PG_VERSION" ]; then
       mkdir -p "$pg_data"; [ "$(id -u)" = "0" ] && chown -R postgres:postgres "$pg_data"
