@@ -53,7 +53,7 @@ public sealed class OrderService(
         else
         {
             if (order.TimeInForce == TimesInForce.Day)
-                order.ExpiresAt = ExchangeCalendars.For(asset!.AssetType, asset.Exchange).SessionEndFor(now);
+                order.ExpiresAt = TradingHours.For(asset!.AssetType, asset.Exchange, asset.Symbol).SessionEndFor(now);
             store.Move(order, OrderStatuses.Accepted);
         }
         try

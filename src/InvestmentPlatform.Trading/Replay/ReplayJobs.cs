@@ -83,12 +83,12 @@ public sealed class ReplayJobs(PlatformDbContext db, PaperAccountService account
             throw AnalyticsException.Conflict("orders", $"You have {MaxInProgress} replays in progress: wait for one to finish.");
 
         // Day orders end with the session they are placed in, on their exchange's calendar, as live ones do.
-        var stored = orders.Select(o => o with
+        DateTime SessionEnd(ReplayOrder o)
         {
-            ExpiresAt = o.TimeInForce == TimesInForce.Day
-                ? ExchangeCalendars.For(assets.First(a => a.Symbol == o.Symbol).AssetType, assets.First(a => a.Symbol == o.Symbol).Exchange).SessionEndFor(o.At)
-                : null,
-        }).ToList();
+            var asset = assets.First(a => a.Symbol == o.Symbol);
+            return TradingHours.For(asset.AssetType, asset.Exchange, asset.Symbol).SessionEndFor(o.At);
+        }
+        var stored = orders.Select(o => o with { ExpiresAt = o.TimeInForce == TimesInForce.Day ? SessionEnd(o) : null }).ToList();
         var now = clock.UtcNow;
         var row = new PaperReplay
         {
