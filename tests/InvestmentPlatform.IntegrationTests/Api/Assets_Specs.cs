@@ -157,11 +157,12 @@ public abstract class When_assets_are_managed_through_the_API(ApiDatabase databa
         var crypto = await _host.CreateAssetAsync("BTC-USD", "crypto");
         var stock = await _host.CreateAssetAsync("AAPL");
         var t0 = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        // 1m crypto bars with minutes 10..14 missing (5 bars); daily stock bars Mon 1 Jan .. Fri 12 Jan with Wed 10 Jan missing.
+        // 1m crypto bars with minutes 10..14 missing (5 bars); daily stock bars Mon 1 Jan .. Tue 16 Jan with Wed 10 Jan
+        // missing. Monday 15 January is Martin Luther King Jr. Day on NYSE's calendar: no bar is due, so no gap.
         await _host.InsertAsync(Enumerable.Range(0, 30).Where(i => i is < 10 or > 14)
             .Select(i => ApiHost.Bar(crypto, "1m", t0.AddMinutes(i), 1, 1, 1, 1, 1)));
-        await _host.InsertAsync(Enumerable.Range(0, 12).Select(d => t0.AddDays(d))
-            .Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && d.Day != 10)
+        await _host.InsertAsync(Enumerable.Range(0, 16).Select(d => t0.AddDays(d))
+            .Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && d.Day is not (10 or 15))
             .Select(d => ApiHost.Bar(stock, "1d", d, 1, 1, 1, 1, 1)));
 
         var c = (await Client.GetFromJsonAsync<JsonElement>("/api/assets/BTC-USD/coverage")).GetProperty("series")[0];
@@ -175,9 +176,10 @@ public abstract class When_assets_are_managed_through_the_API(ApiDatabase databa
         Assert.Equal(5, gap.GetProperty("missingBars").GetInt64());
 
         var s = (await Client.GetFromJsonAsync<JsonElement>("/api/assets/AAPL/coverage")).GetProperty("series")[0];
-        Assert.Equal(9, s.GetProperty("rowCount").GetInt64());
-        Assert.Equal(10, s.GetProperty("expectedBars").GetInt64());
+        Assert.Equal(10, s.GetProperty("rowCount").GetInt64());
+        Assert.Equal(11, s.GetProperty("expectedBars").GetInt64());
         var weekdayGap = Assert.Single(s.GetProperty("gaps").EnumerateArray());
+        Assert.Equal(t0.AddDays(8), weekdayGap.GetProperty("from").GetDateTime().ToUniversalTime());
         Assert.Equal(1, weekdayGap.GetProperty("missingBars").GetInt64());
     }
 
