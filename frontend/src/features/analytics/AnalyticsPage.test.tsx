@@ -11,7 +11,7 @@ vi.mock('lightweight-charts', () => import('../../test/fakeChart'))
 afterEach(() => vi.unstubAllGlobals())
 
 /** One asset's performance as the API sends it, with two rolling points and, against a benchmark, rolling beta. */
-function performance(symbol: string, beta: number[] | null) {
+function performance(symbol: string, beta: number[] | null, rolling = true) {
   const times = ['2024-04-01T00:00:00Z', '2024-04-02T00:00:00Z']
   return {
     symbol, periodsPerYear: 252, observations: 70, from: '2024-01-02T00:00:00Z', to: times[1],
@@ -19,7 +19,7 @@ function performance(symbol: string, beta: number[] | null) {
     maxDrawdown: { depth: -0.05, peak: null, trough: null, recovery: null },
     bestPeriod: { time: times[0], return: 0.03 }, worstPeriod: { time: times[1], return: -0.02 },
     drawdown: times.map((time) => ({ time, drawdown: 0 })),
-    rolling: times.map((time) => ({ time, return: 0.01, volatility: 0.2, sharpe: 1 })),
+    rolling: rolling ? times.map((time) => ({ time, return: 0.01, volatility: 0.2, sharpe: 1 })) : [],
     cumulative: times.map((time) => ({ time, return: 0.1 })),
     rollingBeta: beta && times.map((time, i) => ({ time, beta: beta[i] })),
   }
@@ -87,5 +87,18 @@ describe('AnalyticsPage', () => {
     await screen.findByRole('img', { name: 'Rolling 26-week Sharpe ratio of AAPL' })
     expect(asked().at(-1)?.get('interval')).toBe('1wk')
     expect(asked().at(-1)?.get('rollingWindow')).toBe('26')
+  })
+
+  it('says a window too long for the data has no rolling figures, instead of empty charts', async () => {
+    charts.length = 0
+    mockApi([
+      ['GET', /\/api\/assets$/, () => ({ body: paged([asset({ symbol: 'AAPL' })]) })],
+      ['GET', /\/api\/analytics\/performance$/, () => ({ body: { conventions: {}, benchmark: null, assets: [performance('AAPL', null, false)] } })],
+      ['GET', /\/api\/analytics\/risk$/, () => ({ status: 404, body: { title: 'Not found', status: 404 } })],
+    ])
+    renderWithProviders(<AnalyticsPage />, { route: '/analytics?symbols=AAPL&interval=1wk' })
+    await screen.findByRole('img', { name: /^Cumulative return of AAPL/ })
+    expect(screen.getAllByText(/A rolling figure needs more than 26 weeks of returns/)).toHaveLength(2)
+    expect(screen.queryByRole('img', { name: /Rolling 26-week/ })).toBeNull()
   })
 })

@@ -166,6 +166,12 @@ function Results({ args, interval, synthetic }: { args: WindowArgs; interval: In
   const names = args.symbols.join(', ')
   const span = `${interval.window} ${interval.unit}s`
   const rolling = `Rolling ${interval.window}-${interval.unit}`
+  // A window longer than the data has no rolling point: say so instead of drawing an empty chart.
+  const tooShort = (lines: Line[]) => !lines.some((l) => l.points.length > 0) && (
+    <p className="text-sm text-slate-700 dark:text-slate-300">
+      A rolling figure needs more than {span} of returns: widen the window or choose shorter returns.
+    </p>
+  )
   return (
     <div className="space-y-4">
       {/* One error, in place: risk is asked for only once performance has answered. */}
@@ -180,14 +186,14 @@ function Results({ args, interval, synthetic }: { args: WindowArgs; interval: In
                 <PriceChart lines={charts.drawdown} height={240} percent label={`Drawdown of ${names} over the window`} />
               </Card>
               <Card id="rolling-volatility" title={`Rolling volatility (annualised, ${span})`} className="min-w-0">
-                <PriceChart lines={charts.volatility} height={240} percent label={`${rolling} volatility of ${names}`} />
+                {tooShort(charts.volatility) || <PriceChart lines={charts.volatility} height={240} percent label={`${rolling} volatility of ${names}`} />}
               </Card>
               <Card id="rolling-sharpe" title={`Rolling Sharpe (${span})`} className={args.benchmark ? 'min-w-0' : 'min-w-0 lg:col-span-2'}>
-                <PriceChart lines={charts.sharpe} height={220} precision={2} label={`${rolling} Sharpe ratio of ${names}`} />
+                {tooShort(charts.sharpe) || <PriceChart lines={charts.sharpe} height={220} precision={2} label={`${rolling} Sharpe ratio of ${names}`} />}
               </Card>
               {args.benchmark && (
                 <Card id="rolling-beta" title={`Rolling beta vs ${args.benchmark} (${span})`} className="min-w-0">
-                  <PriceChart lines={charts.beta} height={220} precision={2} label={`${rolling} beta of ${names} against ${args.benchmark}`} />
+                  {tooShort(charts.beta) || <PriceChart lines={charts.beta} height={220} precision={2} label={`${rolling} beta of ${names} against ${args.benchmark}`} />}
                 </Card>
               )}
             </div>
