@@ -190,23 +190,13 @@ public sealed class EventsNotifier(IHubContext<EventsHub> hub, TopicSubscription
             .Select(r => new { r.AssetType, r.RequestedBy, r.Symbols }).FirstOrDefaultAsync(ct);
         IReadOnlyList<string> symbols = symbol is not null ? [symbol] : ReadSymbols(request?.Symbols);
         // The symbol's own asset says its type best; the request's type stands in while the asset is not stored yet.
-        var types = await AssetTypesAsync(symbols, symbol is null ? request?.AssetType : null, ct);
+        var types = await db.Assets.TypesOfAsync(symbols, symbol is null ? request?.AssetType : null, ct);
         if (types.Count == 0 && request?.AssetType is { } requested)
             types = [requested];
         var owner = jobId is { } job
             ? await db.SchedulerJobs.AsNoTracking().Where(j => j.Id == job).Select(j => j.OwnerId).FirstOrDefaultAsync(ct)
             : request?.RequestedBy;
         return new RequestRouting(owner, types.FirstOrDefault(), symbols, types);
-    }
-
-    /// <summary>The asset types of <paramref name="symbols"/>: <paramref name="assetType"/> when given, else each stored asset's.</summary>
-    private async Task<List<string>> AssetTypesAsync(IReadOnlyList<string> symbols, string? assetType, CancellationToken ct)
-    {
-        if (assetType is not null)
-            return [assetType];
-        if (symbols.Count == 0)
-            return [];
-        return await db.Assets.Named(symbols).Select(a => a.AssetType).Distinct().ToListAsync(ct);
     }
 
     private static IReadOnlyList<string> ReadSymbols(string? json) =>

@@ -82,9 +82,7 @@ public sealed class RunStore(PlatformDbContext db, TimeProvider clock, ILogger<R
         var symbols = job is null ? [] : JsonSerializer.Deserialize<List<string>>(job.Symbols) ?? [];
         var type = job?.AssetType
                    ?? (job?.AssetFilter is { } filter ? JsonSerializer.Deserialize<Dictionary<string, string>>(filter)?.GetValueOrDefault("assetType") : null);
-        List<string> types = type is not null ? [type]
-            : symbols.Count == 0 ? []
-            : await db.Assets.Named(symbols).Select(a => a.AssetType).Distinct().ToListAsync(ct);
+        var types = await db.Assets.TypesOfAsync(symbols, type, ct);
         db.EnqueuePublish(new JobRunStatusChanged(run.JobId, run.Id, job?.Name ?? "", run.Status, run.RecordsLoaded, run.ErrorClass,
             run.Status is RunStatuses.Failed or RunStatuses.Skipped or RunStatuses.TimedOut ? run.ErrorMessage : null, Now,
             new JobOwner(job?.OwnerId), symbols, types), run.JobId);
