@@ -22,7 +22,7 @@ public static class QualityExtensions
     /// <summary>Registers the data-quality module's bus consumer: the checks that follow each committed load.</summary>
     public static IBusRegistrationConfigurator AddQualityConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<SeriesQualityConsumer>();
+        bus.AddConsumer<SeriesQualityConsumer, SeriesQualityConsumerDefinition>();
         return bus;
     }
 }

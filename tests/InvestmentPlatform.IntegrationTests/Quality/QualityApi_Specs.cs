@@ -2,11 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InvestmentPlatform.Calendars;
+using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Quality;
+using InvestmentPlatform.IntegrationTests.Alerts;
 using InvestmentPlatform.Data.Series;
 using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 using InvestmentPlatform.Quality.Running;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -109,6 +113,36 @@ public abstract class When_a_loaded_series_is_checked(ApiDatabase database) : IA
         var again = await JsonAsync($"/api/quality/findings/{findings[1].Id}");
         Assert.Equal("accepted", again.GetProperty("status").GetString());
         Assert.False(again.GetProperty("quarantined").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Should_check_a_series_announced_in_many_parts_at_once_as_the_runner_does_over_the_whole_range()
+    {
+        var expected = await InScopeAsync(async s =>
+        {
+            // The runner's verdict over the whole range, then forgotten, so the consumer's own run is what is read below.
+            var score = (await s.GetRequiredService<SeriesQualityRunner>().RunAsync(_assetId, "1d", _times[0], _times[^1], _times[^1], default))!.Score;
+            var db = s.GetRequiredService<PlatformDbContext>();
+            await db.QualityFindings.Where(f => f.AssetId == _assetId).ExecuteDeleteAsync();
+            await db.SeriesQuality.Where(q => q.AssetId == _assetId).ExecuteDeleteAsync();
+            await db.Outbox.ExecuteDeleteAsync();
+            return score;
+        });
+
+        // Six parts of twenty sessions, announced together as a load with the loader's four parts at once announces them.
+        var last = new SeriesRow(_times[^1], 1, 1, 1, 1);
+        var parts = _times.Chunk(20).Select(p => new SeriesUpdated(_assetId, "QLTY", "stock", "1d", p[0], p[^1], p.Length, last, "csv", Guid.NewGuid(), DateTime.UtcNow));
+        await _host.Factory.Services.GetRequiredService<IBus>().PublishBatch(parts);
+
+        SeriesQuality? checkedRow = null;
+        await AlertsHost.UntilAsync(async () => (checkedRow = await InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().SeriesQuality
+            .AsNoTracking().FirstOrDefaultAsync(q => q.AssetId == _assetId && q.OpenFindings == 3))) is not null);
+        Assert.Equal(expected, checkedRow!.Score);
+        var findings = (await JsonAsync("/api/quality/findings?symbol=QLTY")).GetProperty("items").EnumerateArray()
+            .Select(f => (f.GetProperty("kind").GetString(), f.GetProperty("barTime").GetDateTime().ToUniversalTime())).OrderBy(f => f.Item2);
+        Assert.Equal([("gap", Missing), ("outlier", Spike), ("unit", Pence)], findings);
+        Assert.Equal(3, await AnnouncedAsync());
+        Assert.Equal(0, await InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().MessageFaults.CountAsync(f => f.Queue.Contains("quality"))));
     }
 
     [Fact]
