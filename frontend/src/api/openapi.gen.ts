@@ -246,6 +246,7 @@ export type BarsResponse = {
   bars?: (BarDto)[]
   convertedFrom?: string | null
   asOf?: string | null
+  priceDecimals?: number | null
 }
 
 export type CashBalance = {

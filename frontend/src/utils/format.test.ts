@@ -10,6 +10,12 @@ describe('price formatting', () => {
     expect(priceDecimals('stock', 245.1)).toBe(2)
   })
 
+  it('takes the decimals the provider quotes in when the bars carry them', () => {
+    expect(priceDecimals('forex', 1.0834, 4)).toBe(4)
+    expect(priceDecimals('stock', 0.0412, 4)).toBe(4)
+    expect(priceDecimals('stock', 245.1, null)).toBe(2)
+  })
+
   it('groups thousands', () => {
     expect(fmtPrice(160000, 2)).toBe('160,000.00')
     expect(fmtPrice(1.083451, 5)).toBe('1.08345')

@@ -61,8 +61,16 @@ export function toUtcIso(date: string): string {
   return date.length === 10 ? `${date}T00:00:00Z` : new Date(date).toISOString()
 }
 
-/** Decimals a price is quoted in: pips for FX (three for yen-like levels), by level for crypto, cents elsewhere. */
-export function priceDecimals(assetType: string | null | undefined, level: number | null | undefined): number {
+/**
+ * Decimals a price is quoted in: what its provider said (`priceDecimals` on bars) when it said, otherwise pips for FX
+ * (three for yen-like levels), by level for crypto, cents elsewhere.
+ */
+export function priceDecimals(
+  assetType: string | null | undefined,
+  level: number | null | undefined,
+  quoted?: number | null,
+): number {
+  if (quoted !== null && quoted !== undefined && quoted >= 0 && quoted <= 10) return quoted
   const p = Math.abs(level ?? 0)
   switch (assetType) {
     case 'forex':

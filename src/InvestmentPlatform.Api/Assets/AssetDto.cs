@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InvestmentPlatform.Contracts.Ingestion;
 using InvestmentPlatform.Data.Assets;
 
 namespace InvestmentPlatform.Api.Assets;
@@ -22,6 +23,9 @@ public sealed record AssetDto(
         IsSyntheticSource(a.Source), a.CreatedAt, a.UpdatedAt, a.Version);
 
     public static bool IsSyntheticSource(string source) => string.Equals(source, "synthetic", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Decimals the asset's prices are quoted in, when a provider said (<see cref="AssetMetadata.PriceDecimals"/>).</summary>
+    public static int? PriceDecimals(Asset a) => AssetMetadata.PriceDecimalsIn(ReadMetadata(a.Metadata));
 
     /// <summary>Metadata values may be numbers or objects in provider JSON; the API shows every value as text.</summary>
     internal static IReadOnlyDictionary<string, string> ReadMetadata(string? json)

@@ -40,7 +40,7 @@ public static class BarsPlanner
 
         var plan = new BarsPlan(table, asset.AssetId, baseInterval, query.Interval, query.From, query.To, segments, query.Limit, query.IncludeQuarantined);
         var header = new BarsResponse(asset.Symbol, asset.AssetType, query.Interval, baseInterval, query.Adjust,
-            AssetDto.IsSyntheticSource(asset.Source), asset.Currency, []);
+            AssetDto.IsSyntheticSource(asset.Source), asset.Currency, [], PriceDecimals: AssetDto.PriceDecimals(asset));
         if (query.Currency is not { } target)
             return (new BarsSource(plan, header), null);
         try
@@ -54,7 +54,7 @@ public static class BarsPlanner
         {
             return (null, AnalyticsApi.Problem(ex));
         }
-        return (new BarsSource(plan, header with { Currency = target.Code, ConvertedFrom = target.Code == asset.Currency ? null : asset.Currency }), null);
+        return (new BarsSource(plan, target.Code == asset.Currency ? header : header with { Currency = target.Code, ConvertedFrom = asset.Currency, PriceDecimals = null }), null);
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public static class BarsPlanner
         var plan = new BarsPlan(BarColumns.For(asset.AssetType), asset.AssetId, Vintages.Interval, query.Interval, query.From, query.To, [],
             query.Limit, AsOf: query.AsOf);
         var header = new BarsResponse(asset.Symbol, asset.AssetType, query.Interval, Vintages.Interval, query.Adjust,
-            AssetDto.IsSyntheticSource(asset.Source), asset.Currency, [], AsOf: DateOnly.FromDateTime(query.AsOf!.Value));
+            AssetDto.IsSyntheticSource(asset.Source), asset.Currency, [], AsOf: DateOnly.FromDateTime(query.AsOf!.Value), PriceDecimals: AssetDto.PriceDecimals(asset));
         return (new BarsSource(plan, header), null);
     }
 

@@ -80,6 +80,10 @@ public sealed class BarsResult(SeriesConnections connections, IReadOnlyList<Bars
                 json.WriteString("asOf", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             else
                 json.WriteNull("asOf");
+            if (header.PriceDecimals is { } decimals)
+                json.WriteNumber("priceDecimals", decimals);
+            else
+                json.WriteNull("priceDecimals");
             json.WritePropertyName("bars");
         }
         pipe.Write("["u8);

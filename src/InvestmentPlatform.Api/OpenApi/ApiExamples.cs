@@ -50,7 +50,7 @@ public static class ApiExamples
     [
         new BarDto(T, 187.15, 188.44, 180.17, 181.18, 180.38, 287_000_000),
         new BarDto(T.AddDays(7), 182.09, 187.05, 181.5, 185.92, 185.1, 251_000_000),
-    ]);
+    ], PriceDecimals: 2);
 
     public static readonly LatestBarDto Latest = new("AAPL", "1d", T, 187.15, 188.44, 183.89, 185.64, 82_488_700, 192.53, -6.89, -3.58, "USD");
 

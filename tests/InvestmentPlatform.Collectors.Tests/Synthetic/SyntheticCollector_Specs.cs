@@ -75,6 +75,9 @@ public class When_generating_synthetic_bars
         });
         // Not all on a coarser tick: the prices do use the last decimal.
         Assert.Contains(rows, r => Math.Round(r.Close, decimals - 1) != r.Close);
+        // ... and the asset says so, for readers to show them with.
+        var batch = (await _collector.CollectAllAsync(new CollectorRequest(symbol, type, "1d", Utc(2024, 1, 1), Utc(2024, 1, 10)))).First();
+        Assert.Equal(decimals, AssetMetadata.PriceDecimalsIn(batch.Asset.Metadata));
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public sealed class When_collecting_from_yahoo : LoopbackCollectorSpecs
         Assert.Equal("USD", batch.Asset.Currency);
         Assert.Equal("stock", batch.Asset.AssetType);
         Assert.Equal("America/New_York", batch.Asset.Metadata["exchangeTimezone"]);
+        Assert.Equal(2, AssetMetadata.PriceDecimalsIn(batch.Asset.Metadata)); // the chart's priceHint
         var hit = Assert.Single(Server.Hits);
         Assert.Equal("/v8/finance/chart/AAPL", hit.Path);
         Assert.Equal("1d", hit.Query["interval"]);

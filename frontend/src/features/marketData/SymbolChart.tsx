@@ -25,7 +25,7 @@ export function SymbolChart({ symbol, interval, currency, height = 380 }: { symb
   if (error) return <ErrorMessage error={error} title={`Bars for ${symbol} could not be loaded${currency ? ` in ${currency}` : ''}`} onRetry={refetch} />
   if (!data) return null
   const last = candles[candles.length - 1]
-  const decimals = priceDecimals(data.assetType, last?.close)
+  const decimals = priceDecimals(data.assetType, last?.close, data.priceDecimals)
   const toggle = (id: OverlayId) => setShownOverlays((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]))
 
   return (

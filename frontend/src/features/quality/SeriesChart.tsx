@@ -23,7 +23,7 @@ export function SeriesChart({ symbol, interval, findings }: { symbol: string; in
           <PriceChart
             candles={d.bars}
             markers={markers}
-            precision={priceDecimals(d.assetType, d.bars[d.bars.length - 1]?.close)}
+            precision={priceDecimals(d.assetType, d.bars[d.bars.length - 1]?.close, d.priceDecimals)}
             viewKey={`${symbol}|${interval}`}
             height={320}
             label={`${symbol} ${interval} candlestick chart of ${d.bars.length} bars with ${markers.length} flagged finding${markers.length === 1 ? '' : 's'}`}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using InvestmentPlatform.Collectors.Core;
 using InvestmentPlatform.Contracts.Ingestion;
@@ -67,6 +68,7 @@ public sealed class SyntheticCollector : CollectorBase
         new Dictionary<string, string>
         {
             ["synthetic"] = "true", ["seed"] = seed, ["model"] = "geometric-brownian-motion, clustered daily volatility, one-minute path", ["sessions"] = market.Exchange.Hours,
+            [AssetMetadata.PriceDecimals] = market.Profile.Decimals.ToString(CultureInfo.InvariantCulture),
         });
 
     /// <summary>Symbols in provider style hint at their type: BTC-USD crypto, EURUSD=X forex, GC=F commodity.</summary>

@@ -18,7 +18,8 @@ internal sealed record YahooMeta(
     string? ExchangeTimezoneName,
     long? Gmtoffset,
     string? LongName,
-    string? ShortName);
+    string? ShortName,
+    int? PriceHint = null);
 
 internal sealed record YahooIndicators(List<YahooQuote>? Quote, List<YahooAdjClose>? Adjclose);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using InvestmentPlatform.Collectors.Core;
@@ -58,6 +59,7 @@ public static class YahooChartParser
         var metadata = new Dictionary<string, string>();
         if (meta.ExchangeTimezoneName is { } tz) metadata["exchangeTimezone"] = tz;
         if (meta.InstrumentType is { } type) metadata["instrumentType"] = type;
+        if (meta.PriceHint is { } hint and >= 0 and <= 10) metadata[AssetMetadata.PriceDecimals] = hint.ToString(CultureInfo.InvariantCulture);
         var asset = new AssetDescription(
             meta.Symbol ?? symbol,
             meta.LongName ?? meta.ShortName,

@@ -1,0 +1,72 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using InvestmentPlatform.IntegrationTests.Infrastructure;
+
+namespace InvestmentPlatform.IntegrationTests.Ingestion;
+
+/// <summary>
+/// An asset a person registered learns from its first collection how its provider quotes prices, and the bars say it,
+/// so the dashboard shows EURUSD in pips because the source said so, not because of a guess from its type.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class When_a_provider_says_how_an_assets_prices_are_quoted : IAsyncLifetime
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ip-decimals-{Guid.NewGuid():N}.db");
+    private IngestionTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await IngestionTestHost.StartAsync(new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Platform"] = $"Data Source={_file}",
+        ["Bus:Transport"] = "InMemory",
+    }, postgres: false);
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_file);
+    }
+
+    private async Task<JsonElement> GetAsync(string url)
+    {
+        var response = await _host.Client.GetAsync(url);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    [Fact]
+    public async Task Should_store_the_decimals_on_the_asset_and_answer_them_with_its_bars()
+    {
+        var created = await _host.Client.PostAsJsonAsync("/api/assets",
+            new { symbol = "EURUSD=X", name = "Euro in dollars", assetType = "forex", currency = "USD", source = "synthetic" });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var before = await GetAsync("/api/assets/EURUSD=X");
+        Assert.False(before.GetProperty("metadata").TryGetProperty("priceDecimals", out _));
+        Assert.Equal(JsonValueKind.Null, (await GetAsync("/api/market-data/EURUSD=X/bars?interval=1d")).GetProperty("priceDecimals").ValueKind);
+
+        var request = await _host.WaitFinishedAsync(await _host.SubmitAsync(new
+        {
+            source = "synthetic", symbols = new[] { "EURUSD=X" }, assetType = "forex", interval = "1d",
+            from = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), to = new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc),
+        }));
+        Assert.Equal("succeeded", request.GetProperty("status").GetString());
+
+        var after = await GetAsync("/api/assets/EURUSD=X");
+        Assert.Equal("5", after.GetProperty("metadata").GetProperty("priceDecimals").GetString());
+        // Changed under an edit form opened before: that form's save answers 409, not a silent overwrite.
+        Assert.Equal(before.GetProperty("version").GetInt32() + 1, after.GetProperty("version").GetInt32());
+        var bars = await GetAsync("/api/market-data/EURUSD=X/bars?interval=1d");
+        Assert.Equal(5, bars.GetProperty("priceDecimals").GetInt32());
+        Assert.All(bars.GetProperty("bars").EnumerateArray(), b =>
+            Assert.Equal(Math.Round(b.GetProperty("close").GetDouble(), 5), b.GetProperty("close").GetDouble()));
+
+        // A second collection says the same: nothing changes.
+        await _host.WaitFinishedAsync(await _host.SubmitAsync(new
+        {
+            source = "synthetic", symbols = new[] { "EURUSD=X" }, assetType = "forex", interval = "1d",
+            from = new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc), to = new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc),
+        }));
+        Assert.Equal(after.GetProperty("version").GetInt32(), (await GetAsync("/api/assets/EURUSD=X")).GetProperty("version").GetInt32());
+    }
+}
