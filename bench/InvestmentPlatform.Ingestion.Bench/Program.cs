@@ -127,7 +127,7 @@ try
     });
 
     // (4) the whole pipeline over RabbitMQ: request row + outbox → coordinator → collector endpoint → DataCollected → loader.
-    TimeSpan pipelineTime;
+    TimeSpan pipelineTime, checkedTime;
     string pipelineStatus;
     await using (var scope = app.Services.CreateAsyncScope())
     {
@@ -146,6 +146,15 @@ try
         } while (state.Status is IngestionStatuses.Pending or IngestionStatuses.Running && sw.Elapsed < TimeSpan.FromMinutes(10));
         pipelineTime = sw.Elapsed;
         pipelineStatus = $"{state.Status}, {state.RecordsLoaded:N0} rows, {state.ChunksTotal} chunks";
+        // The quality checks follow the load (batched once its parts stop coming): done when the series' score has
+        // seen its last bar.
+        const string checkedSql = """
+            SELECT count(*) FROM series_quality q JOIN assets a ON a.asset_id = q.asset_id
+            WHERE a.symbol = 'PIPE' AND q.last_bar = (SELECT max(time) FROM market_data WHERE asset_id = a.asset_id)
+            """;
+        while (Convert.ToInt64(await Scalar(checkedSql), CultureInfo.InvariantCulture) == 0 && sw.Elapsed < TimeSpan.FromMinutes(10))
+            await Task.Delay(100);
+        checkedTime = sw.Elapsed;
     }
 
     var counts = await Scalar("SELECT count(*) FROM market_data");
@@ -162,6 +171,7 @@ try
     Line($"loader, corrected re-load (staging + ON CONFLICT), {DataCollectedConsumerDefinition.Concurrency} at once", rows, upsertTime);
     Line("EF Core AddRange/SaveChanges", efRows, efTime);
     Line($"pipeline over RabbitMQ ({pipelineStatus})", rows, pipelineTime);
+    Line("pipeline, until the quality checks that follow it are done", rows, checkedTime);
     await app.StopAsync();
 }
 finally

@@ -31,4 +31,12 @@ public sealed class When_joining_the_changed_ranges_of_a_batch
 
         Assert.Equal([(T(1), T(10))], joined);
     }
+
+    [Fact]
+    public void Should_cut_a_long_range_into_slices_that_meet_and_leave_short_ones_whole()
+    {
+        var slices = QualityRanges.Slice([(T(1), T(1, 5)), (T(10), T(10, 10))], "1h", maxBars: 4);
+
+        Assert.Equal([(T(1), T(1, 4)), (T(1, 4), T(1, 5)), (T(10), T(10, 4)), (T(10, 4), T(10, 8)), (T(10, 8), T(10, 10))], slices);
+    }
 }

@@ -8,9 +8,10 @@ namespace InvestmentPlatform.Quality.Running;
 
 /// <summary>
 /// Checks the committed loads of a series: the loader announces each part with <see cref="SeriesUpdated"/>, and a load
-/// of a million rows is two hundred parts of one series. They arrive as a batch (<see cref="SeriesQualityConsumerDefinition"/>),
-/// so a series is checked once over the parts' joined range instead of once per part, and one batch at a time, so two
-/// checks of one series in one process never race on the same finding.
+/// of a million rows is two hundred parts of one series. They arrive as a batch once the parts stop coming
+/// (<see cref="SeriesQualityConsumerDefinition"/>), so a series is checked once over the parts' joined range, in
+/// slices of bounded size, instead of once per part while the load still runs; and one batch at a time, so two checks
+/// of one series in one process never race on the same finding.
 /// </summary>
 public sealed class SeriesQualityConsumer(SeriesQualityRunner runner, IOptions<QualityOptions> options) : IConsumer<Batch<SeriesUpdated>>
 {
@@ -20,7 +21,8 @@ public sealed class SeriesQualityConsumer(SeriesQualityRunner runner, IOptions<Q
         foreach (var series in context.Message.Select(c => c.Message).GroupBy(m => (m.AssetId, m.Interval)))
         {
             var lastBar = series.Max(m => m.LastBar.Time);
-            foreach (var (from, to) in QualityRanges.Join(series.Select(m => (m.From, m.To)), series.Key.Interval, options.Value.LookbackBars))
+            var ranges = QualityRanges.Join(series.Select(m => (m.From, m.To)), series.Key.Interval, options.Value.LookbackBars);
+            foreach (var (from, to) in QualityRanges.Slice(ranges, series.Key.Interval))
                 await RunAsync(series.Key.AssetId, series.Key.Interval, from, to, lastBar, ct);
         }
     }
