@@ -9,8 +9,9 @@ using InvestmentPlatform.Quality.Bench;
 using InvestmentPlatform.Quality.Running;
 using Npgsql;
 
-// The quality checks over stored bars: a full pass over 10,000,000 one-minute bars of 500 assets, and the check of one
-// 5,000-row part beside the loader's write of that part.
+// The quality checks over stored bars: a full pass over 10,000,000 one-minute bars of 500 assets, the check of one
+// 5,000-row part beside the loader's write of that part, and the check of a whole load's parts joined, as the consumer
+// checks them.
 // Settings: IP_BENCH_POSTGRES (admin connection, default the test server on 127.0.0.1:55432), IP_BENCH_ASSETS (500),
 // IP_BENCH_BARS (20,000 per asset), IP_BENCH_PARTS (20 parts timed side by side).
 var admin = Environment.GetEnvironmentVariable("IP_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
@@ -89,6 +90,26 @@ try
     var check = Median(checks);
     Console.WriteLine($"One part of {Part:N0} bars, {parts} parts: loader write median {write.TotalMilliseconds:0} ms, " +
                       $"quality check median {check.TotalMilliseconds:0} ms: the check adds {check / write:P1} to the part (target at most 10 %)");
+
+    // (3) As the quality consumer runs: the parts of one load of a series arrive as one batch and are checked once over
+    // their joined range (in slices of QualityRanges.MaxBarsPerCheck bars), after the load.
+    var loadId = ids[^1];
+    var loadFirst = barsPerAsset + (parts / ids.Count + 1) * Part;
+    var loadWrites = TimeSpan.Zero;
+    for (var p = 0; p < parts; p++)
+    {
+        var rows = Walk.Bars(ids.Count - 1, loadFirst + p * Part, Part);
+        loadWrites += await Time(() => WriteAsync(loadId, rows));
+    }
+    var (loadFrom, loadTo) = (Walk.Time(loadFirst), Walk.Time(loadFirst + parts * Part - 1));
+    var joined = await Time(async () =>
+    {
+        foreach (var (from, to) in QualityRanges.Slice([(loadFrom, loadTo)], Interval))
+            await CheckAsync(loadId, from, to);
+    });
+    Console.WriteLine($"One load of {parts} parts ({parts * Part:N0} bars) of one series: loader writes {loadWrites.TotalMilliseconds:0} ms in all, " +
+                      $"one check over the joined range {joined.TotalMilliseconds:0} ms: {joined / loadWrites:P1} of the load, " +
+                      $"{joined.TotalMilliseconds / parts:0} ms a part");
 }
 finally
 {

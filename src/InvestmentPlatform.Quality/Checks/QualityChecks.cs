@@ -218,7 +218,9 @@ public static class QualityChecks
 
     private static double Median(IEnumerable<double> values)
     {
-        var v = values.Order().ToArray();
+        // Array.Sort on doubles, not LINQ's Order(): the median of a long window's returns was an eighth of a check's CPU.
+        var v = values.ToArray();
+        Array.Sort(v);
         return v.Length == 0 ? 0 : v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
     }
 
