@@ -8,17 +8,18 @@ namespace InvestmentPlatform.IntegrationTests.Ingestion;
 /// An asset a person registered learns from its first collection how its provider quotes prices, and the bars say it,
 /// so the dashboard shows EURUSD in pips because the source said so, not because of a guess from its type.
 /// </summary>
-[Collection(IntegrationCollection.Name)]
-public sealed class When_a_provider_says_how_an_assets_prices_are_quoted : IAsyncLifetime
+public abstract class When_a_provider_says_how_an_assets_prices_are_quoted(bool postgres) : IAsyncLifetime
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"ip-decimals-{Guid.NewGuid():N}.db");
     private IngestionTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await IngestionTestHost.StartAsync(new Dictionary<string, string?>
-    {
-        ["ConnectionStrings:Platform"] = $"Data Source={_file}",
-        ["Bus:Transport"] = "InMemory",
-    }, postgres: false);
+    public async Task InitializeAsync() => _host = postgres
+        ? await IngestionTestHost.StartAsync()
+        : await IngestionTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Platform"] = $"Data Source={_file}",
+            ["Bus:Transport"] = "InMemory",
+        }, postgres: false);
 
     public async Task DisposeAsync()
     {
@@ -70,3 +71,9 @@ public sealed class When_a_provider_says_how_an_assets_prices_are_quoted : IAsyn
         Assert.Equal(after.GetProperty("version").GetInt32(), (await GetAsync("/api/assets/EURUSD=X")).GetProperty("version").GetInt32());
     }
 }
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_a_provider_says_how_an_assets_prices_are_quoted_on_PostgreSQL() : When_a_provider_says_how_an_assets_prices_are_quoted(true);
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_a_provider_says_how_an_assets_prices_are_quoted_on_SQLite() : When_a_provider_says_how_an_assets_prices_are_quoted(false);
