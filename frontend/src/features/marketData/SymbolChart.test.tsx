@@ -57,6 +57,17 @@ describe('SymbolChart', () => {
     expect(barCalls()).toHaveLength(2)
   })
 
+  it('shows prices with the decimals their provider quotes in when the bars say so', async () => {
+    mockApi([
+      ['GET', /\/bars$/, (call) => ({ body: { ...bars(call).body, priceDecimals: 4 } })],
+      ['GET', /\/corporate-actions$/, () => ({ body: [] })],
+    ])
+    renderWithProviders(<SymbolChart symbol="EURUSD=X" interval="1d" />)
+    await waitFor(() => expect(barCount()).toBe(1000))
+    expect(screen.getByTestId('chart-legend')).toHaveTextContent(`C ${history[1499].close.toFixed(4)}`)
+    expect(screen.getByTestId('chart-legend')).not.toHaveTextContent(`C ${history[1499].close.toFixed(5)}`)
+  })
+
   it('loads the year before the newest bar when 1Y is chosen', async () => {
     renderWithProviders(<SymbolChart symbol="EURUSD=X" interval="1d" />)
     await waitFor(() => expect(barCount()).toBe(1000))
