@@ -44,7 +44,7 @@ public static class TradingExtensions
     /// <summary>The fill engine's trigger (new bars stored by the loader) and the replay runner.</summary>
     public static IBusRegistrationConfigurator AddTradingConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<NewBarsConsumer>();
+        bus.AddConsumer<NewBarsConsumer, NewBarsConsumerDefinition>();
         bus.AddConsumer<ReplayRequestedConsumer, OneAtATimeConsumerDefinition<ReplayRequestedConsumer>>();
         return bus;
     }
