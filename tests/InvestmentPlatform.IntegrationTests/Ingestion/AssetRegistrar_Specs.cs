@@ -18,7 +18,7 @@ public sealed class When_loaders_meet_a_new_symbol_at_the_same_moment
         var file = Path.Combine(Path.GetTempPath(), $"ip-assets-{Guid.NewGuid():N}.db");
         var host = await IngestionTestHost.StartAsync(postgres
             ? null
-            : new Dictionary<string, string?> { ["ConnectionStrings:Platform"] = $"Data Source={file}", ["Bus:Transport"] = "InMemory" },
+            : IngestionTestHost.Embedded(file),
             postgres);
         try
         {
@@ -26,9 +26,7 @@ public sealed class When_loaders_meet_a_new_symbol_at_the_same_moment
         }
         finally
         {
-            await host.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(file);
+            await IngestionTestHost.StopEmbeddedAsync(host, file);
         }
     }
 

@@ -11,18 +11,9 @@ public sealed class When_a_collection_request_runs_embedded_on_sqlite_and_the_in
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"ip-embedded-{Guid.NewGuid():N}.db");
     private IngestionTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await IngestionTestHost.StartAsync(new Dictionary<string, string?>
-    {
-        ["ConnectionStrings:Platform"] = $"Data Source={_file}",
-        ["Bus:Transport"] = "InMemory",
-    }, postgres: false);
+    public async Task InitializeAsync() => _host = await IngestionTestHost.StartAsync(IngestionTestHost.Embedded(_file), postgres: false);
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-    }
+    public Task DisposeAsync() => IngestionTestHost.StopEmbeddedAsync(_host, _file);
 
     [Fact]
     public async Task Should_load_rows_once_and_fill_only_the_tail_incrementally()

@@ -31,6 +31,18 @@ public sealed class IngestionTestHost : IAsyncDisposable
     public IServiceProvider Services => App.Services;
     public string AdminKey => _factory.AdminKey;
 
+    /// <summary>The embedded mode's settings: SQLite in <paramref name="file"/> and the in-memory bus.</summary>
+    public static Dictionary<string, string?> Embedded(string file) =>
+        new() { ["ConnectionStrings:Platform"] = $"Data Source={file}", ["Bus:Transport"] = "InMemory" };
+
+    /// <summary>Stops an embedded host and deletes its SQLite file, which pooled connections would otherwise keep open.</summary>
+    public static async Task StopEmbeddedAsync(IngestionTestHost host, string file)
+    {
+        await host.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(file);
+    }
+
     public static async Task<IngestionTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool postgres = true)
     {
         var services = await TestServices.GetAsync();

@@ -13,20 +13,10 @@ public abstract class When_a_provider_says_how_an_assets_prices_are_quoted(bool 
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"ip-decimals-{Guid.NewGuid():N}.db");
     private IngestionTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = postgres
-        ? await IngestionTestHost.StartAsync()
-        : await IngestionTestHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Platform"] = $"Data Source={_file}",
-            ["Bus:Transport"] = "InMemory",
-        }, postgres: false);
+    public async Task InitializeAsync() =>
+        _host = await IngestionTestHost.StartAsync(postgres ? null : IngestionTestHost.Embedded(_file), postgres);
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-    }
+    public Task DisposeAsync() => IngestionTestHost.StopEmbeddedAsync(_host, _file);
 
     private async Task<JsonElement> GetAsync(string url)
     {
