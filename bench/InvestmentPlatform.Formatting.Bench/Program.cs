@@ -28,8 +28,8 @@ for (var kind = 0; kind < RealisticBars.KindNames.Count; kind++)
 
 Console.WriteLine();
 Console.WriteLine("Whole rows through BarText (whichever formatter it uses):");
-PrintRows("JSON", BarText.WriteJson);
-PrintRows("CSV", BarText.WriteCsv);
+PrintRows("JSON", (reader, destination) => BarText.WriteJson(reader, destination));
+PrintRows("CSV", (reader, destination) => BarText.WriteCsv(reader, destination));
 return 0;
 
 void PrintPair(string name, double[] subset)

@@ -6,7 +6,8 @@ namespace InvestmentPlatform.Api.MarketData;
 /// <summary>
 /// One bar as UTF-8 bytes, a JSON object or a CSV line, written straight into the response buffer. The bars endpoint
 /// streams hundreds of thousands of these, so names are pre-encoded and numbers go through <see cref="ShortestDouble"/>.
-/// Times are ISO 8601 UTC with the fraction only when there is one, as System.Text.Json writes them.
+/// Times are ISO 8601 UTC with the fraction only when there is one, as System.Text.Json writes them. Prices are rounded to
+/// the decimals <see cref="PriceDecimals"/> gives, so no float noise reaches a reader; volume is written as stored.
 /// </summary>
 public static class BarText
 {
@@ -19,8 +20,15 @@ public static class BarText
     private static readonly byte[][] JsonNames =
         [.. new[] { "open", "high", "low", "close", "adjClose", "volume" }.Select(name => Encoding.ASCII.GetBytes($",\"{name}\":"))];
 
+    /// <summary>
+    /// Decimals the prices of a bars answer are written with: the asset's quoted decimals for its prices as stored (and
+    /// resampled), four more for split- or dividend-adjusted ones, which fall between ticks; null, every digit, when the
+    /// asset's decimals are unknown or the prices were converted to another currency.
+    /// </summary>
+    public static int? PriceDecimals(int? quoted, string adjust) => quoted is { } d ? adjust == "raw" ? d : d + 4 : null;
+
     /// <summary>Columns (time, open, high, low, close, adj_close, volume) of the current row as a JSON object.</summary>
-    public static int WriteJson(DbDataReader reader, Span<byte> destination)
+    public static int WriteJson(DbDataReader reader, Span<byte> destination, int? decimals = null)
     {
         var pos = Append(destination, "{\"time\":\""u8);
         pos += WriteTime(reader.GetUtc(0), destination[pos..]);
@@ -28,21 +36,21 @@ public static class BarText
         for (var ordinal = 1; ordinal <= 6; ordinal++)
         {
             pos += Append(destination[pos..], JsonNames[ordinal - 1]);
-            pos += WriteNumber(reader, ordinal, destination[pos..]);
+            pos += WriteNumber(reader, ordinal, destination[pos..], ordinal <= 5 ? decimals : null);
         }
         destination[pos++] = (byte)'}';
         return pos;
     }
 
     /// <summary>The current row as a CSV line; a missing value is an empty field.</summary>
-    public static int WriteCsv(DbDataReader reader, Span<byte> destination)
+    public static int WriteCsv(DbDataReader reader, Span<byte> destination, int? decimals = null)
     {
         var pos = WriteTime(reader.GetUtc(0), destination);
         for (var ordinal = 1; ordinal <= 6; ordinal++)
         {
             destination[pos++] = (byte)',';
             if (!reader.IsDBNull(ordinal))
-                pos += WriteFinite(reader.GetDouble(ordinal), destination[pos..]);
+                pos += WriteFinite(reader.GetDouble(ordinal), destination[pos..], ordinal <= 5 ? decimals : null);
         }
         destination[pos++] = (byte)'\n';
         return pos;
@@ -80,11 +88,13 @@ public static class BarText
         return pos;
     }
 
-    private static int WriteNumber(DbDataReader reader, int ordinal, Span<byte> destination) =>
-        reader.IsDBNull(ordinal) ? Append(destination, "null"u8) : WriteFinite(reader.GetDouble(ordinal), destination);
+    private static int WriteNumber(DbDataReader reader, int ordinal, Span<byte> destination, int? decimals) =>
+        reader.IsDBNull(ordinal) ? Append(destination, "null"u8) : WriteFinite(reader.GetDouble(ordinal), destination, decimals);
 
-    private static int WriteFinite(double value, Span<byte> destination)
+    private static int WriteFinite(double value, Span<byte> destination, int? decimals)
     {
+        if (decimals is { } d)
+            value = Math.Round(value, d, MidpointRounding.AwayFromZero);
         // Stored prices are validated finite on the way in; a NaN that got in some other way must not break the document.
         return ShortestDouble.TryFormat(value, destination, out var written) ? written : Append(destination, "null"u8);
     }

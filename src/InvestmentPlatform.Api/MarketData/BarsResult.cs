@@ -80,13 +80,14 @@ public sealed class BarsResult(SeriesConnections connections, IReadOnlyList<Bars
                 json.WriteString("asOf", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             else
                 json.WriteNull("asOf");
-            if (header.PriceDecimals is { } decimals)
-                json.WriteNumber("priceDecimals", decimals);
+            if (header.PriceDecimals is { } quoted)
+                json.WriteNumber("priceDecimals", quoted);
             else
                 json.WriteNull("priceDecimals");
             json.WritePropertyName("bars");
         }
         pipe.Write("["u8);
+        var decimals = BarText.PriceDecimals(header.PriceDecimals, header.Adjust);
         var n = 0;
         while (await reader.ReadAsync(ct))
         {
@@ -94,7 +95,7 @@ public sealed class BarsResult(SeriesConnections connections, IReadOnlyList<Bars
             var pos = 0;
             if (n > 0)
                 span[pos++] = (byte)',';
-            pos += BarText.WriteJson(reader, span[pos..]);
+            pos += BarText.WriteJson(reader, span[pos..], decimals);
             pipe.Advance(pos);
             if (++n % FlushEvery == 0)
                 await pipe.FlushAsync(ct);
@@ -113,11 +114,12 @@ public sealed class BarsResult(SeriesConnections connections, IReadOnlyList<Bars
         {
             // Symbols are the only text cells: escaped once per source against formula injection.
             var symbol = longTable ? Encoding.UTF8.GetBytes(CsvCells.Escape(source.Header.Symbol) + ",") : [];
+            var decimals = BarText.PriceDecimals(source.Header.PriceDecimals, source.Header.Adjust);
             while (await reader.ReadAsync(ct))
             {
                 var span = pipe.GetSpan(BarText.MaxRowLength + symbol.Length);
                 symbol.CopyTo(span);
-                pipe.Advance(symbol.Length + BarText.WriteCsv(reader, span[symbol.Length..]));
+                pipe.Advance(symbol.Length + BarText.WriteCsv(reader, span[symbol.Length..], decimals));
                 if (++n % FlushEvery == 0)
                     await pipe.FlushAsync(ct);
             }

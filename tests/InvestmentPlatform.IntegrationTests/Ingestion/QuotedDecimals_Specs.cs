@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using InvestmentPlatform.IntegrationTests.Infrastructure;
 
 namespace InvestmentPlatform.IntegrationTests.Ingestion;
@@ -47,10 +48,18 @@ public abstract class When_a_provider_says_how_an_assets_prices_are_quoted(bool 
         Assert.Equal("5", after.GetProperty("metadata").GetProperty("priceDecimals").GetString());
         // Changed under an edit form opened before: that form's save answers 409, not a silent overwrite.
         Assert.Equal(before.GetProperty("version").GetInt32() + 1, after.GetProperty("version").GetInt32());
+        // Float noise on the stored prices, as a provider's float32 values carry it, stays out of the answers.
+        await _host.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE forex_rates SET close = close + 0.000000000001, high = high + 0.000000000001"));
         var bars = await GetAsync("/api/market-data/EURUSD=X/bars?interval=1d");
         Assert.Equal(5, bars.GetProperty("priceDecimals").GetInt32());
         Assert.All(bars.GetProperty("bars").EnumerateArray(), b =>
-            Assert.Equal(Math.Round(b.GetProperty("close").GetDouble(), 5), b.GetProperty("close").GetDouble()));
+        {
+            Assert.Equal(Math.Round(b.GetProperty("close").GetDouble(), 5), b.GetProperty("close").GetDouble());
+            Assert.DoesNotContain("0000000", b.GetProperty("high").GetRawText());
+        });
+        var csv = (await _host.Client.GetStringAsync("/api/market-data/EURUSD=X/bars?interval=1d&format=csv")).Trim().Split('\n')[1..];
+        Assert.NotEmpty(csv);
+        Assert.All(csv, line => Assert.All(line.Split(',')[1..5], price => Assert.True(price.Length - price.IndexOf('.') - 1 <= 5, line)));
 
         // A second collection says the same: nothing changes.
         await _host.WaitFinishedAsync(await _host.SubmitAsync(new
