@@ -7,7 +7,7 @@ namespace InvestmentPlatform.Api.MarketData;
 /// One bar as UTF-8 bytes, a JSON object or a CSV line, written straight into the response buffer. The bars endpoint
 /// streams hundreds of thousands of these, so names are pre-encoded and numbers go through <see cref="ShortestDouble"/>.
 /// Times are ISO 8601 UTC with the fraction only when there is one, as System.Text.Json writes them. Prices are rounded to
-/// the decimals <see cref="PriceDecimals"/> gives, so no float noise reaches a reader; volume is written as stored.
+/// the decimals <see cref="PricePrecision"/> gives.
 /// </summary>
 public static class BarText
 {
@@ -19,13 +19,6 @@ public static class BarText
     /// <summary>The JSON name, with the comma before it, of columns 1 to 6 (open … volume).</summary>
     private static readonly byte[][] JsonNames =
         [.. new[] { "open", "high", "low", "close", "adjClose", "volume" }.Select(name => Encoding.ASCII.GetBytes($",\"{name}\":"))];
-
-    /// <summary>
-    /// Decimals the prices of a bars answer are written with: the asset's quoted decimals for its prices as stored (and
-    /// resampled), four more for split- or dividend-adjusted ones, which fall between ticks; null, every digit, when the
-    /// asset's decimals are unknown or the prices were converted to another currency.
-    /// </summary>
-    public static int? PriceDecimals(int? quoted, string adjust) => quoted is { } d ? adjust == "raw" ? d : d + 4 : null;
 
     /// <summary>Columns (time, open, high, low, close, adj_close, volume) of the current row as a JSON object.</summary>
     public static int WriteJson(DbDataReader reader, Span<byte> destination, int? decimals = null)
@@ -93,8 +86,7 @@ public static class BarText
 
     private static int WriteFinite(double value, Span<byte> destination, int? decimals)
     {
-        if (decimals is { } d)
-            value = Math.Round(value, d, MidpointRounding.AwayFromZero);
+        value = PricePrecision.Round(value, decimals);
         // Stored prices are validated finite on the way in; a NaN that got in some other way must not break the document.
         return ShortestDouble.TryFormat(value, destination, out var written) ? written : Append(destination, "null"u8);
     }

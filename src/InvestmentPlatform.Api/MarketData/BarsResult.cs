@@ -87,7 +87,7 @@ public sealed class BarsResult(SeriesConnections connections, IReadOnlyList<Bars
             json.WritePropertyName("bars");
         }
         pipe.Write("["u8);
-        var decimals = BarText.PriceDecimals(header.PriceDecimals, header.Adjust);
+        var decimals = PricePrecision.For(header.PriceDecimals, header.Adjust);
         var n = 0;
         while (await reader.ReadAsync(ct))
         {
@@ -114,7 +114,7 @@ public sealed class BarsResult(SeriesConnections connections, IReadOnlyList<Bars
         {
             // Symbols are the only text cells: escaped once per source against formula injection.
             var symbol = longTable ? Encoding.UTF8.GetBytes(CsvCells.Escape(source.Header.Symbol) + ",") : [];
-            var decimals = BarText.PriceDecimals(source.Header.PriceDecimals, source.Header.Adjust);
+            var decimals = PricePrecision.For(source.Header.PriceDecimals, source.Header.Adjust);
             while (await reader.ReadAsync(ct))
             {
                 var span = pipe.GetSpan(BarText.MaxRowLength + symbol.Length);

@@ -72,11 +72,12 @@ public sealed class Quotes(SeriesConnections connections, CurrencyConverter curr
             WHERE asset_id = @asset AND interval = @interval ORDER BY time DESC LIMIT @count
             """;
         cmd.With("asset", asset.AssetId).With("interval", interval).With("count", count);
+        var decimals = AssetDto.PriceDecimals(asset);
         var bars = new List<BarDto>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
+        double Price(int ordinal) => PricePrecision.Round(reader.GetDouble(ordinal), decimals);
         while (await reader.ReadAsync(ct))
-            bars.Add(new BarDto(reader.GetUtc(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4),
-                null, reader.GetNullableDouble(5)));
+            bars.Add(new BarDto(reader.GetUtc(0), Price(1), Price(2), Price(3), Price(4), null, reader.GetNullableDouble(5)));
         return bars;
     }
 }

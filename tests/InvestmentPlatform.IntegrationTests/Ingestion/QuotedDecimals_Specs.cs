@@ -57,6 +57,9 @@ public abstract class When_a_provider_says_how_an_assets_prices_are_quoted(bool 
             Assert.Equal(Math.Round(b.GetProperty("close").GetDouble(), 5), b.GetProperty("close").GetDouble());
             Assert.DoesNotContain("0000000", b.GetProperty("high").GetRawText());
         });
+        var latest = await GetAsync("/api/market-data/EURUSD=X/latest?interval=1d");
+        Assert.Equal(Math.Round(latest.GetProperty("close").GetDouble(), 5), latest.GetProperty("close").GetDouble());
+        Assert.DoesNotContain("0000000", latest.GetProperty("high").GetRawText());
         var csv = (await _host.Client.GetStringAsync("/api/market-data/EURUSD=X/bars?interval=1d&format=csv")).Trim().Split('\n')[1..];
         Assert.NotEmpty(csv);
         Assert.All(csv, line => Assert.All(line.Split(',')[1..5], price => Assert.True(price.Length - price.IndexOf('.') - 1 <= 5, line)));
