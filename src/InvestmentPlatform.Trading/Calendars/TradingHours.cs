@@ -3,15 +3,12 @@ using InvestmentPlatform.Calendars;
 namespace InvestmentPlatform.Trading.Calendars;
 
 /// <summary>
-/// When a paper order can trade and when a day order ends, on the platform's exchange calendars: the sessions, holidays
-/// and early closes that gap finding and the quality checks use too.
+/// When a paper order can trade and when a day order ends, on the platform's exchange calendars
+/// (<see cref="ExchangeCalendars.ForAsset"/>: its exchange, else its symbol's suffix, else NYSE for a stock): the
+/// sessions, holidays and early closes that gap finding and the quality checks use too.
 /// </summary>
 public static class TradingHours
 {
-    /// <summary>The calendar an asset trades on: its exchange, else its symbol's suffix, else NYSE for a stock.</summary>
-    public static IExchangeCalendar For(string assetType, string? exchange, string? symbol) =>
-        ExchangeCalendars.ForAsset(assetType, exchange, symbol);
-
     public static bool IsOpen(this IExchangeCalendar calendar, DateTime utc) => calendar.SessionAt(utc) is not null;
 
     /// <summary>The session that contains <paramref name="utc"/>, or null when the market is closed.</summary>

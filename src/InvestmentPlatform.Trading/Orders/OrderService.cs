@@ -1,3 +1,4 @@
+using InvestmentPlatform.Calendars;
 using System.Security.Cryptography;
 using System.Text;
 using InvestmentPlatform.Analytics;
@@ -53,7 +54,7 @@ public sealed class OrderService(
         else
         {
             if (order.TimeInForce == TimesInForce.Day)
-                order.ExpiresAt = TradingHours.For(asset!.AssetType, asset.Exchange, asset.Symbol).SessionEndFor(now);
+                order.ExpiresAt = ExchangeCalendars.ForAsset(asset!.AssetType, asset.Exchange, asset.Symbol).SessionEndFor(now);
             store.Move(order, OrderStatuses.Accepted);
         }
         try

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Calendars;
 using InvestmentPlatform.Contracts;
 using System.Text.Json;
 using InvestmentPlatform.Analytics;
@@ -86,7 +87,7 @@ public sealed class ReplayJobs(PlatformDbContext db, PaperAccountService account
         DateTime SessionEnd(ReplayOrder o)
         {
             var asset = assets.First(a => a.Symbol == o.Symbol);
-            return TradingHours.For(asset.AssetType, asset.Exchange, asset.Symbol).SessionEndFor(o.At);
+            return ExchangeCalendars.ForAsset(asset.AssetType, asset.Exchange, asset.Symbol).SessionEndFor(o.At);
         }
         var stored = orders.Select(o => o with { ExpiresAt = o.TimeInForce == TimesInForce.Day ? SessionEnd(o) : null }).ToList();
         var now = clock.UtcNow;

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Calendars;
 using InvestmentPlatform.Analytics.Currencies;
 using InvestmentPlatform.Analytics.Portfolio;
 using InvestmentPlatform.Contracts.Ingestion;
@@ -55,7 +56,7 @@ public sealed class PreTradeRisk(PlatformDbContext db, HoldingsService holdings)
             return new(RiskChecks.NoData, $"No {account.Interval} bars are stored for '{order.Symbol}'; collect its data first.");
         if (asset.AssetType != AssetTypes.Crypto && order.Quantity != Math.Floor(order.Quantity))
             return new(RiskChecks.Fractional, $"'{order.Symbol}' is a {asset.AssetType}; only crypto trades in fractional units.");
-        var calendar = TradingHours.For(asset.AssetType, asset.Exchange, asset.Symbol);
+        var calendar = ExchangeCalendars.ForAsset(asset.AssetType, asset.Exchange, asset.Symbol);
         if (order.Type == OrderTypes.Market && !calendar.IsOpen(now))
             return new(RiskChecks.MarketClosed, $"{calendar.Code} is closed at {now:yyyy-MM-dd HH:mm} UTC; a market order needs an open market (use a limit order).");
 

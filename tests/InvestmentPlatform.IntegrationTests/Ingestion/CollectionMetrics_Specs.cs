@@ -31,7 +31,7 @@ public sealed class When_a_collection_is_scraped_from_metrics : IAsyncLifetime
         var after = await ScrapeAfterAsync(before, "platform_ingestion_rows_collected_total", 3);
 
         // Once failed (1 of 8 full runs) with no more than "Values differ": the message now carries what was seen.
-        var seen = $"request: {request}\nbefore:\n{CsvLines(before)}\nafter:\n{CsvLines(after)}";
+        var seen = $"request: {request}\nbefore:\n{string.Join('\n', CsvLines(before))}\nafter:\n{string.Join('\n', CsvLines(after))}";
         Assert.True(request.GetProperty("recordsLoaded").GetInt64() == 3, seen);
         Assert.True(request.GetProperty("recordsRejected").GetInt64() == 1, seen);
         Assert.True(Counter(after, "platform_ingestion_rows_collected_total") - Counter(before, "platform_ingestion_rows_collected_total") == 3, seen);
@@ -69,11 +69,12 @@ public sealed class When_a_collection_is_scraped_from_metrics : IAsyncLifetime
         return scrape;
     }
 
-    private static string CsvLines(string scrape) =>
-        string.Join('\n', scrape.Split('\n').Where(l => l.StartsWith("platform_", StringComparison.Ordinal) && l.Contains("source=\"csv\"", StringComparison.Ordinal)));
+    /// <summary>The scrape's platform lines of the csv source.</summary>
+    private static IEnumerable<string> CsvLines(string scrape) =>
+        scrape.Split('\n').Where(l => l.StartsWith("platform_", StringComparison.Ordinal) && l.Contains("source=\"csv\"", StringComparison.Ordinal));
 
     /// <summary>The csv source's value of a counter, summed over its other labels; 0 before it was first counted.</summary>
     private static double Counter(string scrape, string name) =>
-        scrape.Split('\n').Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains("source=\"csv\"", StringComparison.Ordinal))
+        CsvLines(scrape).Where(l => l.StartsWith(name + "{", StringComparison.Ordinal))
             .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
 }
