@@ -10,7 +10,8 @@ namespace InvestmentPlatform.Ingestion.Loading;
 /// <summary>
 /// Binary COPY. When the target range holds no rows yet, COPY goes straight into the table (the common first load);
 /// otherwise, or when a concurrent load got there first, into a temporary staging table and then
-/// INSERT … ON CONFLICT (asset_id, interval, time) DO UPDATE, touching only rows whose values changed.
+/// INSERT … ON CONFLICT (asset_id, interval, time) DO UPDATE, touching only rows whose values changed. The asset is
+/// checked and locked once per load (the tables have no per-row foreign key).
 /// </summary>
 public sealed class PostgresSeriesWriter : ISeriesWriter
 {
@@ -27,6 +28,7 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
         var tx = (NpgsqlTransaction)transaction;
         var columns = table.Columns.Select(c => c.Name).ToList();
         var all = $"{SeriesTable.KeySql}, {string.Join(", ", columns)}";
+        await LockAssetAsync(conn, tx, assetId, ct);
 
         if (!await AnyStoredAsync(conn, tx, table, assetId, interval, rows[0].Time, rows[^1].Time, ct))
         {
@@ -53,6 +55,18 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
             $"INSERT INTO {table.Name} ({all}) SELECT {all} FROM {stage} " +
             $"ON CONFLICT ({SeriesTable.KeySql}) DO UPDATE SET {set} WHERE ({mine}) IS DISTINCT FROM ({theirs})", ct);
         return rows.Count;
+    }
+
+    /// <summary>
+    /// Holds the asset's row until the load commits: a delete of the asset waits for it and then deletes these rows
+    /// with the rest of its series; a load after a delete finds no asset and stores nothing.
+    /// </summary>
+    private static async Task LockAssetAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long assetId, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT 1 FROM assets WHERE asset_id = $1 FOR KEY SHARE", conn, tx);
+        cmd.Parameters.Add(new() { Value = assetId, NpgsqlDbType = NpgsqlDbType.Bigint });
+        if (await cmd.ExecuteScalarAsync(ct) is null)
+            throw new UnknownAssetException(assetId);
     }
 
     private static async Task<bool> AnyStoredAsync(NpgsqlConnection conn, NpgsqlTransaction tx, SeriesTable table, long assetId,

@@ -6,7 +6,7 @@ using InvestmentPlatform.Data.Series;
 
 namespace InvestmentPlatform.Ingestion.Loading;
 
-/// <summary>One prepared upsert reused for every row, inside the caller's transaction.</summary>
+/// <summary>One prepared upsert reused for every row, inside the caller's transaction, once the asset is found to exist.</summary>
 public sealed class SqliteSeriesWriter : ISeriesWriter
 {
     /// <summary>EF Core's SQLite text format for DateTime, so EF reads and compares what we write.</summary>
@@ -18,6 +18,15 @@ public sealed class SqliteSeriesWriter : ISeriesWriter
         rows = SeriesRows.Distinct(rows);
         if (rows.Count == 0)
             return 0;
+        await using (var asset = connection.CreateCommand())
+        {
+            // One writer at a time on SQLite: an asset that exists in the load's transaction is not deleted beside it.
+            asset.Transaction = transaction;
+            asset.CommandText = "SELECT 1 FROM assets WHERE asset_id = $asset";
+            asset.AddParameter("$asset", assetId);
+            if (await asset.ExecuteScalarAsync(ct) is null)
+                throw new UnknownAssetException(assetId);
+        }
         var columns = table.Columns.Select(c => c.Name).ToList();
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;

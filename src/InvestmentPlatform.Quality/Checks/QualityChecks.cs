@@ -41,17 +41,18 @@ public static class QualityChecks
         {
             if (b.Time < from || b.Time > to)
                 continue;
-            var problems = new List<string>();
+            // Most bars are sound: the list is made only for one that is not.
+            List<string>? problems = null;
             if (!double.IsFinite(b.Open) || !double.IsFinite(b.High) || !double.IsFinite(b.Low) || !double.IsFinite(b.Close))
-                problems.Add("a price is not a finite number");
+                (problems ??= []).Add("a price is not a finite number");
             else
             {
-                if (b.High < Math.Max(b.Open, b.Close)) problems.Add($"high {N(b.High)} is below max(open, close) {N(Math.Max(b.Open, b.Close))}");
-                if (b.Low > Math.Min(b.Open, b.Close)) problems.Add($"low {N(b.Low)} is above min(open, close) {N(Math.Min(b.Open, b.Close))}");
-                if (pricesPositive && Math.Min(Math.Min(b.Open, b.High), Math.Min(b.Low, b.Close)) <= 0) problems.Add("a price is zero or negative");
+                if (b.High < Math.Max(b.Open, b.Close)) (problems ??= []).Add($"high {N(b.High)} is below max(open, close) {N(Math.Max(b.Open, b.Close))}");
+                if (b.Low > Math.Min(b.Open, b.Close)) (problems ??= []).Add($"low {N(b.Low)} is above min(open, close) {N(Math.Min(b.Open, b.Close))}");
+                if (pricesPositive && Math.Min(Math.Min(b.Open, b.High), Math.Min(b.Low, b.Close)) <= 0) (problems ??= []).Add("a price is zero or negative");
             }
-            if (b.Volume is < 0 || (b.Volume is { } v && !double.IsFinite(v))) problems.Add($"volume {b.Volume} is negative or not finite");
-            if (problems.Count > 0)
+            if (b.Volume is < 0 || (b.Volume is { } v && !double.IsFinite(v))) (problems ??= []).Add($"volume {b.Volume} is negative or not finite");
+            if (problems is not null)
                 yield return new(FindingKinds.Ohlc, b.Time, Severities.Error, string.Join("; ", problems) + ".");
         }
     }

@@ -6,7 +6,7 @@ namespace InvestmentPlatform.Quality.Running;
 public static class QualityRanges
 {
     /// <summary>The most bars, nominally, one check reads at once: a batch of a long load is checked slice by slice.</summary>
-    public const int MaxBarsPerCheck = 50_000;
+    public const int MaxBarsPerCheck = 100_000;
 
     /// <summary>
     /// Overlapping ranges, and ranges nearer each other than the check's look-back, are joined: the check reads that

@@ -3051,46 +3051,6 @@ namespace InvestmentPlatform.Data.Migrations.Postgres
                         .HasConstraintName("fk_scheduler_job_dependencies_scheduler_jobs_job_id");
                 });
 
-            modelBuilder.Entity("InvestmentPlatform.Data.Series.BondRate", b =>
-                {
-                    b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
-                        .WithMany()
-                        .HasForeignKey("AssetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_bond_rates_assets_asset_id");
-                });
-
-            modelBuilder.Entity("InvestmentPlatform.Data.Series.EconomicObservation", b =>
-                {
-                    b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
-                        .WithMany()
-                        .HasForeignKey("AssetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_economic_data_assets_asset_id");
-                });
-
-            modelBuilder.Entity("InvestmentPlatform.Data.Series.ForexRate", b =>
-                {
-                    b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
-                        .WithMany()
-                        .HasForeignKey("AssetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_forex_rates_assets_asset_id");
-                });
-
-            modelBuilder.Entity("InvestmentPlatform.Data.Series.MarketBar", b =>
-                {
-                    b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
-                        .WithMany()
-                        .HasForeignKey("AssetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_market_data_assets_asset_id");
-                });
-
             modelBuilder.Entity("InvestmentPlatform.Data.Series.SeriesVintageRow", b =>
                 {
                     b.HasOne("InvestmentPlatform.Data.Assets.Asset", null)
