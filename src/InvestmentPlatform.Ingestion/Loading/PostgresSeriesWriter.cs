@@ -8,10 +8,12 @@ using NpgsqlTypes;
 namespace InvestmentPlatform.Ingestion.Loading;
 
 /// <summary>
-/// Binary COPY. When the target range holds no rows yet, COPY goes straight into the table (the common first load);
-/// otherwise, or when a concurrent load got there first, into a temporary staging table and then
-/// INSERT … ON CONFLICT (asset_id, interval, time) DO UPDATE, touching only rows whose values changed. The asset is
-/// checked and locked once per load (the tables have no per-row foreign key).
+/// Binary COPY. When the target range holds no rows yet, COPY goes straight into the table (the common first load).
+/// A re-load reads the range's stored rows, deletes those whose values changed and COPYs them with the new ones, so
+/// unchanged rows are not touched; when a concurrent load stored one of the same new keys first, the part goes through
+/// a temporary staging table and INSERT … ON CONFLICT (asset_id, interval, time) DO UPDATE instead, which is correct
+/// under any race but costs twice as much per row. The asset is checked and locked once per load (the tables have no
+/// per-row foreign key).
 /// </summary>
 public sealed class PostgresSeriesWriter : ISeriesWriter
 {
@@ -30,19 +32,27 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
         var all = $"{SeriesTable.KeySql}, {string.Join(", ", columns)}";
         await LockAssetAsync(conn, tx, assetId, ct);
 
-        if (!await AnyStoredAsync(conn, tx, table, assetId, interval, rows[0].Time, rows[^1].Time, ct))
+        var copied = rows;
+        var stored = await ReadStoredAsync(conn, tx, table, assetId, interval, rows[0].Time, rows[^1].Time, ct);
+        if (stored.Count > 0)
         {
-            await tx.SaveAsync("direct_copy", ct);
-            try
-            {
-                await CopyAsync(conn, $"COPY {table.Name} ({all}) FROM STDIN (FORMAT BINARY)", table, assetId, interval, rows, ct);
-                await tx.ReleaseAsync("direct_copy", ct);
+            copied = [.. rows.Where(r => !stored.TryGetValue(r.Time.AsUtc(), out var values) || !SameValues(table, r, values))];
+            if (copied.Count == 0)
                 return rows.Count;
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
-            {
-                await tx.RollbackAsync("direct_copy", ct);
-            }
+            var changed = copied.Where(r => stored.ContainsKey(r.Time.AsUtc())).ToList();
+            // Every stored row of the range changed (a corrected re-load): the range goes whole, by its key.
+            await DeleteAsync(conn, tx, table, assetId, interval, changed, changed.Count == stored.Count, ct);
+        }
+        await tx.SaveAsync("direct_copy", ct);
+        try
+        {
+            await CopyAsync(conn, $"COPY {table.Name} ({all}) FROM STDIN (FORMAT BINARY)", table, assetId, interval, copied, ct);
+            await tx.ReleaseAsync("direct_copy", ct);
+            return rows.Count;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await tx.RollbackAsync("direct_copy", ct);
         }
 
         var stage = $"ip_stage_{table.Name}";
@@ -69,16 +79,54 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
             throw new UnknownAssetException(assetId);
     }
 
-    private static async Task<bool> AnyStoredAsync(NpgsqlConnection conn, NpgsqlTransaction tx, SeriesTable table, long assetId,
-        string interval, DateTime from, DateTime to, CancellationToken ct)
+    /// <summary>The stored values of the range, by bar time, in the order of the table's value columns.</summary>
+    private static async Task<Dictionary<DateTime, double?[]>> ReadStoredAsync(NpgsqlConnection conn, NpgsqlTransaction tx, SeriesTable table,
+        long assetId, string interval, DateTime from, DateTime to, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
-            $"SELECT EXISTS (SELECT 1 FROM {table.Name} WHERE asset_id = $1 AND \"interval\" = $2 AND \"time\" BETWEEN $3 AND $4)", conn, tx);
+            $"SELECT \"time\", {string.Join(", ", table.Columns.Select(c => c.Name))} FROM {table.Name} " +
+            "WHERE asset_id = $1 AND \"interval\" = $2 AND \"time\" BETWEEN $3 AND $4", conn, tx)
+        { CommandTimeout = (int)CommandTimeout.TotalSeconds };
         cmd.Parameters.Add(new() { Value = assetId, NpgsqlDbType = NpgsqlDbType.Bigint });
         cmd.Parameters.Add(new() { Value = interval, NpgsqlDbType = NpgsqlDbType.Varchar });
         cmd.Parameters.Add(new() { Value = from.AsUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
         cmd.Parameters.Add(new() { Value = to.AsUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+        var stored = new Dictionary<DateTime, double?[]>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var values = new double?[table.Columns.Count];
+            for (var i = 0; i < values.Length; i++)
+                values[i] = reader.IsDBNull(i + 1) ? null : reader.GetDouble(i + 1);
+            stored[reader.GetDateTime(0).AsUtc()] = values;
+        }
+        return stored;
+    }
+
+    private static bool SameValues(SeriesTable table, SeriesRow row, double?[] stored)
+    {
+        for (var i = 0; i < stored.Length; i++)
+            if (table.Columns[i].Read(row) != stored[i])
+                return false;
+        return true;
+    }
+
+    private static async Task DeleteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, SeriesTable table, long assetId, string interval,
+        IReadOnlyList<SeriesRow> rows, bool wholeRange, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+            return;
+        await using var cmd = new NpgsqlCommand(
+            $"DELETE FROM {table.Name} WHERE asset_id = $1 AND \"interval\" = $2 AND \"time\" BETWEEN $3 AND $4" +
+            (wholeRange ? "" : " AND \"time\" = ANY($5)"), conn, tx)
+        { CommandTimeout = (int)CommandTimeout.TotalSeconds };
+        cmd.Parameters.Add(new() { Value = assetId, NpgsqlDbType = NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(new() { Value = interval, NpgsqlDbType = NpgsqlDbType.Varchar });
+        cmd.Parameters.Add(new() { Value = rows.Min(r => r.Time).AsUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = rows.Max(r => r.Time).AsUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        if (!wholeRange)
+            cmd.Parameters.Add(new() { Value = rows.Select(r => r.Time.AsUtc()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
