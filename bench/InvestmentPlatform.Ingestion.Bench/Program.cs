@@ -40,7 +40,7 @@ try
             "--Bus:RabbitMq:Host=127.0.0.1", $"--Bus:RabbitMq:Port={rabbitPort}",
             // A fixed prefix: reruns reuse the same queues instead of leaving a set behind on the broker each time.
             $"--Bus:RabbitMq:VirtualHost={vhost}", "--Bus:EndpointPrefix=ip-bench", "--Logging:LogLevel:Default=Warning",
-            "--Outbox:PollMilliseconds=50", .. extra,
+            "--Outbox:PollMilliseconds=50", $"--Auth:BootstrapAdminPassword=Bench-{Guid.NewGuid():N}", .. extra,
         ]);
         builder.Services.AddSingleton<ICollector, SyntheticBars>();
         var roles = builder.AddPlatform();
@@ -89,6 +89,7 @@ try
             await tx.CommitAsync();
         }));
     }
+    Phase("the ceiling");
     var ceilingTime = Median([.. await Repeat(() => CeilingAsync("INCLUDING DEFAULTS"))]);
     var ceilingKeyTime = Median([.. await Repeat(() => CeilingAsync("INCLUDING DEFAULTS INCLUDING INDEXES"))]);
     await Admin("DROP TABLE ceiling", connectionString);
@@ -138,9 +139,17 @@ try
         await Checkpoint();
         return await Time(() => LoadAsync(assetId, rowsToLoad, size, atOnce));
     }
+    Phase("the loader");
     var loaderTimes = new List<TimeSpan>();
+    var loaderCpu = new CpuUse(0, 0, 0, 0);
     for (var run = 0; run < Repeats; run++)
-        loaderTimes.Add(await TimeLoadAsync($"LOADER{run}", data, part, DataCollectedConsumerDefinition.Concurrency));
+    {
+        var assetId = await AddAssetAsync($"LOADER{run}");
+        await Checkpoint();
+        var cpu = CpuUse.Now();
+        loaderTimes.Add(await Time(() => LoadAsync(assetId, data, part, DataCollectedConsumerDefinition.Concurrency)));
+        loaderCpu += CpuUse.Now() - cpu;
+    }
     var loaderTime = Median(loaderTimes);
     // ... one part at a time, and everything in one call and one transaction, as \copy runs ...
     var serialTime = await TimeLoadAsync("SERIAL", data, part, 1);
@@ -155,6 +164,7 @@ try
         return (first, await Time(() => LoadAsync(asset, again, part, DataCollectedConsumerDefinition.Concurrency)));
     }
     var corrected = data.Select(r => r with { Close = r.Close + 0.01 }).ToList();
+    Phase("re-loads");
     var reloads = new List<(TimeSpan First, TimeSpan Again)>();
     for (var run = 0; run < Repeats; run++)
         reloads.Add(await ReloadAsync($"UPSERT{run}", corrected));
@@ -165,6 +175,7 @@ try
     var efRows = Math.Min(100_000, rows);
     var efAsset = await AddAssetAsync("EF");
     await Checkpoint();
+    Phase("EF Core");
     var efTime = await Time(async () =>
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -179,13 +190,14 @@ try
 
     // (4) the whole pipeline over RabbitMQ: request row + outbox → coordinator → collector endpoint → DataCollected → loader,
     // with this process as the one worker, then with a second worker host beside it (competing consumers).
-    async Task<(TimeSpan Loaded, TimeSpan Checked, string Status, long PeakBytes)> PipelineAsync(string symbol, int count)
+    async Task<(TimeSpan Loaded, TimeSpan Checked, string Status, long PeakBytes, CpuUse Cpu)> PipelineAsync(string symbol, int count)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var writerService = scope.ServiceProvider.GetRequiredService<IngestionRequestWriter>();
         await Checkpoint();
         GC.Collect();
         await using var memory = new WorkingSetPeak();
+        var cpu = CpuUse.Now();
         var sw = Stopwatch.StartNew();
         var request = await writerService.SubmitAsync(new IngestionSubmission("benchsynthetic", [symbol], "crypto", "1m",
             SyntheticBars.Start, SyntheticBars.Start.AddMinutes(count), "batch"), default);
@@ -198,6 +210,7 @@ try
             state = await db.IngestionRequests.AsNoTracking().FirstAsync(r => r.Id == request.Id);
         } while (state.Status is IngestionStatuses.Pending or IngestionStatuses.Running && sw.Elapsed < TimeSpan.FromMinutes(10));
         var loaded = sw.Elapsed;
+        var used = CpuUse.Now() - cpu;
         // The quality checks follow the load (batched once its parts stop coming): done when the series' score has
         // seen its last bar.
         var checkedSql = $"""
@@ -206,16 +219,18 @@ try
             """;
         while (Convert.ToInt64(await Scalar(checkedSql), CultureInfo.InvariantCulture) == 0 && sw.Elapsed < TimeSpan.FromMinutes(10))
             await Task.Delay(100);
-        return (loaded, sw.Elapsed, $"{state.Status}, {state.RecordsLoaded:N0} rows, {state.ChunksTotal} chunks", memory.Peak - memory.Before);
+        return (loaded, sw.Elapsed, $"{state.Status}, {state.RecordsLoaded:N0} rows, {state.ChunksTotal} chunks", memory.Peak - memory.Before, used);
     }
-    var oneWorker = new List<(TimeSpan Loaded, TimeSpan Checked, string Status, long PeakBytes)>();
+    Phase("the pipeline, 1 worker");
+    var oneWorker = new List<(TimeSpan Loaded, TimeSpan Checked, string Status, long PeakBytes, CpuUse Cpu)>();
     for (var run = 0; run < Repeats; run++)
         oneWorker.Add(await PipelineAsync($"PIPE{run}", rows));
     var doubled = await PipelineAsync("PIPEX2", rows * 2);
 
+    Phase("the pipeline, 2 workers");
     var second = Platform(["--Platform:Roles=worker"]);
     await second.StartAsync();
-    var twoWorkers = new List<(TimeSpan Loaded, TimeSpan Checked, string Status, long PeakBytes)>();
+    var twoWorkers = new List<(TimeSpan Loaded, TimeSpan Checked, string Status, long PeakBytes, CpuUse Cpu)>();
     for (var run = 0; run < Repeats; run++)
         twoWorkers.Add(await PipelineAsync($"PIPE2W{run}", rows));
     await second.StopAsync();
@@ -247,11 +262,18 @@ try
     Line("pipeline, 1 worker, until the quality checks that follow it are done", rows, checkedTime);
     Line($"pipeline, 1 worker, twice the rows ({doubled.Status})", rows * 2, doubled.Loaded);
 
+    Phase("SQLite");
     var (sqliteLimit, sqliteLoader) = await SqliteLoads.MeasureAsync(data, part, Repeats);
     Console.WriteLine();
     Console.WriteLine("Embedded mode (SQLite, one file, WAL):");
     Console.WriteLine($"  prepared INSERT per row, all rows in one transaction (the limit; median of {Repeats}) {sqliteLimit.TotalSeconds,6:F2} s {rows / sqliteLimit.TotalSeconds,10:N0} rows/s");
     Console.WriteLine($"  loader: 5,000-row parts, one transaction each (median of {Repeats})                  {sqliteLoader.TotalSeconds,6:F2} s {rows / sqliteLoader.TotalSeconds,10:N0} rows/s");
+
+    Console.WriteLine();
+    Console.WriteLine($"CPU seconds per {rows:N0} rows (mean of {Repeats}; the machine has {Environment.ProcessorCount} cores):");
+    Console.WriteLine($"  loader as it runs          {loaderCpu.Per(1.0 / Repeats)}");
+    Console.WriteLine($"  pipeline, 1 worker         {oneWorker.Select(p => p.Cpu).Aggregate((a, b) => a + b).Per(1.0 / Repeats)}");
+    Console.WriteLine($"  pipeline, 2 workers        {twoWorkers.Select(p => p.Cpu).Aggregate((a, b) => a + b).Per(1.0 / Repeats)}");
 
     static string Goal(bool met) => met ? "met" : "NOT met";
     double Ratio(TimeSpan baseline, TimeSpan t) => baseline / t;
@@ -323,6 +345,9 @@ static async Task<List<TimeSpan>> Repeat(Func<Task<TimeSpan>> measure)
         times.Add(await measure());
     return times;
 }
+
+// Progress on stderr, so a profiler can be attached to the phase it is meant for.
+static void Phase(string name) => Console.Error.WriteLine($"{DateTime.Now:HH:mm:ss} {name} ...");
 
 static string LoadAverage() => string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 

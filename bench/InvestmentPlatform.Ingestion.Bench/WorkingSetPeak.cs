@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Globalization;
 
 namespace InvestmentPlatform.Ingestion.Bench;
 
@@ -25,11 +25,10 @@ public sealed class WorkingSetPeak : IAsyncDisposable
         });
     }
 
-    private static long Sample()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.WorkingSet64;
-    }
+    // The resident set from /proc/self/statm (in pages): one small read, where Process.WorkingSet64 costs a scan of
+    // /proc that showed up in the profile of the very load it watched.
+    private static long Sample() =>
+        long.Parse(File.ReadAllText("/proc/self/statm").Split(' ')[1], CultureInfo.InvariantCulture) * Environment.SystemPageSize;
 
     public async ValueTask DisposeAsync()
     {
