@@ -24,14 +24,18 @@ public static class BenchProgram
         try
         {
             Console.WriteLine($"load average at start: {LoadAverage()}");
-            var tenMillion = await PostgresAsync(settings, settings.ConnectionString, settings.TotalRows, BenchSettings.Assets, settings.Port, async api =>
+            if (args is ["reports", ..])
             {
-                if (args is ["reports", ..])
+                await PostgresAsync(settings.ConnectionString, settings.TotalRows, BenchSettings.Assets, settings.Port, async api =>
                 {
                     await ReportBenchmarks.PortfolioPdfAsync(api.Http, api.App.Services.GetRequiredService<NpgsqlDataSource>(), 5);
                     await ReportBenchmarks.ExportAsync(api.Http, settings.TotalRows);
-                    return null;
-                }
+                });
+                return 0;
+            }
+
+            await PostgresAsync(settings.ConnectionString, settings.TotalRows, BenchSettings.Assets, settings.Port, async api =>
+            {
                 // Memory first, before the checks below hold whole answers in this process.
                 await MemoryBench.RunAsync(api, goals);
                 await ApiVersusDirectAsync(api, settings, goals);
@@ -40,11 +44,7 @@ public static class BenchProgram
                     await ScaleAsync(settings, api, goals);
                 else
                     goals.Add("2. cost follows rows returned (10M vs 100M stored): not measured; run with the argument scale or IP_BENCH_SCALE=1");
-                return "done";
             });
-            if (tenMillion is null)
-                return 0;
-
             await SqliteAsync(settings, goals);
         }
         catch (BenchFailure ex)
@@ -61,7 +61,7 @@ public static class BenchProgram
     }
 
     /// <summary>Runs <paramref name="measure"/> against the API on a PostgreSQL database of <paramref name="rows"/> rows, filled first when needed.</summary>
-    private static async Task<T?> PostgresAsync<T>(BenchSettings settings, string connectionString, long rows, int assets, int port, Func<BenchApi, Task<T?>> measure)
+    private static async Task PostgresAsync(string connectionString, long rows, int assets, int port, Func<BenchApi, Task> measure)
     {
         var filled = await BenchData.IsFilledOrDroppedAsync(connectionString, rows, assets);
         await using var api = await BenchApi.StartAsync(connectionString, null, port, async services =>
@@ -69,7 +69,7 @@ public static class BenchProgram
             if (!filled)
                 await BenchData.FillAsync(services.GetRequiredService<NpgsqlDataSource>(), rows, assets);
         });
-        return await measure(api);
+        await measure(api);
     }
 
     private static BarsPlan Plan(long assetId, string interval, DateTime to) =>
@@ -120,7 +120,7 @@ public static class BenchProgram
     private static async Task ScaleAsync(BenchSettings settings, BenchApi tenMillion, List<string> goals)
     {
         Console.WriteLine();
-        await PostgresAsync<object>(settings, settings.ScaleConnectionString, BenchSettings.ScaleRows, BenchSettings.ScaleAssets, settings.Port + 1, async hundredMillion =>
+        await PostgresAsync(settings.ScaleConnectionString, BenchSettings.ScaleRows, BenchSettings.ScaleAssets, settings.Port + 1, async hundredMillion =>
         {
             var path = $"/api/market-data/{BenchSettings.Symbol}/bars?interval=1m&{Year}";
             var tenPlan = Plan(await AssetIdAsync(tenMillion, BenchSettings.Symbol), "1m", BenchSettings.YearEnd);
@@ -146,7 +146,6 @@ public static class BenchProgram
             Console.WriteLine($"  ratio 100M/10M   direct {direct:F2}x   API {viaApi:F2}x   (target <= 1.2x)");
             await DiskUsage.PrintAsync(hundredMillion.App.Services.GetRequiredService<NpgsqlDataSource>(), BenchSettings.ScaleRows);
             goals.Add($"2. cost follows rows returned, 100M vs 10M stored: direct {direct:F2}x, API {viaApi:F2}x (<= 1.2x): {(direct <= 1.2 && viaApi <= 1.2 ? "met" : "not met")}");
-            return null;
         });
     }
 
