@@ -11,7 +11,8 @@ namespace InvestmentPlatform.Api.Bench;
 /// </summary>
 public static class ReportBenchmarks
 {
-    private const string Range = "interval=1m&from=2023-01-01&to=2024-01-01";
+    // Two years: BENCH-1 holds two.
+    private const string Range = "interval=1m&from=2023-01-01&to=2025-01-01";
 
     public static async Task ExportAsync(HttpClient http, long rows)
     {

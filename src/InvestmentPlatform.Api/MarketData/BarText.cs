@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Microsoft.Data.Sqlite;
 
 namespace InvestmentPlatform.Api.MarketData;
 
@@ -24,7 +25,7 @@ public static class BarText
     public static int WriteJson(DbDataReader reader, Span<byte> destination, int? decimals = null)
     {
         var pos = Append(destination, "{\"time\":\""u8);
-        pos += WriteTime(reader.GetUtc(0), destination[pos..]);
+        pos += WriteTime(ReadTime(reader), destination[pos..]);
         destination[pos++] = (byte)'"';
         for (var ordinal = 1; ordinal <= 6; ordinal++)
         {
@@ -38,7 +39,7 @@ public static class BarText
     /// <summary>The current row as a CSV line; a missing value is an empty field.</summary>
     public static int WriteCsv(DbDataReader reader, Span<byte> destination, int? decimals = null)
     {
-        var pos = WriteTime(reader.GetUtc(0), destination);
+        var pos = WriteTime(ReadTime(reader), destination);
         for (var ordinal = 1; ordinal <= 6; ordinal++)
         {
             destination[pos++] = (byte)',';
@@ -47,6 +48,49 @@ public static class BarText
         }
         destination[pos++] = (byte)'\n';
         return pos;
+    }
+
+    /// <summary>
+    /// The row's time, UTC. SQLite keeps times as text, and its reader turns each into a DateTime with DateTime.Parse,
+    /// the costliest part of a row; the platform stores them in one form, read here directly, anything else as before.
+    /// </summary>
+    private static DateTime ReadTime(DbDataReader reader) =>
+        reader is SqliteDataReader && TryParseStoredTime(reader.GetString(0), out var time) ? time : reader.GetUtc(0);
+
+    /// <summary>yyyy-MM-dd HH:mm:ss[.fffffff], the form SQLite rows are stored in, as UTC; false for any other text.</summary>
+    public static bool TryParseStoredTime(string text, out DateTime time)
+    {
+        time = default;
+        if (text.Length is not (19 or (>= 21 and <= 27)) || text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':' || text[16] != ':')
+            return false;
+        if (!Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day) ||
+            !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute) || !Digits(text, 17, 2, out var second))
+            return false;
+        var ticks = 0;
+        if (text.Length > 19)
+        {
+            if (text[19] != '.' || !Digits(text, 20, text.Length - 20, out ticks))
+                return false;
+            for (var i = text.Length - 20; i < 7; i++)
+                ticks *= 10;
+        }
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+            return false;
+        time = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(ticks);
+        return true;
+
+        static bool Digits(string text, int start, int count, out int value)
+        {
+            value = 0;
+            for (var i = start; i < start + count; i++)
+            {
+                var digit = text[i] - '0';
+                if ((uint)digit > 9)
+                    return false;
+                value = value * 10 + digit;
+            }
+            return true;
+        }
     }
 
     /// <summary>yyyy-MM-ddTHH:mm:ss[.fffffff]Z, trailing zeros of the fraction dropped.</summary>

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using InvestmentPlatform.Api.Http;
 using InvestmentPlatform.Reports.Exports;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,8 @@ namespace InvestmentPlatform.Api.MarketData;
 /// </summary>
 public sealed class BarsResult(SeriesConnections connections, IReadOnlyList<BarsSource> sources, BarFormat format, bool longTable) : IResult
 {
-    private const int FlushEvery = 2_000;
+    private const int TextBlockBytes = 65_536;
+    private const int TextBlocksAhead = 4;
     public const int BlockRows = 65_536;
 
     public async Task ExecuteAsync(HttpContext context)
@@ -89,17 +91,13 @@ public sealed class BarsResult(SeriesConnections connections, IReadOnlyList<Bars
         pipe.Write("["u8);
         var decimals = PricePrecision.For(header.PriceDecimals, header.Adjust);
         var n = 0;
-        while (await reader.ReadAsync(ct))
+        await PumpAsync(reader, pipe, (row, span) =>
         {
-            var span = pipe.GetSpan(BarText.MaxRowLength + 1);
             var pos = 0;
-            if (n > 0)
+            if (n++ > 0)
                 span[pos++] = (byte)',';
-            pos += BarText.WriteJson(reader, span[pos..], decimals);
-            pipe.Advance(pos);
-            if (++n % FlushEvery == 0)
-                await pipe.FlushAsync(ct);
-        }
+            return pos + BarText.WriteJson(row, span[pos..], decimals);
+        }, BarText.MaxRowLength + 1, ct);
         pipe.Write("]}"u8);
         await pipe.FlushAsync(ct);
     }, ct);
@@ -109,22 +107,76 @@ public sealed class BarsResult(SeriesConnections connections, IReadOnlyList<Bars
         if (longTable)
             pipe.Write("symbol,"u8);
         pipe.Write(BarText.CsvHeader);
-        var n = 0;
         await ReadAsync(async (source, reader) =>
         {
             // Symbols are the only text cells: escaped once per source against formula injection.
             var symbol = longTable ? Encoding.UTF8.GetBytes(CsvCells.Escape(source.Header.Symbol) + ",") : [];
             var decimals = PricePrecision.For(source.Header.PriceDecimals, source.Header.Adjust);
-            while (await reader.ReadAsync(ct))
+            await PumpAsync(reader, pipe, (row, span) =>
             {
-                var span = pipe.GetSpan(BarText.MaxRowLength + symbol.Length);
                 symbol.CopyTo(span);
-                pipe.Advance(symbol.Length + BarText.WriteCsv(reader, span[symbol.Length..], decimals));
-                if (++n % FlushEvery == 0)
-                    await pipe.FlushAsync(ct);
-            }
+                return symbol.Length + BarText.WriteCsv(row, span[symbol.Length..], decimals);
+            }, BarText.MaxRowLength + symbol.Length, ct);
         }, ct);
         await pipe.FlushAsync(ct);
+    }
+
+    private delegate int RowWriter(DbDataReader reader, Span<byte> destination);
+
+    /// <summary>
+    /// Writes each row as text into blocks on a task of its own and hands the full blocks to the response, so reading
+    /// and formatting never wait for the socket: on SQLite the reading is this process's work too, and running it
+    /// beside the sending is most of what separates the endpoint from reading the rows alone.
+    /// </summary>
+    private static async Task PumpAsync(DbDataReader reader, PipeWriter pipe, RowWriter writeRow, int maxRowLength, CancellationToken ct)
+    {
+        var blocks = Channel.CreateBounded<(byte[] Block, int Length)>(
+            new BoundedChannelOptions(TextBlocksAhead) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                var block = ArrayPool<byte>.Shared.Rent(TextBlockBytes);
+                var length = 0;
+                while (await reader.ReadAsync(stop.Token))
+                {
+                    if (block.Length - length < maxRowLength)
+                    {
+                        await blocks.Writer.WriteAsync((block, length), stop.Token);
+                        block = ArrayPool<byte>.Shared.Rent(TextBlockBytes);
+                        length = 0;
+                    }
+                    length += writeRow(reader, block.AsSpan(length));
+                }
+                await blocks.Writer.WriteAsync((block, length), stop.Token);
+                blocks.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                blocks.Writer.Complete(ex);
+            }
+        });
+
+        try
+        {
+            while (await blocks.Reader.WaitToReadAsync(ct))
+            {
+                // Whatever is ready goes in one flush.
+                while (blocks.Reader.TryRead(out var full))
+                {
+                    pipe.Write(full.Block.AsSpan(0, full.Length));
+                    ArrayPool<byte>.Shared.Return(full.Block);
+                }
+                await pipe.FlushAsync(ct);
+            }
+        }
+        finally
+        {
+            // The reader belongs to the caller: the producer is done with it before this returns, whatever happened here.
+            await stop.CancelAsync();
+            await producer;
+        }
     }
 
     private async Task WriteColumnarAsync(IBarFileWriter writer, CancellationToken ct)
