@@ -53,7 +53,7 @@ public static class BenchData
     }
 
     /// <summary>
-    /// One INSERT … SELECT per asset into a table without its key and foreign key, which are added back after the
+    /// One INSERT … SELECT per asset into a table without its key (and any foreign key), added back after the
     /// fill: building the index once by sorting is much faster than keeping it up row by row, and so is one check of
     /// the foreign key instead of one per row.
     /// </summary>
