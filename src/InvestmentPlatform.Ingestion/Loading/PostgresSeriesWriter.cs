@@ -10,7 +10,7 @@ namespace InvestmentPlatform.Ingestion.Loading;
 /// <summary>
 /// Binary COPY. When the target range holds no rows yet, COPY goes straight into the table (the common first load).
 /// A re-load reads the range's stored rows, deletes those whose values changed and COPYs them with the new ones, so
-/// unchanged rows are not touched; when a concurrent load stored one of the same new keys first, the part goes through
+/// unchanged rows are not touched; when a concurrent load stored one of the same keys first, the part goes through
 /// a temporary staging table and INSERT … ON CONFLICT (asset_id, interval, time) DO UPDATE instead, which is correct
 /// under any race but costs twice as much per row. The asset is checked and locked once per load (the tables have no
 /// per-row foreign key).
@@ -34,21 +34,27 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
 
         var copied = rows;
         var stored = await ReadStoredAsync(conn, tx, table, assetId, interval, rows[0].Time, rows[^1].Time, ct);
+        List<SeriesRow> changed = [];
         if (stored.Count > 0)
         {
             copied = [.. rows.Where(r => !stored.TryGetValue(r.Time.AsUtc(), out var values) || !SameValues(table, r, values))];
             if (copied.Count == 0)
                 return rows.Count;
-            var changed = copied.Where(r => stored.ContainsKey(r.Time.AsUtc())).ToList();
-            // Every stored row of the range changed (a corrected re-load): the range goes whole, by its key.
-            await DeleteAsync(conn, tx, table, assetId, interval, changed, changed.Count == stored.Count, ct);
+            changed = [.. copied.Where(r => stored.ContainsKey(r.Time.AsUtc()))];
         }
         await tx.SaveAsync("direct_copy", ct);
         try
         {
-            await CopyAsync(conn, $"COPY {table.Name} ({all}) FROM STDIN (FORMAT BINARY)", table, assetId, interval, copied, ct);
-            await tx.ReleaseAsync("direct_copy", ct);
-            return rows.Count;
+            // Every stored row of the range changed (a corrected re-load): the range goes whole, by its key. A row that
+            // a concurrent load committed there since the read would go with it: then the part takes the staging path.
+            var whole = changed.Count > 0 && changed.Count == stored.Count;
+            if (await DeleteAsync(conn, tx, table, assetId, interval, changed, whole, ct) == changed.Count)
+            {
+                await CopyAsync(conn, $"COPY {table.Name} ({all}) FROM STDIN (FORMAT BINARY)", table, assetId, interval, copied, ct);
+                await tx.ReleaseAsync("direct_copy", ct);
+                return rows.Count;
+            }
+            await tx.RollbackAsync("direct_copy", ct);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -111,11 +117,12 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
         return true;
     }
 
-    private static async Task DeleteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, SeriesTable table, long assetId, string interval,
+    /// <returns>Rows deleted.</returns>
+    private static async Task<int> DeleteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, SeriesTable table, long assetId, string interval,
         IReadOnlyList<SeriesRow> rows, bool wholeRange, CancellationToken ct)
     {
         if (rows.Count == 0)
-            return;
+            return 0;
         await using var cmd = new NpgsqlCommand(
             $"DELETE FROM {table.Name} WHERE asset_id = $1 AND \"interval\" = $2 AND \"time\" BETWEEN $3 AND $4" +
             (wholeRange ? "" : " AND \"time\" = ANY($5)"), conn, tx)
@@ -126,7 +133,7 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
         cmd.Parameters.Add(new() { Value = rows.Max(r => r.Time).AsUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
         if (!wholeRange)
             cmd.Parameters.Add(new() { Value = rows.Select(r => r.Time.AsUtc()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        await cmd.ExecuteNonQueryAsync(ct);
+        return await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
