@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -22,7 +21,6 @@ public abstract class CollectorBase : ICollector
     public async IAsyncEnumerable<CollectedBatch> CollectAsync(
         CollectorRequest request, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var tags = new TagList { { "source", Descriptor.Name } };
         var validator = new RowValidator(request.From, request.To);
         IAsyncEnumerator<RawBatch>? batches = null;
         try
@@ -54,9 +52,6 @@ public abstract class CollectorBase : ICollector
                 var (valid, rejected) = validator.Validate(raw.Rows);
                 if (raw.Unreadable is { Count: > 0 } unreadable)
                     rejected.InsertRange(0, unreadable);
-                PlatformMetrics.RowsCollected.Add(valid.Count, tags);
-                if (rejected.Count > 0)
-                    PlatformMetrics.RowsRejected.Add(rejected.Count, tags);
                 var vintages = raw.Vintages is { Count: > 0 } kept ? kept : null;
                 if (valid.Count <= DataCollected.MaxRows)
                 {
