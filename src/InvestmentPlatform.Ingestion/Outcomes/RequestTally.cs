@@ -22,9 +22,11 @@ namespace InvestmentPlatform.Ingestion.Outcomes;
 public sealed class RequestTally(
     PlatformDbContext db, IPublishEndpoint publish, CsvUploads uploads, TimeProvider clock, ILogger<RequestTally> logger)
 {
+    private const int Attempts = 10;
+
     public async Task RefreshAsync(Guid requestId, CancellationToken ct)
     {
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             db.ChangeTracker.Clear();
             try
@@ -34,10 +36,12 @@ public sealed class RequestTally(
             }
             catch (DbUpdateConcurrencyException)
             {
-                await Task.Delay(Random.Shared.Next(10, 100), ct);
+                // Another chunk's tally of the same request won. After an outage many finish at once: the pauses grow,
+                // so the tallies spread out instead of colliding again together.
+                await Task.Delay(Random.Shared.Next(10, 100) * attempt, ct);
             }
         }
-        logger.LogWarning("Request {RequestId} could not be tallied after 5 attempts; the sweeper will retry", requestId);
+        logger.LogWarning("Request {RequestId} could not be tallied after {Attempts} attempts; the sweeper will retry", requestId, Attempts);
     }
 
     private async Task RefreshOnceAsync(Guid requestId, CancellationToken ct)
