@@ -86,6 +86,32 @@ public sealed class IngestionTestHost : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
     }
 
+    /// <summary>Registers an asset the way a person would, with no rows.</summary>
+    public Task<long> AddAssetAsync(string symbol, string assetType) =>
+        WithDbAsync(async db =>
+        {
+            var asset = new Data.Assets.Asset
+            {
+                Symbol = symbol, AssetType = assetType, Source = "recording", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            };
+            db.Assets.Add(asset);
+            await db.SaveChangesAsync();
+            return asset.AssetId;
+        });
+
+    /// <summary>Writes rows through the platform's series writer in a transaction of their own, as the loader does.</summary>
+    public Task WriteSeriesAsync(long assetId, Data.Series.SeriesTable table, string interval, IReadOnlyList<Contracts.Ingestion.SeriesRow> rows) =>
+        WithDbAsync(async db =>
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await scope.ServiceProvider.GetRequiredService<InvestmentPlatform.Ingestion.Loading.ISeriesWriter>().WriteAsync(
+                db.Database.GetDbConnection(), Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(tx),
+                table, assetId, interval, rows, default);
+            await tx.CommitAsync();
+            return 0;
+        });
+
     public Task<List<(DateTime Time, double Close, double? Volume)>> BarsAsync(string symbol, string interval = "1d") =>
         WithDbAsync(async db => (await (from b in db.MarketData
                                         join a in db.Assets on b.AssetId equals a.AssetId

@@ -28,9 +28,9 @@ public sealed class When_assets_and_their_loads_meet
         var host = await IngestionTestHost.StartAsync(postgres ? null : IngestionTestHost.Embedded(file), postgres);
         try
         {
-            var kept = await AddAssetAsync(host, "KEPT", AssetTypes.Stock);
-            var gone = await AddAssetAsync(host, "GONE", AssetTypes.Stock);
-            var rate = await AddAssetAsync(host, "EURUSD=X", AssetTypes.Forex);
+            var kept = await host.AddAssetAsync("KEPT", AssetTypes.Stock);
+            var gone = await host.AddAssetAsync("GONE", AssetTypes.Stock);
+            var rate = await host.AddAssetAsync("EURUSD=X", AssetTypes.Forex);
             await LoadAsync(host, kept, SeriesTable.MarketData, 30);
             await LoadAsync(host, gone, SeriesTable.MarketData, 30);
             await LoadAsync(host, rate, SeriesTable.Forex, 30);
@@ -59,7 +59,7 @@ public sealed class When_assets_and_their_loads_meet
     public async Task Should_delete_the_rows_of_a_load_that_committed_while_its_asset_was_being_deleted()
     {
         await using var host = await IngestionTestHost.StartAsync();
-        var asset = await AddAssetAsync(host, "RACE", AssetTypes.Stock);
+        var asset = await host.AddAssetAsync("RACE", AssetTypes.Stock);
 
         // The load writes its rows and holds its transaction open ...
         await using var scope = host.Services.CreateAsyncScope();
@@ -79,31 +79,11 @@ public sealed class When_assets_and_their_loads_meet
         Assert.Equal((0, 0), (await RowsAsync(host, asset), await OrphansAsync(host)));
     }
 
-    private static Task<long> AddAssetAsync(IngestionTestHost host, string symbol, string type) =>
-        host.WithDbAsync(async db =>
-        {
-            var asset = new Asset
-            {
-                Symbol = symbol, AssetType = type, Source = "recording", Metadata = "{}", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-            };
-            db.Assets.Add(asset);
-            await db.SaveChangesAsync();
-            return asset.AssetId;
-        });
-
     private static List<SeriesRow> Rows(int count) =>
         [.. Enumerable.Range(0, count).Select(i => new SeriesRow(Start.AddDays(i), 100 + i, 101 + i, 99 + i, 100.5 + i, Volume: 1000))];
 
     private static Task LoadAsync(IngestionTestHost host, long assetId, SeriesTable table, int count) =>
-        host.WithDbAsync(async db =>
-        {
-            await using var scope = host.Services.CreateAsyncScope();
-            var writer = scope.ServiceProvider.GetRequiredService<ISeriesWriter>();
-            await using var tx = await db.Database.BeginTransactionAsync();
-            await writer.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), table, assetId, "1d", Rows(count), default);
-            await tx.CommitAsync();
-            return 0;
-        });
+        host.WriteSeriesAsync(assetId, table, "1d", Rows(count));
 
     private static Task<int> RowsAsync(IngestionTestHost host, long assetId) =>
         host.WithDbAsync(async db => await db.MarketData.CountAsync(r => r.AssetId == assetId) + await db.ForexRates.CountAsync(r => r.AssetId == assetId));

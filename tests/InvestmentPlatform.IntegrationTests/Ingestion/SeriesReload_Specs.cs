@@ -25,13 +25,7 @@ public sealed class When_a_part_is_loaded_over_stored_rows
         var host = await IngestionTestHost.StartAsync(postgres ? null : IngestionTestHost.Embedded(file), postgres);
         try
         {
-            var asset = await host.WithDbAsync(async db =>
-            {
-                var a = new Asset { Symbol = "RELOAD", AssetType = AssetTypes.Stock, Source = "recording", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
-                db.Assets.Add(a);
-                await db.SaveChangesAsync();
-                return a.AssetId;
-            });
+            var asset = await host.AddAssetAsync("RELOAD", AssetTypes.Stock);
             await WriteAsync(host, asset, [.. Enumerable.Range(0, 10).Select(i => Bar(i, 100 + i))]);
             var before = await StoredAsync(host, asset);
 
@@ -63,15 +57,7 @@ public sealed class When_a_part_is_loaded_over_stored_rows
     private static SeriesRow Bar(int day, double close) => new(Start.AddDays(day), close, close + 1, close - 1, close, Volume: 1000);
 
     private static Task WriteAsync(IngestionTestHost host, long assetId, List<SeriesRow> rows) =>
-        host.WithDbAsync(async db =>
-        {
-            await using var scope = host.Services.CreateAsyncScope();
-            await using var tx = await db.Database.BeginTransactionAsync();
-            await scope.ServiceProvider.GetRequiredService<ISeriesWriter>().WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(),
-                SeriesTable.MarketData, assetId, "1d", rows, default);
-            await tx.CommitAsync();
-            return 0;
-        });
+        host.WriteSeriesAsync(assetId, SeriesTable.MarketData, "1d", rows);
 
     /// <summary>Each stored row with its row version on PostgreSQL (xmin: the transaction that wrote it), or 0.</summary>
     private static Task<List<(DateTime Time, double Close, long Version)>> StoredAsync(IngestionTestHost host, long assetId) =>
