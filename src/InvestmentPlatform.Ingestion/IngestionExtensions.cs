@@ -10,6 +10,7 @@ using InvestmentPlatform.Ingestion.Rejections;
 using InvestmentPlatform.Ingestion.Requests;
 using InvestmentPlatform.Ingestion.Uploads;
 using InvestmentPlatform.Data;
+using InvestmentPlatform.Data.Series;
 using InvestmentPlatform.Messaging;
 using InvestmentPlatform.Messaging.Resilience;
 using MassTransit;
@@ -51,6 +52,7 @@ public static class IngestionExtensions
         services.TryAddScoped<RequestCancellation>();
         services.TryAddScoped<AssetRegistrar>();
         services.TryAddScoped<PartLoader>();
+        services.TryAddSingleton<LoadedRanges>();
         services.TryAddScoped<RejectionWriter>();
         services.TryAddScoped<ISeriesWriter>(sp => sp.GetRequiredService<PlatformDbContext>().Provider == DatabaseProvider.Postgres
             ? new PostgresSeriesWriter()

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data.Series;
 using InvestmentPlatform.Quality.Checks;
 using InvestmentPlatform.Quality.Running;
 using MassTransit;
@@ -14,6 +15,7 @@ public static class QualityExtensions
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<QualityOptions>().BindConfiguration("Quality");
+        builder.Services.TryAddSingleton<LoadedRanges>();
         builder.Services.AddScoped<QualitySeriesReader>();
         builder.Services.AddScoped<SeriesQualityRunner>();
         return builder;

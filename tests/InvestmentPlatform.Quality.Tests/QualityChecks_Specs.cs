@@ -168,3 +168,26 @@ public sealed class When_scoring_a_series
         Assert.Equal(0, QualityScore.Compute(250, 0, 250, 0, 15, 3).Score);
     }
 }
+
+public sealed class When_taking_the_median_of_returns
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(10)]
+    [InlineData(1_001)]
+    [InlineData(100_000)]
+    public void Should_match_the_middle_of_the_sorted_values_for_any_count(int count)
+    {
+        var random = new Random(count);
+        // Many repeats and both signs: equal values are where a selection goes wrong.
+        var values = Enumerable.Range(0, count).Select(_ => Math.Round(random.NextDouble() * 40 - 20) / 7).ToArray();
+        var sorted = values.Order().ToArray();
+        var expected = count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
+
+        Assert.Equal(expected, QualityChecks.Median(values));
+        Assert.Equal(0, QualityChecks.Median([]));
+        Assert.Equal(5, QualityChecks.Median([5, 5, 5, 5]));
+    }
+}

@@ -40,10 +40,7 @@ public static class DbCommandExtensions
 {
     public static DbCommand With(this DbCommand cmd, string name, object? value)
     {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value ?? DBNull.Value;
-        cmd.Parameters.Add(p);
+        cmd.AddParameter(name, value);
         return cmd;
     }
 

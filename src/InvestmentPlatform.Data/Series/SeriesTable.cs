@@ -55,6 +55,23 @@ public sealed class SeriesTable
     /// <summary>The column that stores <paramref name="field"/>, or null when this table does not keep it.</summary>
     public SeriesColumn? ColumnOf(SeriesField field) => Columns.FirstOrDefault(c => c.Field == field);
 
+    /// <summary>
+    /// A stored record as a row: each value column's field from <paramref name="values"/>, in the order of
+    /// <see cref="Columns"/>; a field the table does not keep is 0, or empty where it may be.
+    /// </summary>
+    public SeriesRow RowOf(DateTime time, IReadOnlyList<double?> values)
+    {
+        double? Of(SeriesField field)
+        {
+            for (var i = 0; i < Columns.Count; i++)
+                if (Columns[i].Field == field)
+                    return values[i];
+            return null;
+        }
+        return new SeriesRow(time, Of(SeriesField.Open) ?? 0, Of(SeriesField.High) ?? 0, Of(SeriesField.Low) ?? 0, Of(SeriesField.Close) ?? 0,
+            Of(SeriesField.AdjClose), Of(SeriesField.Volume), Of(SeriesField.Dividends) ?? 0, Of(SeriesField.StockSplits) ?? 0);
+    }
+
     /// <summary>The series table rows of this asset type are stored in.</summary>
     public static SeriesTable For(string assetType) => assetType switch
     {

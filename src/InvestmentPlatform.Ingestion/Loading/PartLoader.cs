@@ -19,8 +19,9 @@ namespace InvestmentPlatform.Ingestion.Loading;
 /// Loads one DataCollected part exactly once. In one transaction it sets the part's bit on the chunk (a second
 /// delivery finds the bit set and loads nothing), writes the rows, their vintages and the rejected rows kept with it, announces the rows with SeriesUpdated, and when every
 /// part is in, finishes the chunk and stages its ChunkFinished; both messages leave through the outbox after the commit.
+/// The committed range's rows are kept a while (<see cref="LoadedRanges"/>) for the quality checks that follow.
 /// </summary>
-public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, RejectionWriter rejections, TimeProvider clock)
+public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, RejectionWriter rejections, LoadedRanges loaded, TimeProvider clock)
 {
     private const int LastPartBit = 1 << CollectChunkLimits.MaxParts;
 
@@ -50,7 +51,8 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, Rejec
             return null;
 
         var table = SeriesTable.For(assetType);
-        await writer.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), table, assetId, m.Interval, rows, ct);
+        var begun = loaded.Begin();
+        var range = await writer.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), table, assetId, m.Interval, rows, ct);
         await VintageWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), db.Provider, assetId, m.Vintages, ct);
         if (rows.Count > 0)
         {
@@ -75,6 +77,8 @@ public sealed class PartLoader(PlatformDbContext db, ISeriesWriter writer, Rejec
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        if (rows.Count > 0)
+            loaded.Complete(begun, assetId, m.Interval, rows[0].Time.AsUtc(), rows[^1].Time.AsUtc(), range);
         return rows.Count;
     }
 

@@ -20,12 +20,12 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
     /// <summary>Big loads on a busy server outlast Npgsql's 30-second default; a stuck one still ends.</summary>
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(10);
 
-    public async Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, SeriesTable table, long assetId, string interval,
+    public async Task<IReadOnlyList<SeriesRow>?> WriteAsync(DbConnection connection, DbTransaction transaction, SeriesTable table, long assetId, string interval,
         IReadOnlyList<SeriesRow> rows, CancellationToken ct)
     {
         rows = SeriesRows.Distinct(rows);
         if (rows.Count == 0)
-            return 0;
+            return [];
         var conn = (NpgsqlConnection)connection;
         var tx = (NpgsqlTransaction)transaction;
         var columns = table.Columns.Select(c => c.Name).ToList();
@@ -39,7 +39,7 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
         {
             copied = [.. rows.Where(r => !stored.TryGetValue(r.Time.AsUtc(), out var values) || !SameValues(table, r, values))];
             if (copied.Count == 0)
-                return rows.Count;
+                return RangeAsStored(table, rows, stored);
             changed = [.. copied.Where(r => stored.ContainsKey(r.Time.AsUtc()))];
         }
         await tx.SaveAsync("direct_copy", ct);
@@ -52,7 +52,7 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
             {
                 await CopyAsync(conn, $"COPY {table.Name} ({all}) FROM STDIN (FORMAT BINARY)", table, assetId, interval, copied, ct);
                 await tx.ReleaseAsync("direct_copy", ct);
-                return rows.Count;
+                return RangeAsStored(table, rows, stored);
             }
             await tx.RollbackAsync("direct_copy", ct);
         }
@@ -70,7 +70,17 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
         await ExecuteAsync(conn, tx,
             $"INSERT INTO {table.Name} ({all}) SELECT {all} FROM {stage} " +
             $"ON CONFLICT ({SeriesTable.KeySql}) DO UPDATE SET {set} WHERE ({mine}) IS DISTINCT FROM ({theirs})", ct);
-        return rows.Count;
+        // A concurrent load stored rows in this range too: which, only a read would tell.
+        return null;
+    }
+
+    /// <summary>The part's rows with the stored rows of its range that it did not replace, oldest first.</summary>
+    private static IReadOnlyList<SeriesRow> RangeAsStored(SeriesTable table, IReadOnlyList<SeriesRow> rows, Dictionary<DateTime, double?[]> stored)
+    {
+        if (stored.Count == 0)
+            return rows;
+        var times = rows.Select(r => r.Time.AsUtc()).ToHashSet();
+        return [.. rows.Concat(stored.Where(s => !times.Contains(s.Key)).Select(s => table.RowOf(s.Key, s.Value))).OrderBy(r => r.Time)];
     }
 
     /// <summary>

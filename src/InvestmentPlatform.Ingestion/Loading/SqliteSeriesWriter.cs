@@ -12,20 +12,30 @@ public sealed class SqliteSeriesWriter : ISeriesWriter
     /// <summary>EF Core's SQLite text format for DateTime, so EF reads and compares what we write.</summary>
     public const string TimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
 
-    public async Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, SeriesTable table, long assetId, string interval,
+    public async Task<IReadOnlyList<SeriesRow>?> WriteAsync(DbConnection connection, DbTransaction transaction, SeriesTable table, long assetId, string interval,
         IReadOnlyList<SeriesRow> rows, CancellationToken ct)
     {
         rows = SeriesRows.Distinct(rows);
         if (rows.Count == 0)
-            return 0;
-        await using (var asset = connection.CreateCommand())
+            return [];
+        bool rangeWasEmpty;
+        await using (var probe = connection.CreateCommand())
         {
-            // One writer at a time on SQLite: an asset that exists in the load's transaction is not deleted beside it.
-            asset.Transaction = transaction;
-            asset.CommandText = "SELECT 1 FROM assets WHERE asset_id = $asset";
-            asset.AddParameter("$asset", assetId);
-            if (await asset.ExecuteScalarAsync(ct) is null)
+            // One writer at a time on SQLite: an asset that exists in the load's transaction is not deleted beside it,
+            // and a range that held no rows holds exactly the part's once it is written.
+            probe.Transaction = transaction;
+            probe.CommandText =
+                "SELECT (SELECT 1 FROM assets WHERE asset_id = $asset), " +
+                $"NOT EXISTS (SELECT 1 FROM {table.Name} WHERE asset_id = $asset AND \"interval\" = $interval AND \"time\" BETWEEN $from AND $to)";
+            probe.AddParameter("$asset", assetId);
+            probe.AddParameter("$interval", interval);
+            probe.AddParameter("$from", Text(rows[0].Time));
+            probe.AddParameter("$to", Text(rows[^1].Time));
+            await using var reader = await probe.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            if (reader.IsDBNull(0))
                 throw new UnknownAssetException(assetId);
+            rangeWasEmpty = reader.GetBoolean(1);
         }
         var columns = table.Columns.Select(c => c.Name).ToList();
         await using var cmd = connection.CreateCommand();
@@ -42,11 +52,14 @@ public sealed class SqliteSeriesWriter : ISeriesWriter
 
         foreach (var r in rows)
         {
-            time.Value = r.Time.AsUtc().ToString(TimeFormat, CultureInfo.InvariantCulture);
+            time.Value = Text(r.Time);
             foreach (var (column, p) in values)
                 p.Value = column.Read(r) is { } value ? value : DBNull.Value;
             await cmd.ExecuteNonQueryAsync(ct);
         }
-        return rows.Count;
+        // Over stored rows an upsert does not say which it replaced: what follows the load reads the range back.
+        return rangeWasEmpty ? rows : null;
     }
+
+    private static string Text(DateTime time) => time.AsUtc().ToString(TimeFormat, CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using InvestmentPlatform.Contracts.Ingestion;
+using InvestmentPlatform.Data.Series;
 using InvestmentPlatform.Quality.Checks;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -11,19 +12,27 @@ namespace InvestmentPlatform.Quality.Running;
 /// of a million rows is two hundred parts of one series. They arrive as a batch once the parts stop coming
 /// (<see cref="SeriesQualityConsumerDefinition"/>), so a series is checked once over the parts' joined range, in
 /// slices of bounded size, instead of once per part while the load still runs; and one batch at a time, so two checks
-/// of one series in one process never race on the same finding.
+/// of one series in one process never race on the same finding. The rows a part's load committed are still in memory
+/// when its check runs (<see cref="LoadedRanges"/>), so the check reads only its look-back from the database.
 /// </summary>
-public sealed class SeriesQualityConsumer(SeriesQualityRunner runner, IOptions<QualityOptions> options) : IConsumer<Batch<SeriesUpdated>>
+public sealed class SeriesQualityConsumer(SeriesQualityRunner runner, LoadedRanges loaded, IOptions<QualityOptions> options)
+    : IConsumer<Batch<SeriesUpdated>>
 {
-    public async Task Consume(ConsumeContext<Batch<SeriesUpdated>> context)
+    public Task Consume(ConsumeContext<Batch<SeriesUpdated>> context) =>
+        CheckAsync(context.Message.Select(c => c.Message), context.CancellationToken);
+
+    /// <summary>Checks each series the parts belong to over their joined range, in slices.</summary>
+    public async Task CheckAsync(IEnumerable<SeriesUpdated> parts, CancellationToken ct)
     {
-        var ct = context.CancellationToken;
-        foreach (var series in context.Message.Select(c => c.Message).GroupBy(m => (m.AssetId, m.Interval)))
+        foreach (var series in parts.GroupBy(m => (m.AssetId, m.Interval)))
         {
+            var (assetId, interval) = series.Key;
             var lastBar = series.Max(m => m.LastBar.Time);
-            var ranges = QualityRanges.Join(series.Select(m => (m.From, m.To)), series.Key.Interval, options.Value.LookbackBars);
-            foreach (var (from, to) in QualityRanges.Slice(ranges, series.Key.Interval))
-                await RunAsync(series.Key.AssetId, series.Key.Interval, from, to, lastBar, ct);
+            var ranges = QualityRanges.Join(series.Select(m => (m.From, m.To)), interval, options.Value.LookbackBars);
+            var kept = loaded.Kept(assetId, interval, ranges[0].From, ranges[^1].To);
+            foreach (var (from, to) in QualityRanges.Slice(ranges, interval))
+                await RunAsync(assetId, interval, from, to, lastBar, ct);
+            loaded.Release(kept);
         }
     }
 

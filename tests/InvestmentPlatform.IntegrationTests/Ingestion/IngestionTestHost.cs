@@ -99,6 +99,29 @@ public sealed class IngestionTestHost : IAsyncDisposable
             return asset.AssetId;
         });
 
+    /// <summary>A request of one chunk whose collection has started, so the loader takes the parts it is given.</summary>
+    public async Task<(Guid Request, Guid Chunk)> AddCollectingChunkAsync(string symbol, string source = "csv", string assetType = "stock", string interval = "1d")
+    {
+        var now = DateTime.UtcNow;
+        var request = new Data.Ingestion.IngestionRequest
+        {
+            Id = Guid.NewGuid(), Source = source, Symbols = $"[\"{symbol}\"]", AssetType = assetType, Interval = interval, Mode = "batch",
+            Status = "running", From = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), To = new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc),
+            ChunksTotal = 1, CreatedAt = now,
+        };
+        var chunk = new Data.Ingestion.IngestionChunk
+        {
+            Id = Guid.NewGuid(), RequestId = request.Id, Symbol = symbol, From = request.From, To = request.To, Status = "collecting",
+            CreatedAt = now, StartedAt = now, ProgressAt = now,
+        };
+        await WithDbAsync(db =>
+        {
+            db.AddRange(request, chunk);
+            return db.SaveChangesAsync();
+        });
+        return (request.Id, chunk.Id);
+    }
+
     /// <summary>Writes rows through the platform's series writer in a transaction of their own, as the loader does.</summary>
     public Task WriteSeriesAsync(long assetId, Data.Series.SeriesTable table, string interval, IReadOnlyList<Contracts.Ingestion.SeriesRow> rows) =>
         WithDbAsync(async db =>

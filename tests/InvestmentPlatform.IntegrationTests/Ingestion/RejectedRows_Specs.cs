@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using InvestmentPlatform.Contracts.Ingestion;
-using InvestmentPlatform.Data.Ingestion;
 using InvestmentPlatform.Ingestion.Loading;
 using InvestmentPlatform.IntegrationTests.Api;
 using InvestmentPlatform.IntegrationTests.Hostile;
@@ -132,7 +131,7 @@ public abstract class RejectedRows_Specs(ApiDatabase database) : IAsyncLifetime
         var first = await HostileHost.AcceptedAsync(await _host.UploadCsvAsync("symbol=AGAIN&from=2024-01-01&to=2024-02-01", Csv));
         await _host.Host.WaitFinishedAsync(first);
         var assetId = await _host.Host.WithDbAsync(db => db.Assets.Where(a => a.Symbol == "AGAIN").Select(a => a.AssetId).SingleAsync());
-        var (requestId, chunkId) = await SeedCollectingChunkAsync("AGAIN");
+        var (requestId, chunkId) = await _host.Host.AddCollectingChunkAsync("AGAIN");
 
         var loaded = await LoadAsync(Part(requestId, chunkId, 0, false, 0, "x", "y"), assetId);
         var again = await LoadAsync(Part(requestId, chunkId, 0, false, 0, "x", "y"), assetId);
@@ -144,28 +143,6 @@ public abstract class RejectedRows_Specs(ApiDatabase database) : IAsyncLifetime
         var page = await PageAsync(_host.Client, $"/api/ingestion/requests/{requestId}/rejected");
         Assert.Equal(["w", "y", "x"], Items(page).Select(r => r.GetProperty("reason").GetString()));
         Assert.Equal(Kept + 3, (await PageAsync(_host.Client, "/api/assets/AGAIN/rejected")).GetProperty("totalCount").GetInt64());
-    }
-
-    private async Task<(Guid Request, Guid Chunk)> SeedCollectingChunkAsync(string symbol)
-    {
-        var now = DateTime.UtcNow;
-        var request = new IngestionRequest
-        {
-            Id = Guid.NewGuid(), Source = "csv", Symbols = $"[\"{symbol}\"]", AssetType = "stock", Interval = "1d", Mode = "batch",
-            Status = "running", From = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), To = new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc),
-            ChunksTotal = 1, CreatedAt = now,
-        };
-        var chunk = new IngestionChunk
-        {
-            Id = Guid.NewGuid(), RequestId = request.Id, Symbol = symbol, From = request.From, To = request.To, Status = "collecting",
-            CreatedAt = now, StartedAt = now, ProgressAt = now,
-        };
-        await _host.Host.WithDbAsync(db =>
-        {
-            db.AddRange(request, chunk);
-            return db.SaveChangesAsync();
-        });
-        return (request.Id, chunk.Id);
     }
 
     private static DataCollected Part(Guid requestId, Guid chunkId, int part, bool last, int firstRejected, params string[] reasons) =>
