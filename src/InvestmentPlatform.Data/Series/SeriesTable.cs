@@ -56,6 +56,13 @@ public sealed class SeriesTable
     public SeriesColumn? ColumnOf(SeriesField field) => Columns.FirstOrDefault(c => c.Field == field);
 
     /// <summary>
+    /// The column a bar's <paramref name="field"/> reads from: its own, or for open, high and low in a table that keeps one
+    /// value (rates, economic values) that value; null for any other field the table does not keep.
+    /// </summary>
+    public SeriesColumn? BarColumn(SeriesField field) =>
+        ColumnOf(field) ?? (field is SeriesField.Open or SeriesField.High or SeriesField.Low ? ColumnOf(SeriesField.Close) : null);
+
+    /// <summary>
     /// A stored record as a row: each value column's field from <paramref name="values"/>, in the order of
     /// <see cref="Columns"/>; a field the table does not keep is 0, or empty where it may be.
     /// </summary>

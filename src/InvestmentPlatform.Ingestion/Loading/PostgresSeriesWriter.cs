@@ -103,10 +103,7 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
             $"SELECT \"time\", {string.Join(", ", table.Columns.Select(c => c.Name))} FROM {table.Name} " +
             "WHERE asset_id = $1 AND \"interval\" = $2 AND \"time\" BETWEEN $3 AND $4", conn, tx)
         { CommandTimeout = (int)CommandTimeout.TotalSeconds };
-        cmd.Parameters.Add(new() { Value = assetId, NpgsqlDbType = NpgsqlDbType.Bigint });
-        cmd.Parameters.Add(new() { Value = interval, NpgsqlDbType = NpgsqlDbType.Varchar });
-        cmd.Parameters.Add(new() { Value = from.AsUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        cmd.Parameters.Add(new() { Value = to.AsUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        AddRange(cmd, assetId, interval, from, to);
         var stored = new Dictionary<DateTime, double?[]>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -137,13 +134,19 @@ public sealed class PostgresSeriesWriter : ISeriesWriter
             $"DELETE FROM {table.Name} WHERE asset_id = $1 AND \"interval\" = $2 AND \"time\" BETWEEN $3 AND $4" +
             (wholeRange ? "" : " AND \"time\" = ANY($5)"), conn, tx)
         { CommandTimeout = (int)CommandTimeout.TotalSeconds };
-        cmd.Parameters.Add(new() { Value = assetId, NpgsqlDbType = NpgsqlDbType.Bigint });
-        cmd.Parameters.Add(new() { Value = interval, NpgsqlDbType = NpgsqlDbType.Varchar });
-        cmd.Parameters.Add(new() { Value = rows.Min(r => r.Time).AsUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        cmd.Parameters.Add(new() { Value = rows.Max(r => r.Time).AsUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        AddRange(cmd, assetId, interval, rows.Min(r => r.Time), rows.Max(r => r.Time));
         if (!wholeRange)
             cmd.Parameters.Add(new() { Value = rows.Select(r => r.Time.AsUtc()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>$1 to $4: the series and the range of times a command reads or deletes.</summary>
+    private static void AddRange(NpgsqlCommand cmd, long assetId, string interval, DateTime from, DateTime to)
+    {
+        cmd.Parameters.Add(new() { Value = assetId, NpgsqlDbType = NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(new() { Value = interval, NpgsqlDbType = NpgsqlDbType.Varchar });
+        cmd.Parameters.Add(new() { Value = from.AsUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = to.AsUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)

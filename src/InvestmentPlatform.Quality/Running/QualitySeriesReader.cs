@@ -114,32 +114,28 @@ public sealed class QualitySeriesReader(PlatformDbContext db, LoadedRanges loade
     }
 
     /// <summary>
-    /// Where a table keeps each of a bar's values, read alike from its columns (SQL) and from a row as the loader wrote
-    /// it: rates and economic values stand in all four prices; what a table does not keep is empty or 0.
+    /// Each of a bar's values as a table keeps it (<see cref="SeriesTable.BarColumn"/>), read alike from its columns in
+    /// SQL and from a row as the loader wrote it; dividends and splits a table does not keep are 0.
     /// </summary>
     private sealed class BarColumns(SeriesTable table)
     {
         // A typed zero: Npgsql reads an integer literal only as an integer.
         private const string Zero = "CAST(0 AS DOUBLE PRECISION)";
 
-        private readonly SeriesColumn _close = table.ColumnOf(SeriesField.Close)!;
-        private readonly SeriesColumn? _open = table.ColumnOf(SeriesField.Open);
-        private readonly SeriesColumn? _high = table.ColumnOf(SeriesField.High);
-        private readonly SeriesColumn? _low = table.ColumnOf(SeriesField.Low);
-        private readonly SeriesColumn? _volume = table.ColumnOf(SeriesField.Volume);
-        private readonly SeriesColumn? _dividends = table.ColumnOf(SeriesField.Dividends);
-        private readonly SeriesColumn? _splits = table.ColumnOf(SeriesField.StockSplits);
+        private readonly SeriesColumn _open = table.BarColumn(SeriesField.Open)!;
+        private readonly SeriesColumn _high = table.BarColumn(SeriesField.High)!;
+        private readonly SeriesColumn _low = table.BarColumn(SeriesField.Low)!;
+        private readonly SeriesColumn _close = table.BarColumn(SeriesField.Close)!;
+        private readonly SeriesColumn? _volume = table.BarColumn(SeriesField.Volume);
+        private readonly SeriesColumn? _dividends = table.BarColumn(SeriesField.Dividends);
+        private readonly SeriesColumn? _splits = table.BarColumn(SeriesField.StockSplits);
 
         /// <summary>open, high, low, close, volume, dividends, splits.</summary>
         public string Sql =>
-            $"{(_open ?? _close).Name}, {(_high ?? _close).Name}, {(_low ?? _close).Name}, {_close.Name}, " +
-            $"{_volume?.Name ?? "NULL"}, {_dividends?.Name ?? Zero}, {_splits?.Name ?? Zero}";
+            $"{_open.Name}, {_high.Name}, {_low.Name}, {_close.Name}, {_volume?.Name ?? "NULL"}, {_dividends?.Name ?? Zero}, {_splits?.Name ?? Zero}";
 
-        public QualityBar Bar(DateTime time, SeriesRow row)
-        {
-            var close = _close.Read(row)!.Value;
-            return new QualityBar(time, (_open ?? _close).Read(row)!.Value, (_high ?? _close).Read(row)!.Value, (_low ?? _close).Read(row)!.Value,
-                close, _volume?.Read(row), _dividends?.Read(row) ?? 0, _splits?.Read(row) ?? 0);
-        }
+        public QualityBar Bar(DateTime time, SeriesRow row) =>
+            new(time, _open.Read(row)!.Value, _high.Read(row)!.Value, _low.Read(row)!.Value, _close.Read(row)!.Value,
+                _volume?.Read(row), _dividends?.Read(row) ?? 0, _splits?.Read(row) ?? 0);
     }
 }
