@@ -11,6 +11,8 @@ using InvestmentPlatform.Ingestion;
 using InvestmentPlatform.Ingestion.Bench;
 using InvestmentPlatform.Ingestion.Loading;
 using InvestmentPlatform.Ingestion.Requests;
+using InvestmentPlatform.Quality.Running;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -50,6 +52,8 @@ try
     }
     var app = Platform([]);
     await app.Services.GetRequiredService<PlatformDatabaseMigrator>().MigrateAsync();
+    var checksDone = new QualityChecksDone(app.Services.GetRequiredService<IEndpointNameFormatter>().Consumer<SeriesQualityConsumer>());
+    app.Services.GetRequiredService<IBus>().ConnectConsumeObserver(checksDone);
     await app.StartAsync();
 
     var data = SyntheticBars.Bars(rows);
@@ -211,14 +215,11 @@ try
         } while (state.Status is IngestionStatuses.Pending or IngestionStatuses.Running && sw.Elapsed < TimeSpan.FromMinutes(10));
         var loaded = sw.Elapsed;
         var used = CpuUse.Now() - cpu;
-        // The quality checks follow the load (batched once its parts stop coming): done when the series' score has
-        // seen its last bar.
-        var checkedSql = $"""
-            SELECT count(*) FROM series_quality q JOIN assets a ON a.asset_id = q.asset_id
-            WHERE a.symbol = '{symbol}' AND q.last_bar = (SELECT max(time) FROM market_data WHERE asset_id = a.asset_id)
-            """;
-        while (Convert.ToInt64(await Scalar(checkedSql), CultureInfo.InvariantCulture) == 0 && sw.Elapsed < TimeSpan.FromMinutes(10))
-            await Task.Delay(100);
+        // The quality checks follow the load, batched once its parts stop coming: done when a batch with its parts
+        // finishes after the request did.
+        var requestDone = Stopwatch.GetTimestamp();
+        while (checksDone.LastFinished(symbol) < requestDone && sw.Elapsed < TimeSpan.FromMinutes(10))
+            await Task.Delay(20);
         return (loaded, sw.Elapsed, $"{state.Status}, {state.RecordsLoaded:N0} rows, {state.ChunksTotal} chunks", memory.Peak - memory.Before, used);
     }
     Phase("the pipeline, 1 worker");

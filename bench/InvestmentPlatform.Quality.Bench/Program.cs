@@ -135,8 +135,8 @@ try
                       $"quality check median {check.TotalMilliseconds:0.0} ms: the check adds {check / load:P1} to the part (target at most 10 %: " +
                       $"{(check / load <= 0.10 ? "met" : "not met")})");
 
-    // (3) As a load runs: its parts are loaded one after another and the consumer checks each batch of them (up to
-    // QualityRanges.MaxBarsPerCheck bars, SeriesQualityConsumerDefinition) over their joined range, once.
+    // (3) As the consumer checks a load: its parts are loaded one after another, then checked as one batch over their
+    // joined range (SeriesQualityConsumerDefinition), here one slice of QualityRanges.MaxBarsPerCheck bars.
     var loadTimes = new List<TimeSpan>();
     var joinedChecks = new List<TimeSpan>();
     var loadFirst = barsPerAsset + (parts / ids.Count + 1) * Part;

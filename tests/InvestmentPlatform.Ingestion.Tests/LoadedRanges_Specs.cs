@@ -83,15 +83,16 @@ public sealed class When_loads_keep_their_ranges
         loaded.Release(loaded.Kept(1, "1d", Day(0), Day(9)));
         Assert.Equal([(Day(20), Day(29))], Kept(loaded));
 
-        // 250,001 rows in all: the oldest load's rows go, and only they.
-        loaded.Complete(loaded.Begin(), 3, "1m", Start, Start.AddMinutes(99_999), Minutes(0, 100_000));
-        loaded.Complete(loaded.Begin(), 3, "1m", Start.AddMinutes(100_000), Start.AddMinutes(249_990), Minutes(100_000, 149_991));
-        Assert.Equal(249_991, loaded.Rows);
+        // One row over the bound in all: the oldest load's rows go, and only they.
+        const int half = LoadedRanges.MaxRows / 2;
+        loaded.Complete(loaded.Begin(), 3, "1m", Start, Start.AddMinutes(half - 1), Minutes(0, half));
+        loaded.Complete(loaded.Begin(), 3, "1m", Start.AddMinutes(half), Start.AddMinutes(2 * half - 10), Minutes(half, half - 9));
+        Assert.Equal(LoadedRanges.MaxRows - 9, loaded.Rows);
         Assert.Empty(Kept(loaded));
-        Assert.Equal(2, loaded.Kept(3, "1m", Start, Start.AddYears(1)).Count);
+        Assert.Equal(2, loaded.Kept(3, "1m", Start, Start.AddYears(10)).Count);
 
         _clock.Advance(LoadedRanges.MaxAge + TimeSpan.FromSeconds(1));
-        Assert.Empty(loaded.Kept(3, "1m", Start, Start.AddYears(1)));
+        Assert.Empty(loaded.Kept(3, "1m", Start, Start.AddYears(10)));
         Assert.Equal(0, loaded.Rows);
     }
 

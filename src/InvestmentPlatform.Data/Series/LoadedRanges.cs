@@ -20,8 +20,11 @@ public sealed record LoadedRange(long AssetId, string Interval, DateTime From, D
 /// </remarks>
 public sealed class LoadedRanges(TimeProvider clock)
 {
-    /// <summary>Rows kept at most, about 25 MiB of them: a few checks' worth (a check covers up to 100,000 bars).</summary>
-    public const int MaxRows = 250_000;
+    /// <summary>
+    /// Rows kept at most, about 100 MiB of them: a load of a million rows is checked once its last part is in, and a
+    /// longer one has its oldest parts read back.
+    /// </summary>
+    public const int MaxRows = 1_000_000;
 
     /// <summary>How long a finished load is remembered; a load that ran longer than this is not kept.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(2);

@@ -77,11 +77,15 @@ public sealed class QualitySeriesReader(PlatformDbContext db, LoadedRanges loade
         try
         {
             await using var cmd = connection.CreateCommand();
-            // Each stretch whole in its own condition, so both databases answer it from the key's index.
-            var where = stretches.Select((s, i) =>
-                $"(asset_id = @asset AND \"interval\" = @interval AND \"time\" {(s.FromIncluded ? ">=" : ">")} @from{i} AND \"time\" {(s.ToIncluded ? "<=" : "<")} @to{i})");
             // Column names come from the table's description only; every value goes in as a parameter.
-            cmd.CommandText = $"SELECT \"time\", {new BarColumns(table).Sql} FROM {table.Name} WHERE {string.Join(" OR ", where)} ORDER BY \"time\"";
+            var select = stretches.Select((s, i) =>
+                $"SELECT \"time\", {new BarColumns(table).Sql} FROM {table.Name} WHERE asset_id = @asset AND \"interval\" = @interval " +
+                $"AND \"time\" {(s.FromIncluded ? ">=" : ">")} @from{i} AND \"time\" {(s.ToIncluded ? "<=" : "<")} @to{i}").ToList();
+            // One range scan of the key's index per stretch: conditions joined by OR let PostgreSQL's planner choose to
+            // scan the whole table, which it did for a load's freshly written series.
+            cmd.CommandText = select.Count == 1
+                ? $"{select[0]} ORDER BY \"time\""
+                : $"SELECT * FROM ({string.Join(" UNION ALL ", select)}) AS stretches ORDER BY \"time\"";
             cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             cmd.AddParameter("asset", assetId);
             cmd.AddParameter("interval", interval);
