@@ -15,8 +15,8 @@ public sealed record LoadedRange(long AssetId, string Interval, DateTime From, D
 /// <remarks>
 /// A kept range is exactly what the table holds there: a load that meets it and commits after it releases it, and a load
 /// that ran while another load of a range it meets committed is not kept (which one's rows stand, only the table
-/// knows). Only this process's loads are seen: another worker's load of the same range in between is corrected by the
-/// check that follows that load (docs/data-quality.md). Rows are bounded by <see cref="MaxRows"/> and by age.
+/// knows). Only this process's loads are seen, not another worker's load of the same range in between (docs/data-quality.md
+/// says what that leaves). Rows are bounded by <see cref="MaxRows"/> and by age.
 /// </remarks>
 public sealed class LoadedRanges(TimeProvider clock)
 {
