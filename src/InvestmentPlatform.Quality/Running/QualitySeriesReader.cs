@@ -81,8 +81,8 @@ public sealed class QualitySeriesReader(PlatformDbContext db, LoadedRanges loade
             var select = stretches.Select((s, i) =>
                 $"SELECT \"time\", {new BarColumns(table).Sql} FROM {table.Name} WHERE asset_id = @asset AND \"interval\" = @interval " +
                 $"AND \"time\" {(s.FromIncluded ? ">=" : ">")} @from{i} AND \"time\" {(s.ToIncluded ? "<=" : "<")} @to{i}").ToList();
-            // One range scan of the key's index per stretch: conditions joined by OR let PostgreSQL's planner choose to
-            // scan the whole table, which it did for a load's freshly written series.
+            // One range scan of the key's index per stretch: with the stretches' conditions joined by OR, a check on a
+            // series just written took almost three times as long in the pipeline.
             cmd.CommandText = select.Count == 1
                 ? $"{select[0]} ORDER BY \"time\""
                 : $"SELECT * FROM ({string.Join(" UNION ALL ", select)}) AS stretches ORDER BY \"time\"";
