@@ -7,8 +7,9 @@ internal static class SeriesModel
     /// <summary>
     /// Maps each <see cref="SeriesTable"/> onto its entity: table, key and value columns. No foreign key to assets: its
     /// check ran once per loaded row and cost the binary COPY more than half its speed. The asset is guarded once per
-    /// load instead: the loader locks the asset's row in the load's transaction (<c>SeriesAssetGuard</c>), and deleting
-    /// an asset deletes its series after its row (the trigger assets_delete_series, migration SeriesGuardedPerAsset).
+    /// load instead: the series writers check the asset in the load's transaction (PostgreSQL locks its row FOR KEY
+    /// SHARE), and deleting an asset deletes its series after its row (the trigger assets_delete_series, migration
+    /// SeriesDeletedWithAsset).
     /// </summary>
     public static ModelBuilder AddSeriesTables(this ModelBuilder modelBuilder)
     {
