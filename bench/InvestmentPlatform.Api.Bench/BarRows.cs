@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

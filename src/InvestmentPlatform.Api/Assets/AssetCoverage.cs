@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data;
 using InvestmentPlatform.Calendars;
 using InvestmentPlatform.Contracts.Ingestion;
 using System.Data.Common;

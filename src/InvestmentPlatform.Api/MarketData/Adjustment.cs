@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data;
 using System.Data.Common;
 
 namespace InvestmentPlatform.Api.MarketData;

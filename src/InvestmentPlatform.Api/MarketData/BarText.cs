@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data;
 using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;

@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Analytics.Currencies;
 using InvestmentPlatform.Api.Apis;

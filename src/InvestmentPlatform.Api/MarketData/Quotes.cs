@@ -1,3 +1,4 @@
+using InvestmentPlatform.Data;
 using System.Data.Common;
 using InvestmentPlatform.Analytics;
 using InvestmentPlatform.Analytics.Currencies;

@@ -43,10 +43,4 @@ public static class DbCommandExtensions
         cmd.AddParameter(name, value);
         return cmd;
     }
-
-    public static DateTime GetUtc(this DbDataReader reader, int ordinal) =>
-        DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
-
-    public static double? GetNullableDouble(this DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 }

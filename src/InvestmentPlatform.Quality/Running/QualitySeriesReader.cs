@@ -97,9 +97,8 @@ public sealed class QualitySeriesReader(PlatformDbContext db, LoadedRanges loade
             await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
             while (await reader.ReadAsync(ct))
             {
-                bars.Add(new QualityBar(DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc), reader.GetDouble(1),
-                    reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5),
-                    reader.GetDouble(6), reader.GetDouble(7)));
+                bars.Add(new QualityBar(reader.GetUtc(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3),
+                    reader.GetDouble(4), reader.GetNullableDouble(5), reader.GetDouble(6), reader.GetDouble(7)));
             }
             return bars;
         }
