@@ -15,19 +15,8 @@ public sealed class When_loaders_meet_a_new_symbol_at_the_same_moment
     [InlineData(false)]
     public async Task Should_register_it_once_with_its_provider_metadata(bool postgres)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"ip-assets-{Guid.NewGuid():N}.db");
-        var host = await IngestionTestHost.StartAsync(postgres
-            ? null
-            : IngestionTestHost.Embedded(file),
-            postgres);
-        try
-        {
-            await RegisterConcurrentlyAsync(host);
-        }
-        finally
-        {
-            await IngestionTestHost.StopEmbeddedAsync(host, file);
-        }
+        await using var host = await IngestionTestHost.StartOnAsync(postgres);
+        await RegisterConcurrentlyAsync(host);
     }
 
     private static async Task RegisterConcurrentlyAsync(IngestionTestHost host)

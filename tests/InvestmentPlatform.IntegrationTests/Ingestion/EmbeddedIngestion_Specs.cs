@@ -8,12 +8,11 @@ public sealed class When_a_collection_request_runs_embedded_on_sqlite_and_the_in
 {
     private static readonly DateTime From = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime To = new(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc);
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ip-embedded-{Guid.NewGuid():N}.db");
     private IngestionTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await IngestionTestHost.StartAsync(IngestionTestHost.Embedded(_file), postgres: false);
+    public async Task InitializeAsync() => _host = await IngestionTestHost.StartOnAsync(postgres: false);
 
-    public Task DisposeAsync() => IngestionTestHost.StopEmbeddedAsync(_host, _file);
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Should_load_rows_once_and_fill_only_the_tail_incrementally()

@@ -15,6 +15,7 @@ public sealed class IngestionTestHost : IAsyncDisposable
 {
     private readonly PlatformFactory _factory;
     private readonly TestDatabase? _database;
+    private string? _sqliteFile;
 
     private IngestionTestHost(PlatformFactory factory, WebApplicationFactory<Program> app, TestDatabase? database, RecordingCollector collector)
     {
@@ -31,16 +32,18 @@ public sealed class IngestionTestHost : IAsyncDisposable
     public IServiceProvider Services => App.Services;
     public string AdminKey => _factory.AdminKey;
 
-    /// <summary>The embedded mode's settings: SQLite in <paramref name="file"/> and the in-memory bus.</summary>
-    public static Dictionary<string, string?> Embedded(string file) =>
-        new() { ["ConnectionStrings:Platform"] = $"Data Source={file}", ["Bus:Transport"] = "InMemory" };
-
-    /// <summary>Stops an embedded host and deletes its SQLite file, which pooled connections would otherwise keep open.</summary>
-    public static async Task StopEmbeddedAsync(IngestionTestHost host, string file)
+    /// <summary>
+    /// The platform on PostgreSQL (a database of its own), or in the embedded mode: SQLite in a file of its own, which
+    /// goes when the host does, and the in-memory bus.
+    /// </summary>
+    public static async Task<IngestionTestHost> StartOnAsync(bool postgres)
     {
-        await host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(file);
+        if (postgres)
+            return await StartAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"ip-ingestion-{Guid.NewGuid():N}.db");
+        var host = await StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:Platform"] = $"Data Source={file}", ["Bus:Transport"] = "InMemory" }, postgres: false);
+        host._sqliteFile = file;
+        return host;
     }
 
     public static async Task<IngestionTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool postgres = true)
@@ -150,5 +153,11 @@ public sealed class IngestionTestHost : IAsyncDisposable
         await _factory.DisposeAsync();
         if (_database is not null)
             await _database.DisposeAsync();
+        if (_sqliteFile is not null)
+        {
+            // Pooled connections would keep the file open.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(_sqliteFile);
+        }
     }
 }

@@ -11,13 +11,12 @@ namespace InvestmentPlatform.IntegrationTests.Ingestion;
 /// </summary>
 public abstract class When_a_provider_says_how_an_assets_prices_are_quoted(bool postgres) : IAsyncLifetime
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ip-decimals-{Guid.NewGuid():N}.db");
     private IngestionTestHost _host = null!;
 
     public async Task InitializeAsync() =>
-        _host = await IngestionTestHost.StartAsync(postgres ? null : IngestionTestHost.Embedded(_file), postgres);
+        _host = await IngestionTestHost.StartOnAsync(postgres);
 
-    public Task DisposeAsync() => IngestionTestHost.StopEmbeddedAsync(_host, _file);
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     private async Task<JsonElement> GetAsync(string url)
     {

@@ -24,35 +24,27 @@ public sealed class When_assets_and_their_loads_meet
     [InlineData(false)]
     public async Task Should_store_no_row_of_an_unknown_asset_and_delete_an_assets_rows_with_it(bool postgres)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"ip-integrity-{Guid.NewGuid():N}.db");
-        var host = await IngestionTestHost.StartAsync(postgres ? null : IngestionTestHost.Embedded(file), postgres);
-        try
-        {
-            var kept = await host.AddAssetAsync("KEPT", AssetTypes.Stock);
-            var gone = await host.AddAssetAsync("GONE", AssetTypes.Stock);
-            var rate = await host.AddAssetAsync("EURUSD=X", AssetTypes.Forex);
-            await LoadAsync(host, kept, SeriesTable.MarketData, 30);
-            await LoadAsync(host, gone, SeriesTable.MarketData, 30);
-            await LoadAsync(host, rate, SeriesTable.Forex, 30);
+        await using var host = await IngestionTestHost.StartOnAsync(postgres);
+        var kept = await host.AddAssetAsync("KEPT", AssetTypes.Stock);
+        var gone = await host.AddAssetAsync("GONE", AssetTypes.Stock);
+        var rate = await host.AddAssetAsync("EURUSD=X", AssetTypes.Forex);
+        await LoadAsync(host, kept, SeriesTable.MarketData, 30);
+        await LoadAsync(host, gone, SeriesTable.MarketData, 30);
+        await LoadAsync(host, rate, SeriesTable.Forex, 30);
 
-            // A load for an id no asset has stores nothing, whatever the table.
-            var unknown = await host.WithDbAsync(db => db.Assets.MaxAsync(a => a.AssetId)) + 1000;
-            await Assert.ThrowsAsync<UnknownAssetException>(() => LoadAsync(host, unknown, SeriesTable.MarketData, 10));
-            await Assert.ThrowsAsync<UnknownAssetException>(() => LoadAsync(host, unknown, SeriesTable.Forex, 10));
+        // A load for an id no asset has stores nothing, whatever the table.
+        var unknown = await host.WithDbAsync(db => db.Assets.MaxAsync(a => a.AssetId)) + 1000;
+        await Assert.ThrowsAsync<UnknownAssetException>(() => LoadAsync(host, unknown, SeriesTable.MarketData, 10));
+        await Assert.ThrowsAsync<UnknownAssetException>(() => LoadAsync(host, unknown, SeriesTable.Forex, 10));
 
-            // Deleting an asset through the API deletes its rows and only its rows.
-            Assert.Equal(System.Net.HttpStatusCode.NoContent, (await host.Client.DeleteAsync("/api/assets/GONE")).StatusCode);
-            Assert.Equal(System.Net.HttpStatusCode.NoContent, (await host.Client.DeleteAsync("/api/assets/EURUSD%3DX")).StatusCode);
-            Assert.Equal((30, 0, 0, 0), (await RowsAsync(host, kept), await RowsAsync(host, gone), await RowsAsync(host, rate), await OrphansAsync(host)));
+        // Deleting an asset through the API deletes its rows and only its rows.
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await host.Client.DeleteAsync("/api/assets/GONE")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await host.Client.DeleteAsync("/api/assets/EURUSD%3DX")).StatusCode);
+        Assert.Equal((30, 0, 0, 0), (await RowsAsync(host, kept), await RowsAsync(host, gone), await RowsAsync(host, rate), await OrphansAsync(host)));
 
-            // And a load that comes after the delete finds no asset.
-            await Assert.ThrowsAsync<UnknownAssetException>(() => LoadAsync(host, gone, SeriesTable.MarketData, 10));
-            Assert.Equal((30, 0, 0), (await RowsAsync(host, kept), await RowsAsync(host, gone), await OrphansAsync(host)));
-        }
-        finally
-        {
-            await IngestionTestHost.StopEmbeddedAsync(host, file);
-        }
+        // And a load that comes after the delete finds no asset.
+        await Assert.ThrowsAsync<UnknownAssetException>(() => LoadAsync(host, gone, SeriesTable.MarketData, 10));
+        Assert.Equal((30, 0, 0), (await RowsAsync(host, kept), await RowsAsync(host, gone), await OrphansAsync(host)));
     }
 
     [Fact]

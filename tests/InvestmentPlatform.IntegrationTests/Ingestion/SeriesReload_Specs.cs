@@ -21,37 +21,29 @@ public sealed class When_a_part_is_loaded_over_stored_rows
     [InlineData(false)]
     public async Task Should_change_what_changed_add_what_is_new_and_keep_the_rest(bool postgres)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"ip-reload-{Guid.NewGuid():N}.db");
-        var host = await IngestionTestHost.StartAsync(postgres ? null : IngestionTestHost.Embedded(file), postgres);
-        try
-        {
-            var asset = await host.AddAssetAsync("RELOAD", AssetTypes.Stock);
-            await WriteAsync(host, asset, [.. Enumerable.Range(0, 10).Select(i => Bar(i, 100 + i))]);
-            var before = await StoredAsync(host, asset);
+        await using var host = await IngestionTestHost.StartOnAsync(postgres);
+        var asset = await host.AddAssetAsync("RELOAD", AssetTypes.Stock);
+        await WriteAsync(host, asset, [.. Enumerable.Range(0, 10).Select(i => Bar(i, 100 + i))]);
+        var before = await StoredAsync(host, asset);
 
-            // Days 5-7 corrected, 8-9 the same, 10-14 new; day 6 absent from the part, so it stays as stored.
-            await WriteAsync(host, asset, [.. new[] { 5, 7 }.Select(i => Bar(i, 200 + i)), .. Enumerable.Range(8, 2).Select(i => Bar(i, 100 + i)),
-                .. Enumerable.Range(10, 5).Select(i => Bar(i, 300 + i))]);
-            var after = await StoredAsync(host, asset);
-            double[] expected = [100, 101, 102, 103, 104, 205, 106, 207, 108, 109, 310, 311, 312, 313, 314];
-            Assert.Equal(expected, after.Select(r => r.Close));
-            Assert.Equal(Enumerable.Range(0, 15).Select(i => Start.AddDays(i)), after.Select(r => r.Time));
-            if (postgres)
-            {
-                // Rows the part left as they were are not written again (same row version), corrected ones are.
-                Assert.Equal(before.Where(r => r.Time.Day - Start.Day is 0 or 6 or 8 or 9).Select(r => r.Version),
-                    after.Where(r => r.Time.Day - Start.Day is 0 or 6 or 8 or 9).Select(r => r.Version));
-                Assert.NotEqual(before[5].Version, after[5].Version);
-            }
-
-            // A part that corrects every stored row of its range, a re-load of corrected prices, replaces them whole.
-            await WriteAsync(host, asset, [.. Enumerable.Range(0, 15).Select(i => Bar(i, 400 + i))]);
-            Assert.Equal(Enumerable.Range(0, 15).Select(i => 400.0 + i), (await StoredAsync(host, asset)).Select(r => r.Close));
-        }
-        finally
+        // Days 5-7 corrected, 8-9 the same, 10-14 new; day 6 absent from the part, so it stays as stored.
+        await WriteAsync(host, asset, [.. new[] { 5, 7 }.Select(i => Bar(i, 200 + i)), .. Enumerable.Range(8, 2).Select(i => Bar(i, 100 + i)),
+            .. Enumerable.Range(10, 5).Select(i => Bar(i, 300 + i))]);
+        var after = await StoredAsync(host, asset);
+        double[] expected = [100, 101, 102, 103, 104, 205, 106, 207, 108, 109, 310, 311, 312, 313, 314];
+        Assert.Equal(expected, after.Select(r => r.Close));
+        Assert.Equal(Enumerable.Range(0, 15).Select(i => Start.AddDays(i)), after.Select(r => r.Time));
+        if (postgres)
         {
-            await IngestionTestHost.StopEmbeddedAsync(host, file);
+            // Rows the part left as they were are not written again (same row version), corrected ones are.
+            Assert.Equal(before.Where(r => r.Time.Day - Start.Day is 0 or 6 or 8 or 9).Select(r => r.Version),
+                after.Where(r => r.Time.Day - Start.Day is 0 or 6 or 8 or 9).Select(r => r.Version));
+            Assert.NotEqual(before[5].Version, after[5].Version);
         }
+
+        // A part that corrects every stored row of its range, a re-load of corrected prices, replaces them whole.
+        await WriteAsync(host, asset, [.. Enumerable.Range(0, 15).Select(i => Bar(i, 400 + i))]);
+        Assert.Equal(Enumerable.Range(0, 15).Select(i => 400.0 + i), (await StoredAsync(host, asset)).Select(r => r.Close));
     }
 
     private static SeriesRow Bar(int day, double close) => new(Start.AddDays(day), close, close + 1, close - 1, close, Volume: 1000);
